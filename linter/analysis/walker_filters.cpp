@@ -1,0 +1,185 @@
+// The filtering half of the walker: security groups at both ends, and the network ACLs of every
+// subnet the packet crosses, in both directions, as AWS applies them on each kind of leg.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "linter/analysis/walker_internal.h"
+
+namespace reachlint::analysis {
+
+using model::Index;
+using model::Kind;
+
+namespace {
+
+// "security group A" or "security groups A, B".
+std::string group_names(const model::Model& model, const std::vector<model::Maybe<Index>>& groups) {
+  std::string names;
+  size_t count = 0;
+  for (const auto& group : groups) {
+    if (!group.known()) continue;
+    names += (names.empty() ? "" : ", ") + model.security_groups[*group].origin.name;
+    ++count;
+  }
+  return fmt::format("security group{} {}", count == 1 ? "" : "s", names);
+}
+
+std::string_view verb(const std::vector<model::Maybe<Index>>& groups, std::string_view singular, std::string_view plural) {
+  return groups.size() == 1 ? singular : plural;
+}
+
+model::EntityRef first_group(const std::vector<model::Maybe<Index>>& groups) {
+  for (const auto& group : groups) {
+    if (group.known()) return {Kind::SecurityGroup, *group};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<PortNeed> Walker::reply_ports() const {
+  std::vector<PortNeed> replies;
+  for (const PortNeed& need : context_.needs) {
+    const bool seen = std::any_of(replies.begin(), replies.end(), [&](const PortNeed& r) { return r.protocol == need.protocol; });
+    if (!seen) replies.push_back({need.protocol, kClientReplyPorts, need.protocol == model::kTcp});
+  }
+  return replies;
+}
+
+void Walker::check_security_groups() {
+  const auto record = [&](const std::vector<model::Maybe<Index>>& groups, bool egress, const Peer& peer,
+                          const std::string& subject) {
+    const model::EntityRef resource = first_group(groups);
+    if (!resource.valid()) return;
+    Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource);
+    hop.egress = egress;
+    const FilterResult result = evaluate_groups(model_, groups, egress, peer, context_.needs);
+    if (!result.denied.empty()) {
+      hop.blocked = result.denied;
+      hop.essential = std::any_of(result.denied.begin(), result.denied.end(), [](const PortProblem& p) { return p.need.essential; });
+      fail(hop, Cause::PortsBlocked, subject);
+    } else if (result.unknown) {
+      unknown(hop, result.unknown_at, result.unknown_why);
+    } else {
+      hop.decision = fmt::format("{} {} {}", group_names(model_, groups), verb(groups, "passes", "pass"), describe_ports(context_.needs));
+    }
+  };
+  Peer client;
+  client.addresses = client_.addresses;
+  client.groups = client_.groups;
+  client.groups_known = client_.groups_known;
+  client.references_usable = transport_ != Transport::TransitGateway || references_usable_;
+  record(fs_.security_groups, false, client,
+         fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups), fs_.origin.name,
+                     verb(fs_.security_groups, "does not admit", "do not admit"), client_.addresses.str()));
+  if (!client_.groups_known || client_.groups.empty()) return;
+  std::vector<model::Maybe<Index>> groups(client_.groups.begin(), client_.groups.end());
+  Peer server;
+  server.addresses = endpoint_.addresses;
+  for (const auto& g : fs_.security_groups) {
+    if (g.known()) server.groups.push_back(*g);
+  }
+  server.groups_known = true;
+  record(groups, true, server,
+         fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
+                     verb(groups, "does not allow", "do not allow"), endpoint_.description));
+}
+
+void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote, const std::vector<PortNeed>& needs,
+                       Direction direction, bool standby) {
+  const Index acl = subnet(of_subnet).network_acl;
+  if (!model::is_known_index(acl)) return;
+  for (const Hop& done : trace_.hops) {
+    if (done.kind == HopKind::NetworkAcl && done.resource.index == acl && done.egress == egress &&
+        done.direction == direction) {
+      return;  // the same ACL, side and direction decides the same way
+    }
+  }
+  Hop& hop = add(direction, HopKind::NetworkAcl, {Kind::NetworkAcl, acl});
+  hop.egress = egress;
+  hop.standby = standby;
+  const FilterResult result = evaluate_acl(model_.network_acls[acl], egress, remote, needs);
+  const std::string side = egress ? "outbound" : "inbound";
+  if (!result.denied.empty()) {
+    hop.blocked = result.denied;
+    hop.decided_by = result.denied.front().rule;
+    hop.essential = std::any_of(result.denied.begin(), result.denied.end(), [](const PortProblem& p) { return p.need.essential; });
+    fail(hop, Cause::PortsBlocked,
+         fmt::format("network ACL {} of subnet {} denies {} {} {}", name(hop.resource), subnet(of_subnet).origin.name,
+                     side, direction == Direction::Forward ? "requests" : "replies", egress ? "to " + remote.str() : "from " + remote.str()));
+  } else if (result.unknown) {
+    unknown(hop, result.unknown_at, result.unknown_why);
+  } else {
+    hop.decision = fmt::format("network ACL {} of subnet {} passes {} {}", name(hop.resource), subnet(of_subnet).origin.name, side,
+                               direction == Direction::Forward ? "requests" : "replies");
+  }
+}
+
+// A leg between two subnets of one VPC, or between two VPCs over peering: the source subnet's
+// outbound rules and the destination subnet's inbound rules apply, unless they are the same subnet.
+void Walker::check_leg(Index from, Index to, Direction direction, bool standby) {
+  if (from == to) return;
+  const bool forward = direction == Direction::Forward;
+  const AddressSet& destination = forward ? endpoint_.addresses : client_.addresses;
+  const AddressSet& source = forward ? client_.addresses : endpoint_.addresses;
+  const std::vector<PortNeed> ports = forward ? context_.needs : reply_ports();
+  check_acl(from, true, destination, ports, direction, standby);
+  check_acl(to, false, source, ports, direction, standby);
+}
+
+void Walker::check_network_acls() {
+  const bool floating_sides = endpoint_.floating && endpoint_.standby_subnet != model::kNone;
+  const std::vector<Index> sides = endpoint_.floating
+                                       ? (floating_sides ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
+                                                         : std::vector<Index>{endpoint_.preferred_subnet})
+                                       : endpoint_.subnets;
+  if (client_.subnet == model::kNone) return;  // the client's own network is not modelled
+  if (transport_ == Transport::TransitGateway) return check_tgw_legs();
+  for (size_t i = 0; i < sides.size(); ++i) {
+    check_leg(client_.subnet, sides[i], Direction::Forward, i > 0 && floating_sides);
+    check_leg(sides[i], client_.subnet, Direction::Return, i > 0 && floating_sides);
+  }
+}
+
+// How AWS applies ACLs around a transit gateway attachment (Transit Gateways guide, "Network ACLs"):
+// toward the gateway, the sender's subnet checks outbound and the attachment subnet inbound (the
+// same subnet checks both when they are one); from the gateway, the attachment subnet checks
+// outbound and the receiver's subnet inbound, and nothing is checked when they are one.
+void Walker::check_tgw_legs() {
+  const std::vector<PortNeed> replies = reply_ports();
+  const auto toward_tgw = [&](Index sender, Index attachment_subnet, const AddressSet& destination,
+                              const AddressSet& source, const std::vector<PortNeed>& ports, Direction direction, bool standby) {
+    check_acl(sender, true, destination, ports, direction, standby);
+    check_acl(attachment_subnet, false, source, ports, direction, standby);
+  };
+  const auto from_tgw = [&](Index attachment_subnet, Index receiver, const AddressSet& destination,
+                            const AddressSet& source, const std::vector<PortNeed>& ports, Direction direction, bool standby) {
+    if (attachment_subnet == receiver) return;
+    check_acl(attachment_subnet, true, destination, ports, direction, standby);
+    check_acl(receiver, false, source, ports, direction, standby);
+  };
+  const auto client_side = attachment_subnet_in_zone(client_attachment_, client_.subnet);
+  if (client_side) {
+    toward_tgw(client_.subnet, *client_side, endpoint_.addresses, client_.addresses, context_.needs, Direction::Forward, false);
+  }
+  const std::vector<Index> sides = endpoint_.floating ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
+                                                      : endpoint_.subnets;
+  for (size_t i = 0; i < sides.size(); ++i) {
+    const Index side = sides[i];
+    if (side == model::kNone) continue;
+    const bool standby = endpoint_.floating && i > 0;
+    for (const Index entry : entry_subnets_) {
+      from_tgw(entry, side, endpoint_.addresses, client_.addresses, context_.needs, Direction::Forward, standby);
+    }
+    const auto fs_side = attachment_subnet_in_zone(fs_attachment_, side);
+    if (fs_side) toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies, Direction::Return, standby);
+    const auto arrival = attachment_subnet_in_zone(client_attachment_, side);
+    const Index client_entry = arrival ? *arrival : client_side.value_or(model::kNone);
+    if (client_entry != model::kNone) {
+      from_tgw(client_entry, client_.subnet, client_.addresses, endpoint_.addresses, replies, Direction::Return, standby);
+    }
+  }
+}
+
+}  // namespace reachlint::analysis

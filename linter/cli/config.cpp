@@ -1,0 +1,159 @@
+#include "linter/cli/config.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "linter/cli/options.h"
+
+namespace reachlint::cli {
+
+namespace fs = std::filesystem;
+
+std::string find_config(const std::string& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  while (!ec) {
+    const fs::path candidate = dir / ".reachlint.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+namespace {
+
+class ConfigReader {
+ public:
+  ConfigReader(uint32_t file, std::string_view text, Diagnostics& diagnostics)
+      : file_(file), text_(text), diagnostics_(diagnostics) {}
+
+  void read(const toml::table& root, Config& config) {
+    check_keys(root, {"rules", "client", "protocols"}, "top level");
+    if (const toml::node* rules = root.get("rules")) read_rules(*rules, config);
+    if (const toml::node* clients = root.get("client")) read_clients(*clients, config);
+    if (const toml::node* protocols = root.get("protocols")) read_protocols(*protocols, config);
+  }
+
+  Location at(const toml::source_region& region) const {
+    uint32_t line = 1;
+    uint32_t offset = 0;
+    while (line < region.begin.line && offset < text_.size()) {
+      if (text_[offset++] == '\n') ++line;
+    }
+    return {file_, offset + (region.begin.column > 0 ? region.begin.column - 1 : 0)};
+  }
+
+ private:
+  void error(const toml::node& node, std::string message) { diagnostics_.error(at(node.source()), std::move(message)); }
+
+  void check_keys(const toml::table& table, const std::vector<std::string>& allowed, std::string_view where) {
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+      const std::string hint = closest(name, allowed);
+      diagnostics_.error(at(key.source()), hint.empty() ? fmt::format("unknown key '{}' in {}", name, where)
+                                                        : fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, where, hint));
+    }
+  }
+
+  std::optional<std::vector<std::string>> strings(const toml::node& node, std::string_view what) {
+    const toml::array* array = node.as_array();
+    if (!array) {
+      error(node, fmt::format("{} must be an array of strings", what));
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const toml::node& item : *array) {
+      if (!item.is_string()) {
+        error(item, fmt::format("{} must be an array of strings", what));
+        return std::nullopt;
+      }
+      out.push_back(std::string(*item.value<std::string_view>()));
+    }
+    return out;
+  }
+
+  void read_rules(const toml::node& node, Config& config) {
+    const toml::table* table = node.as_table();
+    if (!table) return error(node, "[rules] must be a table");
+    check_keys(*table, {"select", "ignore"}, "[rules]");
+    if (const toml::node* select = table->get("select")) config.select = strings(*select, "rules.select");
+    if (const toml::node* ignore = table->get("ignore")) config.ignore = strings(*ignore, "rules.ignore").value_or(std::vector<std::string>{});
+  }
+
+  void read_clients(const toml::node& node, Config& config) {
+    const toml::array* array = node.as_array();
+    if (!array || !array->is_array_of_tables()) return error(node, "client entries must be [[client]] tables");
+    for (const toml::node& entry : *array) read_client(*entry.as_table(), config);
+  }
+
+  void read_client(const toml::table& table, Config& config) {
+    static const std::vector<std::string> kKinds = {"subnet", "instance", "cidr", "resource"};
+    std::vector<std::string> allowed = kKinds;
+    allowed.push_back("filesystems");
+    check_keys(table, allowed, "[[client]]");
+    analysis::ClientSpec spec;
+    spec.location = at(table.source());
+    for (const std::string& kind : kKinds) {
+      const toml::node* value = table.get(kind);
+      if (!value) continue;
+      if (!value->is_string()) return error(*value, fmt::format("client.{} must be a string", kind));
+      if (!spec.kind.empty()) return error(*value, "a [[client]] names one of subnet, instance, cidr or resource");
+      spec.kind = kind;
+      spec.value = std::string(*value->value<std::string_view>());
+      spec.location = at(value->source());
+    }
+    if (spec.kind.empty()) return error(table, "a [[client]] needs one of subnet, instance, cidr or resource");
+    if (const toml::node* filesystems = table.get("filesystems")) {
+      spec.filesystems = strings(*filesystems, "client.filesystems").value_or(std::vector<std::string>{});
+    }
+    config.clients.push_back(std::move(spec));
+  }
+
+  void read_protocols(const toml::node& node, Config& config) {
+    const toml::table* table = node.as_table();
+    if (!table) return error(node, "[protocols] must be a table");
+    check_keys(*table, {"nfs"}, "[protocols]");
+    const toml::node* nfs = table->get("nfs");
+    if (!nfs) return;
+    const auto value = nfs->value<std::string_view>();
+    if (!value || (*value != "v3" && *value != "v4")) return error(*nfs, "protocols.nfs must be \"v3\" or \"v4\"");
+    config.nfs = *value == "v4" ? analysis::NfsProfile::V4 : analysis::NfsProfile::V3;
+  }
+
+  uint32_t file_;
+  std::string_view text_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+Config load_config(const std::string& path, std::string& text, SourceMap& sources, Diagnostics& diagnostics) {
+  Config config;
+  config.path = path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({sources.add(path, {}), 0}, "cannot read the configuration file");
+    return config;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  const uint32_t file = sources.add(path, text);
+  ConfigReader reader(file, text, diagnostics);
+  toml::parse_result parsed = toml::parse(text, path);
+  if (!parsed) {
+    diagnostics.error(reader.at(parsed.error().source()), fmt::format("invalid TOML: {}", parsed.error().description()));
+    return config;
+  }
+  reader.read(parsed.table(), config);
+  return config;
+}
+
+}  // namespace reachlint::cli

@@ -1,0 +1,30 @@
+// .reachlint.toml (DESIGN §7): rule selection, declared clients, protocol profile.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linter/analysis/clients.h"
+#include "linter/analysis/protocols.h"
+#include "linter/core/diagnostics.h"
+#include "linter/core/source.h"
+
+namespace reachlint::cli {
+
+struct Config {
+  std::string path;  // empty when no file was read
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> ignore;
+  std::vector<analysis::ClientSpec> clients;
+  std::optional<analysis::NfsProfile> nfs;
+};
+
+// The nearest .reachlint.toml from `start` upward, or empty.
+std::string find_config(const std::string& start);
+
+// Reads `path`; problems are input errors located in the file, which joins `sources` (its text
+// is kept in `text`, which must outlive `sources`).
+Config load_config(const std::string& path, std::string& text, SourceMap& sources, Diagnostics& diagnostics);
+
+}  // namespace reachlint::cli

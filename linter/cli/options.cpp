@@ -1,0 +1,243 @@
+#include "linter/cli/options.h"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace reachlint::cli {
+
+std::string usage() {
+  return R"(usage: reachlint [check] [options] PATH...        lint templates, cdk.out assemblies and directories
+       reachlint explain --from CLIENT --to FS PATH... the hop-by-hop trace, forward and back
+       reachlint rules [CODE]                          the rule catalogue, or one rule's documentation
+       reachlint rules --write-docs DIR                write every rule's page (docs/rules)
+
+options:
+  -f, --format text|json|sarif   output format (default: text)
+  -o, --output FILE              write the report to FILE
+      --config FILE              configuration file (default: .reachlint.toml found upward)
+      --no-config                ignore configuration files
+      --select CODES             only these rules (comma list; a prefix selects a family: RL1)
+      --ignore CODES             not these rules
+      --fail-level LEVEL         error|warning|note|none: exit 1 at or above it (default: error)
+      --client SPEC              an intended client: [subnet=|instance=|cidr=|resource=]ID[@FS,...]
+      --srcroot DIR              SARIF uris are relative to DIR (default: the working directory)
+      --show-paths               text: print every hop of each finding's path
+      --max-input-size BYTES     refuse larger input files (default: 268435456)
+      --no-color                 no colour in text output
+  -q, --quiet                    findings only
+      --version                  print the version
+  -h, --help                     print this help
+
+exit status: 0 nothing at or above the fail level, 1 findings, 2 usage error or unreadable input
+)";
+}
+
+std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+  const auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const std::string& candidate : candidates) {
+    const size_t d = distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma - start);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+class Parser {
+ public:
+  Parser(int argc, const char* const* argv) : args_(argv + 1, argv + argc) {}
+
+  std::optional<Options> run(std::string& error) {
+    if (!args_.empty() && (args_[0] == "check" || args_[0] == "rules" || args_[0] == "explain")) {
+      options_.command = args_[0] == "check" ? Command::Check : args_[0] == "rules" ? Command::Rules : Command::Explain;
+      args_.erase(args_.begin());
+    }
+    for (size_t i = 0; i < args_.size(); ++i) {
+      if (!parse_one(i)) {
+        error = error_;
+        return std::nullopt;
+      }
+    }
+    if (!validate()) {
+      error = error_;
+      return std::nullopt;
+    }
+    return options_;
+  }
+
+ private:
+  using Setter = std::function<bool(const std::string&)>;
+
+  bool parse_one(size_t& i) {
+    std::string arg = args_[i];
+    if (arg == "--") {
+      options_.paths.insert(options_.paths.end(), args_.begin() + static_cast<long>(i) + 1, args_.end());
+      i = args_.size();
+      return true;
+    }
+    if (arg.size() < 2 || arg[0] != '-') return positional(arg);
+    std::string value;
+    bool has_value = false;
+    if (const size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      has_value = true;
+    }
+    const auto switches = flags();
+    if (const auto flag = switches.find(arg); flag != switches.end()) {
+      if (has_value) return fail(fmt::format("option {} takes no value", arg));
+      *flag->second = true;
+      return true;
+    }
+    const auto setters = valued();
+    const auto setter = setters.find(arg);
+    if (setter == setters.end()) return unknown_option(arg);
+    if (!has_value) {
+      if (i + 1 >= args_.size()) return fail(fmt::format("option {} needs a value", arg));
+      value = args_[++i];
+    }
+    return setter->second(value);
+  }
+
+  bool positional(const std::string& arg) {
+    if (options_.command == Command::Rules && options_.rule_code.empty()) {
+      options_.rule_code = arg;
+      return true;
+    }
+    if (options_.command == Command::Rules) return fail(fmt::format("unexpected argument '{}'", arg));
+    options_.paths.push_back(arg);
+    return true;
+  }
+
+  std::map<std::string, bool*> flags() {
+    return {{"--no-config", &options_.no_config}, {"--no-color", &options_.no_color}, {"-q", &options_.quiet},
+            {"--quiet", &options_.quiet}, {"--show-paths", &options_.show_paths}, {"--help", &help_},
+            {"-h", &help_}, {"--version", &version_}};
+  }
+
+  std::map<std::string, Setter> valued() {
+    const auto text = [](std::string& into) { return [&into](const std::string& v) { into = v; return true; }; };
+    const auto list = [](std::vector<std::string>& into) {
+      return [&into](const std::string& v) {
+        for (std::string& item : split_list(v)) into.push_back(std::move(item));
+        return true;
+      };
+    };
+    return {{"-f", [this](const std::string& v) { return set_format(v); }},
+            {"--format", [this](const std::string& v) { return set_format(v); }},
+            {"-o", text(options_.output)},
+            {"--output", text(options_.output)},
+            {"--config", text(options_.config)},
+            {"--select", list(options_.select)},
+            {"--ignore", list(options_.ignore)},
+            {"--fail-level", [this](const std::string& v) { return set_fail_level(v); }},
+            {"--client", [this](const std::string& v) { options_.clients.push_back(v); return true; }},
+            {"--srcroot", text(options_.srcroot)},
+            {"--from", text(options_.from)},
+            {"--to", text(options_.to)},
+            {"--write-docs", text(options_.write_docs)},
+            {"--max-input-size", [this](const std::string& v) { return set_size(v); }},
+            {"--baseline", [this](const std::string&) { return fail("--baseline is not supported yet"); }}};
+  }
+
+  bool set_format(const std::string& v) {
+    static const std::map<std::string, Format> kFormats = {{"text", Format::Text}, {"json", Format::Json}, {"sarif", Format::Sarif}};
+    const auto found = kFormats.find(v);
+    if (found == kFormats.end()) return fail(fmt::format("unknown format '{}' (text, json or sarif)", v));
+    options_.format = found->second;
+    return true;
+  }
+
+  bool set_fail_level(const std::string& v) {
+    static const std::map<std::string, FailLevel> kLevels = {
+        {"error", FailLevel::Error}, {"warning", FailLevel::Warning}, {"note", FailLevel::Note}, {"none", FailLevel::None}};
+    const auto found = kLevels.find(v);
+    if (found == kLevels.end()) return fail(fmt::format("unknown fail level '{}' (error, warning, note or none)", v));
+    options_.fail_level = found->second;
+    return true;
+  }
+
+  bool set_size(const std::string& v) {
+    size_t size = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), size);
+    if (ec != std::errc{} || end != v.data() + v.size() || size == 0) return fail(fmt::format("--max-input-size needs a positive number of bytes, not '{}'", v));
+    options_.max_input_size = size;
+    return true;
+  }
+
+  bool unknown_option(const std::string& arg) {
+    std::vector<std::string> known;
+    for (const auto& [name, flag] : flags()) known.push_back(name);
+    for (const auto& [name, setter] : valued()) known.push_back(name);
+    const std::string hint = closest(arg, known);
+    return fail(hint.empty() ? fmt::format("unknown option '{}'", arg)
+                             : fmt::format("unknown option '{}'; did you mean '{}'?", arg, hint));
+  }
+
+  bool validate() {
+    if (help_) options_.command = Command::Help;
+    else if (version_) options_.command = Command::Version;
+    if (options_.command == Command::Check && options_.paths.empty()) return fail("no input: give one or more files or directories");
+    if (options_.command == Command::Explain) {
+      if (options_.from.empty() || options_.to.empty()) return fail("explain needs --from CLIENT and --to FILESYSTEM");
+      if (options_.paths.empty()) return fail("no input: give one or more files or directories");
+    }
+    return true;
+  }
+
+  bool fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+
+  std::vector<std::string> args_;
+  Options options_;
+  bool help_ = false;
+  bool version_ = false;
+  std::string error_;
+};
+
+}  // namespace
+
+std::optional<Options> parse_options(int argc, const char* const* argv, std::string& error) {
+  return Parser(argc, argv).run(error);
+}
+
+}  // namespace reachlint::cli

@@ -1,0 +1,44 @@
+// The command line (DESIGN §5).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reachlint::cli {
+
+enum class Command { Check, Rules, Explain, Help, Version };
+enum class Format { Text, Json, Sarif };
+enum class FailLevel { Error, Warning, Note, None };
+
+struct Options {
+  Command command = Command::Check;
+  std::vector<std::string> paths;
+  Format format = Format::Text;
+  std::string output;  // empty: standard output
+  std::string config;  // explicit --config
+  bool no_config = false;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::optional<FailLevel> fail_level;
+  std::vector<std::string> clients;
+  std::string srcroot;
+  bool no_color = false;
+  bool quiet = false;
+  bool show_paths = false;
+  std::string rule_code;  // `rules CODE`
+  std::string write_docs;  // `rules --write-docs DIR`
+  std::string from;       // `explain --from`
+  std::string to;         // `explain --to`
+  size_t max_input_size = size_t{256} << 20;
+};
+
+// Parses argv; on a usage error returns nullopt and sets `error` (one line).
+std::optional<Options> parse_options(int argc, const char* const* argv, std::string& error);
+
+std::string usage();
+
+// The closest of `candidates` to `word`, for "did you mean" hints; empty if none is close.
+std::string closest(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace reachlint::cli

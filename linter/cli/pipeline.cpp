@@ -1,0 +1,88 @@
+#include "linter/cli/pipeline.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "linter/ingest/template_model_builder.h"
+
+namespace reachlint::cli {
+
+bool parse_client_spec(const std::string& text, analysis::ClientSpec& spec, std::string& error) {
+  std::string rest = text;
+  if (const size_t at = rest.find('@'); at != std::string::npos) {
+    std::string list = rest.substr(at + 1);
+    rest.resize(at);
+    size_t start = 0;
+    while (start <= list.size()) {
+      const size_t comma = list.find(',', start);
+      const std::string item = list.substr(start, comma - start);
+      if (!item.empty()) spec.filesystems.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  if (const size_t eq = rest.find('='); eq != std::string::npos) {
+    spec.kind = rest.substr(0, eq);
+    rest = rest.substr(eq + 1);
+    static const std::vector<std::string> kKinds = {"subnet", "instance", "cidr", "resource"};
+    if (std::find(kKinds.begin(), kKinds.end(), spec.kind) == kKinds.end()) {
+      error = fmt::format("--client {}: unknown kind '{}' (subnet, instance, cidr or resource)", text, spec.kind);
+      return false;
+    }
+  }
+  if (rest.empty()) {
+    error = fmt::format("--client {}: no client id", text);
+    return false;
+  }
+  spec.value = rest;
+  return true;
+}
+
+bool select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore,
+                  std::vector<const rules::RuleInfo*>& selected, std::string& error) {
+  const auto matches = [](const rules::RuleInfo* rule, const std::string& prefix) {
+    return std::string_view(rule->code).starts_with(prefix);
+  };
+  for (const auto* list : {&select, &ignore}) {
+    for (const std::string& prefix : *list) {
+      const auto all = rules::all_rules();
+      if (std::none_of(all.begin(), all.end(), [&](const rules::RuleInfo* r) { return matches(r, prefix); })) {
+        error = fmt::format("'{}' matches no rule code (rules are RL101 to RL302; a prefix such as RL1 selects a family)", prefix);
+        return false;
+      }
+    }
+  }
+  selected.clear();
+  for (const rules::RuleInfo* rule : rules::all_rules()) {
+    const bool chosen = select.empty() || std::any_of(select.begin(), select.end(), [&](const auto& p) { return matches(rule, p); });
+    const bool dropped = std::any_of(ignore.begin(), ignore.end(), [&](const auto& p) { return matches(rule, p); });
+    if (chosen && !dropped) selected.push_back(rule);
+  }
+  return true;
+}
+
+bool Pipeline::prepare(const Options& options, std::string& usage_error) {
+  if (!options.no_config) {
+    const std::string path = !options.config.empty() ? options.config : find_config(std::filesystem::current_path().string());
+    if (!path.empty()) config = load_config(path, config_text, inputs.sources, diagnostics);
+  }
+  std::vector<std::string> ignore = config.ignore;
+  ignore.insert(ignore.end(), options.ignore.begin(), options.ignore.end());
+  const std::vector<std::string> select = !options.select.empty() ? options.select : config.select.value_or(std::vector<std::string>{});
+  if (!select_rules(select, ignore, rules, usage_error)) return false;
+  nfs = config.nfs.value_or(analysis::NfsProfile::V3);
+  std::vector<analysis::ClientSpec> specs = config.clients;
+  for (const std::string& text : options.clients) {
+    analysis::ClientSpec spec;
+    if (!parse_client_spec(text, spec, usage_error)) return false;
+    specs.push_back(std::move(spec));
+  }
+  load_inputs(options.paths, LoadOptions{options.max_input_size}, inputs, diagnostics);
+  build_model_from_templates(inputs.templates, model, diagnostics);
+  declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
+  return true;
+}
+
+}  // namespace reachlint::cli

@@ -1,0 +1,151 @@
+#include "linter/core/source.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace reachlint {
+
+SourceBuffer::SourceBuffer(SourceBuffer&& other) noexcept { *this = std::move(other); }
+
+SourceBuffer& SourceBuffer::operator=(SourceBuffer&& other) noexcept {
+  if (this != &other) {
+    release();
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    mapped_length_ = std::exchange(other.mapped_length_, 0);
+    owned_ = std::move(other.owned_);
+  }
+  return *this;
+}
+
+SourceBuffer::~SourceBuffer() { release(); }
+
+void SourceBuffer::release() {
+  if (mapped_length_ != 0) munmap(const_cast<char*>(data_), mapped_length_);
+  mapped_length_ = 0;
+  data_ = nullptr;
+  size_ = 0;
+  owned_.reset();
+}
+
+SourceBuffer SourceBuffer::from_string(std::string_view text) {
+  SourceBuffer buffer;
+  buffer.owned_ = std::make_unique<char[]>(text.size() + kPadding);
+  std::memcpy(buffer.owned_.get(), text.data(), text.size());
+  std::memset(buffer.owned_.get() + text.size(), 0, kPadding);
+  buffer.data_ = buffer.owned_.get();
+  buffer.size_ = text.size();
+  return buffer;
+}
+
+namespace {
+
+struct FileCloser {
+  int fd;
+  ~FileCloser() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+// A mapping is used only when the zero-filled tail of its last page already holds the padding;
+// otherwise the file is copied into a padded buffer.
+bool mapping_has_padding(size_t size) {
+  const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const size_t tail = size % page;
+  return size > 0 && tail != 0 && page - tail >= SourceBuffer::kPadding;
+}
+
+}  // namespace
+
+bool SourceBuffer::load(const std::string& path, size_t max_bytes, std::string& error) {
+  release();
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = fmt::format("cannot open: {}", std::strerror(errno));
+    return false;
+  }
+  FileCloser closer{fd};
+  struct stat info {};
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    error = "not a regular file";
+    return false;
+  }
+  const auto size = static_cast<size_t>(info.st_size);
+  if (size > max_bytes) {
+    error = fmt::format("file is {} bytes, over the input size limit of {} bytes (--max-input-size)",
+                        size, max_bytes);
+    return false;
+  }
+  if (mapping_has_padding(size)) {
+    void* mapped = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (mapped != MAP_FAILED) {
+      data_ = static_cast<const char*>(mapped);
+      size_ = size;
+      mapped_length_ = size;
+      return true;
+    }
+  }
+  owned_ = std::make_unique<char[]>(size + kPadding);
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t got = read(fd, owned_.get() + done, size - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      error = fmt::format("cannot read: {}", got < 0 ? std::strerror(errno) : "file shrank");
+      owned_.reset();
+      return false;
+    }
+    done += static_cast<size_t>(got);
+  }
+  std::memset(owned_.get() + size, 0, kPadding);
+  data_ = owned_.get();
+  size_ = size;
+  return true;
+}
+
+uint32_t SourceMap::add(std::string display_path, std::string_view text) {
+  files_.push_back(File{std::move(display_path), text, {}});
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
+namespace {
+
+// UTF-16 code units taken by the UTF-8 bytes in `prefix` (4-byte sequences need two).
+uint32_t utf16_units(std::string_view prefix) {
+  uint32_t units = 0;
+  for (const char c : prefix) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) != 0x80) ++units;  // a lead byte starts a code point
+    if (byte >= 0xF0) ++units;           // outside the BMP: a surrogate pair
+  }
+  return units;
+}
+
+}  // namespace
+
+LineColumn SourceMap::line_column(Location location) const {
+  if (!location.known() || location.file >= files_.size()) return {};
+  const File& file = files_[location.file];
+  if (file.line_starts.empty()) {
+    file.line_starts.push_back(0);
+    for (size_t i = 0; i < file.text.size(); ++i) {
+      if (file.text[i] == '\n') file.line_starts.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+  const uint32_t offset = std::min<uint32_t>(location.offset, file.text.size());
+  const auto next = std::upper_bound(file.line_starts.begin(), file.line_starts.end(), offset);
+  const auto line = static_cast<uint32_t>(next - file.line_starts.begin());
+  const uint32_t start = file.line_starts[line - 1];
+  return {line, utf16_units(file.text.substr(start, offset - start)) + 1};
+}
+
+}  // namespace reachlint

@@ -1,0 +1,75 @@
+// Input files and positions inside them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reachlint {
+
+// A byte position in one input file. Line and column are derived only when printed.
+struct Location {
+  static constexpr uint32_t kNoFile = UINT32_MAX;
+  uint32_t file = kNoFile;
+  uint32_t offset = 0;
+
+  bool known() const { return file != kNoFile; }
+  friend bool operator==(const Location&, const Location&) = default;
+  friend auto operator<=>(const Location&, const Location&) = default;
+};
+
+struct LineColumn {
+  uint32_t line = 0;    // 1-based
+  uint32_t column = 0;  // 1-based, in UTF-16 code units (SARIF's default column kind)
+};
+
+// The bytes of one file, followed by at least kPadding readable zero bytes, as simdjson needs.
+// Large files are mapped rather than copied when the page tail already provides the padding.
+class SourceBuffer {
+ public:
+  static constexpr size_t kPadding = 64;
+
+  SourceBuffer() = default;
+  SourceBuffer(const SourceBuffer&) = delete;
+  SourceBuffer& operator=(const SourceBuffer&) = delete;
+  SourceBuffer(SourceBuffer&& other) noexcept;
+  SourceBuffer& operator=(SourceBuffer&& other) noexcept;
+  ~SourceBuffer();
+
+  // Reads `path`; on failure returns false and sets `error` to a one-line reason.
+  bool load(const std::string& path, size_t max_bytes, std::string& error);
+  static SourceBuffer from_string(std::string_view text);
+
+  std::string_view text() const { return {data_, size_}; }
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+
+ private:
+  void release();
+
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t mapped_length_ = 0;  // non-zero when data_ is an mmap
+  std::unique_ptr<char[]> owned_;
+};
+
+// Every input file of a run, so that a Location can be printed as path:line:column.
+class SourceMap {
+ public:
+  uint32_t add(std::string display_path, std::string_view text);
+  const std::string& path(uint32_t file) const { return files_[file].path; }
+  size_t size() const { return files_.size(); }
+  LineColumn line_column(Location location) const;
+
+ private:
+  struct File {
+    std::string path;
+    std::string_view text;
+    mutable std::vector<uint32_t> line_starts;  // built on the first lookup
+  };
+  std::vector<File> files_;
+};
+
+}  // namespace reachlint

@@ -1,0 +1,235 @@
+#include "linter/ingest/inputs.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "linter/ingest/input_kind.h"
+
+namespace reachlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Candidate {
+  std::string path;
+  bool required = false;   // given explicitly or listed by a manifest: must be an input
+  std::string stack_name;  // from a CDK manifest; otherwise derived from the file name
+};
+
+std::string display_path(const fs::path& path) {
+  std::string text = path.lexically_normal().generic_string();
+  return text.empty() ? "." : text;
+}
+
+std::string stack_name_from_file(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  for (const std::string_view suffix : {".json", ".template"}) {
+    if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+  }
+  return name;
+}
+
+bool is_walked_file(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".json" || ext == ".template";
+}
+
+bool is_yaml_file(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+class Loader {
+ public:
+  Loader(const LoadOptions& options, Inputs& inputs, Diagnostics& diagnostics)
+      : options_(options), inputs_(inputs), diagnostics_(diagnostics) {}
+
+  void run(std::vector<std::string> paths) {
+    std::sort(paths.begin(), paths.end());
+    for (const std::string& path : paths) discover(path);
+    std::sort(queue_.begin(), queue_.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+    while (!queue_.empty()) {
+      Candidate next = std::move(queue_.front());
+      queue_.pop_front();
+      load(next);
+    }
+  }
+
+ private:
+  // Registers a file so that errors about it can be located; returns its id.
+  uint32_t register_file(const std::string& path, std::string_view text) {
+    return inputs_.sources.add(path, text);
+  }
+
+  void path_error(const std::string& path, std::string message) {
+    diagnostics_.error({register_file(path, {}), 0}, std::move(message));
+  }
+
+  void discover(const std::string& raw_path) {
+    const std::string path = display_path(raw_path);
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      path_error(path, "no such file or directory");
+    } else if (fs::is_directory(status)) {
+      const size_t before = queue_.size() + inputs_.files.size();
+      walk_directory(path);
+      if (queue_.size() + inputs_.files.size() == before) {
+        path_error(path, "no CloudFormation template or CDK assembly found in this directory");
+      }
+    } else {
+      queue_.push_back({path, true, {}});
+    }
+  }
+
+  void walk_directory(const std::string& dir) {
+    if (try_assembly(dir)) return;
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) {
+      path_error(dir, fmt::format("cannot read directory: {}", ec.message()));
+      return;
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(".") || name == "node_modules") continue;
+      const std::string path = display_path(entry.path());
+      if (entry.is_directory(ec)) {
+        walk_directory(path);
+      } else if (is_walked_file(entry.path())) {
+        queue_.push_back({path, false, {}});
+      } else if (is_yaml_file(entry.path())) {
+        diagnostics_.notice({register_file(path, {}), 0}, "YAML templates are not supported yet; skipped");
+      }
+    }
+  }
+
+  // A directory with a CDK manifest is read as an assembly: only the templates it lists count.
+  bool try_assembly(const std::string& dir) {
+    const std::string manifest = display_path(fs::path(dir) / "manifest.json");
+    std::error_code ec;
+    if (!fs::is_regular_file(manifest, ec)) return false;
+    LoadedFile* file = read_json(manifest);
+    if (!file || classify_input(file->json) != InputKind::CdkManifest) return false;
+    read_assembly(dir, *file);
+    return true;
+  }
+
+  void read_assembly(const std::string& dir, const LoadedFile& manifest) {
+    const JsonDocument& json = manifest.json;
+    const JsonNode* artifacts = json.find(json.root(), "artifacts");
+    if (!artifacts || !artifacts->is_object()) return;
+    for (const JsonMember& artifact : json.members(*artifacts)) {
+      const JsonNode* type = json.find(*artifact.value, "type");
+      const JsonNode* properties = json.find(*artifact.value, "properties");
+      if (!type || !type->is_string() || !properties || !properties->is_object()) continue;
+      if (type->text == "aws:cloudformation:stack") {
+        const JsonNode* file = json.find(*properties, "templateFile");
+        const JsonNode* stack = json.find(*properties, "stackName");
+        if (!file || !file->is_string()) {
+          diagnostics_.error({manifest.file, artifact.key_offset}, fmt::format("stack artifact '{}' has no templateFile", artifact.key));
+          continue;
+        }
+        const std::string name(stack && stack->is_string() ? stack->text : artifact.key);
+        queue_.push_back({display_path(fs::path(dir) / std::string(file->text)), true, name});
+      } else if (type->text == "cdk:cloud-assembly") {
+        const JsonNode* nested = json.find(*properties, "directoryName");
+        if (!nested || !nested->is_string()) continue;
+        const std::string nested_dir = display_path(fs::path(dir) / std::string(nested->text));
+        if (!try_assembly(nested_dir)) {
+          diagnostics_.error({manifest.file, artifact.key_offset}, fmt::format("nested assembly '{}' has no manifest.json", nested_dir));
+        }
+      }
+    }
+  }
+
+  LoadedFile* read_json(const std::string& path) {
+    if (!seen_.insert(path).second) return nullptr;
+    auto file = std::make_unique<LoadedFile>();
+    std::string error;
+    if (!file->buffer.load(path, options_.max_input_bytes, error)) {
+      path_error(path, error);
+      return nullptr;
+    }
+    file->file = register_file(path, file->buffer.text());
+    uint32_t offset = 0;
+    if (!file->json.parse(file->buffer, offset, error)) {
+      last_parse_error_ = {{file->file, offset}, error};
+      return nullptr;
+    }
+    inputs_.files.push_back(std::move(file));
+    return inputs_.files.back().get();
+  }
+
+  void load(const Candidate& candidate) {
+    last_parse_error_ = {};
+    LoadedFile* file = read_json(candidate.path);
+    if (!file) {
+      report_unreadable(candidate);
+      return;
+    }
+    switch (classify_input(file->json)) {
+      case InputKind::Template: add_template(*file, candidate); return;
+      case InputKind::CdkManifest: read_assembly(display_path(fs::path(candidate.path).parent_path()), *file); return;
+      case InputKind::AccountExport:
+        skip(candidate, *file, "AWS CLI account exports are not supported yet");
+        return;
+      case InputKind::Unknown:
+        skip(candidate, *file, "not a CloudFormation template, CDK assembly manifest or AWS CLI export");
+        return;
+    }
+  }
+
+  void report_unreadable(const Candidate& candidate) {
+    if (last_parse_error_.message.empty()) return;  // already reported (unreadable) or a duplicate path
+    const bool yaml_like = is_yaml_like(candidate.path);
+    std::string message = yaml_like ? "YAML templates are not supported yet" : last_parse_error_.message;
+    if (candidate.required) diagnostics_.error(last_parse_error_.location, std::move(message));
+    else diagnostics_.notice(last_parse_error_.location, fmt::format("skipped: {}", message));
+  }
+
+  bool is_yaml_like(const std::string& path) const {
+    const fs::path p(path);
+    if (is_yaml_file(p)) return true;
+    // A .template file may hold YAML: CloudFormation's own samples use that extension.
+    return p.extension() == ".template" && last_parse_error_.location.offset == 0;
+  }
+
+  void skip(const Candidate& candidate, const LoadedFile& file, std::string_view why) {
+    const Location at{file.file, file.json.root().offset};
+    if (candidate.required) diagnostics_.error(at, std::string(why));
+    else diagnostics_.notice(at, fmt::format("skipped: {}", why));
+  }
+
+  void add_template(const LoadedFile& file, const Candidate& candidate) {
+    Template tmpl;
+    tmpl.file = file.file;
+    tmpl.json = &file.json;
+    tmpl.stack_name = candidate.stack_name.empty() ? stack_name_from_file(candidate.path) : candidate.stack_name;
+    if (index_template(tmpl, diagnostics_)) inputs_.templates.templates.push_back(std::move(tmpl));
+  }
+
+  const LoadOptions& options_;
+  Inputs& inputs_;
+  Diagnostics& diagnostics_;
+  std::deque<Candidate> queue_;
+  std::set<std::string> seen_;
+  InputError last_parse_error_;
+};
+
+}  // namespace
+
+void load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Inputs& inputs,
+                 Diagnostics& diagnostics) {
+  Loader(options, inputs, diagnostics).run(paths);
+}
+
+}  // namespace reachlint

@@ -1,0 +1,294 @@
+// The network, as plain values in flat arrays. Entities refer to each other by index.
+// Nothing here knows where the values came from beyond their Origin.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "linter/core/cidr.h"
+#include "linter/core/source.h"
+#include "linter/model/maybe.h"
+
+namespace reachlint::model {
+
+using Index = uint32_t;
+inline constexpr Index kNone = UINT32_MAX;            // no such entity
+inline constexpr Index kUnknownIndex = UINT32_MAX - 1;  // an entity that cannot be told statically
+inline bool is_known_index(Index index) { return index < kUnknownIndex; }
+
+enum class Kind : uint8_t {
+  Vpc,
+  Subnet,
+  RouteTable,
+  TransitGateway,
+  TgwAttachment,
+  TgwRouteTable,
+  Peering,
+  VpnGateway,
+  SecurityGroup,
+  NetworkAcl,
+  PrefixList,
+  Instance,
+  NetworkInterface,
+  FileSystem,
+  StorageVirtualMachine,
+};
+
+struct EntityRef {
+  Kind kind = Kind::Vpc;
+  Index index = kNone;
+  bool valid() const { return index != kNone; }
+  friend bool operator==(const EntityRef&, const EntityRef&) = default;
+};
+
+// Where an entity, or one rule or route inside it, was written.
+struct Origin {
+  Location location;
+  std::string name;      // logical id (templates) or physical id (exports)
+  std::string type;      // e.g. "AWS::EC2::Subnet"
+  std::string pointer;   // JSON pointer within its file
+  Index stack = kNone;   // index into Model::stacks, for templates
+  bool implicit = false; // created by AWS, not written by the user (main route table, ...)
+  bool certain = true;   // false when the resource has a Condition that cannot be decided
+};
+
+// IP protocol numbers as EC2 uses them; -1 means all.
+inline constexpr int kAllProtocols = -1;
+inline constexpr int kTcp = 6;
+inline constexpr int kUdp = 17;
+inline constexpr int kIcmp = 1;
+
+struct PortRange {
+  uint16_t from = 0;
+  uint16_t to = 65535;
+  bool contains(uint16_t port) const { return from <= port && port <= to; }
+  bool covers(const PortRange& other) const { return from <= other.from && other.to <= to; }
+  friend bool operator==(const PortRange&, const PortRange&) = default;
+};
+
+struct Vpc {
+  Origin origin;
+  std::vector<Maybe<Cidr>> cidrs;  // primary first, then secondary associations
+  Index main_route_table = kNone;
+  Index default_network_acl = kNone;
+  Index default_security_group = kNone;
+};
+
+struct Subnet {
+  Origin origin;
+  Index vpc = kNone;
+  Maybe<Cidr> cidr;
+  Maybe<std::string> zone;         // "az#0" for Fn::GetAZs index 0, or a literal zone name
+  Index route_table = kNone;       // explicit association, else the VPC's main table
+  Origin route_table_association;  // where the explicit association was written, if any
+  Index network_acl = kNone;       // explicit association, else the VPC's default ACL
+};
+
+enum class TargetKind : uint8_t {
+  Local,
+  TransitGateway,
+  Peering,
+  VpnGateway,
+  InternetGateway,
+  NatGateway,
+  NetworkInterface,
+  Instance,
+  VpcEndpoint,
+  Other,
+  Unknown,
+};
+
+struct RouteTarget {
+  TargetKind kind = TargetKind::Unknown;
+  Index index = kNone;  // into the array of its kind, when modelled
+  std::string id;       // as written: logical or physical id, "local"
+};
+
+struct Route {
+  Origin origin;
+  Maybe<Cidr> destination;        // unknown when the destination is a prefix list: see prefix_list
+  Index prefix_list = kNone;
+  RouteTarget target;
+  bool blackhole = false;
+  bool propagated = false;  // learned from a VPN gateway
+};
+
+struct RouteTable {
+  Origin origin;
+  Index vpc = kNone;
+  bool main = false;
+  std::vector<Route> routes;  // including one local route per VPC CIDR
+};
+
+struct TransitGateway {
+  Origin origin;
+  bool default_association = true;
+  bool default_propagation = true;
+  Index default_route_table = kNone;  // the table AWS creates when either default is on
+  Maybe<Index> association_default_table;  // AssociationDefaultRouteTableId, when set
+  Maybe<Index> propagation_default_table;  // PropagationDefaultRouteTableId, when set
+  bool security_group_referencing = false;
+};
+
+enum class AttachmentKind : uint8_t { Vpc, Vpn, DirectConnect, Peering, Other };
+
+struct TgwAttachment {
+  Origin origin;
+  Index tgw = kNone;
+  AttachmentKind kind = AttachmentKind::Vpc;
+  Index vpc = kNone;
+  std::vector<Maybe<Index>> subnets;  // VPC attachments: one subnet per enabled zone
+  Index association = kNone;          // the TGW route table used for traffic from this attachment
+  Origin association_origin;          // the explicit association, if any
+  struct Propagation {
+    Index route_table;
+    Origin origin;
+  };
+  std::vector<Propagation> propagations;  // explicit ones; finalize adds the default table's
+  bool security_group_referencing = true;
+};
+
+struct TgwRoute {
+  Origin origin;
+  Maybe<Cidr> destination;
+  Index prefix_list = kNone;
+  Index attachment = kNone;
+  bool blackhole = false;
+  bool propagated = false;
+};
+
+struct TgwRouteTable {
+  Origin origin;
+  Index tgw = kNone;
+  std::vector<TgwRoute> routes;  // static and propagated
+  bool has_unknown_propagation = false;  // a propagation from an attachment not known statically
+};
+
+struct Peering {
+  Origin origin;
+  Index requester_vpc = kNone;
+  Index accepter_vpc = kNone;
+};
+
+struct VpnGateway {
+  Origin origin;
+  Index vpc = kNone;
+};
+
+enum class PeerKind : uint8_t { Cidr, SecurityGroup, PrefixList, Unknown };
+
+struct SgRule {
+  Origin origin;
+  int protocol = kAllProtocols;
+  PortRange ports;
+  PeerKind peer = PeerKind::Unknown;
+  Maybe<Cidr> cidr;
+  Index group = kNone;
+  Index prefix_list = kNone;
+  std::string unknown_reason;  // for PeerKind::Unknown
+};
+
+struct SecurityGroup {
+  Origin origin;
+  Index vpc = kNone;
+  std::vector<SgRule> ingress;
+  std::vector<SgRule> egress;
+  // Rules AWS adds by itself, materialised by finalize():
+  bool default_egress = false;  // allow-all egress, kept while no inline egress rule is written
+  bool vpc_default = false;     // the VPC's default group: all from itself, all egress
+  bool rules_revoked = false;   // CDK's Custom::VpcRestrictDefaultSG removed the default rules
+};
+
+struct NetworkAclEntry {
+  Origin origin;
+  int rule_number = 0;
+  bool egress = false;
+  bool allow = false;
+  int protocol = kAllProtocols;
+  PortRange ports;
+  Maybe<Cidr> cidr;
+};
+
+struct NetworkAcl {
+  Origin origin;
+  Index vpc = kNone;
+  bool is_default = false;
+  bool implicit_default_rules = false;   // templates: AWS's allow-all rules 100, not written anywhere
+  std::vector<NetworkAclEntry> entries;  // sorted by rule number, ending with the implicit deny
+};
+
+struct PrefixList {
+  Origin origin;
+  Maybe<std::vector<Cidr>> entries;
+};
+
+struct Instance {
+  Origin origin;
+  Maybe<Index> subnet;
+  std::vector<Maybe<Index>> groups;
+  bool groups_given = false;       // false: the VPC's default security group
+  Index network_interface = kNone;  // a primary interface given by id supplies subnet and groups
+  std::optional<uint32_t> address;
+};
+
+struct NetworkInterface {
+  Origin origin;
+  Maybe<Index> subnet;
+  std::vector<Maybe<Index>> groups;
+  std::optional<uint32_t> address;
+};
+
+enum class FileSystemType : uint8_t { OpenZfs, Ontap, Windows, Lustre, Other };
+
+struct FileSystem {
+  Origin origin;
+  FileSystemType type = FileSystemType::Other;
+  Maybe<std::string> deployment_type;  // e.g. "MULTI_AZ_1"
+  bool floating_endpoint = false;       // OpenZFS and ONTAP Multi-AZ: served on a floating IP
+  Index vpc = kNone;
+  std::vector<Maybe<Index>> subnets;
+  Maybe<Index> preferred_subnet;
+  Maybe<Cidr> endpoint_range;    // Absent: AWS picks one (see analysis/endpoint)
+  Origin endpoint_range_origin;
+  std::optional<uint32_t> endpoint_address;  // exports only: the floating IP in use
+  std::vector<Maybe<Index>> route_tables;
+  bool route_tables_given = false;  // false: AWS uses the VPC's main route table
+  Origin route_tables_origin;
+  std::vector<Maybe<Index>> security_groups;
+  bool security_groups_given = false;  // false: the VPC's default security group
+};
+
+struct StorageVirtualMachine {
+  Origin origin;
+  Index file_system = kNone;
+};
+
+struct Model {
+  std::vector<std::string> stacks;
+  std::vector<Vpc> vpcs;
+  std::vector<Subnet> subnets;
+  std::vector<RouteTable> route_tables;
+  std::vector<TransitGateway> transit_gateways;
+  std::vector<TgwAttachment> tgw_attachments;
+  std::vector<TgwRouteTable> tgw_route_tables;
+  std::vector<Peering> peerings;
+  std::vector<VpnGateway> vpn_gateways;
+  std::vector<SecurityGroup> security_groups;
+  std::vector<NetworkAcl> network_acls;
+  std::vector<PrefixList> prefix_lists;
+  std::vector<Instance> instances;
+  std::vector<NetworkInterface> network_interfaces;
+  std::vector<FileSystem> file_systems;
+  std::vector<StorageVirtualMachine> storage_virtual_machines;
+
+  // Logical and physical ids -> entities, for declared clients and reports.
+  std::unordered_multimap<std::string, EntityRef> by_name;
+
+  const Origin& origin(EntityRef ref) const;
+  std::vector<EntityRef> find(const std::string& name) const;
+};
+
+}  // namespace reachlint::model

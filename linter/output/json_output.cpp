@@ -1,0 +1,69 @@
+#include "linter/output/json_writer.h"
+#include "linter/output/report.h"
+#include "rules/rule.h"
+
+namespace reachlint::output {
+
+namespace {
+
+void write_location(JsonWriter& json, const SourceMap& sources, Location location) {
+  if (!location.known()) {
+    json.null();
+    return;
+  }
+  const LineColumn lc = sources.line_column(location);
+  json.begin_object()
+      .field("uri", sources.path(location.file))
+      .field("line", lc.line)
+      .field("column", lc.column)
+      .end_object();
+}
+
+void write_finding(JsonWriter& json, const RunReport& report, const rules::Finding& finding) {
+  json.begin_object();
+  json.field("rule", finding.rule->code).field("level", rules::level_name(finding.level));
+  json.field("message", finding.message).field("filesystem", finding.filesystem);
+  json.key("client");
+  if (finding.clients.size() == 1) json.value(finding.clients.front());
+  else json.null();
+  if (finding.clients.size() > 1) {
+    json.key("clients").begin_array();
+    for (const std::string& client : finding.clients) json.value(client);
+    json.end_array();
+  }
+  json.field("resource", finding.subject);
+  json.key("location");
+  write_location(json, *report.sources, finding.location);
+  json.key("path").begin_array();
+  for (const rules::PathStep& step : finding.path) {
+    json.begin_object().field("resource", step.resource);
+    json.key("location");
+    write_location(json, *report.sources, step.location);
+    json.field("verdict", step.verdict).field("decision", step.decision).end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+}  // namespace
+
+std::string format_json(const RunReport& report) {
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("findings").begin_array();
+  for (const rules::Finding& finding : report.findings) write_finding(json, report, finding);
+  json.end_array();
+  json.key("notices").begin_array();
+  for (const Notice& notice : report.notices) {
+    json.begin_object().field("message", notice.message);
+    json.key("location");
+    write_location(json, *report.sources, notice.location);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return out;
+}
+
+}  // namespace reachlint::output

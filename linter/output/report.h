@@ -1,0 +1,42 @@
+// The result of a run as the output formats see it, and the three formats.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "linter/core/diagnostics.h"
+#include "linter/core/source.h"
+#include "linter/model/model.h"
+#include "rules/finding.h"
+
+namespace reachlint::output {
+
+struct RunReport {
+  const SourceMap* sources = nullptr;
+  const model::Model* model = nullptr;
+  std::vector<rules::Finding> findings;  // sorted by location, rule, message
+  std::vector<Notice> notices;           // sorted by location, message
+  size_t file_systems = 0;
+};
+
+// Sorts findings into their stable output order.
+void sort_findings(std::vector<rules::Finding>& findings);
+
+struct TextOptions {
+  bool color = false;
+  bool quiet = false;  // findings only: no notices, no summary
+  bool show_paths = false;
+};
+std::string format_text(const RunReport& report, const TextOptions& options);
+
+std::string format_json(const RunReport& report);
+
+struct SarifOptions {
+  std::string srcroot;  // absolute; artifact uris are relative to it
+};
+std::string format_sarif(const RunReport& report, const SarifOptions& options);
+
+// "path:line:col" of a location, or the program name when it has none.
+std::string location_prefix(const SourceMap& sources, Location location);
+
+}  // namespace reachlint::output

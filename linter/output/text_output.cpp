@@ -1,0 +1,92 @@
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "linter/output/report.h"
+#include "rules/rule.h"
+
+namespace reachlint::output {
+
+void sort_findings(std::vector<rules::Finding>& findings) {
+  std::sort(findings.begin(), findings.end(), [](const rules::Finding& a, const rules::Finding& b) {
+    return std::tie(a.location, a.rule->code, a.message) < std::tie(b.location, b.rule->code, b.message);
+  });
+}
+
+std::string location_prefix(const SourceMap& sources, Location location) {
+  if (!location.known()) return "reachlint";
+  const LineColumn lc = sources.line_column(location);
+  return fmt::format("{}:{}:{}", sources.path(location.file), lc.line, lc.column);
+}
+
+namespace {
+
+struct Palette {
+  bool on;
+  std::string paint(std::string_view text, std::string_view code) const {
+    return on ? fmt::format("\033[{}m{}\033[0m", code, text) : std::string(text);
+  }
+  std::string level(rules::Level level) const {
+    static constexpr std::string_view kCodes[] = {"1;31", "1;33", "1;36"};
+    return paint(rules::level_name(level), kCodes[static_cast<int>(level)]);
+  }
+};
+
+std::string plural(size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+void write_finding(const RunReport& report, const rules::Finding& finding, const Palette& palette, bool show_path,
+                   std::string& out) {
+  out += fmt::format("{}: {}: {} {}\n", palette.paint(location_prefix(*report.sources, finding.location), "1"),
+                     palette.level(finding.level), finding.message,
+                     palette.paint(fmt::format("[{}]", finding.rule->code), "2"));
+  if (!show_path) return;
+  for (const rules::PathStep& step : finding.path) {
+    out += fmt::format("    {} {} ({}): {}\n", step.verdict == "pass" ? "ok  " : step.verdict == "fail" ? "FAIL" : "??  ",
+                       step.resource, location_prefix(*report.sources, step.location), step.decision);
+  }
+}
+
+std::string summary(const RunReport& report, const Palette& palette) {
+  size_t counts[3] = {0, 0, 0};
+  for (const rules::Finding& finding : report.findings) ++counts[static_cast<int>(finding.level)];
+  std::vector<std::string> parts;
+  if (counts[0]) parts.push_back(palette.paint(plural(counts[0], "error"), "1;31"));
+  if (counts[1]) parts.push_back(palette.paint(plural(counts[1], "warning"), "1;33"));
+  if (counts[2]) parts.push_back(plural(counts[2], "note"));
+  const std::string found = parts.empty() ? "no problems" : fmt::format("{}", fmt::join(parts, ", "));
+  return fmt::format("{} in {} checked ({})\n", found, plural(report.file_systems, "file system"),
+                     plural(report.notices.size(), "notice"));
+}
+
+}  // namespace
+
+std::string format_text(const RunReport& report, const TextOptions& options) {
+  const Palette palette{options.color};
+  std::string out;
+  // Grouped by file system, in the order the file systems appear in the inputs.
+  std::map<std::pair<Location, std::string>, std::vector<const rules::Finding*>> by_file_system;
+  for (const rules::Finding& finding : report.findings) {
+    Location at;
+    for (const model::FileSystem& fs : report.model->file_systems) {
+      if (fs.origin.name == finding.filesystem) at = fs.origin.location;
+    }
+    by_file_system[{at, finding.filesystem}].push_back(&finding);
+  }
+  for (const auto& [key, findings] : by_file_system) {
+    if (!options.quiet) out += palette.paint(fmt::format("{} ({}):\n", key.second, plural(findings.size(), "finding")), "1");
+    for (const rules::Finding* finding : findings) write_finding(report, *finding, palette, options.show_paths, out);
+  }
+  if (options.quiet) return out;
+  for (const Notice& notice : report.notices) {
+    out += fmt::format("{}: {}: {}\n", palette.paint(location_prefix(*report.sources, notice.location), "1"),
+                       palette.paint("notice", "1;36"), notice.message);
+  }
+  out += summary(report, palette);
+  return out;
+}
+
+}  // namespace reachlint::output

@@ -1,0 +1,115 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "rules/rule.h"
+
+namespace reachlint::rules {
+
+namespace {
+
+constexpr std::string_view kDocumentation = R"md(
+## What it does
+Checks the `EndpointIpAddressRange` written for a Multi-AZ file system against the subnets of its
+VPC and the CIDRs its VPC routes elsewhere (error), and against the ranges of other file systems
+that share its route tables (warning).
+
+## Why is this bad?
+FSx manages the routes to its floating IPs only when the range "does not overlap with the CIDR
+range of any subnets". An overlap with a subnet breaks routing inside the VPC; an overlap with a
+network routed through a transit gateway, peering or VPN makes addresses ambiguous for the clients
+there. AWS's documentation disagrees on whether two file systems on the same route tables may share
+a range (the API reference allows it, the ONTAP guide forbids it), so that case is a warning.
+
+## Example
+```json
+"OpenZFSConfiguration": {
+  "DeploymentType": "MULTI_AZ_1",
+  "EndpointIpAddressRange": "10.0.1.0/28"
+}
+```
+where subnet `10.0.1.0/24` is in the same VPC.
+
+## Use instead
+Pick an unused range inside the VPC CIDR that overlaps no subnet, for example the last /28 of a
+block no subnet uses: `"EndpointIpAddressRange": "10.0.255.224/28"`. The range cannot be changed
+after creation: the file system is replaced.
+
+## References
+- [Accessing your data within the AWS Cloud (FSx for OpenZFS)](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/access-within-aws.html)
+- [Accessing your FSx for ONTAP data](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/supported-fsx-clients.html)
+)md";
+
+// FSx writes routes for its own endpoint addresses; they are not a conflict.
+bool is_endpoint_route(const model::Route& route, Cidr range) {
+  return route.target.kind == model::TargetKind::NetworkInterface && route.destination.known() &&
+         range.contains(*route.destination);
+}
+
+void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range, FindingSink& sink) {
+  const model::FileSystem& fs = context.model.file_systems[a.file_system];
+  for (const model::Subnet& subnet : context.model.subnets) {
+    if (subnet.vpc != fs.vpc || !subnet.cidr.known() || !subnet.cidr->overlaps(range)) continue;
+    sink.report({Level::Error,
+                 fmt::format("EndpointIpAddressRange {} of {} overlaps subnet {} ({}): FSx manages its routes only for "
+                             "a range that overlaps no subnet",
+                             range.str(), fs.origin.name, subnet.origin.name, subnet.cidr->str()),
+                 a.file_system, &fs.endpoint_range_origin, fmt::format("{}|subnet|{}", fs.origin.name, subnet.origin.name)});
+  }
+}
+
+void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range, FindingSink& sink) {
+  const model::FileSystem& fs = context.model.file_systems[a.file_system];
+  for (const model::RouteTable& table : context.model.route_tables) {
+    if (table.vpc != fs.vpc) continue;
+    for (const model::Route& route : table.routes) {
+      if (route.target.kind == model::TargetKind::Local || !route.destination.known()) continue;
+      if (route.destination->length() == 0 || !route.destination->overlaps(range) || is_endpoint_route(route, range)) continue;
+      sink.report({Level::Error,
+                   fmt::format("EndpointIpAddressRange {} of {} overlaps {}, which route table {} sends to {}", range.str(),
+                               fs.origin.name, route.destination->str(), table.origin.name, route.target.id),
+                   a.file_system, &fs.endpoint_range_origin,
+                   fmt::format("{}|route|{}|{}", fs.origin.name, table.origin.name, route.destination->str())});
+    }
+  }
+}
+
+bool shares_a_route_table(const model::FileSystem& a, const model::FileSystem& b) {
+  return std::any_of(a.route_tables.begin(), a.route_tables.end(), [&](const auto& table) {
+    return table.known() && std::any_of(b.route_tables.begin(), b.route_tables.end(),
+                                        [&](const auto& other) { return other.known() && *other == *table; });
+  });
+}
+
+void check_other_file_systems(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
+                              FindingSink& sink) {
+  const model::FileSystem& fs = context.model.file_systems[a.file_system];
+  for (model::Index other = 0; other < context.model.file_systems.size(); ++other) {
+    const model::FileSystem& them = context.model.file_systems[other];
+    if (other == a.file_system || !them.floating_endpoint || !them.endpoint_range.known()) continue;
+    if (!them.endpoint_range->overlaps(range) || !shares_a_route_table(fs, them)) continue;
+    sink.report({Level::Warning,
+                 fmt::format("EndpointIpAddressRange {} of {} overlaps the range {} of {}, which uses the same route tables",
+                             range.str(), fs.origin.name, them.endpoint_range->str(), them.origin.name),
+                 a.file_system, &fs.endpoint_range_origin, fmt::format("{}|fs|{}", fs.origin.name, them.origin.name)});
+  }
+}
+
+void check(const RuleContext& context, FindingSink& sink) {
+  for (const analysis::FileSystemAnalysis& a : context.analyses) {
+    const model::FileSystem& fs = context.model.file_systems[a.file_system];
+    if (!fs.floating_endpoint || !fs.endpoint_range.known() || !model::is_known_index(fs.vpc)) continue;
+    check_subnets(context, a, *fs.endpoint_range, sink);
+    check_routes(context, a, *fs.endpoint_range, sink);
+    check_other_file_systems(context, a, *fs.endpoint_range, sink);
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo kRL105 = {
+    "RL105", "endpoint-range-overlap", Level::Error,
+    "The endpoint range overlaps a subnet of its VPC or a CIDR routed from it (warning: another file system on the same route tables)",
+    "reachability,routing,fsx", "6.5", kDocumentation, check};
+
+}  // namespace reachlint::rules

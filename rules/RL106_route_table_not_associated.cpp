@@ -1,0 +1,70 @@
+#include <fmt/format.h>
+
+#include "rules/rule.h"
+
+namespace reachlint::rules {
+
+namespace {
+
+constexpr std::string_view kDocumentation = R"md(
+## What it does
+Finds route tables that carry traffic to a Multi-AZ file system's floating endpoint but are not in
+its `RouteTableIds`: the table of the transit gateway attachment subnet where clients' traffic
+enters the file system's VPC, and the tables of client subnets in the file system's own VPC.
+When `RouteTableIds` is omitted, FSx uses only the VPC's main route table, which subnets created by
+the CDK `ec2.Vpc` construct never use.
+
+## Why is this bad?
+FSx writes the route to the floating IP (`/32 -> active file server`) only into the route tables
+in `RouteTableIds`. A packet for the floating IP that is looked up in any other table matches the
+VPC's `local` route, reaches no interface and is dropped. AWS: "each of the Transit Gateway's
+attachments must be created in a subnet whose route table is associated with your file system".
+
+## Example
+```json
+"OpenZFSConfiguration": {
+  "DeploymentType": "MULTI_AZ_1",
+  "RouteTableIds": [{"Ref": "PrivateSubnet1RouteTable"}, {"Ref": "PrivateSubnet2RouteTable"}]
+}
+```
+while the transit gateway attachment uses `TgwSubnet1` and `TgwSubnet2`, whose tables are not listed.
+
+## Use instead
+List every route table used by client subnets in the VPC and by the transit gateway attachment
+subnets. `RouteTableIds` can be changed without interruption.
+```json
+"RouteTableIds": [{"Ref": "PrivateSubnet1RouteTable"}, {"Ref": "PrivateSubnet2RouteTable"},
+                  {"Ref": "TgwSubnet1RouteTable"}, {"Ref": "TgwSubnet2RouteTable"}]
+```
+
+## References
+- [Accessing your data within the AWS Cloud (FSx for OpenZFS)](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/access-within-aws.html)
+- [Configure routing to access Multi-AZ file systems from on-premises (FSx for ONTAP)](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/configure-routing-maz-on-prem.html)
+- [CreateFileSystemOpenZFSConfiguration.RouteTableIds](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateFileSystemOpenZFSConfiguration.html)
+)md";
+
+void check(const RuleContext& context, FindingSink& sink) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
+                                   const analysis::Hop& hop) {
+    if (hop.cause != analysis::Cause::NotInRouteTableIds) return;
+    const model::FileSystem& fs = context.model.file_systems[a.file_system];
+    const model::Origin& table = context.model.origin(hop.resource);
+    const std::string why = hop.kind == analysis::HopKind::EntryRouteTable
+                                ? "traffic from the transit gateway enters through a subnet that uses it"
+                                : "clients in the file system's VPC use it";
+    const std::string listed = fs.route_tables_given ? "RouteTableIds" : "RouteTableIds (omitted: only the main route table)";
+    sink.report({Level::Error,
+                 fmt::format("route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
+                             table.name, listed, fs.origin.name, why),
+                 a.file_system, &fs.route_tables_origin, fmt::format("{}|{}", fs.origin.name, table.name), &trace});
+  });
+}
+
+}  // namespace
+
+extern const RuleInfo kRL106 = {
+    "RL106", "route-table-not-associated", Level::Error,
+    "A route table used by an attachment subnet or an in-VPC client is not in RouteTableIds",
+    "reachability,routing,fsx,multi-az", "7.0", kDocumentation, check};
+
+}  // namespace reachlint::rules

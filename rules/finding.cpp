@@ -1,0 +1,82 @@
+#include "rules/finding.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "rules/rule.h"
+
+namespace reachlint::rules {
+
+std::string_view level_name(Level level) {
+  switch (level) {
+    case Level::Error: return "error";
+    case Level::Warning: return "warning";
+    case Level::Note: return "note";
+  }
+  return "error";
+}
+
+std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& trace) {
+  std::vector<PathStep> path;
+  for (const analysis::Hop& hop : trace.hops) {
+    const model::Origin& resource = model.origin(hop.resource);
+    const model::Origin& where = hop.decided_by && !hop.decided_by->implicit ? *hop.decided_by : resource;
+    static constexpr std::string_view kVerdicts[] = {"pass", "fail", "unknown"};
+    std::string decision = hop.decision;
+    if (hop.direction == analysis::Direction::Return) decision = "reply: " + decision;
+    path.push_back({resource.name, resource.type, where.location, std::string(kVerdicts[static_cast<int>(hop.verdict)]),
+                    std::move(decision)});
+  }
+  return path;
+}
+
+void FindingSink::report(const Report& report) {
+  auto [it, inserted] = findings_.try_emplace(report.identity);
+  Finding& finding = it->second;
+  if (inserted) {
+    finding.rule = &rule_;
+    finding.level = report.level;
+    finding.message = report.message;
+    finding.filesystem = model_.file_systems[report.file_system].origin.name;
+    finding.location = report.subject->location;
+    finding.subject = report.subject->name;
+    finding.subject_type = report.subject->type;
+    finding.stack = report.subject->stack;
+    finding.identity = report.identity;
+    if (report.trace) finding.path = path_of(model_, *report.trace);
+  }
+  if (!report.trace) return;
+  for (const analysis::ClientMember& member : report.trace->client->members) {
+    if (std::find(finding.clients.begin(), finding.clients.end(), member.id) == finding.clients.end()) {
+      finding.clients.push_back(member.id);
+    }
+  }
+}
+
+namespace {
+
+std::string client_suffix(std::vector<std::string> clients) {
+  if (clients.empty()) return "";
+  if (clients.size() == 1) return fmt::format(" (client {})", clients.front());
+  constexpr size_t kNamed = 3;
+  std::string names;
+  for (size_t i = 0; i < std::min(kNamed, clients.size()); ++i) names += (i ? ", " : "") + clients[i];
+  if (clients.size() > kNamed) names += fmt::format(" and {} more", clients.size() - kNamed);
+  return fmt::format(" ({} clients: {})", clients.size(), names);
+}
+
+}  // namespace
+
+std::vector<Finding> FindingSink::take() {
+  std::vector<Finding> out;
+  for (auto& [identity, finding] : findings_) {
+    std::sort(finding.clients.begin(), finding.clients.end());
+    finding.message += client_suffix(finding.clients);
+    out.push_back(std::move(finding));
+  }
+  findings_.clear();
+  return out;
+}
+
+}  // namespace reachlint::rules

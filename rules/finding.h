@@ -1,0 +1,67 @@
+// What a rule reports, and the sink that merges the same broken hop across clients.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linter/analysis/analysis.h"
+#include "linter/core/source.h"
+#include "linter/model/model.h"
+
+namespace reachlint::rules {
+
+enum class Level : uint8_t { Error, Warning, Note };
+std::string_view level_name(Level level);
+
+struct RuleInfo;
+
+struct PathStep {
+  std::string resource;
+  std::string type;
+  Location location;
+  std::string verdict;  // "pass", "fail" or "unknown"
+  std::string decision;
+};
+
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Level level = Level::Error;
+  std::string message;
+  std::string filesystem;
+  std::vector<std::string> clients;  // one entry: "client"; several: "clients"; none: FS-wide
+  Location location;
+  std::string subject;       // the logical or physical id of the resource to fix
+  std::string subject_type;  // its AWS type
+  model::Index stack = model::kNone;
+  std::string identity;      // rule-relative identity of what is broken, for fingerprints
+  std::vector<PathStep> path;
+};
+
+// A report about one broken thing, seen from one client (or from none).
+struct Report {
+  Level level = Level::Error;
+  std::string message;                       // without the client: the sink adds it
+  model::Index file_system = model::kNone;
+  const model::Origin* subject = nullptr;    // the resource to fix; gives the location
+  std::string identity;                      // what makes two reports the same finding
+  const analysis::Trace* trace = nullptr;    // the path, when the finding is about one
+};
+
+class FindingSink {
+ public:
+  FindingSink(const model::Model& model, const RuleInfo& rule) : model_(model), rule_(rule) {}
+  void report(const Report& report);
+  std::vector<Finding> take();
+
+ private:
+  const model::Model& model_;
+  const RuleInfo& rule_;
+  std::map<std::string, Finding> findings_;  // by identity: one finding per broken thing
+};
+
+// The path of a trace as the output shows it.
+std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& trace);
+
+}  // namespace reachlint::rules

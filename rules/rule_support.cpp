@@ -1,0 +1,27 @@
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace reachlint::rules {
+
+bool reportable(const analysis::Trace& trace, const analysis::Hop& hop) {
+  if (trace.client->evidence != analysis::Evidence::Broad) return true;
+  if (hop.direction != analysis::Direction::Return || !trace.arrives) return false;
+  return std::none_of(trace.hops.begin(), trace.hops.end(), [](const analysis::Hop& h) {
+    return h.direction == analysis::Direction::Forward && h.verdict != analysis::Verdict::Pass;
+  });
+}
+
+const model::Origin& hop_subject(const model::Model& model, const analysis::Hop& hop) {
+  if (hop.decided_by && !hop.decided_by->implicit) return *hop.decided_by;
+  return model.origin(hop.resource);
+}
+
+const RuleInfo* find_rule(std::string_view code) {
+  for (const RuleInfo* rule : all_rules()) {
+    if (rule->code == code) return rule;
+  }
+  return nullptr;
+}
+
+}  // namespace reachlint::rules
