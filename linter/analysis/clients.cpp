@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -251,7 +252,7 @@ class Discovery {
  public:
   Discovery(const model::Model& model, const ClientIndex& index, const model::FileSystem& fs,
             const Endpoint& endpoint, const std::vector<PortNeed>& needs)
-      : model_(model), index_(index), fs_(fs), endpoint_(endpoint), needs_(needs) {}
+      : model_(model), index_(index), fs_(fs), endpoint_(endpoint), needs_(needs), gateways_(fs_gateways()), connected_(connected_vpcs()) {}
 
   std::vector<ClientGroup> run() {
     from_security_groups();
@@ -280,20 +281,55 @@ class Discovery {
     });
   }
 
-  void from_cidr_rule(Cidr cidr) {
+  // The VPCs a CIDR rule names: those containing it, preferring the ones connected to the file
+  // system's VPC, then those of the file system's own stack, when several unrelated VPCs (say,
+  // two templates linted together) use the same addresses.
+  std::vector<Index> vpcs_naming(Cidr cidr) const {
+    std::vector<Index> all, connected, same_stack;
     for (Index v = 0; v < model_.vpcs.size(); ++v) {
       const auto& blocks = model_.vpcs[v].cidrs;
-      const bool within = std::any_of(blocks.begin(), blocks.end(), [&](const auto& b) { return b.known() && b->contains(cidr); });
-      if (!within) continue;
+      if (std::none_of(blocks.begin(), blocks.end(), [&](const auto& b) { return b.known() && b->contains(cidr); })) continue;
+      all.push_back(v);
+      if (connected_.count(v)) connected.push_back(v);
+      if (model_.vpcs[v].origin.stack == fs_.origin.stack) same_stack.push_back(v);
+    }
+    if (!connected.empty()) return connected;
+    if (!same_stack.empty()) return same_stack;
+    return all;
+  }
+
+  void from_cidr_rule(Cidr cidr) {
+    const std::vector<Index> vpcs = vpcs_naming(cidr);
+    for (const Index v : vpcs) {
       for (Index s = 0; s < model_.subnets.size(); ++s) {
         const model::Subnet& subnet = model_.subnets[s];
         if (subnet.vpc == v && subnet.cidr.known() && subnet.cidr->overlaps(cidr)) add_subnet(s, Evidence::Specific);
       }
-      return;
     }
-    if (cidr.length() > 8 && !overlaps_any_vpc(cidr) && routed_away_from_fs_vpc(cidr)) {
+    if (vpcs.empty() && cidr.length() > 8 && !overlaps_any_vpc(cidr) && routed_away_from_fs_vpc(cidr)) {
       collector_.add(cidr_client(cidr, model::kNone, Evidence::Specific, cidr.str()));
     }
+  }
+
+  // VPCs joined to the file system's VPC by a peering connection or a shared transit gateway.
+  std::set<Index> connected_vpcs() const {
+    std::set<Index> out{endpoint_.vpc};
+    for (const model::Peering& peering : model_.peerings) {
+      if (peering.requester_vpc == endpoint_.vpc) out.insert(peering.accepter_vpc);
+      if (peering.accepter_vpc == endpoint_.vpc) out.insert(peering.requester_vpc);
+    }
+    for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
+      if (gateways_.count(attachment.tgw) && model::is_known_index(attachment.vpc)) out.insert(attachment.vpc);
+    }
+    return out;
+  }
+
+  std::set<Index> fs_gateways() const {
+    std::set<Index> gateways;
+    for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
+      if (attachment.vpc == endpoint_.vpc && model::is_known_index(attachment.tgw)) gateways.insert(attachment.tgw);
+    }
+    return gateways;
   }
 
   bool overlaps_any_vpc(Cidr cidr) const {
@@ -320,6 +356,21 @@ class Discovery {
   static bool is_transport(model::TargetKind kind) {
     return kind == model::TargetKind::TransitGateway || kind == model::TargetKind::Peering ||
            kind == model::TargetKind::VpnGateway;
+  }
+
+  // A route toward the file system's VPC: through a transit gateway it is attached to, a peering
+  // connection it is part of, or a VPN gateway (the far side is not modelled).
+  bool leads_to_fs_vpc(const model::RouteTarget& target) const {
+    switch (target.kind) {
+      case model::TargetKind::TransitGateway: return gateways_.count(target.index) > 0;
+      case model::TargetKind::Peering: {
+        if (!model::is_known_index(target.index)) return false;
+        const model::Peering& peering = model_.peerings[target.index];
+        return peering.requester_vpc == endpoint_.vpc || peering.accepter_vpc == endpoint_.vpc;
+      }
+      case model::TargetKind::VpnGateway: return true;
+      default: return false;
+    }
   }
 
   void from_security_groups() {
@@ -362,7 +413,7 @@ class Discovery {
       const model::RouteTable& table = model_.route_tables[t];
       if (table.vpc == endpoint_.vpc || !model::is_known_index(table.vpc)) continue;
       const bool points_here = std::any_of(table.routes.begin(), table.routes.end(), [&](const model::Route& route) {
-        return is_transport(route.target.kind) && route.destination.known() && specific_to_fs(*route.destination);
+        return leads_to_fs_vpc(route.target) && route.destination.known() && specific_to_fs(*route.destination);
       });
       if (!points_here) continue;
       for (const Index s : index_.subnets_of_route_table[t]) add_subnet(s, Evidence::Specific);
@@ -388,7 +439,7 @@ class Discovery {
       if (subnet.vpc == endpoint_.vpc || !subnet.cidr.known() || !model::is_known_index(subnet.route_table)) continue;
       const auto& routes = model_.route_tables[subnet.route_table].routes;
       const bool routed = std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
-        return is_transport(route.target.kind) && route.destination.known() &&
+        return leads_to_fs_vpc(route.target) && route.destination.known() &&
                coverage(*route.destination, endpoint_.addresses) == Coverage::Full;
       });
       if (routed && admits_on_nfs(*subnet.cidr)) add_subnet(s, Evidence::Broad);
@@ -400,6 +451,8 @@ class Discovery {
   const model::FileSystem& fs_;
   const Endpoint& endpoint_;
   const std::vector<PortNeed>& needs_;
+  std::set<Index> gateways_;  // transit gateways the file system's VPC is attached to
+  std::set<Index> connected_;
   GroupCollector collector_;
 };
 

@@ -160,13 +160,15 @@ class Loader {
       return nullptr;
     }
     file->file = register_file(path, file->buffer.text());
+    // Kept even when it does not parse: the source map points into its buffer.
+    inputs_.files.push_back(std::move(file));
+    LoadedFile* loaded = inputs_.files.back().get();
     uint32_t offset = 0;
-    if (!file->json.parse(file->buffer, offset, error)) {
-      last_parse_error_ = {{file->file, offset}, error};
+    if (!loaded->json.parse(loaded->buffer, offset, error)) {
+      last_parse_error_ = {{loaded->file, offset}, error};
       return nullptr;
     }
-    inputs_.files.push_back(std::move(file));
-    return inputs_.files.back().get();
+    return loaded;
   }
 
   void load(const Candidate& candidate) {

@@ -33,7 +33,8 @@ std::string describe(simdjson::error_code code) {
     case simdjson::UNESCAPED_CHARS: return "unescaped control character in string";
     case simdjson::T_ATOM_ERROR:
     case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR: return "invalid literal";
+    case simdjson::N_ATOM_ERROR:
+    case simdjson::INCORRECT_TYPE: return "invalid literal or value";
     case simdjson::CAPACITY: return "the file is too large for the JSON parser";
     case simdjson::MEMALLOC: return "out of memory while parsing";
     default: return fmt::format("invalid JSON ({})", simdjson::error_message(code));
@@ -54,6 +55,27 @@ uint32_t first_invalid_utf8(std::string_view text) {
     i += length;
   }
   return static_cast<uint32_t>(text.size());
+}
+
+// True when the text ends inside a string or with objects or arrays left open: a truncated file,
+// whatever error the parser met first near its end.
+bool ends_unbalanced(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (--depth < 0) return false;
+    }
+  }
+  return in_string || depth > 0;
 }
 
 }  // namespace
@@ -77,6 +99,7 @@ class JsonDocument::Builder {
 
  private:
   simdjson::simdjson_result<JsonNode*> build(od::value value) {
+    if (depth_ >= kMaxDepth) return simdjson::DEPTH_ERROR;
     JsonNode& node = doc_.nodes_.emplace_back();
     const char* at = nullptr;
     if (value.current_location().get(at) == simdjson::SUCCESS) node.offset = offset_of(at);
@@ -85,8 +108,16 @@ class JsonDocument::Builder {
     if (auto error = value.type().get(type)) return error;
     simdjson::error_code error = simdjson::SUCCESS;
     switch (type) {
-      case od::json_type::object: error = build_object(value, node); break;
-      case od::json_type::array: error = build_array(value, node); break;
+      case od::json_type::object:
+        ++depth_;
+        error = build_object(value, node);
+        --depth_;
+        break;
+      case od::json_type::array:
+        ++depth_;
+        error = build_array(value, node);
+        --depth_;
+        break;
       case od::json_type::string: error = read_string(value, node); break;
       case od::json_type::number: error = read_number(value, node); break;
       case od::json_type::boolean:
@@ -182,8 +213,12 @@ class JsonDocument::Builder {
 
   uint32_t offset_of(const char* at) const { return static_cast<uint32_t>(at - base_); }
 
+  // The tree is built recursively: bound the nesting before it bounds the stack.
+  static constexpr int kMaxDepth = 1024;
+
   JsonDocument& doc_;
   const char* base_;
+  int depth_ = 0;
   uint32_t last_offset_ = 0;
   std::vector<JsonMember> member_stack_;
   std::vector<const JsonNode*> element_stack_;
@@ -196,6 +231,10 @@ bool JsonDocument::parse(const SourceBuffer& source, uint32_t& error_offset, std
   const auto fail = [&](simdjson::error_code code, uint32_t offset) {
     error = describe(code);
     error_offset = code == simdjson::UTF8_ERROR ? first_invalid_utf8(source.text()) : offset;
+    if (code != simdjson::UTF8_ERROR && code != simdjson::DEPTH_ERROR && ends_unbalanced(source.text())) {
+      error = "unexpected end of file: the JSON is truncated (an object, array or string is not closed)";
+      error_offset = static_cast<uint32_t>(source.size());
+    }
     return false;
   };
   if (source.size() == 0) return fail(simdjson::EMPTY, 0);

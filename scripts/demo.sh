@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and lints the bundled example: the motivating scenario
+# (an FSx for OpenZFS Multi-AZ file system that an instance in another VPC cannot reach).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/build.sh
+set +e
+./build/reachlint --show-paths fixtures/corpus-seed-as-is/template.json
+status=$?
+echo "reachlint exited with status $status (1: findings at or above the fail level)"
+[ "$status" -le 1 ]

@@ -1,0 +1,117 @@
+#include <memory>
+
+#include <boost/test/unit_test.hpp>
+
+#include "linter/ingest/template_model_builder.h"
+
+using namespace reachlint;
+
+namespace {
+
+struct Built {
+  SourceBuffer buffer;
+  JsonDocument json;
+  TemplateSet set;
+  Diagnostics diagnostics;
+  model::Model model;
+
+  explicit Built(const std::string& text) : buffer(SourceBuffer::from_string(text)) {
+    uint32_t offset = 0;
+    std::string error;
+    BOOST_REQUIRE_MESSAGE(json.parse(buffer, offset, error), error);
+    Template tmpl;
+    tmpl.stack_name = "Stack";
+    tmpl.json = &json;
+    BOOST_REQUIRE(index_template(tmpl, diagnostics));
+    set.templates.push_back(std::move(tmpl));
+    build_model_from_templates(set, model, diagnostics);
+  }
+
+  model::EntityRef find(const std::string& name) const {
+    const auto found = model.find(name);
+    BOOST_REQUIRE(found.size() == 1u);
+    return found.front();
+  }
+};
+
+const char* kNetwork = R"({"Resources": {
+  "Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
+  "Extra": {"Type": "AWS::EC2::VPCCidrBlock", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.5.0.0/16"}},
+  "A": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.0.0.0/24",
+        "AvailabilityZone": {"Fn::Select": [0, {"Fn::GetAZs": ""}]}}},
+  "B": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.5.1.0/24", "AvailabilityZone": "us-east-1b"}},
+  "Rt": {"Type": "AWS::EC2::RouteTable", "Properties": {"VpcId": {"Ref": "Vpc"}}},
+  "Assoc": {"Type": "AWS::EC2::SubnetRouteTableAssociation", "Properties": {"SubnetId": {"Ref": "A"}, "RouteTableId": {"Ref": "Rt"}}},
+  "Tgw": {"Type": "AWS::EC2::TransitGateway", "Properties": {}},
+  "Att": {"Type": "AWS::EC2::TransitGatewayAttachment", "Properties": {"TransitGatewayId": {"Ref": "Tgw"}, "VpcId": {"Ref": "Vpc"}, "SubnetIds": [{"Ref": "A"}]}},
+  "Acl": {"Type": "AWS::EC2::NetworkAcl", "Properties": {"VpcId": {"Ref": "Vpc"}}},
+  "Entry": {"Type": "AWS::EC2::NetworkAclEntry", "Properties": {"NetworkAclId": {"Ref": "Acl"}, "RuleNumber": 200, "Protocol": -1,
+            "RuleAction": "ALLOW", "CidrBlock": "0.0.0.0/0"}},
+  "Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x", "VpcId": {"Ref": "Vpc"},
+         "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 2049, "ToPort": 2049, "CidrIp": "10.1.0.0/16"}]}},
+  "Restrict": {"Type": "Custom::VpcRestrictDefaultSG", "Properties": {"DefaultSecurityGroupId": {"Fn::GetAtt": ["Vpc", "DefaultSecurityGroup"]}}}
+}})";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(model_building)
+
+BOOST_AUTO_TEST_CASE(derives_what_aws_adds) {
+  Built built(kNetwork);
+  BOOST_TEST(!built.diagnostics.has_errors());
+  const model::Model& m = built.model;
+  const auto& vpc = m.vpcs[built.find("Vpc").index];
+  BOOST_TEST(vpc.cidrs.size() == 2u);
+  const auto& a = m.subnets[built.find("A").index];
+  const auto& b = m.subnets[built.find("B").index];
+  BOOST_TEST(a.route_table == built.find("Rt").index);
+  BOOST_TEST(b.route_table == vpc.main_route_table);  // implicit association
+  BOOST_TEST(b.network_acl == vpc.default_network_acl);
+  BOOST_TEST(*a.zone == "az#0");
+  BOOST_TEST(*b.zone == "name:us-east-1b");
+  // Local routes for both VPC CIDRs, in every table of the VPC.
+  BOOST_TEST(m.route_tables[a.route_table].routes.size() == 2u);
+  BOOST_TEST(m.route_tables[vpc.main_route_table].routes.size() == 2u);
+  // Default association and propagation: the attachment uses the TGW's default table, which
+  // holds the VPC's CIDRs as propagated routes.
+  const auto& attachment = m.tgw_attachments[built.find("Att").index];
+  const auto& tgw = m.transit_gateways[built.find("Tgw").index];
+  BOOST_TEST(attachment.association == tgw.default_route_table);
+  BOOST_TEST(m.tgw_route_tables[tgw.default_route_table].routes.size() == 2u);
+  // Custom ACL: the written entry, then the implicit deny in each direction.
+  const auto& acl = m.network_acls[built.find("Acl").index];
+  BOOST_REQUIRE(acl.entries.size() == 3u);
+  BOOST_TEST(acl.entries[0].rule_number == 200);
+  BOOST_TEST(acl.entries[0].allow);
+  BOOST_TEST(acl.entries[2].rule_number == 32767);
+  // The default ACL allows everything; the restricted default group allows nothing.
+  BOOST_TEST(m.network_acls[vpc.default_network_acl].entries.size() == 4u);
+  BOOST_TEST(m.security_groups[vpc.default_security_group].ingress.empty());
+  BOOST_TEST(m.security_groups[vpc.default_security_group].egress.empty());
+  // A group without inline egress keeps AWS's allow-all egress rule.
+  BOOST_TEST(m.security_groups[built.find("Sg").index].egress.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_values_become_notices_not_errors) {
+  Built built(R"({"Parameters": {"Cidr": {"Type": "String"}}, "Resources": {
+    "Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": {"Ref": "Cidr"}}}}})");
+  BOOST_TEST(!built.diagnostics.has_errors());
+  BOOST_TEST(built.diagnostics.sorted_notices().size() == 1u);
+  BOOST_TEST(built.model.vpcs[0].cidrs[0].is_unknown());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_values_are_errors) {
+  for (const char* properties : {R"({"CidrBlock": "10.0.0.300/16"})", R"({"CidrBlock": 42})"}) {
+    Built built(std::string(R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": )") + properties + "}}}");
+    BOOST_TEST(built.diagnostics.has_errors(), properties);
+  }
+  Built ports(R"({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x",
+    "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 70000, "ToPort": 70000, "CidrIp": "10.0.0.0/8"}]}}}})");
+  BOOST_TEST(ports.diagnostics.has_errors());
+  Built wrong_kind(R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
+    "S": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "S2"}, "CidrBlock": "10.0.0.0/24"}},
+    "S2": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.0.1.0/24"}}}})");
+  BOOST_TEST(wrong_kind.diagnostics.has_errors());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,23 @@
+// Helpers shared by the test suites: running the command line in-process, reading files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace reachlint::test {
+
+struct CliResult {
+  int exit = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `reachlint args...` in-process, in `directory` (the working directory is restored).
+CliResult run_cli(const std::vector<std::string>& args, const std::string& directory = ".");
+
+std::string source_dir();  // the repository root
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+bool update_expected();  // REACHLINT_UPDATE_EXPECTED=1: rewrite snapshots instead of comparing
+
+}  // namespace reachlint::test
