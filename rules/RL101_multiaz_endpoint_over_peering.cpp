@@ -45,24 +45,31 @@ endpoint range) through the transit gateway, and the attachment subnets' route t
 )md";
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::NotTransitive) return;
     const model::Origin& subject = hop_subject(context.model, hop);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
-    sink.report({Level::Error,
-                 fmt::format("{} reaches Multi-AZ file system {} only through {}; peering, VPN and Direct Connect "
-                             "do not route to its floating IP: connect the VPCs with a transit gateway",
-                             subject.name, fs, hop.decision.substr(0, hop.decision.find(':'))),
-                 a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
+    sink.report(
+        {Level::Error,
+         fmt::format(
+             "{} reaches Multi-AZ file system {} only through {}; peering, VPN and Direct Connect "
+             "do not route to its floating IP: connect the VPCs with a transit gateway",
+             subject.name, fs, hop.decision.substr(0, hop.decision.find(':'))),
+         a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
   });
 }
 
 }  // namespace
 
-extern const RuleInfo kRL101 = {
-    "RL101", "multiaz-endpoint-over-peering", Level::Error,
-    "A client reaches a Multi-AZ file system's VPC only through VPC peering, a VPN gateway or Direct Connect",
-    "reachability,fsx,multi-az,peering", "7.5", kDocumentation, check};
+extern const RuleInfo kRL101 = {"RL101",
+                                "multiaz-endpoint-over-peering",
+                                Level::Error,
+                                "A client reaches a Multi-AZ file system's VPC only through VPC "
+                                "peering, a VPN gateway or Direct Connect",
+                                "reachability,fsx,multi-az,peering",
+                                "7.5",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

@@ -57,27 +57,35 @@ bool is_forward_routing_failure(const analysis::Hop& hop) {
     case Cause::Blackhole:
     case Cause::WrongTarget:
     case Cause::NoAttachment:
-    case Cause::NoAssociation: return true;
-    default: return false;
+    case Cause::NoAssociation:
+      return true;
+    default:
+      return false;
   }
 }
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
     if (!is_forward_routing_failure(hop)) return;
     const model::Origin& subject = hop_subject(context.model, hop);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
-    sink.report({Level::Error, fmt::format("no route to file system {}: {}", fs, hop.decision), a.file_system, &subject,
-                 fmt::format("{}|{}|{}", fs, subject.name, hop.decision), &trace});
+    sink.report({Level::Error, fmt::format("no route to file system {}: {}", fs, hop.decision),
+                 a.file_system, &subject, fmt::format("{}|{}|{}", fs, subject.name, hop.decision),
+                 &trace});
   });
 }
 
 }  // namespace
 
-extern const RuleInfo kRL102 = {
-    "RL102", "no-forward-route", Level::Error,
-    "A hop on the way to the endpoint has no route, or its longest match is a blackhole or the wrong target",
-    "reachability,routing", "7.0", kDocumentation, check};
+extern const RuleInfo kRL102 = {"RL102",
+                                "no-forward-route",
+                                Level::Error,
+                                "A hop on the way to the endpoint has no route, or its longest "
+                                "match is a blackhole or the wrong target",
+                                "reachability,routing",
+                                "7.0",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

@@ -50,27 +50,36 @@ bool is_return_routing_failure(const analysis::Hop& hop) {
     case Cause::Blackhole:
     case Cause::WrongTarget:
     case Cause::NoAttachment:
-    case Cause::NoAssociation: return true;
-    default: return false;
+    case Cause::NoAssociation:
+      return true;
+    default:
+      return false;
   }
 }
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
     if (!is_return_routing_failure(hop)) return;
     const model::Origin& subject = hop_subject(context.model, hop);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
-    sink.report({Level::Error, fmt::format("replies from file system {} cannot return: {}", fs, hop.decision),
-                 a.file_system, &subject, fmt::format("{}|{}|{}", fs, subject.name, hop.decision), &trace});
+    sink.report({Level::Error,
+                 fmt::format("replies from file system {} cannot return: {}", fs, hop.decision),
+                 a.file_system, &subject, fmt::format("{}|{}|{}", fs, subject.name, hop.decision),
+                 &trace});
   });
 }
 
 }  // namespace
 
 extern const RuleInfo kRL103 = {
-    "RL103", "no-return-route", Level::Error,
+    "RL103",
+    "no-return-route",
+    Level::Error,
     "The reply from the preferred or the standby subnet cannot get back to the client",
-    "reachability,routing,failover", "7.0", kDocumentation, check};
+    "reachability,routing,failover",
+    "7.0",
+    kDocumentation,
+    check};
 
 }  // namespace reachlint::rules

@@ -43,24 +43,31 @@ gateway route table that clients use (or choose a range inside the VPC CIDR that
 )md";
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::RangeNeedsStaticRoute) return;
     const model::Origin& subject = context.model.origin(hop.resource);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
-    sink.report({Level::Error,
-                 fmt::format("the endpoint range of {} ({}) lies outside its VPC's CIDRs and transit gateway route "
-                             "table {} has no static route sending it to the file system's VPC attachment",
-                             fs, a.endpoint.description, subject.name),
-                 a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
+    sink.report(
+        {Level::Error,
+         fmt::format(
+             "the endpoint range of {} ({}) lies outside its VPC's CIDRs and transit gateway route "
+             "table {} has no static route sending it to the file system's VPC attachment",
+             fs, a.endpoint.description, subject.name),
+         a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
   });
 }
 
 }  // namespace
 
-extern const RuleInfo kRL104 = {
-    "RL104", "endpoint-range-outside-vpc", Level::Error,
-    "The endpoint range lies outside the VPC CIDRs and no TGW static route sends it to the file system's VPC attachment",
-    "reachability,routing,transit-gateway", "7.0", kDocumentation, check};
+extern const RuleInfo kRL104 = {"RL104",
+                                "endpoint-range-outside-vpc",
+                                Level::Error,
+                                "The endpoint range lies outside the VPC CIDRs and no TGW static "
+                                "route sends it to the file system's VPC attachment",
+                                "reachability,routing,transit-gateway",
+                                "7.0",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

@@ -46,59 +46,74 @@ bool is_endpoint_route(const model::Route& route, Cidr range) {
          range.contains(*route.destination);
 }
 
-void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range, FindingSink& sink) {
+void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
+                   FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
   for (const model::Subnet& subnet : context.model.subnets) {
     if (subnet.vpc != fs.vpc || !subnet.cidr.known() || !subnet.cidr->overlaps(range)) continue;
     sink.report({Level::Error,
-                 fmt::format("EndpointIpAddressRange {} of {} overlaps subnet {} ({}): FSx manages its routes only for "
+                 fmt::format("EndpointIpAddressRange {} of {} overlaps subnet {} ({}): FSx manages "
+                             "its routes only for "
                              "a range that overlaps no subnet",
                              range.str(), fs.origin.name, subnet.origin.name, subnet.cidr->str()),
-                 a.file_system, &fs.endpoint_range_origin, fmt::format("{}|subnet|{}", fs.origin.name, subnet.origin.name)});
+                 a.file_system, &fs.endpoint_range_origin,
+                 fmt::format("{}|subnet|{}", fs.origin.name, subnet.origin.name)});
   }
 }
 
-void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range, FindingSink& sink) {
+void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
+                  FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
   for (const model::RouteTable& table : context.model.route_tables) {
     if (table.vpc != fs.vpc) continue;
     for (const model::Route& route : table.routes) {
       if (route.target.kind == model::TargetKind::Local || !route.destination.known()) continue;
-      if (route.destination->length() == 0 || !route.destination->overlaps(range) || is_endpoint_route(route, range)) continue;
-      sink.report({Level::Error,
-                   fmt::format("EndpointIpAddressRange {} of {} overlaps {}, which route table {} sends to {}", range.str(),
-                               fs.origin.name, route.destination->str(), table.origin.name, route.target.id),
-                   a.file_system, &fs.endpoint_range_origin,
-                   fmt::format("{}|route|{}|{}", fs.origin.name, table.origin.name, route.destination->str())});
+      if (route.destination->length() == 0 || !route.destination->overlaps(range) ||
+          is_endpoint_route(route, range))
+        continue;
+      sink.report(
+          {Level::Error,
+           fmt::format(
+               "EndpointIpAddressRange {} of {} overlaps {}, which route table {} sends to {}",
+               range.str(), fs.origin.name, route.destination->str(), table.origin.name,
+               route.target.id),
+           a.file_system, &fs.endpoint_range_origin,
+           fmt::format("{}|route|{}|{}", fs.origin.name, table.origin.name,
+                       route.destination->str())});
     }
   }
 }
 
 bool shares_a_route_table(const model::FileSystem& a, const model::FileSystem& b) {
   return std::any_of(a.route_tables.begin(), a.route_tables.end(), [&](const auto& table) {
-    return table.known() && std::any_of(b.route_tables.begin(), b.route_tables.end(),
-                                        [&](const auto& other) { return other.known() && *other == *table; });
+    return table.known() &&
+           std::any_of(b.route_tables.begin(), b.route_tables.end(),
+                       [&](const auto& other) { return other.known() && *other == *table; });
   });
 }
 
-void check_other_file_systems(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
-                              FindingSink& sink) {
+void check_other_file_systems(const RuleContext& context, const analysis::FileSystemAnalysis& a,
+                              Cidr range, FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
   for (model::Index other = 0; other < context.model.file_systems.size(); ++other) {
     const model::FileSystem& them = context.model.file_systems[other];
     if (other == a.file_system || !them.floating_endpoint || !them.endpoint_range.known()) continue;
     if (!them.endpoint_range->overlaps(range) || !shares_a_route_table(fs, them)) continue;
-    sink.report({Level::Warning,
-                 fmt::format("EndpointIpAddressRange {} of {} overlaps the range {} of {}, which uses the same route tables",
-                             range.str(), fs.origin.name, them.endpoint_range->str(), them.origin.name),
-                 a.file_system, &fs.endpoint_range_origin, fmt::format("{}|fs|{}", fs.origin.name, them.origin.name)});
+    sink.report(
+        {Level::Warning,
+         fmt::format("EndpointIpAddressRange {} of {} overlaps the range {} of {}, which uses the "
+                     "same route tables",
+                     range.str(), fs.origin.name, them.endpoint_range->str(), them.origin.name),
+         a.file_system, &fs.endpoint_range_origin,
+         fmt::format("{}|fs|{}", fs.origin.name, them.origin.name)});
   }
 }
 
 void check(const RuleContext& context, FindingSink& sink) {
   for (const analysis::FileSystemAnalysis& a : context.analyses) {
     const model::FileSystem& fs = context.model.file_systems[a.file_system];
-    if (!fs.floating_endpoint || !fs.endpoint_range.known() || !model::is_known_index(fs.vpc)) continue;
+    if (!fs.floating_endpoint || !fs.endpoint_range.known() || !model::is_known_index(fs.vpc))
+      continue;
     check_subnets(context, a, *fs.endpoint_range, sink);
     check_routes(context, a, *fs.endpoint_range, sink);
     check_other_file_systems(context, a, *fs.endpoint_range, sink);
@@ -107,9 +122,14 @@ void check(const RuleContext& context, FindingSink& sink) {
 
 }  // namespace
 
-extern const RuleInfo kRL105 = {
-    "RL105", "endpoint-range-overlap", Level::Error,
-    "The endpoint range overlaps a subnet of its VPC or a CIDR routed from it (warning: another file system on the same route tables)",
-    "reachability,routing,fsx", "6.5", kDocumentation, check};
+extern const RuleInfo kRL105 = {"RL105",
+                                "endpoint-range-overlap",
+                                Level::Error,
+                                "The endpoint range overlaps a subnet of its VPC or a CIDR routed "
+                                "from it (warning: another file system on the same route tables)",
+                                "reachability,routing,fsx",
+                                "6.5",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

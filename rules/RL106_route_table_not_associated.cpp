@@ -44,27 +44,38 @@ subnets. `RouteTableIds` can be changed without interruption.
 )md";
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::NotInRouteTableIds) return;
     const model::FileSystem& fs = context.model.file_systems[a.file_system];
     const model::Origin& table = context.model.origin(hop.resource);
-    const std::string why = hop.kind == analysis::HopKind::EntryRouteTable
-                                ? "traffic from the transit gateway enters through a subnet that uses it"
-                                : "clients in the file system's VPC use it";
-    const std::string listed = fs.route_tables_given ? "RouteTableIds" : "RouteTableIds (omitted: only the main route table)";
-    sink.report({Level::Error,
-                 fmt::format("route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
-                             table.name, listed, fs.origin.name, why),
-                 a.file_system, &fs.route_tables_origin, fmt::format("{}|{}", fs.origin.name, table.name), &trace});
+    const std::string why =
+        hop.kind == analysis::HopKind::EntryRouteTable
+            ? "traffic from the transit gateway enters through a subnet that uses it"
+            : "clients in the file system's VPC use it";
+    const std::string listed = fs.route_tables_given
+                                   ? "RouteTableIds"
+                                   : "RouteTableIds (omitted: only the main route table)";
+    sink.report(
+        {Level::Error,
+         fmt::format(
+             "route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
+             table.name, listed, fs.origin.name, why),
+         a.file_system, &fs.route_tables_origin, fmt::format("{}|{}", fs.origin.name, table.name),
+         &trace});
   });
 }
 
 }  // namespace
 
 extern const RuleInfo kRL106 = {
-    "RL106", "route-table-not-associated", Level::Error,
+    "RL106",
+    "route-table-not-associated",
+    Level::Error,
     "A route table used by an attachment subnet or an in-VPC client is not in RouteTableIds",
-    "reachability,routing,fsx,multi-az", "7.0", kDocumentation, check};
+    "reachability,routing,fsx,multi-az",
+    "7.0",
+    kDocumentation,
+    check};
 
 }  // namespace reachlint::rules

@@ -45,8 +45,8 @@ Give the attachment one subnet in every zone where clients or file servers run (
 )md";
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::AttachmentMissingZone) return;
     const model::Origin& attachment = context.model.origin(hop.resource);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
@@ -58,9 +58,14 @@ void check(const RuleContext& context, FindingSink& sink) {
 
 }  // namespace
 
-extern const RuleInfo kRL201 = {
-    "RL201", "tgw-attachment-missing-az", Level::Error,
-    "A client's AZ has no subnet in its VPC's TGW attachment (warning: the FSx-side attachment misses the standby AZ)",
-    "reachability,transit-gateway,availability-zone", "6.0", kDocumentation, check};
+extern const RuleInfo kRL201 = {"RL201",
+                                "tgw-attachment-missing-az",
+                                Level::Error,
+                                "A client's AZ has no subnet in its VPC's TGW attachment (warning: "
+                                "the FSx-side attachment misses the standby AZ)",
+                                "reachability,transit-gateway,availability-zone",
+                                "6.0",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

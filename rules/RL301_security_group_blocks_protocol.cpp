@@ -50,23 +50,32 @@ on the transit gateway and on both attachments.
 )md";
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
-    if (hop.kind != analysis::HopKind::SecurityGroup || hop.cause != analysis::Cause::PortsBlocked) return;
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
+    if (hop.kind != analysis::HopKind::SecurityGroup || hop.cause != analysis::Cause::PortsBlocked)
+      return;
     const model::Origin& group = context.model.origin(hop.resource);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
     const std::string ports = blocked_ports(hop);
-    sink.report({hop.essential ? Level::Error : Level::Warning,
-                 fmt::format("{} on {}: {}", hop.decision, ports, port_consequence(hop)), a.file_system, &group,
-                 fmt::format("{}|{}|{}|{}", fs, group.name, hop.egress ? "egress" : "ingress", ports), &trace});
+    sink.report(
+        {hop.essential ? Level::Error : Level::Warning,
+         fmt::format("{} on {}: {}", hop.decision, ports, port_consequence(hop)), a.file_system,
+         &group,
+         fmt::format("{}|{}|{}|{}", fs, group.name, hop.egress ? "egress" : "ingress", ports),
+         &trace});
   });
 }
 
 }  // namespace
 
-extern const RuleInfo kRL301 = {
-    "RL301", "security-group-blocks-protocol", Level::Error,
-    "The file system's security groups or the client's egress rules do not pass every required port",
-    "reachability,security-group,nfs", "6.5", kDocumentation, check};
+extern const RuleInfo kRL301 = {"RL301",
+                                "security-group-blocks-protocol",
+                                Level::Error,
+                                "The file system's security groups or the client's egress rules do "
+                                "not pass every required port",
+                                "reachability,security-group,nfs",
+                                "6.5",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

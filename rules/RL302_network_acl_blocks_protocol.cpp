@@ -46,9 +46,10 @@ attachment subnets' ACLs in both directions.
 )md";
 
 void check(const RuleContext& context, FindingSink& sink) {
-  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a, const analysis::Trace& trace,
-                                   const analysis::Hop& hop) {
-    if (hop.kind != analysis::HopKind::NetworkAcl || hop.cause != analysis::Cause::PortsBlocked) return;
+  for_each_failed_hop(context, [&](const analysis::FileSystemAnalysis& a,
+                                   const analysis::Trace& trace, const analysis::Hop& hop) {
+    if (hop.kind != analysis::HopKind::NetworkAcl || hop.cause != analysis::Cause::PortsBlocked)
+      return;
     const model::Origin& acl = context.model.origin(hop.resource);
     const model::Origin& subject = hop_subject(context.model, hop);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
@@ -56,19 +57,26 @@ void check(const RuleContext& context, FindingSink& sink) {
     const std::string rule = hop.decided_by && !hop.decided_by->implicit
                                  ? fmt::format(" (rule {})", hop.decided_by->name)
                                  : " (no rule allows them)";
-    sink.report({hop.essential ? Level::Error : Level::Warning,
-                 fmt::format("{} on {}{}: {}", hop.decision, ports, rule, port_consequence(hop)), a.file_system, &subject,
-                 fmt::format("{}|{}|{}|{}|{}", fs, acl.name, hop.egress ? "out" : "in",
-                             hop.direction == analysis::Direction::Forward ? "request" : "reply", ports),
-                 &trace});
+    sink.report(
+        {hop.essential ? Level::Error : Level::Warning,
+         fmt::format("{} on {}{}: {}", hop.decision, ports, rule, port_consequence(hop)),
+         a.file_system, &subject,
+         fmt::format("{}|{}|{}|{}|{}", fs, acl.name, hop.egress ? "out" : "in",
+                     hop.direction == analysis::Direction::Forward ? "request" : "reply", ports),
+         &trace});
   });
 }
 
 }  // namespace
 
 extern const RuleInfo kRL302 = {
-    "RL302", "network-acl-blocks-protocol", Level::Error,
+    "RL302",
+    "network-acl-blocks-protocol",
+    Level::Error,
     "A network ACL on the path denies the protocol's ports or the return traffic",
-    "reachability,network-acl,nfs", "6.5", kDocumentation, check};
+    "reachability,network-acl,nfs",
+    "6.5",
+    kDocumentation,
+    check};
 
 }  // namespace reachlint::rules

@@ -10,9 +10,12 @@ namespace reachlint::rules {
 
 std::string_view level_name(Level level) {
   switch (level) {
-    case Level::Error: return "error";
-    case Level::Warning: return "warning";
-    case Level::Note: return "note";
+    case Level::Error:
+      return "error";
+    case Level::Warning:
+      return "warning";
+    case Level::Note:
+      return "note";
   }
   return "error";
 }
@@ -21,12 +24,13 @@ std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& 
   std::vector<PathStep> path;
   for (const analysis::Hop& hop : trace.hops) {
     const model::Origin& resource = model.origin(hop.resource);
-    const model::Origin& where = hop.decided_by && !hop.decided_by->implicit ? *hop.decided_by : resource;
+    const model::Origin& where =
+        hop.decided_by && !hop.decided_by->implicit ? *hop.decided_by : resource;
     static constexpr std::string_view kVerdicts[] = {"pass", "fail", "unknown"};
     std::string decision = hop.decision;
     if (hop.direction == analysis::Direction::Return) decision = "reply: " + decision;
-    path.push_back({resource.name, resource.type, where.location, std::string(kVerdicts[static_cast<int>(hop.verdict)]),
-                    std::move(decision)});
+    path.push_back({resource.name, resource.type, where.location,
+                    std::string(kVerdicts[static_cast<int>(hop.verdict)]), std::move(decision)});
   }
   return path;
 }
@@ -48,7 +52,8 @@ void FindingSink::report(const Report& report) {
   }
   if (!report.trace) return;
   for (const analysis::ClientMember& member : report.trace->client->members) {
-    if (std::find(finding.clients.begin(), finding.clients.end(), member.id) == finding.clients.end()) {
+    if (std::find(finding.clients.begin(), finding.clients.end(), member.id) ==
+        finding.clients.end()) {
       finding.clients.push_back(member.id);
     }
   }
@@ -61,7 +66,8 @@ std::string client_suffix(std::vector<std::string> clients) {
   if (clients.size() == 1) return fmt::format(" (client {})", clients.front());
   constexpr size_t kNamed = 3;
   std::string names;
-  for (size_t i = 0; i < std::min(kNamed, clients.size()); ++i) names += (i ? ", " : "") + clients[i];
+  for (size_t i = 0; i < std::min(kNamed, clients.size()); ++i)
+    names += (i ? ", " : "") + clients[i];
   if (clients.size() > kNamed) names += fmt::format(" and {} more", clients.size() - kNamed);
   return fmt::format(" ({} clients: {})", clients.size(), names);
 }

@@ -35,18 +35,18 @@ struct Finding {
   std::string subject;       // the logical or physical id of the resource to fix
   std::string subject_type;  // its AWS type
   model::Index stack = model::kNone;
-  std::string identity;      // rule-relative identity of what is broken, for fingerprints
+  std::string identity;  // rule-relative identity of what is broken, for fingerprints
   std::vector<PathStep> path;
 };
 
 // A report about one broken thing, seen from one client (or from none).
 struct Report {
   Level level = Level::Error;
-  std::string message;                       // without the client: the sink adds it
+  std::string message;  // without the client: the sink adds it
   model::Index file_system = model::kNone;
-  const model::Origin* subject = nullptr;    // the resource to fix; gives the location
-  std::string identity;                      // what makes two reports the same finding
-  const analysis::Trace* trace = nullptr;    // the path, when the finding is about one
+  const model::Origin* subject = nullptr;  // the resource to fix; gives the location
+  std::string identity;                    // what makes two reports the same finding
+  const analysis::Trace* trace = nullptr;  // the path, when the finding is about one
 };
 
 class FindingSink {

@@ -10,7 +10,8 @@ std::string blocked_ports(const analysis::Hop& hop) {
 
 std::string port_consequence(const analysis::Hop& hop) {
   if (hop.essential) return "NFS cannot work";
-  return "NFSv3 will fail while NFSv4.x over TCP works (set nfs = \"v4\" under [protocols] if clients use only NFSv4)";
+  return "NFSv3 will fail while NFSv4.x over TCP works (set nfs = \"v4\" under [protocols] if "
+         "clients use only NFSv4)";
 }
 
 }  // namespace reachlint::rules

@@ -20,12 +20,12 @@ struct RuleContext {
 using CheckFunction = void (*)(const RuleContext& context, FindingSink& sink);
 
 struct RuleInfo {
-  std::string_view code;         // stable: RL101
-  std::string_view name;         // what is wrong, in kebab case
-  Level level;                   // default level
-  std::string_view summary;      // one sentence: fires when ...
-  std::string_view tags;         // comma-separated
-  std::string_view severity;     // GitHub security-severity, "0.0" to "10.0"
+  std::string_view code;           // stable: RL101
+  std::string_view name;           // what is wrong, in kebab case
+  Level level;                     // default level
+  std::string_view summary;        // one sentence: fires when ...
+  std::string_view tags;           // comma-separated
+  std::string_view severity;       // GitHub security-severity, "0.0" to "10.0"
   std::string_view documentation;  // Markdown: what, why, example, fix, references
   CheckFunction check;
 };
@@ -48,7 +48,8 @@ void for_each_failed_hop(const RuleContext& context, Visit visit) {
   for (const analysis::FileSystemAnalysis& analysis : context.analyses) {
     for (const analysis::Trace& trace : analysis.traces) {
       for (const analysis::Hop& hop : trace.hops) {
-        if (hop.verdict == analysis::Verdict::Fail && reportable(trace, hop)) visit(analysis, trace, hop);
+        if (hop.verdict == analysis::Verdict::Fail && reportable(trace, hop))
+          visit(analysis, trace, hop);
       }
     }
   }

@@ -18,8 +18,9 @@ BOOST_AUTO_TEST_CASE(parses_and_canonicalises) {
 }
 
 BOOST_AUTO_TEST_CASE(rejects_malformed) {
-  for (const char* bad : {"10.0.0.300/16", "10.0.0/16", "10.0.0.0/33", "10.0.0.0/", "a.b.c.d/8", "010.0.0.0/8",
-                          " 10.0.0.0/8", "10.0.0.0/8 ", "10.0.0.0/-1", "", "::/0", "10..0.0/8"}) {
+  for (const char* bad :
+       {"10.0.0.300/16", "10.0.0/16", "10.0.0.0/33", "10.0.0.0/", "a.b.c.d/8", "010.0.0.0/8",
+        " 10.0.0.0/8", "10.0.0.0/8 ", "10.0.0.0/-1", "", "::/0", "10..0.0/8"}) {
     BOOST_TEST(!Cidr::parse(bad), bad);
   }
 }
@@ -36,14 +37,20 @@ BOOST_AUTO_TEST_CASE(containment_and_overlap) {
 
 BOOST_AUTO_TEST_CASE(address_set_coverage_with_holes) {
   // "a /28 AWS picks in 10.0.0.0/16 outside the subnets 10.0.0.0/24 and 10.0.1.0/24"
-  const analysis::AddressSet endpoint{{*Cidr::parse("10.0.0.0/16")}, {*Cidr::parse("10.0.0.0/24"), *Cidr::parse("10.0.1.0/24")}};
-  BOOST_TEST((analysis::coverage(*Cidr::parse("10.0.0.0/16"), endpoint) == analysis::Coverage::Full));
-  BOOST_TEST((analysis::coverage(*Cidr::parse("10.0.0.0/8"), endpoint) == analysis::Coverage::Full));
+  const analysis::AddressSet endpoint{{*Cidr::parse("10.0.0.0/16")},
+                                      {*Cidr::parse("10.0.0.0/24"), *Cidr::parse("10.0.1.0/24")}};
+  BOOST_TEST(
+      (analysis::coverage(*Cidr::parse("10.0.0.0/16"), endpoint) == analysis::Coverage::Full));
+  BOOST_TEST(
+      (analysis::coverage(*Cidr::parse("10.0.0.0/8"), endpoint) == analysis::Coverage::Full));
   // A route to a subnet cannot hold the endpoint: it decides nothing.
-  BOOST_TEST((analysis::coverage(*Cidr::parse("10.0.1.0/24"), endpoint) == analysis::Coverage::None));
+  BOOST_TEST(
+      (analysis::coverage(*Cidr::parse("10.0.1.0/24"), endpoint) == analysis::Coverage::None));
   // A route to part of the free space might or might not: unknown.
-  BOOST_TEST((analysis::coverage(*Cidr::parse("10.0.128.0/17"), endpoint) == analysis::Coverage::Partial));
-  BOOST_TEST((analysis::coverage(*Cidr::parse("10.1.0.0/16"), endpoint) == analysis::Coverage::None));
+  BOOST_TEST(
+      (analysis::coverage(*Cidr::parse("10.0.128.0/17"), endpoint) == analysis::Coverage::Partial));
+  BOOST_TEST(
+      (analysis::coverage(*Cidr::parse("10.1.0.0/16"), endpoint) == analysis::Coverage::None));
 }
 
 BOOST_AUTO_TEST_CASE(port_sets) {

@@ -1,7 +1,7 @@
 #include <filesystem>
 
-#include <boost/test/unit_test.hpp>
 #include <simdjson.h>
+#include <boost/test/unit_test.hpp>
 
 #include "support.h"
 
@@ -9,7 +9,9 @@ using reachlint::test::run_cli;
 
 namespace {
 
-std::string fixture(const std::string& name) { return reachlint::test::source_dir() + "/fixtures/" + name; }
+std::string fixture(const std::string& name) {
+  return reachlint::test::source_dir() + "/fixtures/" + name;
+}
 
 }  // namespace
 
@@ -23,7 +25,8 @@ BOOST_AUTO_TEST_CASE(exit_codes_follow_the_fail_level) {
   BOOST_TEST(run_cli({"--no-config", "--fail-level", "none", seed}).exit == 0);
   // RL301's warning alone: error level passes, warning level fails.
   BOOST_TEST(run_cli({"--no-config", "--select", "RL301", seed}).exit == 0);
-  BOOST_TEST(run_cli({"--no-config", "--select", "RL301", "--fail-level", "warning", seed}).exit == 1);
+  BOOST_TEST(run_cli({"--no-config", "--select", "RL301", "--fail-level", "warning", seed}).exit ==
+             1);
 }
 
 BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_a_hint) {
@@ -52,7 +55,9 @@ BOOST_AUTO_TEST_CASE(help_version_and_rules) {
 }
 
 BOOST_AUTO_TEST_CASE(sarif_has_the_essentials) {
-  const auto result = run_cli({"--no-config", "-f", "sarif", fixture("corpus-seed-as-is/template.json")});
+  const auto result =
+      run_cli({"--no-config", "-f", "sarif", "--srcroot", reachlint::test::source_dir(),
+               fixture("corpus-seed-as-is/template.json")});
   BOOST_TEST(result.exit == 1);
   simdjson::dom::parser parser;
   simdjson::dom::element sarif;
@@ -62,10 +67,12 @@ BOOST_AUTO_TEST_CASE(sarif_has_the_essentials) {
   BOOST_TEST(simdjson::dom::array(run["tool"]["driver"]["rules"]).size() == 9u);
   for (simdjson::dom::element r : simdjson::dom::array(run["results"])) {
     const int64_t index = r["ruleIndex"];
-    BOOST_TEST(std::string_view(run["tool"]["driver"]["rules"].at(static_cast<size_t>(index))["id"]) == std::string_view(r["ruleId"]));
+    BOOST_TEST(std::string_view(run["tool"]["driver"]["rules"].at(
+                   static_cast<size_t>(index))["id"]) == std::string_view(r["ruleId"]));
     simdjson::dom::element region = r["locations"].at(0)["physicalLocation"]["region"];
     BOOST_TEST(int64_t(region["startLine"]) > 1);
-    BOOST_TEST(std::string_view(r["locations"].at(0)["physicalLocation"]["artifactLocation"]["uriBaseId"]) == "%SRCROOT%");
+    BOOST_TEST(std::string_view(r["locations"].at(
+                   0)["physicalLocation"]["artifactLocation"]["uriBaseId"]) == "%SRCROOT%");
   }
 }
 
@@ -75,19 +82,30 @@ BOOST_AUTO_TEST_CASE(config_file_selects_and_declares) {
   reachlint::test::write_file(dir + "/bad.toml", "[rules]\nselct = [\"RL1\"]\n");
   const auto bad = run_cli({"--config", "bad.toml", fixture("corpus-tgw-ok/template.json")}, dir);
   BOOST_TEST(bad.exit == 2);
-  BOOST_TEST(bad.err.find("bad.toml:2:1: error: unknown key 'selct' in [rules]; did you mean 'select'?") != std::string::npos, bad.err);
-  reachlint::test::write_file(dir + "/v4.toml", "[protocols]\nnfs = \"v4\"\n[rules]\nselect = [\"RL3\"]\n");
-  BOOST_TEST(run_cli({"--config", "v4.toml", "--fail-level", "warning", fixture("RL301-cdk-tcponly/template.json")}, dir).exit == 0);
+  BOOST_TEST(
+      bad.err.find("bad.toml:2:1: error: unknown key 'selct' in [rules]; did you mean 'select'?") !=
+          std::string::npos,
+      bad.err);
+  reachlint::test::write_file(dir + "/v4.toml",
+                              "[protocols]\nnfs = \"v4\"\n[rules]\nselect = [\"RL3\"]\n");
+  BOOST_TEST(run_cli({"--config", "v4.toml", "--fail-level", "warning",
+                      fixture("RL301-cdk-tcponly/template.json")},
+                     dir)
+                 .exit == 0);
   reachlint::test::write_file(dir + "/client.toml", "[[client]]\nsubnet = \"NoSuchSubnet\"\n");
-  const auto client = run_cli({"--config", "client.toml", fixture("corpus-tgw-ok/template.json")}, dir);
+  const auto client =
+      run_cli({"--config", "client.toml", fixture("corpus-tgw-ok/template.json")}, dir);
   BOOST_TEST(client.exit == 2);
-  BOOST_TEST(client.err.find("client.toml:2:10: error: client 'NoSuchSubnet' matches no subnet") != std::string::npos, client.err);
+  BOOST_TEST(client.err.find("client.toml:2:10: error: client 'NoSuchSubnet' matches no subnet") !=
+                 std::string::npos,
+             client.err);
   std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(output_file) {
   const std::string path = reachlint::test::source_dir() + "/build-test-output.json";
-  const auto result = run_cli({"--no-config", "-f", "json", "-o", path, fixture("corpus-peering/template.json")});
+  const auto result =
+      run_cli({"--no-config", "-f", "json", "-o", path, fixture("corpus-peering/template.json")});
   BOOST_TEST(result.exit == 1);
   BOOST_TEST(result.out.empty());
   BOOST_TEST(reachlint::test::read_file(path).find("\"rule\": \"RL101\"") != std::string::npos);

@@ -7,8 +7,9 @@ BOOST_AUTO_TEST_SUITE(determinism)
 
 BOOST_AUTO_TEST_CASE(input_order_does_not_matter) {
   const std::string fixtures = reachlint::test::source_dir() + "/fixtures";
-  const std::vector<std::string> inputs = {"corpus-seed-as-is/template.json", "RL103-cdk-bad/template.json",
-                                           "RL302-cdk-bad/template.json", "XSTACK-weak-bad/cdk.out"};
+  const std::vector<std::string> inputs = {
+      "corpus-seed-as-is/template.json", "RL103-cdk-bad/template.json",
+      "RL302-cdk-bad/template.json", "XSTACK-weak-bad/cdk.out"};
   std::vector<std::string> reversed(inputs.rbegin(), inputs.rend());
   for (const char* format : {"text", "json", "sarif"}) {
     std::vector<std::string> forward_args{"--no-config", "-f", format};

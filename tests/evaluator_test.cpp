@@ -41,8 +41,10 @@ struct Fixture {
 };
 
 std::string with_property(const std::string& value, const std::string& extra = "") {
-  return R"({)" + extra + R"("Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
-     "R": {"Type": "AWS::EC2::Subnet", "Properties": {"P": )" + value + "}}}}";
+  return R"({)" + extra +
+         R"("Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
+     "R": {"Type": "AWS::EC2::Subnet", "Properties": {"P": )" +
+         value + "}}}}";
 }
 
 Value eval(const std::string& value, const std::string& extra = "") {
@@ -56,7 +58,8 @@ Value eval(const std::string& value, const std::string& extra = "") {
 BOOST_AUTO_TEST_SUITE(evaluator)
 
 BOOST_AUTO_TEST_CASE(cidr_and_select) {
-  const Value v = eval(R"({"Fn::Select": [2, {"Fn::Cidr": [{"Fn::GetAtt": ["Vpc", "CidrBlock"]}, 4, 8]}]})");
+  const Value v =
+      eval(R"({"Fn::Select": [2, {"Fn::Cidr": [{"Fn::GetAtt": ["Vpc", "CidrBlock"]}, 4, 8]}]})");
   BOOST_TEST(v.text == "10.0.2.0/24");
   const Value az = eval(R"({"Fn::Select": [1, {"Fn::GetAZs": ""}]})");
   BOOST_TEST((az.kind == Value::Kind::Az));
@@ -65,17 +68,21 @@ BOOST_AUTO_TEST_CASE(cidr_and_select) {
 
 BOOST_AUTO_TEST_CASE(join_sub_split_findinmap) {
   BOOST_TEST(eval(R"({"Fn::Join": ["/", ["10.2.0.0", "16"]]})").text == "10.2.0.0/16");
-  BOOST_TEST(eval(R"({"Fn::Sub": ["${Net}.0.0/${Bits}", {"Net": "10.3", "Bits": 16}]})").text == "10.3.0.0/16");
+  BOOST_TEST(eval(R"({"Fn::Sub": ["${Net}.0.0/${Bits}", {"Net": "10.3", "Bits": 16}]})").text ==
+             "10.3.0.0/16");
   BOOST_TEST(eval(R"({"Fn::Select": [1, {"Fn::Split": [",", "a,b,c"]}]})").text == "b");
-  BOOST_TEST(eval(R"({"Fn::FindInMap": ["Net", "prod", "Cidr"]})", R"("Mappings": {"Net": {"prod": {"Cidr": "10.9.0.0/16"}}},)").text ==
-             "10.9.0.0/16");
+  BOOST_TEST(eval(R"({"Fn::FindInMap": ["Net", "prod", "Cidr"]})",
+                  R"("Mappings": {"Net": {"prod": {"Cidr": "10.9.0.0/16"}}},)")
+                 .text == "10.9.0.0/16");
 }
 
 BOOST_AUTO_TEST_CASE(parameters_and_conditions) {
-  const std::string params = R"("Parameters": {"Env": {"Type": "String", "Default": "prod"}, "Free": {"Type": "String"}},
+  const std::string params =
+      R"("Parameters": {"Env": {"Type": "String", "Default": "prod"}, "Free": {"Type": "String"}},
     "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}, "Unknown": {"Fn::Equals": [{"Ref": "Free"}, "x"]},
                    "Both": {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Not": [{"Condition": "IsProd"}]}]}},)";
-  BOOST_TEST(eval(R"({"Fn::If": ["IsProd", "10.0.0.0/24", "10.0.1.0/24"]})", params).text == "10.0.0.0/24");
+  BOOST_TEST(eval(R"({"Fn::If": ["IsProd", "10.0.0.0/24", "10.0.1.0/24"]})", params).text ==
+             "10.0.0.0/24");
   BOOST_TEST(eval(R"({"Fn::If": ["Both", "a", "b"]})", params).text == "b");
   BOOST_TEST(eval(R"({"Fn::If": ["Unknown", "a", "b"]})", params).is_unknown());
   BOOST_TEST(eval(R"({"Fn::If": ["Unknown", "same", "same"]})", params).text == "same");
@@ -88,21 +95,27 @@ BOOST_AUTO_TEST_CASE(references_are_entities) {
   const Value ref = eval(R"({"Ref": "Vpc"})");
   BOOST_TEST((ref.kind == Value::Kind::Entity));
   BOOST_TEST(ref.text == entity_key(0, "Vpc"));
-  BOOST_TEST(eval(R"({"Fn::GetAtt": ["Vpc", "DefaultSecurityGroup"]})").text == entity_key(0, "Vpc", "DefaultSecurityGroup"));
+  BOOST_TEST(eval(R"({"Fn::GetAtt": ["Vpc", "DefaultSecurityGroup"]})").text ==
+             entity_key(0, "Vpc", "DefaultSecurityGroup"));
   BOOST_TEST(eval(R"({"Fn::GetAtt": "Vpc.CidrBlock"})").text == "10.0.0.0/16");
 }
 
 BOOST_AUTO_TEST_CASE(cross_stack_references) {
-  const std::string producer = R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.7.0.0/16"}}},
+  const std::string producer =
+      R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.7.0.0/16"}}},
     "Outputs": {"VpcCidr": {"Value": {"Fn::GetAtt": ["Vpc", "CidrBlock"]}, "Export": {"Name": "net:cidr"}},
                 "VpcOut": {"Value": {"Ref": "Vpc"}}}})";
   {
-    Fixture fixture({{"Consumer", with_property(R"({"Fn::ImportValue": "net:cidr"})")}, {"Producer", producer}});
+    Fixture fixture({{"Consumer", with_property(R"({"Fn::ImportValue": "net:cidr"})")},
+                     {"Producer", producer}});
     BOOST_TEST(fixture.property("P").text == "10.7.0.0/16");
   }
   {
-    Fixture fixture({{"Consumer", with_property(R"({"Fn::GetStackOutput": {"StackName": "Producer", "OutputName": "VpcOut", "Region": {"Ref": "AWS::Region"}}})")},
-                     {"Producer", producer}});
+    Fixture fixture(
+        {{"Consumer",
+          with_property(
+              R"({"Fn::GetStackOutput": {"StackName": "Producer", "OutputName": "VpcOut", "Region": {"Ref": "AWS::Region"}}})")},
+         {"Producer", producer}});
     const Value v = fixture.property("P");
     BOOST_TEST((v.kind == Value::Kind::Entity));
     BOOST_TEST(v.text == entity_key(1, "Vpc"));
@@ -132,7 +145,8 @@ BOOST_AUTO_TEST_CASE(invalid_expressions_are_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(condition_cycles_are_errors) {
-  const std::string conditions = R"("Conditions": {"A": {"Condition": "B"}, "B": {"Fn::Not": [{"Condition": "A"}]}},)";
+  const std::string conditions =
+      R"("Conditions": {"A": {"Condition": "B"}, "B": {"Fn::Not": [{"Condition": "A"}]}},)";
   Fixture fixture({{"Stack", with_property(R"({"Fn::If": ["A", "x", "y"]})", conditions)}});
   fixture.property("P");
   BOOST_TEST(fixture.diagnostics.has_errors());

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <regex>
 
+#include <simdjson.h>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <simdjson.h>
 
 #include "linter/output/json_writer.h"
 #include "support.h"
@@ -21,7 +21,8 @@ const std::vector<std::string> kNotInputs = {"expected.json", "README.md", "reac
 
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
-  for (const fs::directory_entry& entry : fs::directory_iterator(reachlint::test::source_dir() + "/fixtures")) {
+  for (const fs::directory_entry& entry :
+       fs::directory_iterator(reachlint::test::source_dir() + "/fixtures")) {
     const std::string name = entry.path().filename().string();
     if (entry.is_directory() && name != "cdk-app" && !name.starts_with(".")) names.push_back(name);
   }
@@ -31,15 +32,19 @@ std::vector<std::string> fixture_names() {
 
 std::vector<std::string> fixture_args(const fs::path& dir, const std::string& name) {
   std::vector<std::string> args{"--format", "json"};
-  if (fs::exists(dir / "reachlint.toml")) args.insert(args.end(), {"--config", "reachlint.toml"});
-  else args.push_back("--no-config");
+  if (fs::exists(dir / "reachlint.toml"))
+    args.insert(args.end(), {"--config", "reachlint.toml"});
+  else
+    args.push_back("--no-config");
   static const std::regex kRuleCode("^(RL[0-9]{3})-.*");
   std::smatch match;
-  if (std::regex_match(name, match, kRuleCode)) args.insert(args.end(), {"--select", match[1].str()});
+  if (std::regex_match(name, match, kRuleCode))
+    args.insert(args.end(), {"--select", match[1].str()});
   std::vector<std::string> inputs;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     const std::string file = entry.path().filename().string();
-    if (std::find(kNotInputs.begin(), kNotInputs.end(), file) == kNotInputs.end() && !file.starts_with(".")) {
+    if (std::find(kNotInputs.begin(), kNotInputs.end(), file) == kNotInputs.end() &&
+        !file.starts_with(".")) {
       inputs.push_back(file);
     }
   }
@@ -63,10 +68,13 @@ std::string snapshot(const reachlint::test::CliResult& result) {
   out.key("findings").begin_array();
   simdjson::dom::parser parser;
   simdjson::dom::element report;
-  const bool parsed = !result.out.empty() && parser.parse(result.out).get(report) == simdjson::SUCCESS;
+  const bool parsed =
+      !result.out.empty() && parser.parse(result.out).get(report) == simdjson::SUCCESS;
   if (parsed) {
     for (simdjson::dom::element finding : report["findings"].get_array()) {
-      out.begin_object().field("ruleId", std::string_view(finding["rule"])).field("level", std::string_view(finding["level"]));
+      out.begin_object()
+          .field("ruleId", std::string_view(finding["rule"]))
+          .field("level", std::string_view(finding["level"]));
       write_location_fields(out, finding["location"]);
       out.field("logicalLocation", std::string_view(finding["resource"]));
       out.field("message", std::string_view(finding["message"])).end_object();
@@ -107,10 +115,12 @@ BOOST_DATA_TEST_CASE(matches_expected, boost::unit_test::data::make(fixture_name
     reachlint::test::write_file(expected_path.string(), actual);
     return;
   }
-  BOOST_TEST_REQUIRE(fs::exists(expected_path), name << ": no expected.json (run with REACHLINT_UPDATE_EXPECTED=1)");
+  BOOST_TEST_REQUIRE(fs::exists(expected_path),
+                     name << ": no expected.json (run with REACHLINT_UPDATE_EXPECTED=1)");
   const std::string expected = reachlint::test::read_file(expected_path.string());
   BOOST_TEST(actual == expected, name << ": output differs from expected.json\n--- expected\n"
-                                      << expected << "--- actual\n" << actual);
+                                      << expected << "--- actual\n"
+                                      << actual);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

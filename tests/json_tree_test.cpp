@@ -29,7 +29,9 @@ BOOST_AUTO_TEST_SUITE(json_tree)
 BOOST_AUTO_TEST_CASE(builds_tree_with_offsets) {
   JsonDocument doc;
   SourceBuffer buffer;
-  const std::string text = "{\n  \"Resources\": {\n    \"Vpc\": {\"Type\": \"AWS::EC2::VPC\", \"N\": [1, 2.5, true, null]}\n  }\n}";
+  const std::string text =
+      "{\n  \"Resources\": {\n    \"Vpc\": {\"Type\": \"AWS::EC2::VPC\", \"N\": [1, 2.5, true, "
+      "null]}\n  }\n}";
   BOOST_REQUIRE(parse(text, doc, buffer).ok);
   const JsonMember* resources = doc.find_member(doc.root(), "Resources");
   BOOST_REQUIRE(resources);
@@ -77,7 +79,8 @@ BOOST_AUTO_TEST_CASE(reports_errors_with_positions) {
     SourceBuffer buffer;
     const Parsed result = parse(c.text, doc, buffer);
     BOOST_TEST(!result.ok, c.text.substr(0, 40));
-    BOOST_TEST(result.error.find(c.message_part) != std::string::npos, result.error << " lacks " << c.message_part);
+    BOOST_TEST(result.error.find(c.message_part) != std::string::npos,
+               result.error << " lacks " << c.message_part);
     BOOST_TEST(result.offset <= c.text.size());
   }
 }

@@ -102,13 +102,16 @@ BOOST_AUTO_TEST_CASE(unknown_values_become_notices_not_errors) {
 
 BOOST_AUTO_TEST_CASE(invalid_values_are_errors) {
   for (const char* properties : {R"({"CidrBlock": "10.0.0.300/16"})", R"({"CidrBlock": 42})"}) {
-    Built built(std::string(R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": )") + properties + "}}}");
+    Built built(std::string(R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": )") +
+                properties + "}}}");
     BOOST_TEST(built.diagnostics.has_errors(), properties);
   }
-  Built ports(R"({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x",
+  Built ports(
+      R"({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x",
     "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 70000, "ToPort": 70000, "CidrIp": "10.0.0.0/8"}]}}}})");
   BOOST_TEST(ports.diagnostics.has_errors());
-  Built wrong_kind(R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
+  Built wrong_kind(
+      R"({"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
     "S": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "S2"}, "CidrBlock": "10.0.0.0/24"}},
     "S2": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.0.1.0/24"}}}})");
   BOOST_TEST(wrong_kind.diagnostics.has_errors());

@@ -7,7 +7,8 @@ namespace analysis = reachlint::analysis;
 
 namespace {
 
-model::Route route(const char* destination, model::TargetKind kind, const char* id, bool certain = true) {
+model::Route route(const char* destination, model::TargetKind kind, const char* id,
+                   bool certain = true) {
   model::Route r;
   r.origin.name = id;
   r.origin.certain = certain;
@@ -17,7 +18,9 @@ model::Route route(const char* destination, model::TargetKind kind, const char* 
   return r;
 }
 
-analysis::AddressSet set(const char* cidr) { return analysis::AddressSet::of(*Cidr::parse(cidr)); }
+analysis::AddressSet set(const char* cidr) {
+  return analysis::AddressSet::of(*Cidr::parse(cidr));
+}
 
 }  // namespace
 
@@ -34,7 +37,8 @@ BOOST_AUTO_TEST_CASE(longest_prefix_wins) {
   BOOST_TEST(table.routes[wide.route].target.id == "tgw");
   const auto narrow = analysis::lookup(m, table, set("10.0.5.7/32"));
   BOOST_TEST(table.routes[narrow.route].target.id == "pcx");
-  BOOST_TEST((analysis::lookup(m, table, set("192.168.0.1/32")).status == analysis::RouteChoice::Status::NoRoute));
+  BOOST_TEST((analysis::lookup(m, table, set("192.168.0.1/32")).status ==
+              analysis::RouteChoice::Status::NoRoute));
 }
 
 BOOST_AUTO_TEST_CASE(a_route_inside_a_possible_range_makes_the_result_unknown) {
@@ -43,7 +47,8 @@ BOOST_AUTO_TEST_CASE(a_route_inside_a_possible_range_makes_the_result_unknown) {
   table.routes = {route("10.0.0.0/16", model::TargetKind::TransitGateway, "tgw"),
                   route("10.0.128.0/17", model::TargetKind::Peering, "pcx")};
   const analysis::AddressSet endpoint{{*Cidr::parse("10.0.0.0/16")}, {*Cidr::parse("10.0.0.0/24")}};
-  BOOST_TEST((analysis::lookup(m, table, endpoint).status == analysis::RouteChoice::Status::Unknown));
+  BOOST_TEST(
+      (analysis::lookup(m, table, endpoint).status == analysis::RouteChoice::Status::Unknown));
   // The same more specific route toward the same target does not change the answer.
   table.routes[1].target = table.routes[0].target;
   BOOST_TEST(analysis::lookup(m, table, endpoint).matched());
@@ -56,7 +61,8 @@ BOOST_AUTO_TEST_CASE(uncertain_and_unknown_routes) {
   model::Model m;
   model::RouteTable table;
   table.routes = {route("10.0.0.0/16", model::TargetKind::TransitGateway, "tgw", false)};
-  BOOST_TEST((analysis::lookup(m, table, set("10.0.1.1/32")).status == analysis::RouteChoice::Status::Unknown));
+  BOOST_TEST((analysis::lookup(m, table, set("10.0.1.1/32")).status ==
+              analysis::RouteChoice::Status::Unknown));
   table.routes = {route("10.1.0.0/16", model::TargetKind::Local, "local")};
   model::Route learned;
   learned.destination = model::Maybe<Cidr>::unknown({}, "learned at run time");
@@ -65,7 +71,8 @@ BOOST_AUTO_TEST_CASE(uncertain_and_unknown_routes) {
   table.routes.push_back(learned);
   // A learned route cannot beat local, but anything else might be reached through it.
   BOOST_TEST(analysis::lookup(m, table, set("10.1.2.3/32")).matched());
-  BOOST_TEST((analysis::lookup(m, table, set("10.9.2.3/32")).status == analysis::RouteChoice::Status::Unknown));
+  BOOST_TEST((analysis::lookup(m, table, set("10.9.2.3/32")).status ==
+              analysis::RouteChoice::Status::Unknown));
 }
 
 BOOST_AUTO_TEST_CASE(tgw_static_beats_propagated_and_blackholes_match) {

@@ -44,14 +44,17 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& direc
   Capture out;
   Capture err;
   CliResult result;
-  result.exit = cli::run_main(static_cast<int>(argv.size()), argv.data(), {out.file(), err.file(), false});
+  result.exit =
+      cli::run_main(static_cast<int>(argv.size()), argv.data(), {out.file(), err.file(), false});
   result.out = out.text();
   result.err = err.text();
   std::filesystem::current_path(previous);
   return result;
 }
 
-std::string source_dir() { return REACHLINT_SOURCE_DIR; }
+std::string source_dir() {
+  return REACHLINT_SOURCE_DIR;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -15,7 +15,8 @@ std::string AddressSet::str() const {
 namespace {
 
 bool inside_a_hole(const Cidr& prefix, const std::vector<Cidr>& holes) {
-  return std::any_of(holes.begin(), holes.end(), [&](const Cidr& hole) { return hole.contains(prefix); });
+  return std::any_of(holes.begin(), holes.end(),
+                     [&](const Cidr& hole) { return hole.contains(prefix); });
 }
 
 Coverage block_coverage(const Cidr& prefix, const Cidr& block, const std::vector<Cidr>& holes) {
@@ -32,9 +33,14 @@ Coverage coverage(const Cidr& prefix, const AddressSet& set) {
   bool any_none = false;
   for (const Cidr& block : set.blocks) {
     switch (block_coverage(prefix, block, set.holes)) {
-      case Coverage::Partial: return Coverage::Partial;
-      case Coverage::Full: any_full = true; break;
-      case Coverage::None: any_none = true; break;
+      case Coverage::Partial:
+        return Coverage::Partial;
+      case Coverage::Full:
+        any_full = true;
+        break;
+      case Coverage::None:
+        any_none = true;
+        break;
     }
   }
   if (any_full && any_none) return Coverage::Partial;
@@ -42,9 +48,11 @@ Coverage coverage(const Cidr& prefix, const AddressSet& set) {
 }
 
 bool inside_any(const AddressSet& set, const std::vector<Cidr>& containers) {
-  return !set.blocks.empty() && std::all_of(set.blocks.begin(), set.blocks.end(), [&](const Cidr& block) {
-    return std::any_of(containers.begin(), containers.end(), [&](const Cidr& c) { return c.contains(block); });
-  });
+  return !set.blocks.empty() &&
+         std::all_of(set.blocks.begin(), set.blocks.end(), [&](const Cidr& block) {
+           return std::any_of(containers.begin(), containers.end(),
+                              [&](const Cidr& c) { return c.contains(block); });
+         });
 }
 
 }  // namespace reachlint::analysis

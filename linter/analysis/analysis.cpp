@@ -10,20 +10,26 @@ namespace {
 
 std::string_view type_name(model::FileSystemType type) {
   switch (type) {
-    case model::FileSystemType::Windows: return "FSx for Windows File Server";
-    case model::FileSystemType::Lustre: return "FSx for Lustre";
-    default: return "this file system type";
+    case model::FileSystemType::Windows:
+      return "FSx for Windows File Server";
+    case model::FileSystemType::Lustre:
+      return "FSx for Lustre";
+    default:
+      return "this file system type";
   }
 }
 
-void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& result, Diagnostics& diagnostics) {
+void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& result,
+                         Diagnostics& diagnostics) {
   const std::string& fs = model.file_systems[result.file_system].origin.name;
   for (const Trace& trace : result.traces) {
     for (const Hop& hop : trace.hops) {
       if (hop.verdict != Verdict::Unknown) continue;
-      const Location at = hop.unknown_at.known() ? hop.unknown_at : model.origin(hop.resource).location;
-      diagnostics.notice(at, fmt::format("could not evaluate {} on the path from {} to {}: {}",
-                                         model.origin(hop.resource).name, trace.client->id(), fs, hop.decision));
+      const Location at =
+          hop.unknown_at.known() ? hop.unknown_at : model.origin(hop.resource).location;
+      diagnostics.notice(
+          at, fmt::format("could not evaluate {} on the path from {} to {}: {}",
+                          model.origin(hop.resource).name, trace.client->id(), fs, hop.decision));
     }
   }
 }
@@ -42,8 +48,11 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
     result.endpoint = endpoint_of(model, fs);
     result.needs = required_ports(fs.type, options.nfs);
     if (result.needs.empty()) {
-      diagnostics.notice(fs.origin.location, fmt::format("{} is not checked: reachlint checks NFS on FSx for OpenZFS and ONTAP, not {}",
-                                                         fs.origin.name, type_name(fs.type)));
+      diagnostics.notice(
+          fs.origin.location,
+          fmt::format(
+              "{} is not checked: reachlint checks NFS on FSx for OpenZFS and ONTAP, not {}",
+              fs.origin.name, type_name(fs.type)));
       continue;
     }
     if (!result.endpoint.known) {

@@ -46,7 +46,8 @@ namespace {
 class GroupCollector {
  public:
   void add(ClientGroup group) {
-    const auto key = std::make_tuple(group.subnet, group.addresses.str(), group.groups, group.groups_known);
+    const auto key =
+        std::make_tuple(group.subnet, group.addresses.str(), group.groups, group.groups_known);
     const auto found = by_key_.find(key);
     if (found == by_key_.end()) {
       by_key_.emplace(key, groups_.size());
@@ -77,19 +78,24 @@ ClientGroup instance_client(const model::Model& model, Index i, Evidence evidenc
   ClientGroup group;
   group.evidence = evidence;
   group.subnet = *instance.subnet;
-  if (instance.address) group.addresses = AddressSet::of(Cidr(*instance.address, 32));
-  else if (subnet.cidr.known()) group.addresses = AddressSet::of(*subnet.cidr);
+  if (instance.address)
+    group.addresses = AddressSet::of(Cidr(*instance.address, 32));
+  else if (subnet.cidr.known())
+    group.addresses = AddressSet::of(*subnet.cidr);
   group.groups_known = true;
   for (const auto& g : instance.groups) {
-    if (g.known()) group.groups.push_back(*g);
-    else group.groups_known = false;
+    if (g.known())
+      group.groups.push_back(*g);
+    else
+      group.groups_known = false;
   }
   std::sort(group.groups.begin(), group.groups.end());
   group.members.push_back({std::move(id), {model::Kind::Instance, i}});
   return group;
 }
 
-ClientGroup bare_subnet_client(const model::Model& model, Index s, Evidence evidence, std::string id) {
+ClientGroup bare_subnet_client(const model::Model& model, Index s, Evidence evidence,
+                               std::string id) {
   ClientGroup group;
   group.evidence = evidence;
   group.subnet = s;
@@ -109,14 +115,15 @@ ClientGroup cidr_client(Cidr cidr, Index subnet, Evidence evidence, std::string 
 
 }  // namespace
 
-std::vector<ClientGroup> subnet_clients(const model::Model& model, const ClientIndex& index, Index subnet,
-                                        Evidence evidence) {
+std::vector<ClientGroup> subnet_clients(const model::Model& model, const ClientIndex& index,
+                                        Index subnet, Evidence evidence) {
   std::vector<ClientGroup> out;
   if (!model.subnets[subnet].cidr.known()) return out;  // already noticed: nothing to walk from
   for (const Index i : index.instances_of_subnet[subnet]) {
     out.push_back(instance_client(model, i, evidence, model.instances[i].origin.name));
   }
-  if (out.empty()) out.push_back(bare_subnet_client(model, subnet, evidence, model.subnets[subnet].origin.name));
+  if (out.empty())
+    out.push_back(bare_subnet_client(model, subnet, evidence, model.subnets[subnet].origin.name));
   return out;
 }
 
@@ -132,7 +139,9 @@ DeclaredClients::~DeclaredClients() = default;
 DeclaredClients::DeclaredClients(DeclaredClients&&) noexcept = default;
 DeclaredClients& DeclaredClients::operator=(DeclaredClients&&) noexcept = default;
 
-bool DeclaredClients::empty() const { return entries_.empty(); }
+bool DeclaredClients::empty() const {
+  return entries_.empty();
+}
 
 namespace {
 
@@ -140,11 +149,13 @@ std::vector<ClientGroup> resolve_cidr(const model::Model& model, Cidr cidr, cons
   std::vector<ClientGroup> out;
   for (Index s = 0; s < model.subnets.size(); ++s) {
     const auto& block = model.subnets[s].cidr;
-    if (block.known() && block->contains(cidr)) return {cidr_client(cidr, s, Evidence::Declared, id)};
+    if (block.known() && block->contains(cidr))
+      return {cidr_client(cidr, s, Evidence::Declared, id)};
   }
   for (Index s = 0; s < model.subnets.size(); ++s) {
     const auto& block = model.subnets[s].cidr;
-    if (block.known() && cidr.contains(*block)) out.push_back(cidr_client(*block, s, Evidence::Declared, id));
+    if (block.known() && cidr.contains(*block))
+      out.push_back(cidr_client(*block, s, Evidence::Declared, id));
   }
   if (out.empty()) out.push_back(cidr_client(cidr, model::kNone, Evidence::Declared, id));
   return out;
@@ -152,16 +163,21 @@ std::vector<ClientGroup> resolve_cidr(const model::Model& model, Cidr cidr, cons
 
 std::string_view entity_kind_word(model::Kind kind) {
   switch (kind) {
-    case model::Kind::Instance: return "instance";
-    case model::Kind::Subnet: return "subnet";
-    case model::Kind::NetworkInterface: return "network interface";
-    case model::Kind::Vpc: return "VPC";
-    default: return "resource";
+    case model::Kind::Instance:
+      return "instance";
+    case model::Kind::Subnet:
+      return "subnet";
+    case model::Kind::NetworkInterface:
+      return "network interface";
+    case model::Kind::Vpc:
+      return "VPC";
+    default:
+      return "resource";
   }
 }
 
-std::vector<ClientGroup> resolve_entity(const model::Model& model, model::EntityRef ref, const std::string& id,
-                                        std::string& error) {
+std::vector<ClientGroup> resolve_entity(const model::Model& model, model::EntityRef ref,
+                                        const std::string& id, std::string& error) {
   switch (ref.kind) {
     case model::Kind::Instance:
       if (!model.instances[ref.index].subnet.known()) {
@@ -198,16 +214,20 @@ bool kind_matches(const std::string& kind, model::Kind actual) {
 
 }  // namespace
 
-DeclaredClients DeclaredClients::resolve(const model::Model& model, const std::vector<ClientSpec>& specs,
+DeclaredClients DeclaredClients::resolve(const model::Model& model,
+                                         const std::vector<ClientSpec>& specs,
                                          Diagnostics& diagnostics) {
   DeclaredClients out;
   for (const ClientSpec& spec : specs) {
     auto entry = std::make_unique<Entry>();
-    const auto cidr = spec.value.find('/') != std::string::npos ? Cidr::parse(spec.value) : std::nullopt;
+    const auto cidr =
+        spec.value.find('/') != std::string::npos ? Cidr::parse(spec.value) : std::nullopt;
     std::string error;
     if (spec.kind == "cidr" || (spec.kind.empty() && cidr)) {
-      if (!cidr) error = fmt::format("client cidr '{}' is not a valid IPv4 CIDR", spec.value);
-      else entry->groups = resolve_cidr(model, *cidr, spec.value);
+      if (!cidr)
+        error = fmt::format("client cidr '{}' is not a valid IPv4 CIDR", spec.value);
+      else
+        entry->groups = resolve_cidr(model, *cidr, spec.value);
     } else {
       for (const model::EntityRef& ref : model.find(spec.value)) {
         if (!kind_matches(spec.kind, ref.kind)) continue;
@@ -215,13 +235,16 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model, const std::v
         entry->groups.insert(entry->groups.end(), groups.begin(), groups.end());
       }
       if (entry->groups.empty() && error.empty()) {
-        error = fmt::format("client '{}' matches no {} in the inputs", spec.value,
-                            spec.kind.empty() || spec.kind == "resource" ? "subnet, instance or VPC" : spec.kind);
+        error = fmt::format(
+            "client '{}' matches no {} in the inputs", spec.value,
+            spec.kind.empty() || spec.kind == "resource" ? "subnet, instance or VPC" : spec.kind);
       }
     }
     for (const std::string& pattern : spec.filesystems) {
       auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
-      if (!re->ok()) error = fmt::format("filesystems pattern '{}' is not a valid re2 expression: {}", pattern, re->error());
+      if (!re->ok())
+        error = fmt::format("filesystems pattern '{}' is not a valid re2 expression: {}", pattern,
+                            re->error());
       entry->filesystems.push_back(std::move(re));
     }
     if (!error.empty()) {
@@ -233,12 +256,14 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model, const std::v
   return out;
 }
 
-std::vector<ClientGroup> DeclaredClients::for_file_system(const model::Model&, const model::FileSystem& fs) const {
+std::vector<ClientGroup> DeclaredClients::for_file_system(const model::Model&,
+                                                          const model::FileSystem& fs) const {
   std::vector<ClientGroup> out;
   for (const auto& entry : entries_) {
-    const bool wanted = entry->filesystems.empty() ||
-                        std::any_of(entry->filesystems.begin(), entry->filesystems.end(),
-                                    [&](const auto& re) { return RE2::FullMatch(fs.origin.name, *re); });
+    const bool wanted =
+        entry->filesystems.empty() ||
+        std::any_of(entry->filesystems.begin(), entry->filesystems.end(),
+                    [&](const auto& re) { return RE2::FullMatch(fs.origin.name, *re); });
     if (wanted) out.insert(out.end(), entry->groups.begin(), entry->groups.end());
   }
   return out;
@@ -252,7 +277,13 @@ class Discovery {
  public:
   Discovery(const model::Model& model, const ClientIndex& index, const model::FileSystem& fs,
             const Endpoint& endpoint, const std::vector<PortNeed>& needs)
-      : model_(model), index_(index), fs_(fs), endpoint_(endpoint), needs_(needs), gateways_(fs_gateways()), connected_(connected_vpcs()) {}
+      : model_(model),
+        index_(index),
+        fs_(fs),
+        endpoint_(endpoint),
+        needs_(needs),
+        gateways_(fs_gateways()),
+        connected_(connected_vpcs()) {}
 
   std::vector<ClientGroup> run() {
     from_security_groups();
@@ -263,21 +294,24 @@ class Discovery {
 
  private:
   bool is_fs_subnet(Index s) const {
-    return std::find(endpoint_.subnets.begin(), endpoint_.subnets.end(), s) != endpoint_.subnets.end();
+    return std::find(endpoint_.subnets.begin(), endpoint_.subnets.end(), s) !=
+           endpoint_.subnets.end();
   }
 
   // Subnets without hosts of their own that only carry the file system or a TGW attachment
   // are not clients.
   void add_subnet(Index s, Evidence evidence) {
     if (!model::is_known_index(model_.subnets[s].vpc)) return;
-    if (index_.instances_of_subnet[s].empty() && (is_fs_subnet(s) || index_.hosts_attachment[s])) return;
+    if (index_.instances_of_subnet[s].empty() && (is_fs_subnet(s) || index_.hosts_attachment[s]))
+      return;
     collector_.add_all(subnet_clients(model_, index_, s, evidence));
   }
 
   bool rule_concerns_nfs(const model::SgRule& rule) const {
     if (rule.protocol == model::kAllProtocols) return true;
     return std::any_of(needs_.begin(), needs_.end(), [&](const PortNeed& need) {
-      return need.protocol == rule.protocol && rule.ports.from <= need.ports.to && need.ports.from <= rule.ports.to;
+      return need.protocol == rule.protocol && rule.ports.from <= need.ports.to &&
+             need.ports.from <= rule.ports.to;
     });
   }
 
@@ -288,7 +322,9 @@ class Discovery {
     std::vector<Index> all, connected, same_stack;
     for (Index v = 0; v < model_.vpcs.size(); ++v) {
       const auto& blocks = model_.vpcs[v].cidrs;
-      if (std::none_of(blocks.begin(), blocks.end(), [&](const auto& b) { return b.known() && b->contains(cidr); })) continue;
+      if (std::none_of(blocks.begin(), blocks.end(),
+                       [&](const auto& b) { return b.known() && b->contains(cidr); }))
+        continue;
       all.push_back(v);
       if (connected_.count(v)) connected.push_back(v);
       if (model_.vpcs[v].origin.stack == fs_.origin.stack) same_stack.push_back(v);
@@ -303,10 +339,12 @@ class Discovery {
     for (const Index v : vpcs) {
       for (Index s = 0; s < model_.subnets.size(); ++s) {
         const model::Subnet& subnet = model_.subnets[s];
-        if (subnet.vpc == v && subnet.cidr.known() && subnet.cidr->overlaps(cidr)) add_subnet(s, Evidence::Specific);
+        if (subnet.vpc == v && subnet.cidr.known() && subnet.cidr->overlaps(cidr))
+          add_subnet(s, Evidence::Specific);
       }
     }
-    if (vpcs.empty() && cidr.length() > 8 && !overlaps_any_vpc(cidr) && routed_away_from_fs_vpc(cidr)) {
+    if (vpcs.empty() && cidr.length() > 8 && !overlaps_any_vpc(cidr) &&
+        routed_away_from_fs_vpc(cidr)) {
       collector_.add(cidr_client(cidr, model::kNone, Evidence::Specific, cidr.str()));
     }
   }
@@ -319,7 +357,8 @@ class Discovery {
       if (peering.accepter_vpc == endpoint_.vpc) out.insert(peering.requester_vpc);
     }
     for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
-      if (gateways_.count(attachment.tgw) && model::is_known_index(attachment.vpc)) out.insert(attachment.vpc);
+      if (gateways_.count(attachment.tgw) && model::is_known_index(attachment.vpc))
+        out.insert(attachment.vpc);
     }
     return out;
   }
@@ -327,7 +366,8 @@ class Discovery {
   std::set<Index> fs_gateways() const {
     std::set<Index> gateways;
     for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
-      if (attachment.vpc == endpoint_.vpc && model::is_known_index(attachment.tgw)) gateways.insert(attachment.tgw);
+      if (attachment.vpc == endpoint_.vpc && model::is_known_index(attachment.tgw))
+        gateways.insert(attachment.tgw);
     }
     return gateways;
   }
@@ -347,7 +387,9 @@ class Discovery {
       const Index table = model_.subnets[s].route_table;
       if (!model::is_known_index(table)) continue;
       for (const model::Route& route : model_.route_tables[table].routes) {
-        if (route.destination.known() && route.destination->contains(cidr) && is_transport(route.target.kind)) return true;
+        if (route.destination.known() && route.destination->contains(cidr) &&
+            is_transport(route.target.kind))
+          return true;
       }
     }
     return false;
@@ -362,14 +404,17 @@ class Discovery {
   // connection it is part of, or a VPN gateway (the far side is not modelled).
   bool leads_to_fs_vpc(const model::RouteTarget& target) const {
     switch (target.kind) {
-      case model::TargetKind::TransitGateway: return gateways_.count(target.index) > 0;
+      case model::TargetKind::TransitGateway:
+        return gateways_.count(target.index) > 0;
       case model::TargetKind::Peering: {
         if (!model::is_known_index(target.index)) return false;
         const model::Peering& peering = model_.peerings[target.index];
         return peering.requester_vpc == endpoint_.vpc || peering.accepter_vpc == endpoint_.vpc;
       }
-      case model::TargetKind::VpnGateway: return true;
-      default: return false;
+      case model::TargetKind::VpnGateway:
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -380,12 +425,16 @@ class Discovery {
         if (!rule_concerns_nfs(rule)) continue;
         if (rule.peer == model::PeerKind::Cidr && rule.cidr.known()) {
           from_cidr_rule(*rule.cidr);
-        } else if (rule.peer == model::PeerKind::PrefixList && model::is_known_index(rule.prefix_list)) {
+        } else if (rule.peer == model::PeerKind::PrefixList &&
+                   model::is_known_index(rule.prefix_list)) {
           const auto& entries = model_.prefix_lists[rule.prefix_list].entries;
-          if (entries.known()) for (const Cidr& c : *entries) from_cidr_rule(c);
-        } else if (rule.peer == model::PeerKind::SecurityGroup && model::is_known_index(rule.group)) {
+          if (entries.known())
+            for (const Cidr& c : *entries) from_cidr_rule(c);
+        } else if (rule.peer == model::PeerKind::SecurityGroup &&
+                   model::is_known_index(rule.group)) {
           for (const Index i : index_.instances_of_group[rule.group]) {
-            collector_.add(instance_client(model_, i, Evidence::Specific, model_.instances[i].origin.name));
+            collector_.add(
+                instance_client(model_, i, Evidence::Specific, model_.instances[i].origin.name));
           }
         }
       }
@@ -412,9 +461,11 @@ class Discovery {
     for (Index t = 0; t < model_.route_tables.size(); ++t) {
       const model::RouteTable& table = model_.route_tables[t];
       if (table.vpc == endpoint_.vpc || !model::is_known_index(table.vpc)) continue;
-      const bool points_here = std::any_of(table.routes.begin(), table.routes.end(), [&](const model::Route& route) {
-        return leads_to_fs_vpc(route.target) && route.destination.known() && specific_to_fs(*route.destination);
-      });
+      const bool points_here =
+          std::any_of(table.routes.begin(), table.routes.end(), [&](const model::Route& route) {
+            return leads_to_fs_vpc(route.target) && route.destination.known() &&
+                   specific_to_fs(*route.destination);
+          });
       if (!points_here) continue;
       for (const Index s : index_.subnets_of_route_table[t]) add_subnet(s, Evidence::Specific);
     }
@@ -424,8 +475,11 @@ class Discovery {
     for (const auto& group : fs_.security_groups) {
       if (!group.known()) continue;
       for (const model::SgRule& rule : model_.security_groups[*group].ingress) {
-        const bool nfs = rule.protocol == model::kAllProtocols || (rule.protocol == model::kTcp && rule.ports.contains(2049));
-        if (nfs && rule.peer == model::PeerKind::Cidr && rule.cidr.known() && rule.cidr->contains(source)) return true;
+        const bool nfs = rule.protocol == model::kAllProtocols ||
+                         (rule.protocol == model::kTcp && rule.ports.contains(2049));
+        if (nfs && rule.peer == model::PeerKind::Cidr && rule.cidr.known() &&
+            rule.cidr->contains(source))
+          return true;
       }
     }
     return false;
@@ -436,7 +490,9 @@ class Discovery {
   void from_broad_evidence() {
     for (Index s = 0; s < model_.subnets.size(); ++s) {
       const model::Subnet& subnet = model_.subnets[s];
-      if (subnet.vpc == endpoint_.vpc || !subnet.cidr.known() || !model::is_known_index(subnet.route_table)) continue;
+      if (subnet.vpc == endpoint_.vpc || !subnet.cidr.known() ||
+          !model::is_known_index(subnet.route_table))
+        continue;
       const auto& routes = model_.route_tables[subnet.route_table].routes;
       const bool routed = std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
         return leads_to_fs_vpc(route.target) && route.destination.known() &&
@@ -460,7 +516,8 @@ class Discovery {
 
 std::vector<ClientGroup> intended_clients(const model::Model& model, const ClientIndex& index,
                                           const model::FileSystem& fs, const Endpoint& endpoint,
-                                          const std::vector<PortNeed>& needs, const DeclaredClients& declared) {
+                                          const std::vector<PortNeed>& needs,
+                                          const DeclaredClients& declared) {
   std::vector<ClientGroup> mine = declared.for_file_system(model, fs);
   if (!mine.empty()) return mine;
   if (!endpoint.known) return {};

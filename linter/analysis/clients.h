@@ -27,7 +27,7 @@ struct ClientGroup {
   model::Index subnet = model::kNone;  // kNone: a network outside every modelled VPC
   AddressSet addresses;                // the possible source addresses
   std::vector<model::Index> groups;    // security groups of the members
-  bool groups_known = false;           // false for subnets and CIDRs: their hosts' groups are unknown
+  bool groups_known = false;  // false for subnets and CIDRs: their hosts' groups are unknown
   std::vector<ClientMember> members;
 
   const std::string& id() const { return members.front().id; }
@@ -35,7 +35,7 @@ struct ClientGroup {
 
 // A client declared on the command line (--client) or in the configuration ([[client]]).
 struct ClientSpec {
-  std::string kind;   // "subnet", "instance", "cidr", "resource", or empty to detect
+  std::string kind;  // "subnet", "instance", "cidr", "resource", or empty to detect
   std::string value;
   std::vector<std::string> filesystems;  // ids, logical ids or re2 patterns; empty: all
   Location location;                     // in the configuration file, when from there
@@ -53,7 +53,8 @@ class DeclaredClients {
                                  Diagnostics& diagnostics);
   bool empty() const;
   // The declared client groups meant for `fs`.
-  std::vector<ClientGroup> for_file_system(const model::Model& model, const model::FileSystem& fs) const;
+  std::vector<ClientGroup> for_file_system(const model::Model& model,
+                                           const model::FileSystem& fs) const;
 
  private:
   struct Entry;

@@ -19,8 +19,9 @@ Endpoint unknown(Endpoint endpoint, Location where, std::string why) {
 bool vpc_cidrs(const model::Model& model, Endpoint& endpoint, std::vector<Cidr>& out) {
   for (const auto& block : model.vpcs[endpoint.vpc].cidrs) {
     if (!block.known()) {
-      endpoint = unknown(endpoint, block.where(), fmt::format("a CIDR of VPC {} is not known statically",
-                                                              model.vpcs[endpoint.vpc].origin.name));
+      endpoint = unknown(endpoint, block.where(),
+                         fmt::format("a CIDR of VPC {} is not known statically",
+                                     model.vpcs[endpoint.vpc].origin.name));
       return false;
     }
     out.push_back(*block);
@@ -28,10 +29,11 @@ bool vpc_cidrs(const model::Model& model, Endpoint& endpoint, std::vector<Cidr>&
   return true;
 }
 
-bool collect_subnets(const model::Model& model, const model::FileSystem& fs, Endpoint& endpoint) {
+bool collect_subnets(const model::FileSystem& fs, Endpoint& endpoint) {
   for (const auto& subnet : fs.subnets) {
     if (!subnet.known()) {
-      endpoint = unknown(endpoint, subnet.where(), "a subnet of the file system is not known statically");
+      endpoint =
+          unknown(endpoint, subnet.where(), "a subnet of the file system is not known statically");
       return false;
     }
     endpoint.subnets.push_back(*subnet);
@@ -58,22 +60,26 @@ Inside inside(const AddressSet& set, const std::vector<Cidr>& vpc) {
   return Inside::No;
 }
 
-void default_range(const model::Model& model, const model::FileSystem& fs, const std::vector<Cidr>& vpc,
-                   Endpoint& endpoint) {
+void default_range(const model::Model& model, const model::FileSystem& fs,
+                   const std::vector<Cidr>& vpc, Endpoint& endpoint) {
   endpoint.range_defaulted = true;
   if (fs.type == model::FileSystemType::Ontap) {
     endpoint.addresses = AddressSet::of(kOntapDefaultRangeBlock);
-    endpoint.description = "the range AWS picks in 198.19.0.0/16 (EndpointIpAddressRange is not set)";
+    endpoint.description =
+        "the range AWS picks in 198.19.0.0/16 (EndpointIpAddressRange is not set)";
     return;
   }
   endpoint.addresses.blocks = vpc;
   for (Index s = 0; s < model.subnets.size(); ++s) {
     const model::Subnet& subnet = model.subnets[s];
-    if (subnet.vpc == endpoint.vpc && subnet.cidr.known()) endpoint.addresses.holes.push_back(*subnet.cidr);
+    if (subnet.vpc == endpoint.vpc && subnet.cidr.known())
+      endpoint.addresses.holes.push_back(*subnet.cidr);
   }
   std::string blocks;
   for (const Cidr& c : vpc) blocks += (blocks.empty() ? "" : ", ") + c.str();
-  endpoint.description = fmt::format("a /28 that AWS picks in {} outside every subnet (EndpointIpAddressRange is not set)", blocks);
+  endpoint.description = fmt::format(
+      "a /28 that AWS picks in {} outside every subnet (EndpointIpAddressRange is not set)",
+      blocks);
 }
 
 }  // namespace
@@ -83,10 +89,12 @@ Endpoint endpoint_of(const model::Model& model, const model::FileSystem& fs) {
   endpoint.vpc = fs.vpc;
   endpoint.floating = fs.floating_endpoint;
   if (!fs.deployment_type.known()) {
-    return unknown(endpoint, fs.deployment_type.where(), "the deployment type is not known statically");
+    return unknown(endpoint, fs.deployment_type.where(),
+                   "the deployment type is not known statically");
   }
-  if (!model::is_known_index(fs.vpc)) return unknown(endpoint, fs.origin.location, "the file system's VPC is not known statically");
-  if (!collect_subnets(model, fs, endpoint)) return endpoint;
+  if (!model::is_known_index(fs.vpc))
+    return unknown(endpoint, fs.origin.location, "the file system's VPC is not known statically");
+  if (!collect_subnets(fs, endpoint)) return endpoint;
   std::vector<Cidr> vpc;
   if (!vpc_cidrs(model, endpoint, vpc)) return endpoint;
   if (endpoint.floating) {
@@ -97,14 +105,17 @@ Endpoint endpoint_of(const model::Model& model, const model::FileSystem& fs) {
       endpoint.addresses = AddressSet::of(*fs.endpoint_range);
       endpoint.description = fs.endpoint_range->str();
     } else if (fs.endpoint_range.is_unknown()) {
-      return unknown(endpoint, fs.endpoint_range.where(), "the endpoint range is not known statically");
+      return unknown(endpoint, fs.endpoint_range.where(),
+                     "the endpoint range is not known statically");
     } else {
       default_range(model, fs, vpc, endpoint);
     }
   } else {
     for (const Index subnet : endpoint.subnets) {
       const model::Subnet& s = model.subnets[subnet];
-      if (!s.cidr.known()) return unknown(endpoint, s.cidr.where(), fmt::format("the CIDR of subnet {} is not known statically", s.origin.name));
+      if (!s.cidr.known())
+        return unknown(endpoint, s.cidr.where(),
+                       fmt::format("the CIDR of subnet {} is not known statically", s.origin.name));
       endpoint.addresses.blocks.push_back(*s.cidr);
     }
     endpoint.description = fmt::format("its network interfaces in {}", endpoint.addresses.str());

@@ -13,14 +13,14 @@ namespace reachlint::analysis {
 enum class Inside : uint8_t { Yes, No, Unknown };
 
 struct Endpoint {
-  bool known = false;         // false: `why` says what is missing, `where` where
+  bool known = false;  // false: `why` says what is missing, `where` where
   std::string why;
   Location where;
   AddressSet addresses;
   bool floating = false;
   bool range_defaulted = false;  // AWS picks the range at creation
   Inside inside_vpc = Inside::Unknown;
-  std::string description;       // for messages: "10.0.255.224/28", "a /28 that AWS picks in ..."
+  std::string description;  // for messages: "10.0.255.224/28", "a /28 that AWS picks in ..."
   model::Index vpc = model::kNone;
   model::Index preferred_subnet = model::kNone;  // floating: where the active server starts
   model::Index standby_subnet = model::kNone;

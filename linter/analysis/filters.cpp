@@ -40,16 +40,21 @@ class GroupEvaluation {
       case model::PeerKind::Cidr:
         if (!rule.cidr.known()) return unknown(result, rule, "its CIDR is not known statically");
         return from_coverage(coverage(*rule.cidr, peer_.addresses), rule, result);
-      case model::PeerKind::PrefixList: return match_prefix_list(rule, result);
-      case model::PeerKind::SecurityGroup: return match_group(rule, result);
-      case model::PeerKind::Unknown: return unknown(result, rule, rule.unknown_reason);
+      case model::PeerKind::PrefixList:
+        return match_prefix_list(rule, result);
+      case model::PeerKind::SecurityGroup:
+        return match_group(rule, result);
+      case model::PeerKind::Unknown:
+        return unknown(result, rule, rule.unknown_reason);
     }
     return RuleMatch::No;
   }
 
  private:
-  static RuleMatch unknown(FilterResult& result, const model::SgRule& rule, const std::string& why) {
-    mark_unknown(result, rule.origin.location, fmt::format("rule {} cannot be evaluated: {}", rule.origin.name, why));
+  static RuleMatch unknown(FilterResult& result, const model::SgRule& rule,
+                           const std::string& why) {
+    mark_unknown(result, rule.origin.location,
+                 fmt::format("rule {} cannot be evaluated: {}", rule.origin.name, why));
     return RuleMatch::Maybe;
   }
 
@@ -60,7 +65,8 @@ class GroupEvaluation {
   }
 
   RuleMatch match_prefix_list(const model::SgRule& rule, FilterResult& result) const {
-    if (!model::is_known_index(rule.prefix_list) || !model_.prefix_lists[rule.prefix_list].entries.known()) {
+    if (!model::is_known_index(rule.prefix_list) ||
+        !model_.prefix_lists[rule.prefix_list].entries.known()) {
       return unknown(result, rule, "its prefix list is not known statically");
     }
     Coverage best = Coverage::None;
@@ -75,10 +81,15 @@ class GroupEvaluation {
   // A group reference matches the interfaces that carry the group. The floating IP of a
   // Multi-AZ file system is on no interface, so egress references cannot be told statically.
   RuleMatch match_group(const model::SgRule& rule, FilterResult& result) const {
-    if (!model::is_known_index(rule.group)) return unknown(result, rule, "the referenced group is not known statically");
-    if (egress_) return unknown(result, rule, "egress rules that reference a group match that group's interfaces");
-    if (!peer_.groups_known) return unknown(result, rule, "the client's security groups are not known");
-    const bool has = std::find(peer_.groups.begin(), peer_.groups.end(), rule.group) != peer_.groups.end();
+    if (!model::is_known_index(rule.group))
+      return unknown(result, rule, "the referenced group is not known statically");
+    if (egress_)
+      return unknown(result, rule,
+                     "egress rules that reference a group match that group's interfaces");
+    if (!peer_.groups_known)
+      return unknown(result, rule, "the client's security groups are not known");
+    const bool has =
+        std::find(peer_.groups.begin(), peer_.groups.end(), rule.group) != peer_.groups.end();
     return has && peer_.references_usable ? RuleMatch::Yes : RuleMatch::No;
   }
 
@@ -87,7 +98,8 @@ class GroupEvaluation {
   bool egress_;
 };
 
-void add_denied(FilterResult& result, const PortNeed& need, const PortSet& ports, const model::Origin* rule) {
+void add_denied(FilterResult& result, const PortNeed& need, const PortSet& ports,
+                const model::Origin* rule) {
   for (const model::PortRange& range : ports.ranges()) {
     result.denied.push_back({{need.protocol, range, need.essential}, rule});
   }
@@ -95,7 +107,8 @@ void add_denied(FilterResult& result, const PortNeed& need, const PortSet& ports
 
 }  // namespace
 
-FilterResult evaluate_groups(const model::Model& model, const std::vector<model::Maybe<Index>>& groups, bool egress,
+FilterResult evaluate_groups(const model::Model& model,
+                             const std::vector<model::Maybe<Index>>& groups, bool egress,
                              const Peer& peer, const std::vector<PortNeed>& needs) {
   FilterResult result;
   GroupEvaluation evaluation(model, peer, egress);
@@ -109,19 +122,23 @@ FilterResult evaluate_groups(const model::Model& model, const std::vector<model:
         undecided.add(need.ports);
         continue;
       }
-      const auto& rules = egress ? model.security_groups[*group].egress : model.security_groups[*group].ingress;
+      const auto& rules =
+          egress ? model.security_groups[*group].egress : model.security_groups[*group].ingress;
       for (const model::SgRule& rule : rules) {
         if (!protocol_matches(rule.protocol, need.protocol)) continue;
         const PortSet ports = PortSet(rule_ports(rule.protocol, rule.ports)).intersect(need.ports);
         if (ports.empty()) continue;
         const RuleMatch matched = evaluation.match(rule, reasons);
         for (const auto& r : ports.ranges()) {
-          if (matched == RuleMatch::Yes) allowed.add(r);
-          else if (matched == RuleMatch::Maybe) undecided.add(r);
+          if (matched == RuleMatch::Yes)
+            allowed.add(r);
+          else if (matched == RuleMatch::Maybe)
+            undecided.add(r);
         }
       }
     }
-    if (!undecided.minus(allowed).empty()) mark_unknown(result, reasons.unknown_at, reasons.unknown_why);
+    if (!undecided.minus(allowed).empty())
+      mark_unknown(result, reasons.unknown_at, reasons.unknown_why);
     const PortSet denied = PortSet(need.ports).minus(allowed).minus(undecided);
     add_denied(result, need, denied, nullptr);
   }

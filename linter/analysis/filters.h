@@ -17,7 +17,7 @@ struct Peer {
   AddressSet addresses;
   std::vector<model::Index> groups;  // the peer's own security groups
   bool groups_known = false;
-  bool references_usable = true;     // false: group references do not work on this path
+  bool references_usable = true;  // false: group references do not work on this path
 };
 
 struct FilterResult {
@@ -28,8 +28,9 @@ struct FilterResult {
 };
 
 // Whether `groups` pass traffic to/from `peer` (ingress: from the peer; egress: to it).
-FilterResult evaluate_groups(const model::Model& model, const std::vector<model::Maybe<model::Index>>& groups,
-                             bool egress, const Peer& peer, const std::vector<PortNeed>& needs);
+FilterResult evaluate_groups(const model::Model& model,
+                             const std::vector<model::Maybe<model::Index>>& groups, bool egress,
+                             const Peer& peer, const std::vector<PortNeed>& needs);
 
 // Whether `acl` passes packets whose remote address is in `remote` on the destination ports.
 FilterResult evaluate_acl(const model::NetworkAcl& acl, bool egress, const AddressSet& remote,

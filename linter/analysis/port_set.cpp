@@ -6,7 +6,8 @@ namespace reachlint::analysis {
 
 void PortSet::add(model::PortRange range) {
   ranges_.push_back(range);
-  std::sort(ranges_.begin(), ranges_.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+  std::sort(ranges_.begin(), ranges_.end(),
+            [](const auto& a, const auto& b) { return a.from < b.from; });
   std::vector<model::PortRange> merged;
   for (const model::PortRange& r : ranges_) {
     if (!merged.empty() && r.from <= static_cast<uint32_t>(merged.back().to) + 1) {

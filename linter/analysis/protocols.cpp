@@ -32,11 +32,16 @@ std::vector<PortNeed> required_ports(model::FileSystemType type, NfsProfile prof
 
 std::string protocol_name(int protocol) {
   switch (protocol) {
-    case model::kTcp: return "TCP";
-    case model::kUdp: return "UDP";
-    case model::kIcmp: return "ICMP";
-    case model::kAllProtocols: return "all traffic";
-    default: return fmt::format("protocol {}", protocol);
+    case model::kTcp:
+      return "TCP";
+    case model::kUdp:
+      return "UDP";
+    case model::kIcmp:
+      return "ICMP";
+    case model::kAllProtocols:
+      return "all traffic";
+    default:
+      return fmt::format("protocol {}", protocol);
   }
 }
 

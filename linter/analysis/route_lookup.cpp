@@ -16,7 +16,8 @@ template <typename Route>
 Maybe<std::vector<Cidr>> destinations(const model::Model& model, const Route& route) {
   if (route.prefix_list != model::kNone) {
     if (!model::is_known_index(route.prefix_list)) {
-      return Maybe<std::vector<Cidr>>::unknown(route.origin.location, "the prefix list is not known statically");
+      return Maybe<std::vector<Cidr>>::unknown(route.origin.location,
+                                               "the prefix list is not known statically");
     }
     return model.prefix_lists[route.prefix_list].entries;
   }
@@ -28,8 +29,8 @@ Maybe<std::vector<Cidr>> destinations(const model::Model& model, const Route& ro
 }
 
 bool same_target(const model::Route& a, const model::Route& b) {
-  return a.target.kind == b.target.kind && a.target.index == b.target.index && a.target.id == b.target.id &&
-         a.blackhole == b.blackhole;
+  return a.target.kind == b.target.kind && a.target.index == b.target.index &&
+         a.target.id == b.target.id && a.blackhole == b.blackhole;
 }
 bool same_target(const model::TgwRoute& a, const model::TgwRoute& b) {
   return a.attachment == b.attachment && a.blackhole == b.blackhole;
@@ -39,7 +40,9 @@ bool same_target(const model::TgwRoute& a, const model::TgwRoute& b) {
 bool cannot_override(const model::Route& unknown, const model::Route& best) {
   return unknown.propagated && best.target.kind == model::TargetKind::Local;
 }
-bool cannot_override(const model::TgwRoute&, const model::TgwRoute&) { return false; }
+bool cannot_override(const model::TgwRoute&, const model::TgwRoute&) {
+  return false;
+}
 
 struct Candidate {
   size_t route;
@@ -61,19 +64,23 @@ class BlockLookup {
     }
     for (const Candidate& partial : partial_) {
       if (partial.length > best_length_ && !same_as_best(partial.route)) {
-        return unknown(partial.route, fmt::format("route {} covers only part of {}: the result depends on the address",
-                                                  routes_[partial.route].origin.name, block_.str()));
+        return unknown(
+            partial.route,
+            fmt::format("route {} covers only part of {}: the result depends on the address",
+                        routes_[partial.route].origin.name, block_.str()));
       }
     }
     for (const size_t route : unknown_) {
-      if (!same_as_best(route) && !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
+      if (!same_as_best(route) &&
+          !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
         return unknown(route, unknown_why_[route]);
       }
     }
     for (const size_t route : uncertain_) {
       if (!same_as_best(route) || route == best_) {
-        return unknown(route, fmt::format("route {} exists only under a condition decided at deploy time",
-                                          routes_[route].origin.name));
+        return unknown(route,
+                       fmt::format("route {} exists only under a condition decided at deploy time",
+                                   routes_[route].origin.name));
       }
     }
     return choice;
@@ -97,7 +104,8 @@ class BlockLookup {
       participates = true;
       if (cover == Coverage::Partial) {
         partial_.push_back({i, prefix.length()});
-      } else if (prefix.length() > best_length_ || (prefix.length() == best_length_ && beats_best(route))) {
+      } else if (prefix.length() > best_length_ ||
+                 (prefix.length() == best_length_ && beats_best(route))) {
         best_ = i;
         best_length_ = prefix.length();
       }
@@ -105,8 +113,12 @@ class BlockLookup {
     if (participates && !route.origin.certain) uncertain_.push_back(i);
   }
 
-  bool beats_best(const Route& route) const { return !route.propagated && routes_[best_].propagated; }
-  bool same_as_best(size_t route) const { return best_ != kNoBest && same_target(routes_[route], routes_[best_]); }
+  bool beats_best(const Route& route) const {
+    return !route.propagated && routes_[best_].propagated;
+  }
+  bool same_as_best(size_t route) const {
+    return best_ != kNoBest && same_target(routes_[route], routes_[best_]);
+  }
 
   RouteChoice unknown(size_t route, std::string why) const {
     RouteChoice choice;
@@ -128,7 +140,8 @@ class BlockLookup {
 };
 
 template <typename Route>
-RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& routes, const AddressSet& destination) {
+RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& routes,
+                          const AddressSet& destination) {
   RouteChoice result;
   for (size_t b = 0; b < destination.blocks.size(); ++b) {
     const AddressSet block{{destination.blocks[b]}, destination.holes};
@@ -138,13 +151,15 @@ RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& r
       result = choice;
       continue;
     }
-    const bool agree = choice.status == result.status &&
-                       (!choice.matched() || same_target(routes[choice.route], routes[result.route]));
+    const bool agree =
+        choice.status == result.status &&
+        (!choice.matched() || same_target(routes[choice.route], routes[result.route]));
     if (!agree) {
       RouteChoice unknown;
       unknown.status = RouteChoice::Status::Unknown;
-      unknown.why = fmt::format("{} and {} are routed differently: the result depends on the address",
-                                destination.blocks[0].str(), destination.blocks[b].str());
+      unknown.why =
+          fmt::format("{} and {} are routed differently: the result depends on the address",
+                      destination.blocks[0].str(), destination.blocks[b].str());
       return unknown;
     }
   }
@@ -153,15 +168,18 @@ RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& r
 
 }  // namespace
 
-RouteChoice lookup(const model::Model& model, const model::RouteTable& table, const AddressSet& destination) {
+RouteChoice lookup(const model::Model& model, const model::RouteTable& table,
+                   const AddressSet& destination) {
   return lookup_routes(model, table.routes, destination);
 }
 
-RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table, const AddressSet& destination) {
+RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table,
+                   const AddressSet& destination) {
   if (table.has_unknown_propagation) {
     RouteChoice unknown;
     unknown.status = RouteChoice::Status::Unknown;
-    unknown.why = fmt::format("{} receives routes from an attachment that is not known statically", table.origin.name);
+    unknown.why = fmt::format("{} receives routes from an attachment that is not known statically",
+                              table.origin.name);
     unknown.where = table.origin.location;
     return unknown;
   }

@@ -21,7 +21,9 @@ struct RouteChoice {
   bool matched() const { return status == Status::Match; }
 };
 
-RouteChoice lookup(const model::Model& model, const model::RouteTable& table, const AddressSet& destination);
-RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table, const AddressSet& destination);
+RouteChoice lookup(const model::Model& model, const model::RouteTable& table,
+                   const AddressSet& destination);
+RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table,
+                   const AddressSet& destination);
 
 }  // namespace reachlint::analysis

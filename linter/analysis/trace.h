@@ -16,47 +16,47 @@ enum class Verdict : uint8_t { Pass, Fail, Unknown };
 enum class Direction : uint8_t { Forward, Return };
 
 enum class HopKind : uint8_t {
-  ClientRoute,       // the client subnet's route table, toward the endpoint
-  Transport,         // what carries the packet between VPCs (TGW attachment zones, peering)
-  TgwRoute,          // a transit gateway route table
-  EntryRouteTable,   // the route table of the subnet where the packet enters the file system's VPC
-  ReturnRoute,       // a file-system subnet's route table, toward the client
+  ClientRoute,      // the client subnet's route table, toward the endpoint
+  Transport,        // what carries the packet between VPCs (TGW attachment zones, peering)
+  TgwRoute,         // a transit gateway route table
+  EntryRouteTable,  // the route table of the subnet where the packet enters the file system's VPC
+  ReturnRoute,      // a file-system subnet's route table, toward the client
   SecurityGroup,
   NetworkAcl,
 };
 
 enum class Cause : uint8_t {
   None,
-  NoRoute,             // no route, or no table to look in
+  NoRoute,  // no route, or no table to look in
   Blackhole,
-  WrongTarget,         // the longest match leads elsewhere
-  NoAttachment,        // routed to a transit gateway the VPC is not attached to
-  NoAssociation,       // the attachment is associated with no TGW route table
-  NotTransitive,       // peering or VPN toward a floating endpoint
+  WrongTarget,            // the longest match leads elsewhere
+  NoAttachment,           // routed to a transit gateway the VPC is not attached to
+  NoAssociation,          // the attachment is associated with no TGW route table
+  NotTransitive,          // peering or VPN toward a floating endpoint
   RangeNeedsStaticRoute,  // out-of-VPC endpoint range without a TGW static route
-  NotInRouteTableIds,  // the floating-IP route is not written in this table
+  NotInRouteTableIds,     // the floating-IP route is not written in this table
   AttachmentMissingZone,  // the attachment has no subnet in the zone the traffic leaves from
-  PortsBlocked,        // a security group or network ACL denies some of the ports
+  PortsBlocked,           // a security group or network ACL denies some of the ports
 };
 
 struct PortProblem {
-  PortNeed need;               // the protocol and the ports that are denied
-  const model::Origin* rule;   // the deciding rule (a deny or the implicit deny); null if none
+  PortNeed need;              // the protocol and the ports that are denied
+  const model::Origin* rule;  // the deciding rule (a deny or the implicit deny); null if none
 };
 
 struct Hop {
   Direction direction = Direction::Forward;
   HopKind kind = HopKind::ClientRoute;
-  model::EntityRef resource;            // the table, attachment, group or ACL that decided
+  model::EntityRef resource;                  // the table, attachment, group or ACL that decided
   const model::Origin* decided_by = nullptr;  // the route, rule or association inside it
   Verdict verdict = Verdict::Pass;
   Cause cause = Cause::None;
-  std::string decision;                 // what happened, in words
-  bool standby = false;                 // on the way back from the standby subnet
-  bool essential = true;                // false: only NFSv3 side ports are affected
-  bool egress = false;                  // security groups and ACLs: the outbound side
-  std::vector<PortProblem> blocked;     // PortsBlocked: what is denied
-  Location unknown_at;                  // Unknown: what made it so
+  std::string decision;              // what happened, in words
+  bool standby = false;              // on the way back from the standby subnet
+  bool essential = true;             // false: only NFSv3 side ports are affected
+  bool egress = false;               // security groups and ACLs: the outbound side
+  std::vector<PortProblem> blocked;  // PortsBlocked: what is denied
+  Location unknown_at;               // Unknown: what made it so
 };
 
 struct Trace {

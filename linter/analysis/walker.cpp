@@ -10,11 +10,16 @@ using model::EntityRef;
 using model::Index;
 using model::Kind;
 
-Trace walk(const WalkContext& context, const ClientGroup& client) { return Walker(context, client).run(); }
+Trace walk(const WalkContext& context, const ClientGroup& client) {
+  return Walker(context, client).run();
+}
 
 Walker::Walker(const WalkContext& context, const ClientGroup& client)
-    : context_(context), model_(context.model), fs_(context.model.file_systems[context.file_system]),
-      endpoint_(context.endpoint), client_(client) {
+    : context_(context),
+      model_(context.model),
+      fs_(context.model.file_systems[context.file_system]),
+      endpoint_(context.endpoint),
+      client_(client) {
   trace_.file_system = context.file_system;
   trace_.client = &client;
 }
@@ -55,12 +60,16 @@ void Walker::unknown(Hop& hop, Location where, std::string why) {
   hop.decision = std::move(why);
 }
 
-std::string Walker::name(EntityRef ref) const { return model_.origin(ref).name; }
+std::string Walker::name(EntityRef ref) const {
+  return model_.origin(ref).name;
+}
 
 std::optional<Index> Walker::attachment_of(Index tgw, Index vpc) const {
   for (Index a = 0; a < model_.tgw_attachments.size(); ++a) {
     const model::TgwAttachment& attachment = model_.tgw_attachments[a];
-    if (attachment.tgw == tgw && attachment.vpc == vpc && attachment.kind == model::AttachmentKind::Vpc) return a;
+    if (attachment.tgw == tgw && attachment.vpc == vpc &&
+        attachment.kind == model::AttachmentKind::Vpc)
+      return a;
   }
   return std::nullopt;
 }
@@ -71,7 +80,8 @@ std::optional<Index> Walker::attachment_subnet_in_zone(Index attachment, Index o
   const auto& zone = subnet(of_subnet).zone;
   if (!zone.known()) return std::nullopt;
   for (const auto& candidate : model_.tgw_attachments[attachment].subnets) {
-    if (candidate.known() && subnet(*candidate).zone.known() && *subnet(*candidate).zone == *zone) return *candidate;
+    if (candidate.known() && subnet(*candidate).zone.known() && *subnet(*candidate).zone == *zone)
+      return *candidate;
   }
   return std::nullopt;
 }
@@ -83,10 +93,17 @@ std::string Walker::route_words(const model::Route& route) const {
           ? "prefix list " + model_.prefix_lists[route.prefix_list].origin.name
           : "?";
   if (route.blackhole) return fmt::format("{} -> blackhole", destination);
-  static constexpr std::string_view kWords[] = {"local",         "transit gateway", "peering connection",
-                                                "VPN gateway",   "internet gateway", "NAT gateway",
-                                                "network interface", "instance",    "VPC endpoint",
-                                                "gateway",       "an unknown target"};
+  static constexpr std::string_view kWords[] = {"local",
+                                                "transit gateway",
+                                                "peering connection",
+                                                "VPN gateway",
+                                                "internet gateway",
+                                                "NAT gateway",
+                                                "network interface",
+                                                "instance",
+                                                "VPC endpoint",
+                                                "gateway",
+                                                "an unknown target"};
   const auto kind = kWords[static_cast<size_t>(route.target.kind)];
   if (route.target.kind == model::TargetKind::Local) return fmt::format("{} -> local", destination);
   return fmt::format("{} -> {} {}", destination, kind, route.target.id);
@@ -110,7 +127,8 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
     if (!listed.known()) {
       hop.verdict = Verdict::Unknown;
       hop.unknown_at = listed.where();
-      hop.decision = fmt::format("RouteTableIds of {} holds a table that is not known statically", fs_.origin.name);
+      hop.decision = fmt::format("RouteTableIds of {} holds a table that is not known statically",
+                                 fs_.origin.name);
     }
   }
   return false;
@@ -124,25 +142,28 @@ void Walker::forward_in_vpc() {
   Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
   if (!model::is_known_index(table)) {
     hop.resource = {Kind::Subnet, client_.subnet};
-    unknown(hop, subnet(client_.subnet).route_table_association.location, "the subnet's route table is not known statically");
+    unknown(hop, subnet(client_.subnet).route_table_association.location,
+            "the subnet's route table is not known statically");
     return;
   }
   trace_.arrives = true;
   if (endpoint_.floating) {
     if (in_route_table_ids(table, hop)) {
-      hop.decision = fmt::format("{} is in RouteTableIds: it holds the floating-IP route", name(hop.resource));
+      hop.decision =
+          fmt::format("{} is in RouteTableIds: it holds the floating-IP route", name(hop.resource));
     } else if (hop.verdict != Verdict::Unknown) {
       hop.decided_by = &fs_.route_tables_origin;
       fail(hop, Cause::NotInRouteTableIds,
-           fmt::format("{} is not in RouteTableIds of {}: it has no route to the floating endpoint", name(hop.resource),
-                       fs_.origin.name));
+           fmt::format("{} is not in RouteTableIds of {}: it has no route to the floating endpoint",
+                       name(hop.resource), fs_.origin.name));
     }
     return;
   }
   const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (choice.matched()) hop.decided_by = &model_.route_tables[table].routes[choice.route].origin;
-  hop.decision = choice.matched() ? route_words(model_.route_tables[table].routes[choice.route]) : "no route";
+  hop.decision =
+      choice.matched() ? route_words(model_.route_tables[table].routes[choice.route]) : "no route";
 }
 
 void Walker::forward_across_vpcs() {
@@ -156,12 +177,14 @@ void Walker::forward_across_vpcs() {
   const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (!choice.matched()) {
-    return fail(hop, Cause::NoRoute, fmt::format("{} has no route to {}", name(hop.resource), endpoint_.description));
+    return fail(hop, Cause::NoRoute,
+                fmt::format("{} has no route to {}", name(hop.resource), endpoint_.description));
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   hop.decided_by = &route.origin;
   hop.decision = route_words(route);
-  if (route.blackhole) return fail(hop, Cause::Blackhole, fmt::format("{}: the route's target is gone", hop.decision));
+  if (route.blackhole)
+    return fail(hop, Cause::Blackhole, fmt::format("{}: the route's target is gone", hop.decision));
   switch (route.target.kind) {
     case model::TargetKind::TransitGateway:
       if (!model::is_known_index(route.target.index)) {
@@ -169,15 +192,24 @@ void Walker::forward_across_vpcs() {
       }
       return forward_through_tgw(route.target.index, route);
     case model::TargetKind::Peering: {
-      if (!model::is_known_index(route.target.index)) return unknown(hop, route.origin.location, "the peering connection is not among the inputs");
+      if (!model::is_known_index(route.target.index))
+        return unknown(hop, route.origin.location,
+                       "the peering connection is not among the inputs");
       const model::Peering& peering = model_.peerings[route.target.index];
       const Index vpc = subnet(client_.subnet).vpc;
-      const bool connects = (peering.requester_vpc == vpc && peering.accepter_vpc == endpoint_.vpc) ||
-                            (peering.accepter_vpc == vpc && peering.requester_vpc == endpoint_.vpc);
-      if (!connects) return fail(hop, Cause::WrongTarget, fmt::format("{}, which does not connect to the file system's VPC", hop.decision));
+      const bool connects =
+          (peering.requester_vpc == vpc && peering.accepter_vpc == endpoint_.vpc) ||
+          (peering.accepter_vpc == vpc && peering.requester_vpc == endpoint_.vpc);
+      if (!connects)
+        return fail(
+            hop, Cause::WrongTarget,
+            fmt::format("{}, which does not connect to the file system's VPC", hop.decision));
       if (endpoint_.floating) {
-        return fail(hop, Cause::NotTransitive,
-                    fmt::format("{}: VPC peering does not route to the floating IP of a Multi-AZ file system", hop.decision));
+        return fail(
+            hop, Cause::NotTransitive,
+            fmt::format(
+                "{}: VPC peering does not route to the floating IP of a Multi-AZ file system",
+                hop.decision));
       }
       transport_ = Transport::Peering;
       trace_.arrives = true;
@@ -185,14 +217,20 @@ void Walker::forward_across_vpcs() {
     }
     case model::TargetKind::VpnGateway:
       if (endpoint_.floating) {
-        return fail(hop, Cause::NotTransitive,
-                    fmt::format("{}: a VPN gateway does not route to the floating IP of a Multi-AZ file system", hop.decision));
+        return fail(
+            hop, Cause::NotTransitive,
+            fmt::format(
+                "{}: a VPN gateway does not route to the floating IP of a Multi-AZ file system",
+                hop.decision));
       }
-      return unknown(hop, route.origin.location, "the traffic leaves AWS through a VPN gateway; on-premises routing is not in the inputs");
+      return unknown(
+          hop, route.origin.location,
+          "the traffic leaves AWS through a VPN gateway; on-premises routing is not in the inputs");
     case model::TargetKind::Unknown:
       return unknown(hop, route.origin.location, "the route's target is not known statically");
     default:
-      return fail(hop, Cause::WrongTarget, fmt::format("{}, not toward the file system's VPC", hop.decision));
+      return fail(hop, Cause::WrongTarget,
+                  fmt::format("{}, not toward the file system's VPC", hop.decision));
   }
 }
 
@@ -205,27 +243,35 @@ void Walker::forward_through_tgw(Index tgw, const model::Route& route) {
   transport.decided_by = &route.origin;
   if (!attachment) {
     return fail(transport, Cause::NoAttachment,
-                fmt::format("{} routes to transit gateway {}, but VPC {} has no attachment to it", route.origin.name,
-                            name(transport.resource), model_.vpcs[client_vpc].origin.name));
+                fmt::format("{} routes to transit gateway {}, but VPC {} has no attachment to it",
+                            route.origin.name, name(transport.resource),
+                            model_.vpcs[client_vpc].origin.name));
   }
   client_attachment_ = *attachment;
   const model::TgwAttachment& ours = model_.tgw_attachments[*attachment];
   transport.resource = {Kind::TgwAttachment, *attachment};
   transport.decided_by = &ours.origin;
   if (!subnet(client_.subnet).zone.known()) {
-    unknown(transport, subnet(client_.subnet).zone.where(), "the client subnet's Availability Zone is not known statically");
+    unknown(transport, subnet(client_.subnet).zone.where(),
+            "the client subnet's Availability Zone is not known statically");
   } else if (!attachment_subnet_in_zone(*attachment, client_.subnet)) {
     fail(transport, Cause::AttachmentMissingZone,
-         fmt::format("{} has no subnet in the Availability Zone of {}: traffic from that zone cannot reach the transit gateway",
+         fmt::format("{} has no subnet in the Availability Zone of {}: traffic from that zone "
+                     "cannot reach the transit gateway",
                      ours.origin.name, subnet(client_.subnet).origin.name));
   } else {
-    transport.decision = fmt::format("enters transit gateway {} through {}", model_.transit_gateways[tgw].origin.name, ours.origin.name);
+    transport.decision = fmt::format("enters transit gateway {} through {}",
+                                     model_.transit_gateways[tgw].origin.name, ours.origin.name);
   }
   Hop& hop = add(Direction::Forward, HopKind::TgwRoute, {Kind::TgwAttachment, *attachment});
   if (ours.association == model::kNone) {
-    return fail(hop, Cause::NoAssociation, fmt::format("{} is associated with no transit gateway route table", ours.origin.name));
+    return fail(
+        hop, Cause::NoAssociation,
+        fmt::format("{} is associated with no transit gateway route table", ours.origin.name));
   }
-  if (!model::is_known_index(ours.association)) return unknown(hop, ours.association_origin.location, "the associated route table is not known statically");
+  if (!model::is_known_index(ours.association))
+    return unknown(hop, ours.association_origin.location,
+                   "the associated route table is not known statically");
   hop.resource = {Kind::TgwRouteTable, ours.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[ours.association];
   const RouteChoice choice = lookup(model_, table, endpoint_.addresses);
@@ -239,7 +285,9 @@ void Walker::forward_through_tgw(Index tgw, const model::Route& route) {
   hop.decided_by = &tgw_route.origin;
   hop.decision = fmt::format("{}: {}", table.origin.name, tgw_route_words(tgw_route));
   if (tgw_route.blackhole) return fail(hop, Cause::Blackhole, hop.decision);
-  if (!model::is_known_index(tgw_route.attachment)) return unknown(hop, tgw_route.origin.location, "the route's attachment is not known statically");
+  if (!model::is_known_index(tgw_route.attachment))
+    return unknown(hop, tgw_route.origin.location,
+                   "the route's attachment is not known statically");
   const model::TgwAttachment& target = model_.tgw_attachments[tgw_route.attachment];
   if (target.vpc != endpoint_.vpc || target.kind != model::AttachmentKind::Vpc) {
     return fail(hop, outside ? Cause::RangeNeedsStaticRoute : Cause::WrongTarget,
@@ -270,23 +318,31 @@ void Walker::check_entry_table(Index entry) {
   Hop& hop = add(Direction::Forward, HopKind::EntryRouteTable, {Kind::RouteTable, table});
   if (!model::is_known_index(table)) {
     hop.resource = {Kind::Subnet, entry};
-    return unknown(hop, subnet(entry).route_table_association.location, "the attachment subnet's route table is not known statically");
+    return unknown(hop, subnet(entry).route_table_association.location,
+                   "the attachment subnet's route table is not known statically");
   }
   if (endpoint_.floating) {
     if (in_route_table_ids(table, hop)) {
-      hop.decision = fmt::format("enters through {}; {} holds the floating-IP route", subnet(entry).origin.name, name(hop.resource));
+      hop.decision = fmt::format("enters through {}; {} holds the floating-IP route",
+                                 subnet(entry).origin.name, name(hop.resource));
     } else if (hop.verdict != Verdict::Unknown) {
       hop.decided_by = &fs_.route_tables_origin;
       fail(hop, Cause::NotInRouteTableIds,
-           fmt::format("traffic enters through attachment subnet {}, whose route table {} is not in RouteTableIds of {}",
+           fmt::format("traffic enters through attachment subnet {}, whose route table {} is not "
+                       "in RouteTableIds of {}",
                        subnet(entry).origin.name, name(hop.resource), fs_.origin.name));
     }
     return;
   }
   const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
-  const bool local = choice.matched() && model_.route_tables[table].routes[choice.route].target.kind == model::TargetKind::Local;
-  if (!local) return fail(hop, choice.matched() ? Cause::WrongTarget : Cause::NoRoute, fmt::format("{} does not deliver {} locally", name(hop.resource), endpoint_.description));
+  const bool local =
+      choice.matched() &&
+      model_.route_tables[table].routes[choice.route].target.kind == model::TargetKind::Local;
+  if (!local)
+    return fail(
+        hop, choice.matched() ? Cause::WrongTarget : Cause::NoRoute,
+        fmt::format("{} does not deliver {} locally", name(hop.resource), endpoint_.description));
   hop.decision = "local";
 }
 
@@ -307,42 +363,62 @@ void Walker::return_from(Index fs_subnet, bool standby) {
   hop.standby = standby;
   if (!model::is_known_index(table)) {
     hop.resource = {Kind::Subnet, fs_subnet};
-    return unknown(hop, subnet(fs_subnet).route_table_association.location, "the file system subnet's route table is not known statically");
+    return unknown(hop, subnet(fs_subnet).route_table_association.location,
+                   "the file system subnet's route table is not known statically");
   }
   const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses);
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
-  const std::string side = fmt::format("{} subnet {}", standby ? "standby" : "preferred", subnet(fs_subnet).origin.name);
+  const std::string side =
+      fmt::format("{} subnet {}", standby ? "standby" : "preferred", subnet(fs_subnet).origin.name);
   if (!choice.matched()) {
-    return fail(hop, Cause::NoRoute, fmt::format("{} (of the {}) has no route back to {}", name(hop.resource), side, client_.addresses.str()));
+    return fail(hop, Cause::NoRoute,
+                fmt::format("{} (of the {}) has no route back to {}", name(hop.resource), side,
+                            client_.addresses.str()));
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   hop.decided_by = &route.origin;
   hop.decision = route_words(route);
-  if (route.blackhole) return fail(hop, Cause::Blackhole, fmt::format("{} (of the {}): {}", name(hop.resource), side, hop.decision));
-  const Index client_vpc = client_.subnet == model::kNone ? model::kNone : subnet(client_.subnet).vpc;
+  if (route.blackhole)
+    return fail(hop, Cause::Blackhole,
+                fmt::format("{} (of the {}): {}", name(hop.resource), side, hop.decision));
+  const Index client_vpc =
+      client_.subnet == model::kNone ? model::kNone : subnet(client_.subnet).vpc;
   switch (route.target.kind) {
     case model::TargetKind::Local:
       if (client_vpc == endpoint_.vpc) return;
-      return fail(hop, Cause::WrongTarget, fmt::format("{} (of the {}) keeps {} inside the VPC", name(hop.resource), side, client_.addresses.str()));
+      return fail(hop, Cause::WrongTarget,
+                  fmt::format("{} (of the {}) keeps {} inside the VPC", name(hop.resource), side,
+                              client_.addresses.str()));
     case model::TargetKind::TransitGateway:
-      if (!model::is_known_index(route.target.index)) return unknown(hop, route.origin.location, "the transit gateway is not among the inputs");
+      if (!model::is_known_index(route.target.index))
+        return unknown(hop, route.origin.location, "the transit gateway is not among the inputs");
       return_through_tgw(route.target.index, fs_subnet, standby);
       return;
     case model::TargetKind::Peering: {
-      if (!model::is_known_index(route.target.index)) return unknown(hop, route.origin.location, "the peering connection is not among the inputs");
+      if (!model::is_known_index(route.target.index))
+        return unknown(hop, route.origin.location,
+                       "the peering connection is not among the inputs");
       const model::Peering& peering = model_.peerings[route.target.index];
-      const bool connects = (peering.requester_vpc == client_vpc && peering.accepter_vpc == endpoint_.vpc) ||
-                            (peering.accepter_vpc == client_vpc && peering.requester_vpc == endpoint_.vpc);
-      if (!connects) return fail(hop, Cause::WrongTarget, fmt::format("{} (of the {}): {}, which does not lead to the client's VPC", name(hop.resource), side, hop.decision));
+      const bool connects =
+          (peering.requester_vpc == client_vpc && peering.accepter_vpc == endpoint_.vpc) ||
+          (peering.accepter_vpc == client_vpc && peering.requester_vpc == endpoint_.vpc);
+      if (!connects)
+        return fail(hop, Cause::WrongTarget,
+                    fmt::format("{} (of the {}): {}, which does not lead to the client's VPC",
+                                name(hop.resource), side, hop.decision));
       return;
     }
     case model::TargetKind::VpnGateway:
       if (client_.subnet == model::kNone) return;  // an on-premises client behind the VPN
-      return fail(hop, Cause::WrongTarget, fmt::format("{} (of the {}): {}, away from the client's VPC", name(hop.resource), side, hop.decision));
+      return fail(hop, Cause::WrongTarget,
+                  fmt::format("{} (of the {}): {}, away from the client's VPC", name(hop.resource),
+                              side, hop.decision));
     case model::TargetKind::Unknown:
       return unknown(hop, route.origin.location, "the route's target is not known statically");
     default:
-      return fail(hop, Cause::WrongTarget, fmt::format("{} (of the {}): {}, away from the client", name(hop.resource), side, hop.decision));
+      return fail(hop, Cause::WrongTarget,
+                  fmt::format("{} (of the {}): {}, away from the client", name(hop.resource), side,
+                              hop.decision));
   }
 }
 
@@ -351,31 +427,38 @@ bool Walker::return_through_tgw(Index tgw, Index fs_subnet, bool standby) {
   Hop& transport = add(Direction::Return, HopKind::Transport, {Kind::TransitGateway, tgw});
   transport.standby = standby;
   if (!attachment) {
-    fail(transport, Cause::NoAttachment, fmt::format("the file system's VPC has no attachment to transit gateway {}", name(transport.resource)));
+    fail(transport, Cause::NoAttachment,
+         fmt::format("the file system's VPC has no attachment to transit gateway {}",
+                     name(transport.resource)));
     return false;
   }
   const model::TgwAttachment& ours = model_.tgw_attachments[*attachment];
   transport.resource = {Kind::TgwAttachment, *attachment};
   transport.decided_by = &ours.origin;
   if (!subnet(fs_subnet).zone.known()) {
-    unknown(transport, subnet(fs_subnet).zone.where(), "the file system subnet's Availability Zone is not known statically");
+    unknown(transport, subnet(fs_subnet).zone.where(),
+            "the file system subnet's Availability Zone is not known statically");
   } else if (!attachment_subnet_in_zone(*attachment, fs_subnet)) {
     transport.essential = !standby;
     fail(transport, Cause::AttachmentMissingZone,
-         fmt::format("{} has no subnet in the Availability Zone of the {} subnet {}: replies from there cannot reach the transit gateway{}",
-                     ours.origin.name, standby ? "standby" : "preferred", subnet(fs_subnet).origin.name,
-                     standby ? " after a failover" : ""));
+         fmt::format("{} has no subnet in the Availability Zone of the {} subnet {}: replies from "
+                     "there cannot reach the transit gateway{}",
+                     ours.origin.name, standby ? "standby" : "preferred",
+                     subnet(fs_subnet).origin.name, standby ? " after a failover" : ""));
   } else {
-    transport.decision = fmt::format("enters transit gateway {} through {}", model_.transit_gateways[tgw].origin.name, ours.origin.name);
+    transport.decision = fmt::format("enters transit gateway {} through {}",
+                                     model_.transit_gateways[tgw].origin.name, ours.origin.name);
   }
   Hop& hop = add(Direction::Return, HopKind::TgwRoute, {Kind::TgwAttachment, *attachment});
   hop.standby = standby;
   if (ours.association == model::kNone) {
-    fail(hop, Cause::NoAssociation, fmt::format("{} is associated with no transit gateway route table", ours.origin.name));
+    fail(hop, Cause::NoAssociation,
+         fmt::format("{} is associated with no transit gateway route table", ours.origin.name));
     return false;
   }
   if (!model::is_known_index(ours.association)) {
-    unknown(hop, ours.association_origin.location, "the associated route table is not known statically");
+    unknown(hop, ours.association_origin.location,
+            "the associated route table is not known statically");
     return false;
   }
   hop.resource = {Kind::TgwRouteTable, ours.association};
@@ -386,7 +469,8 @@ bool Walker::return_through_tgw(Index tgw, Index fs_subnet, bool standby) {
     return false;
   }
   if (!choice.matched()) {
-    fail(hop, Cause::NoRoute, fmt::format("{} has no route back to {}", table.origin.name, client_.addresses.str()));
+    fail(hop, Cause::NoRoute,
+         fmt::format("{} has no route back to {}", table.origin.name, client_.addresses.str()));
     return false;
   }
   const model::TgwRoute& route = table.routes[choice.route];
@@ -428,12 +512,14 @@ void Walker::walk_external() {
   hop.decision = route_words(route);
   if (route.target.kind == model::TargetKind::VpnGateway && endpoint_.floating) {
     return fail(hop, Cause::NotTransitive,
-                fmt::format("{} reaches the file system's VPC only through VPN gateway {}: it does not route to the floating IP of a Multi-AZ file system",
+                fmt::format("{} reaches the file system's VPC only through VPN gateway {}: it does "
+                            "not route to the floating IP of a Multi-AZ file system",
                             client_.addresses.str(), route.target.id));
   }
   if (route.target.kind == model::TargetKind::Peering && endpoint_.floating) {
     return fail(hop, Cause::NotTransitive,
-                fmt::format("{} reaches the file system's VPC only through peering connection {}", client_.addresses.str(), route.target.id));
+                fmt::format("{} reaches the file system's VPC only through peering connection {}",
+                            client_.addresses.str(), route.target.id));
   }
   hop.decision = fmt::format("{} is reached through {}", client_.addresses.str(), hop.decision);
   trace_.arrives = true;

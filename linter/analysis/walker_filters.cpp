@@ -25,7 +25,8 @@ std::string group_names(const model::Model& model, const std::vector<model::Mayb
   return fmt::format("security group{} {}", count == 1 ? "" : "s", names);
 }
 
-std::string_view verb(const std::vector<model::Maybe<Index>>& groups, std::string_view singular, std::string_view plural) {
+std::string_view verb(const std::vector<model::Maybe<Index>>& groups, std::string_view singular,
+                      std::string_view plural) {
   return groups.size() == 1 ? singular : plural;
 }
 
@@ -41,15 +42,16 @@ model::EntityRef first_group(const std::vector<model::Maybe<Index>>& groups) {
 std::vector<PortNeed> Walker::reply_ports() const {
   std::vector<PortNeed> replies;
   for (const PortNeed& need : context_.needs) {
-    const bool seen = std::any_of(replies.begin(), replies.end(), [&](const PortNeed& r) { return r.protocol == need.protocol; });
+    const bool seen = std::any_of(replies.begin(), replies.end(),
+                                  [&](const PortNeed& r) { return r.protocol == need.protocol; });
     if (!seen) replies.push_back({need.protocol, kClientReplyPorts, need.protocol == model::kTcp});
   }
   return replies;
 }
 
 void Walker::check_security_groups() {
-  const auto record = [&](const std::vector<model::Maybe<Index>>& groups, bool egress, const Peer& peer,
-                          const std::string& subject) {
+  const auto record = [&](const std::vector<model::Maybe<Index>>& groups, bool egress,
+                          const Peer& peer, const std::string& subject) {
     const model::EntityRef resource = first_group(groups);
     if (!resource.valid()) return;
     Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource);
@@ -57,12 +59,14 @@ void Walker::check_security_groups() {
     const FilterResult result = evaluate_groups(model_, groups, egress, peer, context_.needs);
     if (!result.denied.empty()) {
       hop.blocked = result.denied;
-      hop.essential = std::any_of(result.denied.begin(), result.denied.end(), [](const PortProblem& p) { return p.need.essential; });
+      hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
+                                  [](const PortProblem& p) { return p.need.essential; });
       fail(hop, Cause::PortsBlocked, subject);
     } else if (result.unknown) {
       unknown(hop, result.unknown_at, result.unknown_why);
     } else {
-      hop.decision = fmt::format("{} {} {}", group_names(model_, groups), verb(groups, "passes", "pass"), describe_ports(context_.needs));
+      hop.decision = fmt::format("{} {} {}", group_names(model_, groups),
+                                 verb(groups, "passes", "pass"), describe_ports(context_.needs));
     }
   };
   Peer client;
@@ -72,7 +76,8 @@ void Walker::check_security_groups() {
   client.references_usable = transport_ != Transport::TransitGateway || references_usable_;
   record(fs_.security_groups, false, client,
          fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups), fs_.origin.name,
-                     verb(fs_.security_groups, "does not admit", "do not admit"), client_.addresses.str()));
+                     verb(fs_.security_groups, "does not admit", "do not admit"),
+                     client_.addresses.str()));
   if (!client_.groups_known || client_.groups.empty()) return;
   std::vector<model::Maybe<Index>> groups(client_.groups.begin(), client_.groups.end());
   Peer server;
@@ -86,8 +91,8 @@ void Walker::check_security_groups() {
                      verb(groups, "does not allow", "do not allow"), endpoint_.description));
 }
 
-void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote, const std::vector<PortNeed>& needs,
-                       Direction direction, bool standby) {
+void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
+                       const std::vector<PortNeed>& needs, Direction direction, bool standby) {
   const Index acl = subnet(of_subnet).network_acl;
   if (!model::is_known_index(acl)) return;
   for (const Hop& done : trace_.hops) {
@@ -104,14 +109,18 @@ void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote, c
   if (!result.denied.empty()) {
     hop.blocked = result.denied;
     hop.decided_by = result.denied.front().rule;
-    hop.essential = std::any_of(result.denied.begin(), result.denied.end(), [](const PortProblem& p) { return p.need.essential; });
+    hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
+                                [](const PortProblem& p) { return p.need.essential; });
     fail(hop, Cause::PortsBlocked,
-         fmt::format("network ACL {} of subnet {} denies {} {} {}", name(hop.resource), subnet(of_subnet).origin.name,
-                     side, direction == Direction::Forward ? "requests" : "replies", egress ? "to " + remote.str() : "from " + remote.str()));
+         fmt::format("network ACL {} of subnet {} denies {} {} {}", name(hop.resource),
+                     subnet(of_subnet).origin.name, side,
+                     direction == Direction::Forward ? "requests" : "replies",
+                     egress ? "to " + remote.str() : "from " + remote.str()));
   } else if (result.unknown) {
     unknown(hop, result.unknown_at, result.unknown_why);
   } else {
-    hop.decision = fmt::format("network ACL {} of subnet {} passes {} {}", name(hop.resource), subnet(of_subnet).origin.name, side,
+    hop.decision = fmt::format("network ACL {} of subnet {} passes {} {}", name(hop.resource),
+                               subnet(of_subnet).origin.name, side,
                                direction == Direction::Forward ? "requests" : "replies");
   }
 }
@@ -130,10 +139,12 @@ void Walker::check_leg(Index from, Index to, Direction direction, bool standby) 
 
 void Walker::check_network_acls() {
   const bool floating_sides = endpoint_.floating && endpoint_.standby_subnet != model::kNone;
-  const std::vector<Index> sides = endpoint_.floating
-                                       ? (floating_sides ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
-                                                         : std::vector<Index>{endpoint_.preferred_subnet})
-                                       : endpoint_.subnets;
+  const std::vector<Index> sides =
+      endpoint_.floating
+          ? (floating_sides
+                 ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
+                 : std::vector<Index>{endpoint_.preferred_subnet})
+          : endpoint_.subnets;
   if (client_.subnet == model::kNone) return;  // the client's own network is not modelled
   if (transport_ == Transport::TransitGateway) return check_tgw_legs();
   for (size_t i = 0; i < sides.size(); ++i) {
@@ -142,42 +153,50 @@ void Walker::check_network_acls() {
   }
 }
 
-// How AWS applies ACLs around a transit gateway attachment (Transit Gateways guide, "Network ACLs"):
-// toward the gateway, the sender's subnet checks outbound and the attachment subnet inbound (the
-// same subnet checks both when they are one); from the gateway, the attachment subnet checks
+// How AWS applies ACLs around a transit gateway attachment (Transit Gateways guide, "Network
+// ACLs"): toward the gateway, the sender's subnet checks outbound and the attachment subnet inbound
+// (the same subnet checks both when they are one); from the gateway, the attachment subnet checks
 // outbound and the receiver's subnet inbound, and nothing is checked when they are one.
 void Walker::check_tgw_legs() {
   const std::vector<PortNeed> replies = reply_ports();
   const auto toward_tgw = [&](Index sender, Index attachment_subnet, const AddressSet& destination,
-                              const AddressSet& source, const std::vector<PortNeed>& ports, Direction direction, bool standby) {
+                              const AddressSet& source, const std::vector<PortNeed>& ports,
+                              Direction direction, bool standby) {
     check_acl(sender, true, destination, ports, direction, standby);
     check_acl(attachment_subnet, false, source, ports, direction, standby);
   };
   const auto from_tgw = [&](Index attachment_subnet, Index receiver, const AddressSet& destination,
-                            const AddressSet& source, const std::vector<PortNeed>& ports, Direction direction, bool standby) {
+                            const AddressSet& source, const std::vector<PortNeed>& ports,
+                            Direction direction, bool standby) {
     if (attachment_subnet == receiver) return;
     check_acl(attachment_subnet, true, destination, ports, direction, standby);
     check_acl(receiver, false, source, ports, direction, standby);
   };
   const auto client_side = attachment_subnet_in_zone(client_attachment_, client_.subnet);
   if (client_side) {
-    toward_tgw(client_.subnet, *client_side, endpoint_.addresses, client_.addresses, context_.needs, Direction::Forward, false);
+    toward_tgw(client_.subnet, *client_side, endpoint_.addresses, client_.addresses, context_.needs,
+               Direction::Forward, false);
   }
-  const std::vector<Index> sides = endpoint_.floating ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
-                                                      : endpoint_.subnets;
+  const std::vector<Index> sides =
+      endpoint_.floating ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
+                         : endpoint_.subnets;
   for (size_t i = 0; i < sides.size(); ++i) {
     const Index side = sides[i];
     if (side == model::kNone) continue;
     const bool standby = endpoint_.floating && i > 0;
     for (const Index entry : entry_subnets_) {
-      from_tgw(entry, side, endpoint_.addresses, client_.addresses, context_.needs, Direction::Forward, standby);
+      from_tgw(entry, side, endpoint_.addresses, client_.addresses, context_.needs,
+               Direction::Forward, standby);
     }
     const auto fs_side = attachment_subnet_in_zone(fs_attachment_, side);
-    if (fs_side) toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies, Direction::Return, standby);
+    if (fs_side)
+      toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies, Direction::Return,
+                 standby);
     const auto arrival = attachment_subnet_in_zone(client_attachment_, side);
     const Index client_entry = arrival ? *arrival : client_side.value_or(model::kNone);
     if (client_entry != model::kNone) {
-      from_tgw(client_entry, client_.subnet, client_.addresses, endpoint_.addresses, replies, Direction::Return, standby);
+      from_tgw(client_entry, client_.subnet, client_.addresses, endpoint_.addresses, replies,
+               Direction::Return, standby);
     }
   }
 }

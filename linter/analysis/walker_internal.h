@@ -35,8 +35,8 @@ class Walker {
   // Filters (walker_filters.cpp).
   void check_security_groups();
   void check_network_acls();
-  void check_acl(model::Index subnet, bool egress, const AddressSet& remote, const std::vector<PortNeed>& needs,
-                 Direction direction, bool standby);
+  void check_acl(model::Index subnet, bool egress, const AddressSet& remote,
+                 const std::vector<PortNeed>& needs, Direction direction, bool standby);
   void check_leg(model::Index from, model::Index to, Direction direction, bool standby);
   void check_tgw_legs();
   std::vector<PortNeed> reply_ports() const;
@@ -46,7 +46,8 @@ class Walker {
   void fail(Hop& hop, Cause cause, std::string decision);
   void unknown(Hop& hop, Location where, std::string why);
   std::optional<model::Index> attachment_of(model::Index tgw, model::Index vpc) const;
-  std::optional<model::Index> attachment_subnet_in_zone(model::Index attachment, model::Index subnet) const;
+  std::optional<model::Index> attachment_subnet_in_zone(model::Index attachment,
+                                                        model::Index subnet) const;
   std::string name(model::EntityRef ref) const;
   std::string route_words(const model::Route& route) const;
   std::string tgw_route_words(const model::TgwRoute& route) const;

@@ -50,15 +50,20 @@ class ConfigReader {
   }
 
  private:
-  void error(const toml::node& node, std::string message) { diagnostics_.error(at(node.source()), std::move(message)); }
+  void error(const toml::node& node, std::string message) {
+    diagnostics_.error(at(node.source()), std::move(message));
+  }
 
-  void check_keys(const toml::table& table, const std::vector<std::string>& allowed, std::string_view where) {
+  void check_keys(const toml::table& table, const std::vector<std::string>& allowed,
+                  std::string_view where) {
     for (const auto& [key, node] : table) {
       const std::string name(key.str());
       if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
       const std::string hint = closest(name, allowed);
-      diagnostics_.error(at(key.source()), hint.empty() ? fmt::format("unknown key '{}' in {}", name, where)
-                                                        : fmt::format("unknown key '{}' in {}; did you mean '{}'?", name, where, hint));
+      diagnostics_.error(at(key.source()),
+                         hint.empty() ? fmt::format("unknown key '{}' in {}", name, where)
+                                      : fmt::format("unknown key '{}' in {}; did you mean '{}'?",
+                                                    name, where, hint));
     }
   }
 
@@ -83,13 +88,16 @@ class ConfigReader {
     const toml::table* table = node.as_table();
     if (!table) return error(node, "[rules] must be a table");
     check_keys(*table, {"select", "ignore"}, "[rules]");
-    if (const toml::node* select = table->get("select")) config.select = strings(*select, "rules.select");
-    if (const toml::node* ignore = table->get("ignore")) config.ignore = strings(*ignore, "rules.ignore").value_or(std::vector<std::string>{});
+    if (const toml::node* select = table->get("select"))
+      config.select = strings(*select, "rules.select");
+    if (const toml::node* ignore = table->get("ignore"))
+      config.ignore = strings(*ignore, "rules.ignore").value_or(std::vector<std::string>{});
   }
 
   void read_clients(const toml::node& node, Config& config) {
     const toml::array* array = node.as_array();
-    if (!array || !array->is_array_of_tables()) return error(node, "client entries must be [[client]] tables");
+    if (!array || !array->is_array_of_tables())
+      return error(node, "client entries must be [[client]] tables");
     for (const toml::node& entry : *array) read_client(*entry.as_table(), config);
   }
 
@@ -103,15 +111,19 @@ class ConfigReader {
     for (const std::string& kind : kKinds) {
       const toml::node* value = table.get(kind);
       if (!value) continue;
-      if (!value->is_string()) return error(*value, fmt::format("client.{} must be a string", kind));
-      if (!spec.kind.empty()) return error(*value, "a [[client]] names one of subnet, instance, cidr or resource");
+      if (!value->is_string())
+        return error(*value, fmt::format("client.{} must be a string", kind));
+      if (!spec.kind.empty())
+        return error(*value, "a [[client]] names one of subnet, instance, cidr or resource");
       spec.kind = kind;
       spec.value = std::string(*value->value<std::string_view>());
       spec.location = at(value->source());
     }
-    if (spec.kind.empty()) return error(table, "a [[client]] needs one of subnet, instance, cidr or resource");
+    if (spec.kind.empty())
+      return error(table, "a [[client]] needs one of subnet, instance, cidr or resource");
     if (const toml::node* filesystems = table.get("filesystems")) {
-      spec.filesystems = strings(*filesystems, "client.filesystems").value_or(std::vector<std::string>{});
+      spec.filesystems =
+          strings(*filesystems, "client.filesystems").value_or(std::vector<std::string>{});
     }
     config.clients.push_back(std::move(spec));
   }
@@ -123,7 +135,8 @@ class ConfigReader {
     const toml::node* nfs = table->get("nfs");
     if (!nfs) return;
     const auto value = nfs->value<std::string_view>();
-    if (!value || (*value != "v3" && *value != "v4")) return error(*nfs, "protocols.nfs must be \"v3\" or \"v4\"");
+    if (!value || (*value != "v3" && *value != "v4"))
+      return error(*nfs, "protocols.nfs must be \"v3\" or \"v4\"");
     config.nfs = *value == "v4" ? analysis::NfsProfile::V4 : analysis::NfsProfile::V3;
   }
 
@@ -134,7 +147,8 @@ class ConfigReader {
 
 }  // namespace
 
-Config load_config(const std::string& path, std::string& text, SourceMap& sources, Diagnostics& diagnostics) {
+Config load_config(const std::string& path, std::string& text, SourceMap& sources,
+                   Diagnostics& diagnostics) {
   Config config;
   config.path = path;
   std::ifstream in(path, std::ios::binary);
@@ -149,7 +163,8 @@ Config load_config(const std::string& path, std::string& text, SourceMap& source
   ConfigReader reader(file, text, diagnostics);
   toml::parse_result parsed = toml::parse(text, path);
   if (!parsed) {
-    diagnostics.error(reader.at(parsed.error().source()), fmt::format("invalid TOML: {}", parsed.error().description()));
+    diagnostics.error(reader.at(parsed.error().source()),
+                      fmt::format("invalid TOML: {}", parsed.error().description()));
     return config;
   }
   reader.read(parsed.table(), config);

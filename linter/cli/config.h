@@ -25,6 +25,7 @@ std::string find_config(const std::string& start);
 
 // Reads `path`; problems are input errors located in the file, which joins `sources` (its text
 // is kept in `text`, which must outlive `sources`).
-Config load_config(const std::string& path, std::string& text, SourceMap& sources, Diagnostics& diagnostics);
+Config load_config(const std::string& path, std::string& text, SourceMap& sources,
+                   Diagnostics& diagnostics);
 
 }  // namespace reachlint::cli

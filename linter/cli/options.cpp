@@ -86,7 +86,9 @@ class Parser {
 
   std::optional<Options> run(std::string& error) {
     if (!args_.empty() && (args_[0] == "check" || args_[0] == "rules" || args_[0] == "explain")) {
-      options_.command = args_[0] == "check" ? Command::Check : args_[0] == "rules" ? Command::Rules : Command::Explain;
+      options_.command = args_[0] == "check"   ? Command::Check
+                         : args_[0] == "rules" ? Command::Rules
+                                               : Command::Explain;
       args_.erase(args_.begin());
     }
     for (size_t i = 0; i < args_.size(); ++i) {
@@ -108,7 +110,8 @@ class Parser {
   bool parse_one(size_t& i) {
     std::string arg = args_[i];
     if (arg == "--") {
-      options_.paths.insert(options_.paths.end(), args_.begin() + static_cast<long>(i) + 1, args_.end());
+      options_.paths.insert(options_.paths.end(), args_.begin() + static_cast<long>(i) + 1,
+                            args_.end());
       i = args_.size();
       return true;
     }
@@ -141,19 +144,30 @@ class Parser {
       options_.rule_code = arg;
       return true;
     }
-    if (options_.command == Command::Rules) return fail(fmt::format("unexpected argument '{}'", arg));
+    if (options_.command == Command::Rules)
+      return fail(fmt::format("unexpected argument '{}'", arg));
     options_.paths.push_back(arg);
     return true;
   }
 
   std::map<std::string, bool*> flags() {
-    return {{"--no-config", &options_.no_config}, {"--no-color", &options_.no_color}, {"-q", &options_.quiet},
-            {"--quiet", &options_.quiet}, {"--show-paths", &options_.show_paths}, {"--help", &help_},
-            {"-h", &help_}, {"--version", &version_}};
+    return {{"--no-config", &options_.no_config},
+            {"--no-color", &options_.no_color},
+            {"-q", &options_.quiet},
+            {"--quiet", &options_.quiet},
+            {"--show-paths", &options_.show_paths},
+            {"--help", &help_},
+            {"-h", &help_},
+            {"--version", &version_}};
   }
 
   std::map<std::string, Setter> valued() {
-    const auto text = [](std::string& into) { return [&into](const std::string& v) { into = v; return true; }; };
+    const auto text = [](std::string& into) {
+      return [&into](const std::string& v) {
+        into = v;
+        return true;
+      };
+    };
     const auto list = [](std::vector<std::string>& into) {
       return [&into](const std::string& v) {
         for (std::string& item : split_list(v)) into.push_back(std::move(item));
@@ -168,28 +182,38 @@ class Parser {
             {"--select", list(options_.select)},
             {"--ignore", list(options_.ignore)},
             {"--fail-level", [this](const std::string& v) { return set_fail_level(v); }},
-            {"--client", [this](const std::string& v) { options_.clients.push_back(v); return true; }},
+            {"--client",
+             [this](const std::string& v) {
+               options_.clients.push_back(v);
+               return true;
+             }},
             {"--srcroot", text(options_.srcroot)},
             {"--from", text(options_.from)},
             {"--to", text(options_.to)},
             {"--write-docs", text(options_.write_docs)},
             {"--max-input-size", [this](const std::string& v) { return set_size(v); }},
-            {"--baseline", [this](const std::string&) { return fail("--baseline is not supported yet"); }}};
+            {"--baseline",
+             [this](const std::string&) { return fail("--baseline is not supported yet"); }}};
   }
 
   bool set_format(const std::string& v) {
-    static const std::map<std::string, Format> kFormats = {{"text", Format::Text}, {"json", Format::Json}, {"sarif", Format::Sarif}};
+    static const std::map<std::string, Format> kFormats = {
+        {"text", Format::Text}, {"json", Format::Json}, {"sarif", Format::Sarif}};
     const auto found = kFormats.find(v);
-    if (found == kFormats.end()) return fail(fmt::format("unknown format '{}' (text, json or sarif)", v));
+    if (found == kFormats.end())
+      return fail(fmt::format("unknown format '{}' (text, json or sarif)", v));
     options_.format = found->second;
     return true;
   }
 
   bool set_fail_level(const std::string& v) {
-    static const std::map<std::string, FailLevel> kLevels = {
-        {"error", FailLevel::Error}, {"warning", FailLevel::Warning}, {"note", FailLevel::Note}, {"none", FailLevel::None}};
+    static const std::map<std::string, FailLevel> kLevels = {{"error", FailLevel::Error},
+                                                             {"warning", FailLevel::Warning},
+                                                             {"note", FailLevel::Note},
+                                                             {"none", FailLevel::None}};
     const auto found = kLevels.find(v);
-    if (found == kLevels.end()) return fail(fmt::format("unknown fail level '{}' (error, warning, note or none)", v));
+    if (found == kLevels.end())
+      return fail(fmt::format("unknown fail level '{}' (error, warning, note or none)", v));
     options_.fail_level = found->second;
     return true;
   }
@@ -197,7 +221,8 @@ class Parser {
   bool set_size(const std::string& v) {
     size_t size = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), size);
-    if (ec != std::errc{} || end != v.data() + v.size() || size == 0) return fail(fmt::format("--max-input-size needs a positive number of bytes, not '{}'", v));
+    if (ec != std::errc{} || end != v.data() + v.size() || size == 0)
+      return fail(fmt::format("--max-input-size needs a positive number of bytes, not '{}'", v));
     options_.max_input_size = size;
     return true;
   }
@@ -212,11 +237,15 @@ class Parser {
   }
 
   bool validate() {
-    if (help_) options_.command = Command::Help;
-    else if (version_) options_.command = Command::Version;
-    if (options_.command == Command::Check && options_.paths.empty()) return fail("no input: give one or more files or directories");
+    if (help_)
+      options_.command = Command::Help;
+    else if (version_)
+      options_.command = Command::Version;
+    if (options_.command == Command::Check && options_.paths.empty())
+      return fail("no input: give one or more files or directories");
     if (options_.command == Command::Explain) {
-      if (options_.from.empty() || options_.to.empty()) return fail("explain needs --from CLIENT and --to FILESYSTEM");
+      if (options_.from.empty() || options_.to.empty())
+        return fail("explain needs --from CLIENT and --to FILESYSTEM");
       if (options_.paths.empty()) return fail("no input: give one or more files or directories");
     }
     return true;

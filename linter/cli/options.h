@@ -26,10 +26,10 @@ struct Options {
   bool no_color = false;
   bool quiet = false;
   bool show_paths = false;
-  std::string rule_code;  // `rules CODE`
+  std::string rule_code;   // `rules CODE`
   std::string write_docs;  // `rules --write-docs DIR`
-  std::string from;       // `explain --from`
-  std::string to;         // `explain --to`
+  std::string from;        // `explain --from`
+  std::string to;          // `explain --to`
   size_t max_input_size = size_t{256} << 20;
 };
 

@@ -28,7 +28,8 @@ bool parse_client_spec(const std::string& text, analysis::ClientSpec& spec, std:
     rest = rest.substr(eq + 1);
     static const std::vector<std::string> kKinds = {"subnet", "instance", "cidr", "resource"};
     if (std::find(kKinds.begin(), kKinds.end(), spec.kind) == kKinds.end()) {
-      error = fmt::format("--client {}: unknown kind '{}' (subnet, instance, cidr or resource)", text, spec.kind);
+      error = fmt::format("--client {}: unknown kind '{}' (subnet, instance, cidr or resource)",
+                          text, spec.kind);
       return false;
     }
   }
@@ -48,16 +49,23 @@ bool select_rules(const std::vector<std::string>& select, const std::vector<std:
   for (const auto* list : {&select, &ignore}) {
     for (const std::string& prefix : *list) {
       const auto all = rules::all_rules();
-      if (std::none_of(all.begin(), all.end(), [&](const rules::RuleInfo* r) { return matches(r, prefix); })) {
-        error = fmt::format("'{}' matches no rule code (rules are RL101 to RL302; a prefix such as RL1 selects a family)", prefix);
+      if (std::none_of(all.begin(), all.end(),
+                       [&](const rules::RuleInfo* r) { return matches(r, prefix); })) {
+        error = fmt::format(
+            "'{}' matches no rule code (rules are RL101 to RL302; a prefix such as RL1 selects a "
+            "family)",
+            prefix);
         return false;
       }
     }
   }
   selected.clear();
   for (const rules::RuleInfo* rule : rules::all_rules()) {
-    const bool chosen = select.empty() || std::any_of(select.begin(), select.end(), [&](const auto& p) { return matches(rule, p); });
-    const bool dropped = std::any_of(ignore.begin(), ignore.end(), [&](const auto& p) { return matches(rule, p); });
+    const bool chosen =
+        select.empty() ||
+        std::any_of(select.begin(), select.end(), [&](const auto& p) { return matches(rule, p); });
+    const bool dropped =
+        std::any_of(ignore.begin(), ignore.end(), [&](const auto& p) { return matches(rule, p); });
     if (chosen && !dropped) selected.push_back(rule);
   }
   return true;
@@ -65,12 +73,15 @@ bool select_rules(const std::vector<std::string>& select, const std::vector<std:
 
 bool Pipeline::prepare(const Options& options, std::string& usage_error) {
   if (!options.no_config) {
-    const std::string path = !options.config.empty() ? options.config : find_config(std::filesystem::current_path().string());
+    const std::string path = !options.config.empty()
+                                 ? options.config
+                                 : find_config(std::filesystem::current_path().string());
     if (!path.empty()) config = load_config(path, config_text, inputs.sources, diagnostics);
   }
   std::vector<std::string> ignore = config.ignore;
   ignore.insert(ignore.end(), options.ignore.begin(), options.ignore.end());
-  const std::vector<std::string> select = !options.select.empty() ? options.select : config.select.value_or(std::vector<std::string>{});
+  const std::vector<std::string> select =
+      !options.select.empty() ? options.select : config.select.value_or(std::vector<std::string>{});
   if (!select_rules(select, ignore, rules, usage_error)) return false;
   nfs = config.nfs.value_or(analysis::NfsProfile::V3);
   std::vector<analysis::ClientSpec> specs = config.clients;

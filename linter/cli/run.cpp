@@ -28,7 +28,8 @@ int usage_error(const Streams& streams, const std::string& message) {
 
 int report_input_errors(const Pipeline& pipeline, const Streams& streams) {
   for (const InputError& error : pipeline.diagnostics.sorted_errors()) {
-    fmt::print(streams.err, "{}: error: {}\n", output::location_prefix(pipeline.inputs.sources, error.location), error.message);
+    fmt::print(streams.err, "{}: error: {}\n",
+               output::location_prefix(pipeline.inputs.sources, error.location), error.message);
   }
   return kExitError;
 }
@@ -54,7 +55,8 @@ int exit_status(const std::vector<rules::Finding>& findings, FailLevel fail_leve
   return kExitClean;
 }
 
-std::vector<rules::Finding> run_rules(const Pipeline& pipeline, const std::vector<analysis::FileSystemAnalysis>& analyses) {
+std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
+                                      const std::vector<analysis::FileSystemAnalysis>& analyses) {
   std::vector<rules::Finding> findings;
   const rules::RuleContext context{pipeline.model, analyses, pipeline.nfs};
   for (const rules::RuleInfo* rule : pipeline.rules) {
@@ -71,7 +73,8 @@ int run_check(const Options& options, const Streams& streams) {
   std::string problem;
   if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
-  const auto analyses = analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+  const auto analyses =
+      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
   output::RunReport report;
   report.sources = &pipeline.inputs.sources;
   report.model = &pipeline.model;
@@ -81,14 +84,19 @@ int run_check(const Options& options, const Streams& streams) {
   std::string text;
   switch (options.format) {
     case Format::Text: {
-      const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color && !std::getenv("NO_COLOR");
+      const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
+                         !std::getenv("NO_COLOR");
       text = output::format_text(report, {color, options.quiet, options.show_paths});
       break;
     }
-    case Format::Json: text = output::format_json(report); break;
+    case Format::Json:
+      text = output::format_json(report);
+      break;
     case Format::Sarif: {
-      const std::string root = options.srcroot.empty() ? std::filesystem::current_path().string()
-                                                       : std::filesystem::absolute(options.srcroot).lexically_normal().string();
+      const std::string root =
+          options.srcroot.empty()
+              ? std::filesystem::current_path().string()
+              : std::filesystem::absolute(options.srcroot).lexically_normal().string();
       text = output::format_sarif(report, {root});
       break;
     }
@@ -101,19 +109,24 @@ int run_rules_command(const Options& options, const Streams& streams) {
   if (!options.write_docs.empty()) {
     std::filesystem::create_directories(options.write_docs);
     for (const rules::RuleInfo* rule : rules::all_rules()) {
-      std::ofstream(std::filesystem::path(options.write_docs) / fmt::format("{}.md", rule->code)) << rules::rule_page(*rule);
+      std::ofstream(std::filesystem::path(options.write_docs) / fmt::format("{}.md", rule->code))
+          << rules::rule_page(*rule);
     }
-    std::ofstream(std::filesystem::path(options.write_docs) / "README.md") << rules::rule_index_page();
+    std::ofstream(std::filesystem::path(options.write_docs) / "README.md")
+        << rules::rule_index_page();
     return kExitClean;
   }
   if (options.rule_code.empty()) {
     for (const rules::RuleInfo* rule : rules::all_rules()) {
-      fmt::print(streams.out, "{}  {:<8} {:<32} {}\n", rule->code, rules::level_name(rule->level), rule->name, rule->summary);
+      fmt::print(streams.out, "{}  {:<8} {:<32} {}\n", rule->code, rules::level_name(rule->level),
+                 rule->name, rule->summary);
     }
     return kExitClean;
   }
   const rules::RuleInfo* rule = rules::find_rule(options.rule_code);
-  if (!rule) return usage_error(streams, fmt::format("no rule '{}'; `reachlint rules` lists them", options.rule_code));
+  if (!rule)
+    return usage_error(
+        streams, fmt::format("no rule '{}'; `reachlint rules` lists them", options.rule_code));
   fmt::print(streams.out, "{}", rules::rule_page(*rule));
   return kExitClean;
 }
@@ -125,13 +138,15 @@ int run_explain(const Options& options, const Streams& streams) {
   std::string problem;
   if (!pipeline.prepare(with_client, problem)) return usage_error(streams, problem);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
-  const auto analyses = analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+  const auto analyses =
+      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
   bool found = false;
   for (const analysis::FileSystemAnalysis& a : analyses) {
     const model::FileSystem& fs = pipeline.model.file_systems[a.file_system];
     for (const analysis::Trace& trace : a.traces) {
       found = true;
-      fmt::print(streams.out, "{} -> {} ({})\n", trace.client->id(), fs.origin.name, a.endpoint.description);
+      fmt::print(streams.out, "{} -> {} ({})\n", trace.client->id(), fs.origin.name,
+                 a.endpoint.description);
       for (const rules::PathStep& step : rules::path_of(pipeline.model, trace)) {
         fmt::print(streams.out, "  {:<7} {} ({}): {}\n", step.verdict, step.resource,
                    output::location_prefix(pipeline.inputs.sources, step.location), step.decision);
@@ -139,7 +154,8 @@ int run_explain(const Options& options, const Streams& streams) {
     }
   }
   for (const Notice& notice : pipeline.diagnostics.sorted_notices()) {
-    fmt::print(streams.out, "{}: notice: {}\n", output::location_prefix(pipeline.inputs.sources, notice.location), notice.message);
+    fmt::print(streams.out, "{}: notice: {}\n",
+               output::location_prefix(pipeline.inputs.sources, notice.location), notice.message);
   }
   if (!found) return usage_error(streams, fmt::format("no file system matches '{}'", options.to));
   return kExitClean;
@@ -149,13 +165,18 @@ int run_explain(const Options& options, const Streams& streams) {
 
 int run(const Options& options, const Streams& streams) {
   switch (options.command) {
-    case Command::Help: fmt::print(streams.out, "{}", usage()); return kExitClean;
+    case Command::Help:
+      fmt::print(streams.out, "{}", usage());
+      return kExitClean;
     case Command::Version:
       fmt::print(streams.out, "reachlint {} ({})\n", REACHLINT_VERSION, REACHLINT_GIT_REVISION);
       return kExitClean;
-    case Command::Rules: return run_rules_command(options, streams);
-    case Command::Explain: return run_explain(options, streams);
-    case Command::Check: return run_check(options, streams);
+    case Command::Rules:
+      return run_rules_command(options, streams);
+    case Command::Explain:
+      return run_explain(options, streams);
+    case Command::Check:
+      return run_check(options, streams);
   }
   return kExitError;
 }

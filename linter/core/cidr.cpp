@@ -47,6 +47,8 @@ std::string format_address(uint32_t address) {
                      address & 0xFF);
 }
 
-std::string Cidr::str() const { return fmt::format("{}/{}", format_address(address_), length_); }
+std::string Cidr::str() const {
+  return fmt::format("{}/{}", format_address(address_), length_);
+}
 
 }  // namespace reachlint

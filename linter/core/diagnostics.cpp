@@ -18,7 +18,8 @@ namespace {
 template <typename Item>
 std::vector<Item> sorted_unique(std::vector<Item> items) {
   const auto key = [](const Item& item) { return std::tie(item.location, item.message); };
-  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return key(a) < key(b); });
+  std::sort(items.begin(), items.end(),
+            [&](const Item& a, const Item& b) { return key(a) < key(b); });
   items.erase(std::unique(items.begin(), items.end(),
                           [&](const Item& a, const Item& b) { return key(a) == key(b); }),
               items.end());
@@ -27,7 +28,11 @@ std::vector<Item> sorted_unique(std::vector<Item> items) {
 
 }  // namespace
 
-std::vector<Notice> Diagnostics::sorted_notices() const { return sorted_unique(notices_); }
-std::vector<InputError> Diagnostics::sorted_errors() const { return sorted_unique(errors_); }
+std::vector<Notice> Diagnostics::sorted_notices() const {
+  return sorted_unique(notices_);
+}
+std::vector<InputError> Diagnostics::sorted_errors() const {
+  return sorted_unique(errors_);
+}
 
 }  // namespace reachlint

@@ -14,7 +14,9 @@
 
 namespace reachlint {
 
-SourceBuffer::SourceBuffer(SourceBuffer&& other) noexcept { *this = std::move(other); }
+SourceBuffer::SourceBuffer(SourceBuffer&& other) noexcept {
+  *this = std::move(other);
+}
 
 SourceBuffer& SourceBuffer::operator=(SourceBuffer&& other) noexcept {
   if (this != &other) {
@@ -27,7 +29,9 @@ SourceBuffer& SourceBuffer::operator=(SourceBuffer&& other) noexcept {
   return *this;
 }
 
-SourceBuffer::~SourceBuffer() { release(); }
+SourceBuffer::~SourceBuffer() {
+  release();
+}
 
 void SourceBuffer::release() {
   if (mapped_length_ != 0) munmap(const_cast<char*>(data_), mapped_length_);
@@ -81,8 +85,9 @@ bool SourceBuffer::load(const std::string& path, size_t max_bytes, std::string& 
   }
   const auto size = static_cast<size_t>(info.st_size);
   if (size > max_bytes) {
-    error = fmt::format("file is {} bytes, over the input size limit of {} bytes (--max-input-size)",
-                        size, max_bytes);
+    error =
+        fmt::format("file is {} bytes, over the input size limit of {} bytes (--max-input-size)",
+                    size, max_bytes);
     return false;
   }
   if (mapping_has_padding(size)) {
@@ -141,7 +146,7 @@ LineColumn SourceMap::line_column(Location location) const {
       if (file.text[i] == '\n') file.line_starts.push_back(static_cast<uint32_t>(i + 1));
     }
   }
-  const uint32_t offset = std::min<uint32_t>(location.offset, file.text.size());
+  const uint32_t offset = std::min(location.offset, static_cast<uint32_t>(file.text.size()));
   const auto next = std::upper_bound(file.line_starts.begin(), file.line_starts.end(), offset);
   const auto line = static_cast<uint32_t>(next - file.line_starts.begin());
   const uint32_t start = file.line_starts[line - 1];

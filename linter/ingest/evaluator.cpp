@@ -32,16 +32,19 @@ void Evaluator::index_exports() {
   for (uint32_t tmpl = 0; tmpl < templates_.templates.size(); ++tmpl) {
     const Template& t = templates_.templates[tmpl];
     for (const auto& [name, output] : t.outputs) {
-      const JsonNode* export_node = output->value->is_object() ? t.json->find(*output->value, "Export") : nullptr;
-      const JsonNode* name_node = export_node && export_node->is_object() ? t.json->find(*export_node, "Name") : nullptr;
+      const JsonNode* export_node =
+          output->value->is_object() ? t.json->find(*output->value, "Export") : nullptr;
+      const JsonNode* name_node =
+          export_node && export_node->is_object() ? t.json->find(*export_node, "Name") : nullptr;
       if (!name_node) continue;
       const Value export_name = eval(tmpl, *name_node);
       if (!export_name.is_string()) continue;  // an export named at deploy time cannot be matched
       const auto [it, inserted] = exports_.emplace(export_name.text, ExportRef{tmpl, output});
       if (!inserted) {
-        diagnostics_.error(t.at(name_node->offset), fmt::format("export name '{}' is also exported by stack {}",
-                                                                export_name.text,
-                                                                templates_.templates[it->second.tmpl].stack_name));
+        diagnostics_.error(
+            t.at(name_node->offset),
+            fmt::format("export name '{}' is also exported by stack {}", export_name.text,
+                        templates_.templates[it->second.tmpl].stack_name));
       }
     }
   }
@@ -76,7 +79,9 @@ Value Evaluator::eval(uint32_t tmpl, const JsonNode& node) {
   Value value;
   value.location = at;
   switch (node.kind) {
-    case JsonKind::Null: value.kind = Value::Kind::Null; return value;
+    case JsonKind::Null:
+      value.kind = Value::Kind::Null;
+      return value;
     case JsonKind::Bool:
       value.kind = Value::Kind::Bool;
       value.boolean = node.boolean;
@@ -87,9 +92,12 @@ Value Evaluator::eval(uint32_t tmpl, const JsonNode& node) {
       value.number = node.kind == JsonKind::Integer ? static_cast<double>(node.integer) : node.real;
       value.text = std::string(node.text);
       return value;
-    case JsonKind::String: return Value::string(at, std::string(node.text));
-    case JsonKind::Array: return eval_list(tmpl, node);
-    case JsonKind::Object: break;
+    case JsonKind::String:
+      return Value::string(at, std::string(node.text));
+    case JsonKind::Array:
+      return eval_list(tmpl, node);
+    case JsonKind::Object:
+      break;
   }
   if (depth_ >= kMaxDepth) return fail(at, "expression nests too deeply to evaluate");
   ++depth_;
@@ -113,7 +121,9 @@ Value Evaluator::eval_list(uint32_t tmpl, const JsonNode& node) {
 class IntrinsicCall {
  public:
   IntrinsicCall(Evaluator& evaluator, uint32_t tmpl, const JsonMember& call)
-      : ev_(evaluator), tmpl_(tmpl), call_(call),
+      : ev_(evaluator),
+        tmpl_(tmpl),
+        call_(call),
         at_(evaluator.templates_.templates[tmpl].at(call.key_offset)) {}
 
   Value run() {
@@ -127,9 +137,12 @@ class IntrinsicCall {
     if (name == "Fn::ImportValue") return ev_.eval_import_value(tmpl_, arg, at_);
     if (name == "Fn::GetStackOutput") return ev_.eval_get_stack_output(tmpl_, arg, at_);
     if (name == "Fn::GetAZs") return fn_get_azs(ev_.eval(tmpl_, arg), at_);
-    if (name == "Fn::Select") return with_arguments(2, [&](auto& a) { return fn_select(a[0], a[1], at_, error_); });
-    if (name == "Fn::Join") return with_arguments(2, [&](auto& a) { return fn_join(a[0], a[1], at_, error_); });
-    if (name == "Fn::Split") return with_arguments(2, [&](auto& a) { return fn_split(a[0], a[1], at_, error_); });
+    if (name == "Fn::Select")
+      return with_arguments(2, [&](auto& a) { return fn_select(a[0], a[1], at_, error_); });
+    if (name == "Fn::Join")
+      return with_arguments(2, [&](auto& a) { return fn_join(a[0], a[1], at_, error_); });
+    if (name == "Fn::Split")
+      return with_arguments(2, [&](auto& a) { return fn_split(a[0], a[1], at_, error_); });
     if (name == "Fn::Cidr") {
       return with_arguments(3, [&](auto& a) { return fn_cidr(a[0], a[1], a[2], at_, error_); });
     }
@@ -178,8 +191,10 @@ Value Evaluator::eval_ref(uint32_t tmpl, const JsonNode& argument, Location at) 
     return eval_parameter(tmpl, *parameter->second, at);
   }
   if (t.resource_by_id.contains(name)) return Value::entity(at, entity_key(tmpl, name));
-  return fail(t.at(argument.offset),
-              fmt::format("Ref to '{}', which is neither a parameter nor a resource of this template", name));
+  return fail(
+      t.at(argument.offset),
+      fmt::format("Ref to '{}', which is neither a parameter nor a resource of this template",
+                  name));
 }
 
 Value Evaluator::eval_pseudo_parameter(const Template& tmpl, std::string_view name, Location at) {
@@ -190,10 +205,11 @@ Value Evaluator::eval_pseudo_parameter(const Template& tmpl, std::string_view na
     return absent;
   }
   static constexpr std::string_view kKnownAtDeploy[] = {
-      "AWS::AccountId", "AWS::Region", "AWS::StackName", "AWS::StackId", "AWS::Partition",
-      "AWS::URLSuffix", "AWS::NotificationARNs"};
+      "AWS::AccountId", "AWS::Region",    "AWS::StackName",       "AWS::StackId",
+      "AWS::Partition", "AWS::URLSuffix", "AWS::NotificationARNs"};
   for (const auto known : kKnownAtDeploy) {
-    if (name == known) return Value::unknown(at, fmt::format("{} is known only at deploy time", name));
+    if (name == known)
+      return Value::unknown(at, fmt::format("{} is known only at deploy time", name));
   }
   (void)tmpl;
   return fail(at, fmt::format("Ref to unknown pseudo parameter '{}'", name));
@@ -202,18 +218,21 @@ Value Evaluator::eval_pseudo_parameter(const Template& tmpl, std::string_view na
 Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Location at) {
   const Template& t = templates_.templates[tmpl];
   if (!parameter.value->is_object()) {
-    return fail(t.at(parameter.value->offset), fmt::format("parameter '{}' must be an object", parameter.key));
+    return fail(t.at(parameter.value->offset),
+                fmt::format("parameter '{}' must be an object", parameter.key));
   }
   const JsonNode* type = t.json->find(*parameter.value, "Type");
   const std::string_view type_name = type && type->is_string() ? type->text : "";
   if (type_name.find("AWS::SSM::Parameter::Value") != std::string_view::npos) {
-    return Value::unknown(at, fmt::format("parameter '{}' is read from SSM Parameter Store at deploy time",
-                                          parameter.key));
+    return Value::unknown(
+        at, fmt::format("parameter '{}' is read from SSM Parameter Store at deploy time",
+                        parameter.key));
   }
   const JsonNode* default_value = t.json->find(*parameter.value, "Default");
   if (!default_value) {
-    return Value::unknown(at, fmt::format("parameter '{}' has no default; its value is given at deploy time",
-                                          parameter.key));
+    return Value::unknown(
+        at, fmt::format("parameter '{}' has no default; its value is given at deploy time",
+                        parameter.key));
   }
   Value value = eval(tmpl, *default_value);
   const bool is_list_type = type_name == "CommaDelimitedList" || type_name.starts_with("List<");
@@ -252,7 +271,8 @@ Value Evaluator::eval_get_att(uint32_t tmpl, const JsonNode& argument, Location 
   }
   const auto resource = t.resource_by_id.find(logical_id);
   if (resource == t.resource_by_id.end()) {
-    return fail(at, fmt::format("Fn::GetAtt of '{}', which is not a resource of this template", logical_id));
+    return fail(at, fmt::format("Fn::GetAtt of '{}', which is not a resource of this template",
+                                logical_id));
   }
   const std::string guard = fmt::format("Fn::GetAtt {}.{}", logical_id, attribute);
   if (!enter(guard, at)) return Value::unknown(at, "circular reference");
@@ -272,7 +292,8 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
   const auto prop = [&](std::string_view name) {
     Value value = property(tmpl, resource, name);
     if (value.is_absent()) {
-      return Value::unknown(at, fmt::format("{}.{} is chosen by AWS at deploy time", resource.key, attribute));
+      return Value::unknown(
+          at, fmt::format("{}.{} is chosen by AWS at deploy time", resource.key, attribute));
     }
     return value;
   };
@@ -302,20 +323,29 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
   } else if (type == "AWS::EC2::NetworkInterface") {
     if (attribute == "PrimaryPrivateIpAddress") return prop("PrivateIpAddress");
   }
-  static constexpr std::string_view kIdAttributes[] = {
-      "Id", "RouteTableId", "TransitGatewayRouteTableId", "PrefixListId", "NetworkAclId",
-      "TransitGatewayAttachmentId", "VpnGatewayId", "InstanceId", "FileSystemId",
-      "StorageVirtualMachineId"};
+  static constexpr std::string_view kIdAttributes[] = {"Id",
+                                                       "RouteTableId",
+                                                       "TransitGatewayRouteTableId",
+                                                       "PrefixListId",
+                                                       "NetworkAclId",
+                                                       "TransitGatewayAttachmentId",
+                                                       "VpnGatewayId",
+                                                       "InstanceId",
+                                                       "FileSystemId",
+                                                       "StorageVirtualMachineId"};
   for (const auto id : kIdAttributes) {
     if (attribute == id) return self();
   }
-  return Value::unknown(at, fmt::format("Fn::GetAtt {}.{} is known only after deployment", resource.key, attribute));
+  return Value::unknown(
+      at, fmt::format("Fn::GetAtt {}.{} is known only after deployment", resource.key, attribute));
 }
 
 Value Evaluator::eval_output(uint32_t tmpl, const JsonMember& output, Location at) {
   const Template& t = templates_.templates[tmpl];
-  const JsonNode* value = output.value->is_object() ? t.json->find(*output.value, "Value") : nullptr;
-  if (!value) return fail(t.at(output.key_offset), fmt::format("output '{}' has no Value", output.key));
+  const JsonNode* value =
+      output.value->is_object() ? t.json->find(*output.value, "Value") : nullptr;
+  if (!value)
+    return fail(t.at(output.key_offset), fmt::format("output '{}' has no Value", output.key));
   const std::string guard = fmt::format("output {} of stack {}", output.key, t.stack_name);
   if (!enter(guard, at)) return Value::unknown(at, "circular reference");
   Value result = eval(tmpl, *value);
@@ -329,22 +359,26 @@ Value Evaluator::eval_import_value(uint32_t tmpl, const JsonNode& argument, Loca
   if (!name.is_string()) return fail(at, "Fn::ImportValue needs an export name");
   const auto found = exports_.find(name.text);
   if (found == exports_.end()) {
-    return Value::unknown(at, fmt::format("export '{}' is not defined by any template in the inputs", name.text));
+    return Value::unknown(
+        at, fmt::format("export '{}' is not defined by any template in the inputs", name.text));
   }
   return eval_output(found->second.tmpl, *found->second.output, at);
 }
 
 Value Evaluator::eval_get_stack_output(uint32_t tmpl, const JsonNode& argument, Location at) {
   const Template& t = templates_.templates[tmpl];
-  if (!argument.is_object()) return fail(at, "Fn::GetStackOutput takes an object with StackName and OutputName");
+  if (!argument.is_object())
+    return fail(at, "Fn::GetStackOutput takes an object with StackName and OutputName");
   const JsonNode* stack_node = t.json->find(argument, "StackName");
   const JsonNode* output_node = t.json->find(argument, "OutputName");
-  if (!stack_node || !output_node) return fail(at, "Fn::GetStackOutput needs StackName and OutputName");
+  if (!stack_node || !output_node)
+    return fail(at, "Fn::GetStackOutput needs StackName and OutputName");
   const Value stack = eval(tmpl, *stack_node);
   const Value output = eval(tmpl, *output_node);
   if (stack.is_unknown()) return stack;
   if (output.is_unknown()) return output;
-  if (!stack.is_string() || !output.is_string()) return fail(at, "Fn::GetStackOutput needs string names");
+  if (!stack.is_string() || !output.is_string())
+    return fail(at, "Fn::GetStackOutput needs string names");
   for (uint32_t i = 0; i < templates_.templates.size(); ++i) {
     const Template& producer = templates_.templates[i];
     if (producer.stack_name != stack.text) continue;
@@ -364,14 +398,18 @@ Value Evaluator::eval_if(uint32_t tmpl, const JsonNode& argument, Location at) {
   }
   const auto parts = t.json->elements(argument);
   switch (condition(tmpl, parts[0]->text, at)) {
-    case Tri::True: return eval(tmpl, *parts[1]);
-    case Tri::False: return eval(tmpl, *parts[2]);
-    case Tri::Unknown: break;
+    case Tri::True:
+      return eval(tmpl, *parts[1]);
+    case Tri::False:
+      return eval(tmpl, *parts[2]);
+    case Tri::Unknown:
+      break;
   }
   Value when_true = eval(tmpl, *parts[1]);
   const Value when_false = eval(tmpl, *parts[2]);
   if (equals(when_true, when_false) == Tri::True) return when_true;
-  return Value::unknown(at, fmt::format("condition '{}' cannot be decided before deployment", parts[0]->text));
+  return Value::unknown(
+      at, fmt::format("condition '{}' cannot be decided before deployment", parts[0]->text));
 }
 
 Value Evaluator::eval_find_in_map(uint32_t tmpl, const JsonNode& argument, Location at) {
@@ -383,7 +421,8 @@ Value Evaluator::eval_find_in_map(uint32_t tmpl, const JsonNode& argument, Locat
   std::optional<Value> fallback;
   if (arguments.items.size() == 4 && arguments.items[3].kind == Value::Kind::Object) {
     const Value& options = arguments.items[3];
-    if (const JsonNode* node = templates_.templates[options.tmpl].json->find(*options.object, "DefaultValue")) {
+    if (const JsonNode* node =
+            templates_.templates[options.tmpl].json->find(*options.object, "DefaultValue")) {
       fallback = eval(options.tmpl, *node);
     }
   }
@@ -408,9 +447,11 @@ Value Evaluator::eval_find_in_map(uint32_t tmpl, const JsonNode& argument, Locat
 }
 
 Value Evaluator::sub_variable(uint32_t tmpl, std::string_view name,
-                              const std::unordered_map<std::string, Value>& variables, Location at) {
+                              const std::unordered_map<std::string, Value>& variables,
+                              Location at) {
   const Template& t = templates_.templates[tmpl];
-  if (auto found = variables.find(std::string(name)); found != variables.end()) return found->second;
+  if (auto found = variables.find(std::string(name)); found != variables.end())
+    return found->second;
   if (name.starts_with("AWS::")) return eval_pseudo_parameter(t, name, at);
   const size_t dot = name.find('.');
   if (dot != std::string_view::npos && t.resource_by_id.contains(name.substr(0, dot))) {
@@ -455,7 +496,8 @@ Value Evaluator::eval_sub(uint32_t tmpl, const JsonNode& argument, Location at) 
     const Value value = sub_variable(tmpl, name, variables, at);
     if (value.is_unknown()) return value;
     const auto piece = value.as_text();
-    if (!piece) return Value::unknown(at, fmt::format("Fn::Sub ${{{}}} is known only at deploy time", name));
+    if (!piece)
+      return Value::unknown(at, fmt::format("Fn::Sub ${{{}}} is known only at deploy time", name));
     out.append(*piece);
   }
   out.append(text.substr(std::min(i, text.size())));
@@ -489,7 +531,8 @@ Tri Evaluator::equals(const Value& a, const Value& b) const {
 Tri Evaluator::condition(uint32_t tmpl, std::string_view name, Location at) {
   const Template& t = templates_.templates[tmpl];
   const std::string key = fmt::format("condition {} of stack {}", name, t.stack_name);
-  if (auto cached = condition_cache_.find(key); cached != condition_cache_.end()) return cached->second;
+  if (auto cached = condition_cache_.find(key); cached != condition_cache_.end())
+    return cached->second;
   const auto found = t.conditions.find(name);
   if (found == t.conditions.end()) {
     fail(at, fmt::format("condition '{}' is not defined in Conditions", name));

@@ -30,7 +30,8 @@ std::string display_path(const fs::path& path) {
 std::string stack_name_from_file(const std::string& path) {
   std::string name = fs::path(path).filename().string();
   for (const std::string_view suffix : {".json", ".template"}) {
-    if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
+    if (name.size() > suffix.size() && name.ends_with(suffix))
+      name.resize(name.size() - suffix.size());
   }
   return name;
 }
@@ -53,7 +54,8 @@ class Loader {
   void run(std::vector<std::string> paths) {
     std::sort(paths.begin(), paths.end());
     for (const std::string& path : paths) discover(path);
-    std::sort(queue_.begin(), queue_.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+    std::sort(queue_.begin(), queue_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
     while (!queue_.empty()) {
       Candidate next = std::move(queue_.front());
       queue_.pop_front();
@@ -92,7 +94,8 @@ class Loader {
     if (try_assembly(dir)) return;
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      entries.push_back(*it);
     if (ec) {
       path_error(dir, fmt::format("cannot read directory: {}", ec.message()));
       return;
@@ -107,7 +110,8 @@ class Loader {
       } else if (is_walked_file(entry.path())) {
         queue_.push_back({path, false, {}});
       } else if (is_yaml_file(entry.path())) {
-        diagnostics_.notice({register_file(path, {}), 0}, "YAML templates are not supported yet; skipped");
+        diagnostics_.notice({register_file(path, {}), 0},
+                            "YAML templates are not supported yet; skipped");
       }
     }
   }
@@ -135,7 +139,8 @@ class Loader {
         const JsonNode* file = json.find(*properties, "templateFile");
         const JsonNode* stack = json.find(*properties, "stackName");
         if (!file || !file->is_string()) {
-          diagnostics_.error({manifest.file, artifact.key_offset}, fmt::format("stack artifact '{}' has no templateFile", artifact.key));
+          diagnostics_.error({manifest.file, artifact.key_offset},
+                             fmt::format("stack artifact '{}' has no templateFile", artifact.key));
           continue;
         }
         const std::string name(stack && stack->is_string() ? stack->text : artifact.key);
@@ -145,7 +150,8 @@ class Loader {
         if (!nested || !nested->is_string()) continue;
         const std::string nested_dir = display_path(fs::path(dir) / std::string(nested->text));
         if (!try_assembly(nested_dir)) {
-          diagnostics_.error({manifest.file, artifact.key_offset}, fmt::format("nested assembly '{}' has no manifest.json", nested_dir));
+          diagnostics_.error({manifest.file, artifact.key_offset},
+                             fmt::format("nested assembly '{}' has no manifest.json", nested_dir));
         }
       }
     }
@@ -179,23 +185,32 @@ class Loader {
       return;
     }
     switch (classify_input(file->json)) {
-      case InputKind::Template: add_template(*file, candidate); return;
-      case InputKind::CdkManifest: read_assembly(display_path(fs::path(candidate.path).parent_path()), *file); return;
+      case InputKind::Template:
+        add_template(*file, candidate);
+        return;
+      case InputKind::CdkManifest:
+        read_assembly(display_path(fs::path(candidate.path).parent_path()), *file);
+        return;
       case InputKind::AccountExport:
         skip(candidate, *file, "AWS CLI account exports are not supported yet");
         return;
       case InputKind::Unknown:
-        skip(candidate, *file, "not a CloudFormation template, CDK assembly manifest or AWS CLI export");
+        skip(candidate, *file,
+             "not a CloudFormation template, CDK assembly manifest or AWS CLI export");
         return;
     }
   }
 
   void report_unreadable(const Candidate& candidate) {
-    if (last_parse_error_.message.empty()) return;  // already reported (unreadable) or a duplicate path
+    if (last_parse_error_.message.empty())
+      return;  // already reported (unreadable) or a duplicate path
     const bool yaml_like = is_yaml_like(candidate.path);
-    std::string message = yaml_like ? "YAML templates are not supported yet" : last_parse_error_.message;
-    if (candidate.required) diagnostics_.error(last_parse_error_.location, std::move(message));
-    else diagnostics_.notice(last_parse_error_.location, fmt::format("skipped: {}", message));
+    std::string message =
+        yaml_like ? "YAML templates are not supported yet" : last_parse_error_.message;
+    if (candidate.required)
+      diagnostics_.error(last_parse_error_.location, std::move(message));
+    else
+      diagnostics_.notice(last_parse_error_.location, fmt::format("skipped: {}", message));
   }
 
   bool is_yaml_like(const std::string& path) const {
@@ -207,15 +222,18 @@ class Loader {
 
   void skip(const Candidate& candidate, const LoadedFile& file, std::string_view why) {
     const Location at{file.file, file.json.root().offset};
-    if (candidate.required) diagnostics_.error(at, std::string(why));
-    else diagnostics_.notice(at, fmt::format("skipped: {}", why));
+    if (candidate.required)
+      diagnostics_.error(at, std::string(why));
+    else
+      diagnostics_.notice(at, fmt::format("skipped: {}", why));
   }
 
   void add_template(const LoadedFile& file, const Candidate& candidate) {
     Template tmpl;
     tmpl.file = file.file;
     tmpl.json = &file.json;
-    tmpl.stack_name = candidate.stack_name.empty() ? stack_name_from_file(candidate.path) : candidate.stack_name;
+    tmpl.stack_name =
+        candidate.stack_name.empty() ? stack_name_from_file(candidate.path) : candidate.stack_name;
     if (index_template(tmpl, diagnostics_)) inputs_.templates.templates.push_back(std::move(tmpl));
   }
 

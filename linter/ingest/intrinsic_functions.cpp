@@ -119,8 +119,8 @@ Value fn_cidr(const Value& block, const Value& count, const Value& host_bits, Lo
     error = fmt::format("Fn::Cidr host bits must be an integer from 1 to {} for {}",
                         32 - base->length(), base->str());
   } else if (static_cast<uint64_t>(*n) << *bits > base->size()) {
-    error = fmt::format("Fn::Cidr cannot cut {} blocks of /{} out of {}", *n, 32 - *bits,
-                        base->str());
+    error =
+        fmt::format("Fn::Cidr cannot cut {} blocks of /{} out of {}", *n, 32 - *bits, base->str());
   }
   if (!error.empty()) return Value::unknown(at, "invalid Fn::Cidr");
   Value list;

@@ -8,13 +8,19 @@ namespace od = simdjson::ondemand;
 
 std::string_view json_kind_name(JsonKind kind) {
   switch (kind) {
-    case JsonKind::Null: return "null";
-    case JsonKind::Bool: return "a boolean";
+    case JsonKind::Null:
+      return "null";
+    case JsonKind::Bool:
+      return "a boolean";
     case JsonKind::Integer:
-    case JsonKind::Real: return "a number";
-    case JsonKind::String: return "a string";
-    case JsonKind::Array: return "an array";
-    case JsonKind::Object: return "an object";
+    case JsonKind::Real:
+      return "a number";
+    case JsonKind::String:
+      return "a string";
+    case JsonKind::Array:
+      return "an array";
+    case JsonKind::Object:
+      return "an object";
   }
   return "a value";
 }
@@ -23,21 +29,35 @@ namespace {
 
 std::string describe(simdjson::error_code code) {
   switch (code) {
-    case simdjson::EMPTY: return "the file is empty";
-    case simdjson::UTF8_ERROR: return "invalid UTF-8";
-    case simdjson::UNCLOSED_STRING: return "unexpected end of file inside a string";
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unexpected end of file: an object or array is not closed";
-    case simdjson::DEPTH_ERROR: return "nesting is deeper than 1024 levels";
-    case simdjson::NUMBER_ERROR: return "invalid number";
-    case simdjson::STRING_ERROR: return "invalid escape in string";
-    case simdjson::UNESCAPED_CHARS: return "unescaped control character in string";
+    case simdjson::EMPTY:
+      return "the file is empty";
+    case simdjson::UTF8_ERROR:
+      return "invalid UTF-8";
+    case simdjson::UNCLOSED_STRING:
+      return "unexpected end of file inside a string";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+      return "unexpected end of file: an object or array is not closed";
+    case simdjson::DEPTH_ERROR:
+      return "nesting is deeper than 1000 levels";
+    case simdjson::NUMBER_ERROR:
+      return "invalid number";
+    case simdjson::STRING_ERROR:
+      return "invalid escape in string";
+    case simdjson::UNESCAPED_CHARS:
+      return "unescaped control character in string";
     case simdjson::T_ATOM_ERROR:
     case simdjson::F_ATOM_ERROR:
     case simdjson::N_ATOM_ERROR:
-    case simdjson::INCORRECT_TYPE: return "invalid literal or value";
-    case simdjson::CAPACITY: return "the file is too large for the JSON parser";
-    case simdjson::MEMALLOC: return "out of memory while parsing";
-    default: return fmt::format("invalid JSON ({})", simdjson::error_message(code));
+    case simdjson::INCORRECT_TYPE:
+      return "invalid literal or value";
+    case simdjson::CAPACITY:
+      return "the file is too large for the JSON parser";
+    case simdjson::MEMALLOC:
+      return "out of memory while parsing";
+    case simdjson::TAPE_ERROR:
+      return "invalid JSON: missing or extra commas, brackets or keys";
+    default:
+      return fmt::format("invalid JSON ({})", simdjson::error_message(code));
   }
 }
 
@@ -46,7 +66,11 @@ uint32_t first_invalid_utf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    size_t length = byte < 0x80           ? 1
+                    : (byte >> 5) == 0x6  ? 2
+                    : (byte >> 4) == 0xE  ? 3
+                    : (byte >> 3) == 0x1E ? 4
+                                          : 0;
     if (length == 0 || i + length > text.size()) return static_cast<uint32_t>(i);
     for (size_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return static_cast<uint32_t>(i);
@@ -65,8 +89,10 @@ bool ends_unbalanced(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -118,8 +144,12 @@ class JsonDocument::Builder {
         error = build_array(value, node);
         --depth_;
         break;
-      case od::json_type::string: error = read_string(value, node); break;
-      case od::json_type::number: error = read_number(value, node); break;
+      case od::json_type::string:
+        error = read_string(value, node);
+        break;
+      case od::json_type::number:
+        error = read_number(value, node);
+        break;
       case od::json_type::boolean:
         node.kind = JsonKind::Bool;
         error = value.get_bool().get(node.boolean);
@@ -171,7 +201,8 @@ class JsonDocument::Builder {
     }
     node.first = static_cast<uint32_t>(doc_.elements_.size());
     node.count = static_cast<uint32_t>(element_stack_.size() - mark);
-    doc_.elements_.insert(doc_.elements_.end(), element_stack_.begin() + mark, element_stack_.end());
+    doc_.elements_.insert(doc_.elements_.end(), element_stack_.begin() + mark,
+                          element_stack_.end());
     element_stack_.resize(mark);
     return simdjson::SUCCESS;
   }
@@ -187,7 +218,8 @@ class JsonDocument::Builder {
     std::string_view raw;
     simdjson::simdjson_result<std::string_view> token = value.raw_json_token();
     if (auto error = std::move(token).get(raw)) return error;
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
+    while (!raw.empty() &&
+           (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
     node.text = raw;
@@ -204,17 +236,24 @@ class JsonDocument::Builder {
   simdjson::error_code build_scalar_root(od::document& root, od::json_type type) {
     JsonNode& node = doc_.nodes_.emplace_back();
     switch (type) {
-      case od::json_type::string: return read_string(root, node);
-      case od::json_type::number: return read_number(root, node);
-      case od::json_type::boolean: node.kind = JsonKind::Bool; return root.get_bool().get(node.boolean);
-      default: node.kind = JsonKind::Null; return simdjson::SUCCESS;
+      case od::json_type::string:
+        return read_string(root, node);
+      case od::json_type::number:
+        return read_number(root, node);
+      case od::json_type::boolean:
+        node.kind = JsonKind::Bool;
+        return root.get_bool().get(node.boolean);
+      default:
+        node.kind = JsonKind::Null;
+        return simdjson::SUCCESS;
     }
   }
 
   uint32_t offset_of(const char* at) const { return static_cast<uint32_t>(at - base_); }
 
-  // The tree is built recursively: bound the nesting before it bounds the stack.
-  static constexpr int kMaxDepth = 1024;
+  // The tree is built recursively: bound the nesting before it bounds the stack, and below
+  // simdjson's own limit (1024), which On-Demand does not check in release builds.
+  static constexpr int kMaxDepth = 1000;
 
   JsonDocument& doc_;
   const char* base_;
@@ -231,25 +270,32 @@ bool JsonDocument::parse(const SourceBuffer& source, uint32_t& error_offset, std
   const auto fail = [&](simdjson::error_code code, uint32_t offset) {
     error = describe(code);
     error_offset = code == simdjson::UTF8_ERROR ? first_invalid_utf8(source.text()) : offset;
-    if (code != simdjson::UTF8_ERROR && code != simdjson::DEPTH_ERROR && ends_unbalanced(source.text())) {
-      error = "unexpected end of file: the JSON is truncated (an object, array or string is not closed)";
+    if (code != simdjson::UTF8_ERROR && code != simdjson::DEPTH_ERROR &&
+        ends_unbalanced(source.text())) {
+      error =
+          "unexpected end of file: the JSON is truncated (an object, array or string is not "
+          "closed)";
       error_offset = static_cast<uint32_t>(source.size());
     }
     return false;
   };
   if (source.size() == 0) return fail(simdjson::EMPTY, 0);
   od::document root;
-  if (auto code = parser_.iterate(source.data(), source.size(), source.size() + SourceBuffer::kPadding).get(root)) {
+  if (auto code =
+          parser_.iterate(source.data(), source.size(), source.size() + SourceBuffer::kPadding)
+              .get(root)) {
     return fail(code, static_cast<uint32_t>(source.size()));
   }
   Builder builder(*this, source);
   if (auto code = builder.build_root(root)) {
     const char* at = nullptr;
     const bool located = root.current_location().get(at) == simdjson::SUCCESS;
-    return fail(code, located ? static_cast<uint32_t>(at - source.data()) : static_cast<uint32_t>(source.size()));
+    return fail(code, located ? static_cast<uint32_t>(at - source.data())
+                              : static_cast<uint32_t>(source.size()));
   }
   const char* trailing = nullptr;
-  if (root.current_location().get(trailing) == simdjson::SUCCESS && trailing < source.data() + source.size()) {
+  if (root.current_location().get(trailing) == simdjson::SUCCESS &&
+      trailing < source.data() + source.size()) {
     error = "unexpected content after the end of the JSON value";
     error_offset = static_cast<uint32_t>(trailing - source.data());
     return false;

@@ -69,7 +69,7 @@ class JsonDocument {
   class Builder;
 
   simdjson::ondemand::parser parser_;  // owns the unescaped strings the nodes point at
-  std::deque<JsonNode> nodes_;  // a deque keeps node addresses stable while building
+  std::deque<JsonNode> nodes_;         // a deque keeps node addresses stable while building
   std::vector<const JsonNode*> elements_;
   std::vector<JsonMember> members_;
 };

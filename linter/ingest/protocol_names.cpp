@@ -8,7 +8,8 @@ namespace reachlint {
 
 std::optional<int> protocol_number(std::string_view text) {
   std::string name(text);
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (name == "tcp") return 6;
   if (name == "udp") return 17;
   if (name == "icmp") return 1;

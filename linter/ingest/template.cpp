@@ -66,9 +66,10 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
   const JsonMember* resources = tmpl.json->find_member(root, "Resources");
   if (!resources || !resources->value->is_object()) {
     diagnostics.error(tmpl.at(resources ? resources->value->offset : root.offset),
-                      resources ? fmt::format("template section 'Resources' must be an object, not {}",
-                                              json_kind_name(resources->value->kind))
-                                : std::string("a template needs a 'Resources' object"));
+                      resources
+                          ? fmt::format("template section 'Resources' must be an object, not {}",
+                                        json_kind_name(resources->value->kind))
+                          : std::string("a template needs a 'Resources' object"));
     return false;
   }
   bool ok = true;

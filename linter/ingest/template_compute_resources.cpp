@@ -26,11 +26,17 @@ struct FileSystemKind {
 };
 
 constexpr FileSystemKind kFileSystemKinds[] = {
-    {"OPENZFS", model::FileSystemType::OpenZfs, "OpenZFSConfiguration",
+    {"OPENZFS",
+     model::FileSystemType::OpenZfs,
+     "OpenZFSConfiguration",
      {"MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2", "SINGLE_AZ_HA_1", "SINGLE_AZ_HA_2"}},
-    {"ONTAP", model::FileSystemType::Ontap, "OntapConfiguration",
+    {"ONTAP",
+     model::FileSystemType::Ontap,
+     "OntapConfiguration",
      {"MULTI_AZ_1", "MULTI_AZ_2", "SINGLE_AZ_1", "SINGLE_AZ_2", ""}},
-    {"WINDOWS", model::FileSystemType::Windows, "WindowsConfiguration",
+    {"WINDOWS",
+     model::FileSystemType::Windows,
+     "WindowsConfiguration",
      {"MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2", "", ""}},
     {"LUSTRE", model::FileSystemType::Lustre, "LustreConfiguration", {"", "", "", "", ""}},
 };
@@ -40,12 +46,14 @@ constexpr FileSystemKind kFileSystemKinds[] = {
 void TemplateModelBuilder::read_instance(const ResourceContext& r) {
   model::Instance& instance = model_.instances[entity_index(r)];
   instance.subnet = reference(r, prop(r, "SubnetId"), Kind::Subnet, "SubnetId");
-  instance.groups = reference_list(r, prop(r, "SecurityGroupIds"), Kind::SecurityGroup, "SecurityGroupIds");
+  instance.groups =
+      reference_list(r, prop(r, "SecurityGroupIds"), Kind::SecurityGroup, "SecurityGroupIds");
   instance.groups_given = !prop(r, "SecurityGroupIds").is_absent();
   instance.address = address_of(prop(r, "PrivateIpAddress"));
   if (!prop(r, "SecurityGroups").is_absent()) {
     instance.groups_given = true;
-    instance.groups.push_back(Maybe<Index>::unknown(prop_location(r, "SecurityGroups"), "groups named by SecurityGroups"));
+    instance.groups.push_back(Maybe<Index>::unknown(prop_location(r, "SecurityGroups"),
+                                                    "groups named by SecurityGroups"));
   }
   const Value interfaces = prop(r, "NetworkInterfaces");
   if (!interfaces.is_list()) return;
@@ -54,11 +62,13 @@ void TemplateModelBuilder::read_instance(const ResourceContext& r) {
     if (!device || *device != 0) continue;
     const Value eni = prop_of(r, interface, "NetworkInterfaceId");
     if (!eni.is_absent()) {
-      const Maybe<Index> index = reference(r, eni, Kind::NetworkInterface, "NetworkInterfaces.NetworkInterfaceId");
+      const Maybe<Index> index =
+          reference(r, eni, Kind::NetworkInterface, "NetworkInterfaces.NetworkInterfaceId");
       if (index.known()) instance.network_interface = *index;
       continue;
     }
-    instance.subnet = reference(r, prop_of(r, interface, "SubnetId"), Kind::Subnet, "NetworkInterfaces.SubnetId");
+    instance.subnet =
+        reference(r, prop_of(r, interface, "SubnetId"), Kind::Subnet, "NetworkInterfaces.SubnetId");
     const Value groups = prop_of(r, interface, "GroupSet");
     instance.groups = reference_list(r, groups, Kind::SecurityGroup, "NetworkInterfaces.GroupSet");
     instance.groups_given = !groups.is_absent();
@@ -81,8 +91,12 @@ void TemplateModelBuilder::read_file_system(const ResourceContext& r) {
     if (type_name && *type_name == candidate.name) kind = &candidate;
   }
   if (!kind) {
-    if (type_name) error(prop_location(r, "FileSystemType"), fmt::format("FileSystemType of {} must be OPENZFS, ONTAP, WINDOWS or LUSTRE, not '{}'", r.origin.name, *type_name));
-    else if (prop(r, "FileSystemType").is_absent()) error(r.origin.location, fmt::format("file system {} needs a FileSystemType", r.origin.name));
+    if (type_name)
+      error(prop_location(r, "FileSystemType"),
+            fmt::format("FileSystemType of {} must be OPENZFS, ONTAP, WINDOWS or LUSTRE, not '{}'",
+                        r.origin.name, *type_name));
+    else if (prop(r, "FileSystemType").is_absent())
+      error(r.origin.location, fmt::format("file system {} needs a FileSystemType", r.origin.name));
     return;
   }
   fs.type = kind->type;
@@ -92,23 +106,28 @@ void TemplateModelBuilder::read_file_system(const ResourceContext& r) {
   fs.security_groups_given = !groups.is_absent();
   const Value config = prop(r, kind->configuration);
   const Value deployment = prop_of(r, config, "DeploymentType");
-  if (const auto name = text(r, deployment, fmt::format("{}.DeploymentType", kind->configuration))) {
+  if (const auto name =
+          text(r, deployment, fmt::format("{}.DeploymentType", kind->configuration))) {
     const auto& allowed = kind->deployment_types;
     if (kind->type != model::FileSystemType::Lustre &&
         std::find(allowed.begin(), allowed.end(), *name) == allowed.end()) {
-      error(deployment.location, fmt::format("{}.DeploymentType of {} is not a {} deployment type: '{}'",
-                                             kind->configuration, r.origin.name, kind->name, *name));
+      error(deployment.location,
+            fmt::format("{}.DeploymentType of {} is not a {} deployment type: '{}'",
+                        kind->configuration, r.origin.name, kind->name, *name));
       return;
     }
     fs.deployment_type = *name;
   } else if (deployment.is_unknown()) {
     fs.deployment_type = Maybe<std::string>::unknown(deployment.location, deployment.text);
   }
-  fs.floating_endpoint = fs.deployment_type.known() && fs.deployment_type->starts_with("MULTI_AZ") &&
-                         (fs.type == model::FileSystemType::OpenZfs || fs.type == model::FileSystemType::Ontap);
-  fs.preferred_subnet = reference(r, prop_of(r, config, "PreferredSubnetId"), Kind::Subnet, "PreferredSubnetId");
+  fs.floating_endpoint =
+      fs.deployment_type.known() && fs.deployment_type->starts_with("MULTI_AZ") &&
+      (fs.type == model::FileSystemType::OpenZfs || fs.type == model::FileSystemType::Ontap);
+  fs.preferred_subnet =
+      reference(r, prop_of(r, config, "PreferredSubnetId"), Kind::Subnet, "PreferredSubnetId");
   if (fs.floating_endpoint && fs.preferred_subnet.absent()) {
-    error(r.origin.location, fmt::format("Multi-AZ file system {} needs {}.PreferredSubnetId", r.origin.name, kind->configuration));
+    error(r.origin.location, fmt::format("Multi-AZ file system {} needs {}.PreferredSubnetId",
+                                         r.origin.name, kind->configuration));
   }
   const Value range = prop_of(r, config, "EndpointIpAddressRange");
   fs.endpoint_range = cidr(r, range, "EndpointIpAddressRange");

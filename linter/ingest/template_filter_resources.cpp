@@ -16,9 +16,10 @@ void TemplateModelBuilder::read_security_group(const ResourceContext& r) {
   const Index index = entity_index(r);
   const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
   if (vpc.absent()) {
-    diagnostics_.notice(r.origin.location, fmt::format("security group {} has no VpcId: it belongs to the "
-                                                       "account's default VPC, which is not among the inputs",
-                                                       r.origin.name));
+    diagnostics_.notice(r.origin.location,
+                        fmt::format("security group {} has no VpcId: it belongs to the "
+                                    "account's default VPC, which is not among the inputs",
+                                    r.origin.name));
   }
   model_.security_groups[index].vpc = vpc.known() ? *vpc : model::kNone;
   const auto read_rules = [&](std::string_view property, bool egress) {
@@ -26,8 +27,10 @@ void TemplateModelBuilder::read_security_group(const ResourceContext& r) {
     const Value list = prop(r, property);
     if (list.is_absent()) return rules;
     if (!list.is_list()) {
-      if (list.is_unknown()) note_unknown(r, list, property);
-      else error(list.location, fmt::format("{} of {} must be a list", property, r.origin.name));
+      if (list.is_unknown())
+        note_unknown(r, list, property);
+      else
+        error(list.location, fmt::format("{} of {} must be a list", property, r.origin.name));
       return rules;
     }
     for (size_t i = 0; i < list.items.size(); ++i) {
@@ -50,9 +53,10 @@ void TemplateModelBuilder::read_security_group_rule(const ResourceContext& r) {
   const bool egress = r.type == "AWS::EC2::SecurityGroupEgress";
   const Value group_id = prop(r, "GroupId");
   if (group_id.is_absent()) {
-    diagnostics_.notice(r.origin.location, fmt::format("{} names its group by GroupName, which only the default "
-                                                       "VPC uses; the rule is not checked",
-                                                       r.origin.name));
+    diagnostics_.notice(r.origin.location,
+                        fmt::format("{} names its group by GroupName, which only the default "
+                                    "VPC uses; the rule is not checked",
+                                    r.origin.name));
     return;
   }
   const Maybe<Index> group = reference(r, group_id, Kind::SecurityGroup, "GroupId");
@@ -67,15 +71,20 @@ void TemplateModelBuilder::read_security_group_rule(const ResourceContext& r) {
   }
   auto parsed = sg_rule(r, rule, r.origin, egress);
   if (!parsed || !group.known()) return;
-  auto& rules = egress ? model_.security_groups[*group].egress : model_.security_groups[*group].ingress;
+  auto& rules =
+      egress ? model_.security_groups[*group].egress : model_.security_groups[*group].ingress;
   rules.push_back(std::move(*parsed));
 }
 
-std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext& r, const Value& rule,
-                                                           model::Origin origin, bool egress) {
+std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext& r,
+                                                           const Value& rule, model::Origin origin,
+                                                           bool egress) {
   if (rule.kind != Value::Kind::Object) {
-    if (rule.is_unknown()) note_unknown(r, rule, "a security group rule");
-    else error(rule.location, fmt::format("a security group rule of {} must be an object", r.origin.name));
+    if (rule.is_unknown())
+      note_unknown(r, rule, "a security group rule");
+    else
+      error(rule.location,
+            fmt::format("a security group rule of {} must be an object", r.origin.name));
     return std::nullopt;
   }
   model::SgRule out;
@@ -83,12 +92,15 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
   const Value protocol = prop_of(r, rule, "IpProtocol");
   const auto protocol_text = text(r, protocol, "IpProtocol");
   if (!protocol_text) {
-    if (protocol.is_absent()) error(rule.location, fmt::format("a security group rule of {} needs IpProtocol", r.origin.name));
+    if (protocol.is_absent())
+      error(rule.location,
+            fmt::format("a security group rule of {} needs IpProtocol", r.origin.name));
     return std::nullopt;
   }
   const auto number = protocol_number(*protocol_text);
   if (!number) {
-    error(protocol.location, fmt::format("IpProtocol '{}' of {} is not a protocol name or number", *protocol_text, r.origin.name));
+    error(protocol.location, fmt::format("IpProtocol '{}' of {} is not a protocol name or number",
+                                         *protocol_text, r.origin.name));
     return std::nullopt;
   }
   out.protocol = *number;
@@ -97,18 +109,23 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
     const auto to = integer(r, prop_of(r, rule, "ToPort"), "ToPort", -1, 65535);
     if (!from || !to) {
       if (prop_of(r, rule, "FromPort").is_absent() || prop_of(r, rule, "ToPort").is_absent()) {
-        error(rule.location, fmt::format("a {} rule of {} needs FromPort and ToPort", *protocol_text, r.origin.name));
+        error(rule.location, fmt::format("a {} rule of {} needs FromPort and ToPort",
+                                         *protocol_text, r.origin.name));
       }
       return std::nullopt;
     }
-    if (*from == -1 && *to == -1) out.ports = {0, 65535};
+    if (*from == -1 && *to == -1)
+      out.ports = {0, 65535};
     else if (*from < 0 || *to < 0 || *from > *to) {
-      error(rule.location, fmt::format("port range {}-{} of {} is not valid", *from, *to, r.origin.name));
+      error(rule.location,
+            fmt::format("port range {}-{} of {} is not valid", *from, *to, r.origin.name));
       return std::nullopt;
-    } else out.ports = {static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
+    } else
+      out.ports = {static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
   }
   const std::string_view prefix_key = egress ? "DestinationPrefixListId" : "SourcePrefixListId";
-  const std::string_view group_key = egress ? "DestinationSecurityGroupId" : "SourceSecurityGroupId";
+  const std::string_view group_key =
+      egress ? "DestinationSecurityGroupId" : "SourceSecurityGroupId";
   const Value cidr_value = prop_of(r, rule, "CidrIp");
   const Value prefix_value = prop_of(r, rule, prefix_key);
   const Value group_value = prop_of(r, rule, group_key);
@@ -129,8 +146,10 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
     out.peer = model::PeerKind::Unknown;
     out.unknown_reason = "a group named by SourceSecurityGroupName (default VPC only)";
   } else {
-    error(rule.location, fmt::format("a security group rule of {} needs CidrIp, CidrIpv6, a prefix list or a group",
-                                     r.origin.name));
+    error(
+        rule.location,
+        fmt::format("a security group rule of {} needs CidrIp, CidrIpv6, a prefix list or a group",
+                    r.origin.name));
     return std::nullopt;
   }
   return out;
@@ -155,14 +174,19 @@ void TemplateModelBuilder::read_network_acl_entry(const ResourceContext& r) {
   const auto protocol = integer(r, prop(r, "Protocol"), "Protocol", -1, 255);
   const auto action = text(r, prop(r, "RuleAction"), "RuleAction");
   std::string lowered = action.value_or("");
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (action && lowered != "allow" && lowered != "deny") {
-    error(prop_location(r, "RuleAction"), fmt::format("RuleAction of {} must be allow or deny", r.origin.name));
+    error(prop_location(r, "RuleAction"),
+          fmt::format("RuleAction of {} must be allow or deny", r.origin.name));
     return;
   }
   if (!number || !protocol || !action) {
-    if (prop(r, "RuleNumber").is_absent() || prop(r, "Protocol").is_absent() || prop(r, "RuleAction").is_absent()) {
-      error(r.origin.location, fmt::format("network ACL entry {} needs RuleNumber, Protocol and RuleAction", r.origin.name));
+    if (prop(r, "RuleNumber").is_absent() || prop(r, "Protocol").is_absent() ||
+        prop(r, "RuleAction").is_absent()) {
+      error(r.origin.location,
+            fmt::format("network ACL entry {} needs RuleNumber, Protocol and RuleAction",
+                        r.origin.name));
     }
     return;
   }
@@ -178,8 +202,12 @@ void TemplateModelBuilder::read_network_acl_entry(const ResourceContext& r) {
     const auto from = integer(r, prop_of(r, range, "From"), "PortRange.From", 0, 65535);
     const auto to = integer(r, prop_of(r, range, "To"), "PortRange.To", 0, 65535);
     if (!from || !to || *from > *to) {
-      if (from && to) error(prop_location(r, "PortRange"), fmt::format("PortRange of {} is empty", r.origin.name));
-      else if (range.is_absent()) error(r.origin.location, fmt::format("a TCP or UDP entry ({}) needs a PortRange", r.origin.name));
+      if (from && to)
+        error(prop_location(r, "PortRange"),
+              fmt::format("PortRange of {} is empty", r.origin.name));
+      else if (range.is_absent())
+        error(r.origin.location,
+              fmt::format("a TCP or UDP entry ({}) needs a PortRange", r.origin.name));
       return;
     }
     entry.ports = {static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
@@ -188,9 +216,10 @@ void TemplateModelBuilder::read_network_acl_entry(const ResourceContext& r) {
   auto& entries = model_.network_acls[*acl].entries;
   for (const model::NetworkAclEntry& other : entries) {
     if (other.rule_number == entry.rule_number && other.egress == entry.egress) {
-      error(r.origin.location, fmt::format("{} rule number {} is used twice in {} ({} and {})",
-                                           entry.egress ? "egress" : "ingress", entry.rule_number,
-                                           model_.network_acls[*acl].origin.name, other.origin.name, r.origin.name));
+      error(r.origin.location,
+            fmt::format("{} rule number {} is used twice in {} ({} and {})",
+                        entry.egress ? "egress" : "ingress", entry.rule_number,
+                        model_.network_acls[*acl].origin.name, other.origin.name, r.origin.name));
       return;
     }
   }
@@ -220,15 +249,17 @@ void TemplateModelBuilder::read_prefix_list(const ResourceContext& r) {
   }
   if (entries.is_unknown() || !entries.is_list()) {
     if (entries.is_unknown()) note_unknown(r, entries, "Entries");
-    list.entries = entries.is_absent() ? Maybe<std::vector<Cidr>>(std::vector<Cidr>{})
-                                       : Maybe<std::vector<Cidr>>::unknown(entries.location, "entries not known");
+    list.entries = entries.is_absent()
+                       ? Maybe<std::vector<Cidr>>(std::vector<Cidr>{})
+                       : Maybe<std::vector<Cidr>>::unknown(entries.location, "entries not known");
     return;
   }
   std::vector<Cidr> cidrs;
   for (const Value& entry : entries.items) {
     const Maybe<Cidr> block = cidr(r, prop_of(r, entry, "Cidr"), "Entries.Cidr");
     if (!block.known()) {
-      list.entries = Maybe<std::vector<Cidr>>::unknown(entry.location, "an entry is not known statically");
+      list.entries =
+          Maybe<std::vector<Cidr>>::unknown(entry.location, "an entry is not known statically");
       return;
     }
     cidrs.push_back(*block);

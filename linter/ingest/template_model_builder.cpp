@@ -15,30 +15,48 @@ namespace {
 std::string json_pointer_segment(std::string_view key) {
   std::string out;
   for (const char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
 
 std::string_view kind_name(Kind kind) {
   switch (kind) {
-    case Kind::Vpc: return "VPC";
-    case Kind::Subnet: return "subnet";
-    case Kind::RouteTable: return "route table";
-    case Kind::TransitGateway: return "transit gateway";
-    case Kind::TgwAttachment: return "transit gateway attachment";
-    case Kind::TgwRouteTable: return "transit gateway route table";
-    case Kind::Peering: return "VPC peering connection";
-    case Kind::VpnGateway: return "VPN gateway";
-    case Kind::SecurityGroup: return "security group";
-    case Kind::NetworkAcl: return "network ACL";
-    case Kind::PrefixList: return "prefix list";
-    case Kind::Instance: return "instance";
-    case Kind::NetworkInterface: return "network interface";
-    case Kind::FileSystem: return "file system";
-    case Kind::StorageVirtualMachine: return "storage virtual machine";
+    case Kind::Vpc:
+      return "VPC";
+    case Kind::Subnet:
+      return "subnet";
+    case Kind::RouteTable:
+      return "route table";
+    case Kind::TransitGateway:
+      return "transit gateway";
+    case Kind::TgwAttachment:
+      return "transit gateway attachment";
+    case Kind::TgwRouteTable:
+      return "transit gateway route table";
+    case Kind::Peering:
+      return "VPC peering connection";
+    case Kind::VpnGateway:
+      return "VPN gateway";
+    case Kind::SecurityGroup:
+      return "security group";
+    case Kind::NetworkAcl:
+      return "network ACL";
+    case Kind::PrefixList:
+      return "prefix list";
+    case Kind::Instance:
+      return "instance";
+    case Kind::NetworkInterface:
+      return "network interface";
+    case Kind::FileSystem:
+      return "file system";
+    case Kind::StorageVirtualMachine:
+      return "storage virtual machine";
   }
   return "resource";
 }
@@ -52,10 +70,13 @@ void build_model_from_templates(const TemplateSet& templates, model::Model& mode
 
 TemplateModelBuilder::TemplateModelBuilder(const TemplateSet& templates, model::Model& model,
                                            Diagnostics& diagnostics)
-    : templates_(templates), model_(model), diagnostics_(diagnostics),
+    : templates_(templates),
+      model_(model),
+      diagnostics_(diagnostics),
       evaluator_(templates, diagnostics) {}
 
-void TemplateModelBuilder::for_each_resource(const std::function<void(const ResourceContext&)>& visit) {
+void TemplateModelBuilder::for_each_resource(
+    const std::function<void(const ResourceContext&)>& visit) {
   for (uint32_t t = 0; t < templates_.templates.size(); ++t) {
     const Template& tmpl = templates_.templates[t];
     for (const JsonMember* resource : tmpl.resources) {
@@ -94,7 +115,8 @@ void TemplateModelBuilder::register_entity(const ResourceContext& r, model::Enti
   if (implicit.empty()) model_.by_name.emplace(r.origin.name, ref);
 }
 
-model::Origin TemplateModelBuilder::implicit_origin(const ResourceContext& r, std::string_view suffix,
+model::Origin TemplateModelBuilder::implicit_origin(const ResourceContext& r,
+                                                    std::string_view suffix,
                                                     std::string_view type) const {
   model::Origin origin = r.origin;
   origin.name = fmt::format("{}.{}", r.origin.name, suffix);
@@ -114,27 +136,36 @@ void TemplateModelBuilder::allocate(const ResourceContext& r) {
   const std::string_view t = r.type;
   if (t == "AWS::EC2::VPC") {
     const Index vpc = add(model_.vpcs, Kind::Vpc);
-    model_.route_tables.push_back({implicit_origin(r, "MainRouteTable", "AWS::EC2::RouteTable"), vpc, true, {}});
+    model_.route_tables.push_back(
+        {implicit_origin(r, "MainRouteTable", "AWS::EC2::RouteTable"), vpc, true, {}});
     model_.vpcs[vpc].main_route_table = static_cast<Index>(model_.route_tables.size() - 1);
-    model::NetworkAcl acl{implicit_origin(r, "DefaultNetworkAcl", "AWS::EC2::NetworkAcl"), vpc, true, true, {}};
+    model::NetworkAcl acl{
+        implicit_origin(r, "DefaultNetworkAcl", "AWS::EC2::NetworkAcl"), vpc, true, true, {}};
     model_.network_acls.push_back(std::move(acl));
     model_.vpcs[vpc].default_network_acl = static_cast<Index>(model_.network_acls.size() - 1);
-    register_entity(r, {Kind::NetworkAcl, model_.vpcs[vpc].default_network_acl}, "DefaultNetworkAcl");
-    model::SecurityGroup group{implicit_origin(r, "DefaultSecurityGroup", "AWS::EC2::SecurityGroup"), vpc};
+    register_entity(r, {Kind::NetworkAcl, model_.vpcs[vpc].default_network_acl},
+                    "DefaultNetworkAcl");
+    model::SecurityGroup group;
+    group.origin = implicit_origin(r, "DefaultSecurityGroup", "AWS::EC2::SecurityGroup");
+    group.vpc = vpc;
     group.default_egress = true;
     group.vpc_default = true;
     model_.security_groups.push_back(std::move(group));
     model_.vpcs[vpc].default_security_group = static_cast<Index>(model_.security_groups.size() - 1);
-    register_entity(r, {Kind::SecurityGroup, model_.vpcs[vpc].default_security_group}, "DefaultSecurityGroup");
+    register_entity(r, {Kind::SecurityGroup, model_.vpcs[vpc].default_security_group},
+                    "DefaultSecurityGroup");
   } else if (t == "AWS::EC2::Subnet") {
     add(model_.subnets, Kind::Subnet);
   } else if (t == "AWS::EC2::RouteTable") {
     add(model_.route_tables, Kind::RouteTable);
   } else if (t == "AWS::EC2::TransitGateway") {
     const Index tgw = add(model_.transit_gateways, Kind::TransitGateway);
-    model_.tgw_route_tables.push_back({implicit_origin(r, "DefaultRouteTable", "AWS::EC2::TransitGatewayRouteTable"), tgw, {}});
-    model_.transit_gateways[tgw].default_route_table = static_cast<Index>(model_.tgw_route_tables.size() - 1);
-  } else if (t == "AWS::EC2::TransitGatewayAttachment" || t == "AWS::EC2::TransitGatewayVpcAttachment") {
+    model_.tgw_route_tables.push_back(
+        {implicit_origin(r, "DefaultRouteTable", "AWS::EC2::TransitGatewayRouteTable"), tgw, {}});
+    model_.transit_gateways[tgw].default_route_table =
+        static_cast<Index>(model_.tgw_route_tables.size() - 1);
+  } else if (t == "AWS::EC2::TransitGatewayAttachment" ||
+             t == "AWS::EC2::TransitGatewayVpcAttachment") {
     add(model_.tgw_attachments, Kind::TgwAttachment);
   } else if (t == "AWS::EC2::TransitGatewayRouteTable") {
     add(model_.tgw_route_tables, Kind::TgwRouteTable);
@@ -167,15 +198,18 @@ TemplateModelBuilder::Handler TemplateModelBuilder::handler_for(std::string_view
       {"AWS::EC2::VPCCidrBlock", &TemplateModelBuilder::read_vpc_cidr_block},
       {"AWS::EC2::Subnet", &TemplateModelBuilder::read_subnet},
       {"AWS::EC2::RouteTable", &TemplateModelBuilder::read_route_table},
-      {"AWS::EC2::SubnetRouteTableAssociation", &TemplateModelBuilder::read_subnet_route_table_association},
+      {"AWS::EC2::SubnetRouteTableAssociation",
+       &TemplateModelBuilder::read_subnet_route_table_association},
       {"AWS::EC2::Route", &TemplateModelBuilder::read_route},
       {"AWS::EC2::TransitGateway", &TemplateModelBuilder::read_transit_gateway},
       {"AWS::EC2::TransitGatewayAttachment", &TemplateModelBuilder::read_tgw_attachment},
       {"AWS::EC2::TransitGatewayVpcAttachment", &TemplateModelBuilder::read_tgw_attachment},
       {"AWS::EC2::TransitGatewayRouteTable", &TemplateModelBuilder::read_tgw_route_table},
       {"AWS::EC2::TransitGatewayRoute", &TemplateModelBuilder::read_tgw_route},
-      {"AWS::EC2::TransitGatewayRouteTableAssociation", &TemplateModelBuilder::read_tgw_association},
-      {"AWS::EC2::TransitGatewayRouteTablePropagation", &TemplateModelBuilder::read_tgw_propagation},
+      {"AWS::EC2::TransitGatewayRouteTableAssociation",
+       &TemplateModelBuilder::read_tgw_association},
+      {"AWS::EC2::TransitGatewayRouteTablePropagation",
+       &TemplateModelBuilder::read_tgw_propagation},
       {"AWS::EC2::VPCPeeringConnection", &TemplateModelBuilder::read_peering},
       {"AWS::EC2::VPNGateway", &TemplateModelBuilder::read_vpn_gateway},
       {"AWS::EC2::VPCGatewayAttachment", &TemplateModelBuilder::read_gateway_attachment},
@@ -186,7 +220,8 @@ TemplateModelBuilder::Handler TemplateModelBuilder::handler_for(std::string_view
       {"Custom::VpcRestrictDefaultSG", &TemplateModelBuilder::read_restrict_default_sg},
       {"AWS::EC2::NetworkAcl", &TemplateModelBuilder::read_network_acl},
       {"AWS::EC2::NetworkAclEntry", &TemplateModelBuilder::read_network_acl_entry},
-      {"AWS::EC2::SubnetNetworkAclAssociation", &TemplateModelBuilder::read_subnet_network_acl_association},
+      {"AWS::EC2::SubnetNetworkAclAssociation",
+       &TemplateModelBuilder::read_subnet_network_acl_association},
       {"AWS::EC2::PrefixList", &TemplateModelBuilder::read_prefix_list},
       {"AWS::EC2::Instance", &TemplateModelBuilder::read_instance},
       {"AWS::EC2::NetworkInterface", &TemplateModelBuilder::read_network_interface},
@@ -212,13 +247,16 @@ Value TemplateModelBuilder::prop(const ResourceContext& r, std::string_view name
   return evaluator_.property(r.tmpl, *r.resource, name);
 }
 
-Value TemplateModelBuilder::prop_of(const ResourceContext& r, const Value& object, std::string_view name) {
+Value TemplateModelBuilder::prop_of(const ResourceContext& r, const Value& object,
+                                    std::string_view name) {
   if (object.kind != Value::Kind::Object) {
     if (object.is_unknown()) return object;
     Value absent;
     absent.kind = Value::Kind::NoValue;
     absent.location = object.location;
-    if (!object.is_absent()) error(object.location, fmt::format("{} {}: expected an object holding '{}'", r.origin.type, r.origin.name, name));
+    if (!object.is_absent())
+      error(object.location, fmt::format("{} {}: expected an object holding '{}'", r.origin.type,
+                                         r.origin.name, name));
     return absent;
   }
   const Template& t = templates_.templates[object.tmpl];
@@ -232,21 +270,25 @@ Value TemplateModelBuilder::prop_of(const ResourceContext& r, const Value& objec
   return evaluator_.eval(object.tmpl, *node);
 }
 
-Location TemplateModelBuilder::prop_location(const ResourceContext& r, std::string_view name) const {
+Location TemplateModelBuilder::prop_location(const ResourceContext& r,
+                                             std::string_view name) const {
   const Template& t = templates_.templates[r.tmpl];
   const JsonNode* props = t.properties(*r.resource);
   const JsonMember* member = props ? t.json->find_member(*props, name) : nullptr;
   return member ? t.at(member->key_offset) : r.origin.location;
 }
 
-void TemplateModelBuilder::note_unknown(const ResourceContext& r, const Value& value, std::string_view what) {
-  diagnostics_.notice(value.location.known() ? value.location : r.origin.location,
-                      fmt::format("{} of {} cannot be evaluated statically: {}; checks that depend on it are skipped",
-                                  what, r.origin.name, value.text));
+void TemplateModelBuilder::note_unknown(const ResourceContext& r, const Value& value,
+                                        std::string_view what) {
+  diagnostics_.notice(
+      value.location.known() ? value.location : r.origin.location,
+      fmt::format(
+          "{} of {} cannot be evaluated statically: {}; checks that depend on it are skipped", what,
+          r.origin.name, value.text));
 }
 
-Maybe<Index> TemplateModelBuilder::reference(const ResourceContext& r, const Value& value, Kind kind,
-                                             std::string_view what) {
+Maybe<Index> TemplateModelBuilder::reference(const ResourceContext& r, const Value& value,
+                                             Kind kind, std::string_view what) {
   if (value.is_absent()) return {};
   if (value.is_unknown()) {
     note_unknown(r, value, what);
@@ -258,8 +300,8 @@ Maybe<Index> TemplateModelBuilder::reference(const ResourceContext& r, const Val
     const std::string name = value.text.substr(value.text.find(':') + 1);
     if (found != entities_.end() || !type_of_entity_value(value).empty()) {
       const std::string_view type = type_of_entity_value(value);
-      error(value.location, fmt::format("{} of {} refers to {} ({}), which is not a {}", what, r.origin.name, name,
-                                        type, kind_name(kind)));
+      error(value.location, fmt::format("{} of {} refers to {} ({}), which is not a {}", what,
+                                        r.origin.name, name, type, kind_name(kind)));
       return Maybe<Index>::unknown(value.location, "invalid reference");
     }
     const std::string why = fmt::format("{} does not exist under the template's conditions", name);
@@ -270,17 +312,21 @@ Maybe<Index> TemplateModelBuilder::reference(const ResourceContext& r, const Val
     for (const model::EntityRef& ref : model_.find(value.text)) {
       if (ref.kind == kind) return ref.index;
     }
-    const std::string why = fmt::format("{} '{}' is not among the inputs", kind_name(kind), value.text);
-    diagnostics_.notice(value.location, fmt::format("{} of {}: {}; checks that depend on it are skipped", what,
-                                                    r.origin.name, why));
+    const std::string why =
+        fmt::format("{} '{}' is not among the inputs", kind_name(kind), value.text);
+    diagnostics_.notice(value.location,
+                        fmt::format("{} of {}: {}; checks that depend on it are skipped", what,
+                                    r.origin.name, why));
     return Maybe<Index>::unknown(value.location, why);
   }
-  error(value.location, fmt::format("{} of {} must be the id of a {}", what, r.origin.name, kind_name(kind)));
+  error(value.location,
+        fmt::format("{} of {} must be the id of a {}", what, r.origin.name, kind_name(kind)));
   return Maybe<Index>::unknown(value.location, "invalid reference");
 }
 
-std::vector<Maybe<Index>> TemplateModelBuilder::reference_list(const ResourceContext& r, const Value& value,
-                                                               Kind kind, std::string_view what) {
+std::vector<Maybe<Index>> TemplateModelBuilder::reference_list(const ResourceContext& r,
+                                                               const Value& value, Kind kind,
+                                                               std::string_view what) {
   std::vector<Maybe<Index>> out;
   if (value.is_absent()) return out;
   if (!value.is_list()) {
@@ -296,7 +342,8 @@ std::vector<Maybe<Index>> TemplateModelBuilder::reference_list(const ResourceCon
   return out;
 }
 
-Maybe<Cidr> TemplateModelBuilder::cidr(const ResourceContext& r, const Value& value, std::string_view what) {
+Maybe<Cidr> TemplateModelBuilder::cidr(const ResourceContext& r, const Value& value,
+                                       std::string_view what) {
   if (value.is_absent()) return {};
   if (value.is_unknown()) {
     note_unknown(r, value, what);
@@ -308,23 +355,29 @@ Maybe<Cidr> TemplateModelBuilder::cidr(const ResourceContext& r, const Value& va
   }
   const auto parsed = Cidr::parse(value.text);
   if (!parsed || value.text.find('/') == std::string::npos) {
-    error(value.location, fmt::format("{} of {}: '{}' is not a valid IPv4 CIDR", what, r.origin.name, value.text));
+    error(value.location,
+          fmt::format("{} of {}: '{}' is not a valid IPv4 CIDR", what, r.origin.name, value.text));
     return Maybe<Cidr>::unknown(value.location, "invalid CIDR");
   }
   return *parsed;
 }
 
-Maybe<std::string> TemplateModelBuilder::zone(const ResourceContext& r, const Value& value, std::string_view what) {
+Maybe<std::string> TemplateModelBuilder::zone(const ResourceContext& r, const Value& value,
+                                              std::string_view what) {
   if (value.is_absent()) return {};
   if (value.kind == Value::Kind::Az) return value.text;
   if (value.is_string()) return (what == "AvailabilityZoneId" ? "id:" : "name:") + value.text;
-  if (value.is_unknown()) note_unknown(r, value, what);
-  else error(value.location, fmt::format("{} of {} must be a zone name", what, r.origin.name));
-  return Maybe<std::string>::unknown(value.location, value.is_unknown() ? value.text : "invalid zone");
+  if (value.is_unknown())
+    note_unknown(r, value, what);
+  else
+    error(value.location, fmt::format("{} of {} must be a zone name", what, r.origin.name));
+  return Maybe<std::string>::unknown(value.location,
+                                     value.is_unknown() ? value.text : "invalid zone");
 }
 
 std::optional<int64_t> TemplateModelBuilder::integer(const ResourceContext& r, const Value& value,
-                                                     std::string_view what, int64_t min, int64_t max) {
+                                                     std::string_view what, int64_t min,
+                                                     int64_t max) {
   if (value.is_absent()) return std::nullopt;
   if (value.is_unknown()) {
     note_unknown(r, value, what);
@@ -332,21 +385,26 @@ std::optional<int64_t> TemplateModelBuilder::integer(const ResourceContext& r, c
   }
   const auto number = value.as_integer();
   if (!number || *number < min || *number > max) {
-    error(value.location, fmt::format("{} of {} must be an integer from {} to {}, not {}", what, r.origin.name, min,
-                                      max, value.as_text().value_or("a " + std::string(value.is_list() ? "list" : "non-number"))));
+    error(
+        value.location,
+        fmt::format(
+            "{} of {} must be an integer from {} to {}, not {}", what, r.origin.name, min, max,
+            value.as_text().value_or("a " + std::string(value.is_list() ? "list" : "non-number"))));
     return std::nullopt;
   }
   return number;
 }
 
-std::optional<bool> TemplateModelBuilder::boolean(const ResourceContext& r, const Value& value, std::string_view what) {
+std::optional<bool> TemplateModelBuilder::boolean(const ResourceContext& r, const Value& value,
+                                                  std::string_view what) {
   if (value.is_absent()) return std::nullopt;
   if (value.is_unknown()) {
     note_unknown(r, value, what);
     return std::nullopt;
   }
   if (value.kind == Value::Kind::Bool) return value.boolean;
-  if (value.is_string() && (value.text == "true" || value.text == "false")) return value.text == "true";
+  if (value.is_string() && (value.text == "true" || value.text == "false"))
+    return value.text == "true";
   error(value.location, fmt::format("{} of {} must be true or false", what, r.origin.name));
   return std::nullopt;
 }

@@ -35,8 +35,10 @@ class TemplateModelBuilder {
 
   // Pass 1 creates the entities so that pass 2 can link references in any order.
   void allocate(const ResourceContext& r);
-  void register_entity(const ResourceContext& r, model::EntityRef ref, std::string_view implicit = {});
-  model::Origin implicit_origin(const ResourceContext& r, std::string_view suffix, std::string_view type) const;
+  void register_entity(const ResourceContext& r, model::EntityRef ref,
+                       std::string_view implicit = {});
+  model::Origin implicit_origin(const ResourceContext& r, std::string_view suffix,
+                                std::string_view type) const;
   Handler handler_for(std::string_view type) const;
   void for_each_resource(const std::function<void(const ResourceContext&)>& visit);
 
@@ -44,16 +46,19 @@ class TemplateModelBuilder {
   Value prop(const ResourceContext& r, std::string_view name);
   Value prop_of(const ResourceContext& r, const Value& object, std::string_view name);
   Location prop_location(const ResourceContext& r, std::string_view name) const;
-  model::Maybe<model::Index> reference(const ResourceContext& r, const Value& value, model::Kind kind,
-                                       std::string_view what);
-  std::vector<model::Maybe<model::Index>> reference_list(const ResourceContext& r, const Value& value,
-                                                         model::Kind kind, std::string_view what);
+  model::Maybe<model::Index> reference(const ResourceContext& r, const Value& value,
+                                       model::Kind kind, std::string_view what);
+  std::vector<model::Maybe<model::Index>> reference_list(const ResourceContext& r,
+                                                         const Value& value, model::Kind kind,
+                                                         std::string_view what);
   model::Maybe<Cidr> cidr(const ResourceContext& r, const Value& value, std::string_view what);
-  model::Maybe<std::string> zone(const ResourceContext& r, const Value& value, std::string_view what);
-  std::optional<int64_t> integer(const ResourceContext& r, const Value& value, std::string_view what,
-                                 int64_t min, int64_t max);
+  model::Maybe<std::string> zone(const ResourceContext& r, const Value& value,
+                                 std::string_view what);
+  std::optional<int64_t> integer(const ResourceContext& r, const Value& value,
+                                 std::string_view what, int64_t min, int64_t max);
   std::optional<bool> boolean(const ResourceContext& r, const Value& value, std::string_view what);
-  std::optional<std::string> text(const ResourceContext& r, const Value& value, std::string_view what);
+  std::optional<std::string> text(const ResourceContext& r, const Value& value,
+                                  std::string_view what);
   void note_unknown(const ResourceContext& r, const Value& value, std::string_view what);
   void error(Location at, std::string message) { diagnostics_.error(at, std::move(message)); }
   std::string_view type_of_entity_value(const Value& value) const;
@@ -79,8 +84,8 @@ class TemplateModelBuilder {
   void read_vgw_route_propagation(const ResourceContext& r);
   void read_security_group(const ResourceContext& r);
   void read_security_group_rule(const ResourceContext& r);
-  std::optional<model::SgRule> sg_rule(const ResourceContext& r, const Value& rule, model::Origin origin,
-                                       bool egress);
+  std::optional<model::SgRule> sg_rule(const ResourceContext& r, const Value& rule,
+                                       model::Origin origin, bool egress);
   void read_restrict_default_sg(const ResourceContext& r);
   void read_network_acl(const ResourceContext& r);
   void read_network_acl_entry(const ResourceContext& r);
@@ -95,7 +100,7 @@ class TemplateModelBuilder {
   model::Model& model_;
   Diagnostics& diagnostics_;
   Evaluator evaluator_;
-  std::unordered_map<std::string, model::EntityRef> entities_;  // entity_key -> entity
+  std::unordered_map<std::string, model::EntityRef> entities_;        // entity_key -> entity
   std::unordered_map<std::string, std::string_view> resource_types_;  // entity_key -> Type
 };
 

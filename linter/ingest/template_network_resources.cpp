@@ -13,7 +13,8 @@ namespace {
 
 // A template may allocate addresses from IPAM: they are known only once deployed.
 Maybe<Cidr> ipam_cidr(const Value& pool, std::string_view owner) {
-  return Maybe<Cidr>::unknown(pool.location, fmt::format("{} is allocated from an IPAM pool at deploy time", owner));
+  return Maybe<Cidr>::unknown(
+      pool.location, fmt::format("{} is allocated from an IPAM pool at deploy time", owner));
 }
 
 }  // namespace
@@ -24,11 +25,14 @@ void TemplateModelBuilder::read_vpc(const ResourceContext& r) {
   const Value pool = prop(r, "Ipv4IpamPoolId");
   if (block.is_absent() && !pool.is_absent()) {
     vpc.cidrs.push_back(ipam_cidr(pool, r.origin.name));
-    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"), "CidrBlock");
+    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
+                 "CidrBlock");
     return;
   }
   Maybe<Cidr> primary = cidr(r, block, "CidrBlock");
-  if (primary.absent()) error(r.origin.location, fmt::format("VPC {} needs a CidrBlock or Ipv4IpamPoolId", r.origin.name));
+  if (primary.absent())
+    error(r.origin.location,
+          fmt::format("VPC {} needs a CidrBlock or Ipv4IpamPoolId", r.origin.name));
   vpc.cidrs.insert(vpc.cidrs.begin(), std::move(primary));
 }
 
@@ -41,28 +45,34 @@ void TemplateModelBuilder::read_vpc_cidr_block(const ResourceContext& r) {
     model_.vpcs[*vpc].cidrs.push_back(cidr(r, block, "CidrBlock"));
   } else if (!pool.is_absent()) {
     model_.vpcs[*vpc].cidrs.push_back(ipam_cidr(pool, r.origin.name));
-    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"), "CidrBlock");
+    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
+                 "CidrBlock");
   }  // otherwise an IPv6 block: reachlint checks IPv4 paths
 }
 
 void TemplateModelBuilder::read_subnet(const ResourceContext& r) {
   model::Subnet& subnet = model_.subnets[entity_index(r)];
   const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
-  if (vpc.known()) subnet.vpc = *vpc;
-  else if (vpc.absent()) error(r.origin.location, fmt::format("subnet {} needs a VpcId", r.origin.name));
+  if (vpc.known())
+    subnet.vpc = *vpc;
+  else if (vpc.absent())
+    error(r.origin.location, fmt::format("subnet {} needs a VpcId", r.origin.name));
   const Value block = prop(r, "CidrBlock");
   const Value pool = prop(r, "Ipv4IpamPoolId");
   if (block.is_absent() && !pool.is_absent()) {
     subnet.cidr = ipam_cidr(pool, r.origin.name);
-    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"), "CidrBlock");
+    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
+                 "CidrBlock");
   } else {
     subnet.cidr = cidr(r, block, "CidrBlock");
   }
   const Value name = prop(r, "AvailabilityZone");
   const Value id = prop(r, "AvailabilityZoneId");
-  subnet.zone = !name.is_absent() ? zone(r, name, "AvailabilityZone") : zone(r, id, "AvailabilityZoneId");
+  subnet.zone =
+      !name.is_absent() ? zone(r, name, "AvailabilityZone") : zone(r, id, "AvailabilityZoneId");
   if (subnet.zone.absent()) {
-    subnet.zone = Maybe<std::string>::unknown(r.origin.location, "the Availability Zone is chosen by AWS at deploy time");
+    subnet.zone = Maybe<std::string>::unknown(
+        r.origin.location, "the Availability Zone is chosen by AWS at deploy time");
   }
 }
 
@@ -73,7 +83,8 @@ void TemplateModelBuilder::read_route_table(const ResourceContext& r) {
 
 void TemplateModelBuilder::read_subnet_route_table_association(const ResourceContext& r) {
   const Maybe<Index> subnet = reference(r, prop(r, "SubnetId"), Kind::Subnet, "SubnetId");
-  const Maybe<Index> table = reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
+  const Maybe<Index> table =
+      reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
   if (!subnet.known()) return;
   model::Subnet& target = model_.subnets[*subnet];
   if (target.route_table != model::kNone) {
@@ -110,8 +121,9 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
     const Value value = prop(r, candidate.property);
     if (value.is_absent()) continue;
     target.kind = candidate.kind;
-    target.id = value.kind == Value::Kind::Entity ? value.text.substr(value.text.find(':') + 1)
-                                                  : value.as_text().value_or(std::string(candidate.property));
+    target.id = value.kind == Value::Kind::Entity
+                    ? value.text.substr(value.text.find(':') + 1)
+                    : value.as_text().value_or(std::string(candidate.property));
     if (candidate.modelled) {
       const Maybe<Index> index = reference(r, value, candidate.entity, candidate.property);
       target.index = index.known() ? *index : model::kNone;
@@ -124,8 +136,10 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
     return target;
   }
   const std::string_view gateway_type = type_of_entity_value(gateway);
-  const bool is_vgw = gateway_type == "AWS::EC2::VPNGateway" || (gateway.is_string() && gateway.text.starts_with("vgw-"));
-  const bool is_igw = gateway_type == "AWS::EC2::InternetGateway" || (gateway.is_string() && gateway.text.starts_with("igw-"));
+  const bool is_vgw = gateway_type == "AWS::EC2::VPNGateway" ||
+                      (gateway.is_string() && gateway.text.starts_with("vgw-"));
+  const bool is_igw = gateway_type == "AWS::EC2::InternetGateway" ||
+                      (gateway.is_string() && gateway.text.starts_with("igw-"));
   target.id = gateway.kind == Value::Kind::Entity ? gateway.text.substr(gateway.text.find(':') + 1)
                                                   : gateway.as_text().value_or("GatewayId");
   if (gateway.is_string() && gateway.text == "local") {
@@ -144,7 +158,8 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
 }
 
 void TemplateModelBuilder::read_route(const ResourceContext& r) {
-  const Maybe<Index> table = reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
+  const Maybe<Index> table =
+      reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
   model::Route route;
   route.origin = r.origin;
   const Value destination = prop(r, "DestinationCidrBlock");
@@ -152,9 +167,13 @@ void TemplateModelBuilder::read_route(const ResourceContext& r) {
   if (!destination.is_absent()) {
     route.destination = cidr(r, destination, "DestinationCidrBlock");
   } else if (!prefix_list.is_absent()) {
-    const Maybe<Index> list = reference(r, prefix_list, Kind::PrefixList, "DestinationPrefixListId");
-    if (list.known()) route.prefix_list = *list;
-    else route.destination = Maybe<Cidr>::unknown(prefix_list.location, "the prefix list is not known statically");
+    const Maybe<Index> list =
+        reference(r, prefix_list, Kind::PrefixList, "DestinationPrefixListId");
+    if (list.known())
+      route.prefix_list = *list;
+    else
+      route.destination =
+          Maybe<Cidr>::unknown(prefix_list.location, "the prefix list is not known statically");
   } else if (!prop(r, "DestinationIpv6CidrBlock").is_absent()) {
     return;  // IPv6 routes do not affect the IPv4 paths reachlint checks
   } else {
@@ -175,16 +194,17 @@ void TemplateModelBuilder::read_transit_gateway(const ResourceContext& r) {
   tgw.default_propagation = enabled("DefaultRouteTablePropagation", true);
   tgw.security_group_referencing = enabled("SecurityGroupReferencingSupport", false);
   model_.tgw_route_tables[tgw.default_route_table].origin.certain = r.origin.certain;
-  tgw.association_default_table = reference(r, prop(r, "AssociationDefaultRouteTableId"), Kind::TgwRouteTable,
-                                            "AssociationDefaultRouteTableId");
-  tgw.propagation_default_table = reference(r, prop(r, "PropagationDefaultRouteTableId"), Kind::TgwRouteTable,
-                                            "PropagationDefaultRouteTableId");
+  tgw.association_default_table = reference(r, prop(r, "AssociationDefaultRouteTableId"),
+                                            Kind::TgwRouteTable, "AssociationDefaultRouteTableId");
+  tgw.propagation_default_table = reference(r, prop(r, "PropagationDefaultRouteTableId"),
+                                            Kind::TgwRouteTable, "PropagationDefaultRouteTableId");
 }
 
 void TemplateModelBuilder::read_tgw_attachment(const ResourceContext& r) {
   model::TgwAttachment& attachment = model_.tgw_attachments[entity_index(r)];
   attachment.kind = model::AttachmentKind::Vpc;
-  const Maybe<Index> tgw = reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
+  const Maybe<Index> tgw =
+      reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
   const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
   attachment.tgw = tgw.known() ? *tgw : model::kNone;
   attachment.vpc = vpc.known() ? *vpc : model::kNone;
@@ -197,43 +217,49 @@ void TemplateModelBuilder::read_tgw_attachment(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_tgw_route_table(const ResourceContext& r) {
-  const Maybe<Index> tgw = reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
+  const Maybe<Index> tgw =
+      reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
   if (tgw.known()) model_.tgw_route_tables[entity_index(r)].tgw = *tgw;
 }
 
 void TemplateModelBuilder::read_tgw_route(const ResourceContext& r) {
-  const Maybe<Index> table =
-      reference(r, prop(r, "TransitGatewayRouteTableId"), Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
+                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
   model::TgwRoute route;
   route.origin = r.origin;
   route.destination = cidr(r, prop(r, "DestinationCidrBlock"), "DestinationCidrBlock");
   route.blackhole = boolean(r, prop(r, "Blackhole"), "Blackhole").value_or(false);
   const Value attachment_id = prop(r, "TransitGatewayAttachmentId");
   if (!route.blackhole) {
-    const Maybe<Index> attachment = reference(r, attachment_id, Kind::TgwAttachment, "TransitGatewayAttachmentId");
+    const Maybe<Index> attachment =
+        reference(r, attachment_id, Kind::TgwAttachment, "TransitGatewayAttachmentId");
     if (attachment.absent()) {
-      error(r.origin.location, fmt::format("transit gateway route {} needs a TransitGatewayAttachmentId or Blackhole", r.origin.name));
+      error(r.origin.location,
+            fmt::format("transit gateway route {} needs a TransitGatewayAttachmentId or Blackhole",
+                        r.origin.name));
       return;
     }
     route.attachment = attachment.known() ? *attachment : model::kUnknownIndex;
   }
   if (route.destination.absent()) {
-    error(r.origin.location, fmt::format("transit gateway route {} needs a DestinationCidrBlock", r.origin.name));
+    error(r.origin.location,
+          fmt::format("transit gateway route {} needs a DestinationCidrBlock", r.origin.name));
     return;
   }
   if (table.known()) model_.tgw_route_tables[*table].routes.push_back(std::move(route));
 }
 
 void TemplateModelBuilder::read_tgw_association(const ResourceContext& r) {
-  const Maybe<Index> table =
-      reference(r, prop(r, "TransitGatewayRouteTableId"), Kind::TgwRouteTable, "TransitGatewayRouteTableId");
-  const Maybe<Index> attachment =
-      reference(r, prop(r, "TransitGatewayAttachmentId"), Kind::TgwAttachment, "TransitGatewayAttachmentId");
+  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
+                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  const Maybe<Index> attachment = reference(r, prop(r, "TransitGatewayAttachmentId"),
+                                            Kind::TgwAttachment, "TransitGatewayAttachmentId");
   if (!attachment.known()) return;
   model::TgwAttachment& target = model_.tgw_attachments[*attachment];
   if (!target.association_origin.name.empty()) {
-    error(r.origin.location, fmt::format("attachment {} is associated with a second route table by {}",
-                                         target.origin.name, r.origin.name));
+    error(r.origin.location,
+          fmt::format("attachment {} is associated with a second route table by {}",
+                      target.origin.name, r.origin.name));
     return;
   }
   target.association_origin = r.origin;
@@ -241,10 +267,10 @@ void TemplateModelBuilder::read_tgw_association(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_tgw_propagation(const ResourceContext& r) {
-  const Maybe<Index> table =
-      reference(r, prop(r, "TransitGatewayRouteTableId"), Kind::TgwRouteTable, "TransitGatewayRouteTableId");
-  const Maybe<Index> attachment =
-      reference(r, prop(r, "TransitGatewayAttachmentId"), Kind::TgwAttachment, "TransitGatewayAttachmentId");
+  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
+                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  const Maybe<Index> attachment = reference(r, prop(r, "TransitGatewayAttachmentId"),
+                                            Kind::TgwAttachment, "TransitGatewayAttachmentId");
   if (table.known() && attachment.known()) {
     model_.tgw_attachments[*attachment].propagations.push_back({*table, r.origin});
   } else if (table.known()) {
@@ -275,12 +301,16 @@ void TemplateModelBuilder::read_gateway_attachment(const ResourceContext& r) {
 void TemplateModelBuilder::read_vgw_route_propagation(const ResourceContext& r) {
   const Value gateway = prop(r, "VpnGatewayId");
   const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, "VpnGatewayId");
-  for (const Maybe<Index>& table : reference_list(r, prop(r, "RouteTableIds"), Kind::RouteTable, "RouteTableIds")) {
+  for (const Maybe<Index>& table :
+       reference_list(r, prop(r, "RouteTableIds"), Kind::RouteTable, "RouteTableIds")) {
     if (!table.known()) continue;
     // The routes come from BGP at run time: their destinations cannot be known from files.
     model::Route route;
     route.origin = r.origin;
-    route.destination = Maybe<Cidr>::unknown(r.origin.location, fmt::format("routes propagated from VPN gateway {} are learned at run time", gateway.as_text().value_or(r.origin.name)));
+    route.destination = Maybe<Cidr>::unknown(
+        r.origin.location,
+        fmt::format("routes propagated from VPN gateway {} are learned at run time",
+                    gateway.as_text().value_or(r.origin.name)));
     route.target.kind = model::TargetKind::VpnGateway;
     route.target.index = vgw.known() ? *vgw : model::kNone;
     route.target.id = vgw.known() ? model_.vpn_gateways[*vgw].origin.name : "VPN gateway";

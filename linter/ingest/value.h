@@ -13,17 +13,17 @@ namespace reachlint {
 
 struct Value {
   enum class Kind : uint8_t {
-    Unknown,    // known only at deploy time; `text` says why, `location` where
-    NoValue,    // AWS::NoValue: the property is absent
+    Unknown,  // known only at deploy time; `text` says why, `location` where
+    NoValue,  // AWS::NoValue: the property is absent
     Null,
     Bool,
     Number,
     String,
     List,
-    Object,     // a plain JSON object, left unevaluated (`object`, in template `tmpl`)
-    Entity,     // the id of a resource of this run; `text` is its model key
-    Az,         // an Availability Zone; `text` is its key ("az#0" for Fn::GetAZs index 0)
-    AzList,     // the result of Fn::GetAZs: only indexable
+    Object,  // a plain JSON object, left unevaluated (`object`, in template `tmpl`)
+    Entity,  // the id of a resource of this run; `text` is its model key
+    Az,      // an Availability Zone; `text` is its key ("az#0" for Fn::GetAZs index 0)
+    AzList,  // the result of Fn::GetAZs: only indexable
   };
 
   Kind kind = Kind::Unknown;

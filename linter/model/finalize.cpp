@@ -53,7 +53,9 @@ void apply_tgw_defaults(Model& model) {
     }
     if (tgw.default_propagation) {
       const Index table = default_table(tgw, tgw.propagation_default_table);
-      if (is_known_index(table)) attachment.propagations.push_back({table, implied(attachment.origin, attachment.origin.name)});
+      if (is_known_index(table))
+        attachment.propagations.push_back(
+            {table, implied(attachment.origin, attachment.origin.name)});
     }
   }
 }
@@ -95,17 +97,21 @@ void add_default_group_rules(Model& model) {
       continue;
     }
     if (group.default_egress) {
-      group.egress.push_back(allow_all(group.origin, "default egress rule (all traffic to 0.0.0.0/0)", PeerKind::Cidr, kNone));
+      group.egress.push_back(allow_all(
+          group.origin, "default egress rule (all traffic to 0.0.0.0/0)", PeerKind::Cidr, kNone));
     }
     if (group.vpc_default) {
-      group.ingress.push_back(allow_all(group.origin, "default ingress rule (all traffic from the group itself)", PeerKind::SecurityGroup, g));
+      group.ingress.push_back(allow_all(group.origin,
+                                        "default ingress rule (all traffic from the group itself)",
+                                        PeerKind::SecurityGroup, g));
     }
   }
 }
 
 NetworkAclEntry acl_entry(const Origin& acl, int number, bool egress, bool allow) {
   NetworkAclEntry entry;
-  entry.origin = implied(acl, number == 32767 ? "implicit deny (rule *)" : "default rule 100 (allow all)");
+  entry.origin =
+      implied(acl, number == 32767 ? "implicit deny (rule *)" : "default rule 100 (allow all)");
   entry.rule_number = number;
   entry.egress = egress;
   entry.allow = allow;
@@ -123,7 +129,9 @@ void complete_network_acls(Model& model) {
     acl.entries.push_back(acl_entry(acl.origin, 32767, false, false));
     acl.entries.push_back(acl_entry(acl.origin, 32767, true, false));
     std::stable_sort(acl.entries.begin(), acl.entries.end(),
-                     [](const NetworkAclEntry& a, const NetworkAclEntry& b) { return a.rule_number < b.rule_number; });
+                     [](const NetworkAclEntry& a, const NetworkAclEntry& b) {
+                       return a.rule_number < b.rule_number;
+                     });
   }
 }
 
@@ -134,7 +142,8 @@ Index vpc_of_subnet(const Model& model, const Maybe<Index>& subnet) {
 void complete_file_systems(Model& model) {
   for (FileSystem& fs : model.file_systems) {
     for (const Maybe<Index>& subnet : fs.subnets) {
-      if (fs.vpc == kNone && is_known_index(vpc_of_subnet(model, subnet))) fs.vpc = vpc_of_subnet(model, subnet);
+      if (fs.vpc == kNone && is_known_index(vpc_of_subnet(model, subnet)))
+        fs.vpc = vpc_of_subnet(model, subnet);
     }
     if (!is_known_index(fs.vpc)) continue;
     const Vpc& vpc = model.vpcs[fs.vpc];

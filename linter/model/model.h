@@ -15,9 +15,11 @@
 namespace reachlint::model {
 
 using Index = uint32_t;
-inline constexpr Index kNone = UINT32_MAX;            // no such entity
+inline constexpr Index kNone = UINT32_MAX;              // no such entity
 inline constexpr Index kUnknownIndex = UINT32_MAX - 1;  // an entity that cannot be told statically
-inline bool is_known_index(Index index) { return index < kUnknownIndex; }
+inline bool is_known_index(Index index) {
+  return index < kUnknownIndex;
+}
 
 enum class Kind : uint8_t {
   Vpc,
@@ -47,12 +49,12 @@ struct EntityRef {
 // Where an entity, or one rule or route inside it, was written.
 struct Origin {
   Location location;
-  std::string name;      // logical id (templates) or physical id (exports)
-  std::string type;      // e.g. "AWS::EC2::Subnet"
-  std::string pointer;   // JSON pointer within its file
-  Index stack = kNone;   // index into Model::stacks, for templates
-  bool implicit = false; // created by AWS, not written by the user (main route table, ...)
-  bool certain = true;   // false when the resource has a Condition that cannot be decided
+  std::string name;       // logical id (templates) or physical id (exports)
+  std::string type;       // e.g. "AWS::EC2::Subnet"
+  std::string pointer;    // JSON pointer within its file
+  Index stack = kNone;    // index into Model::stacks, for templates
+  bool implicit = false;  // created by AWS, not written by the user (main route table, ...)
+  bool certain = true;    // false when the resource has a Condition that cannot be decided
 };
 
 // IP protocol numbers as EC2 uses them; -1 means all.
@@ -109,7 +111,7 @@ struct RouteTarget {
 
 struct Route {
   Origin origin;
-  Maybe<Cidr> destination;        // unknown when the destination is a prefix list: see prefix_list
+  Maybe<Cidr> destination;  // unknown when the destination is a prefix list: see prefix_list
   Index prefix_list = kNone;
   RouteTarget target;
   bool blackhole = false;
@@ -127,7 +129,7 @@ struct TransitGateway {
   Origin origin;
   bool default_association = true;
   bool default_propagation = true;
-  Index default_route_table = kNone;  // the table AWS creates when either default is on
+  Index default_route_table = kNone;       // the table AWS creates when either default is on
   Maybe<Index> association_default_table;  // AssociationDefaultRouteTableId, when set
   Maybe<Index> propagation_default_table;  // PropagationDefaultRouteTableId, when set
   bool security_group_referencing = false;
@@ -163,7 +165,7 @@ struct TgwRoute {
 struct TgwRouteTable {
   Origin origin;
   Index tgw = kNone;
-  std::vector<TgwRoute> routes;  // static and propagated
+  std::vector<TgwRoute> routes;          // static and propagated
   bool has_unknown_propagation = false;  // a propagation from an attachment not known statically
 };
 
@@ -216,7 +218,8 @@ struct NetworkAcl {
   Origin origin;
   Index vpc = kNone;
   bool is_default = false;
-  bool implicit_default_rules = false;   // templates: AWS's allow-all rules 100, not written anywhere
+  bool implicit_default_rules =
+      false;  // templates: AWS's allow-all rules 100, not written anywhere
   std::vector<NetworkAclEntry> entries;  // sorted by rule number, ending with the implicit deny
 };
 
@@ -229,7 +232,7 @@ struct Instance {
   Origin origin;
   Maybe<Index> subnet;
   std::vector<Maybe<Index>> groups;
-  bool groups_given = false;       // false: the VPC's default security group
+  bool groups_given = false;        // false: the VPC's default security group
   Index network_interface = kNone;  // a primary interface given by id supplies subnet and groups
   std::optional<uint32_t> address;
 };
@@ -247,11 +250,11 @@ struct FileSystem {
   Origin origin;
   FileSystemType type = FileSystemType::Other;
   Maybe<std::string> deployment_type;  // e.g. "MULTI_AZ_1"
-  bool floating_endpoint = false;       // OpenZFS and ONTAP Multi-AZ: served on a floating IP
+  bool floating_endpoint = false;      // OpenZFS and ONTAP Multi-AZ: served on a floating IP
   Index vpc = kNone;
   std::vector<Maybe<Index>> subnets;
   Maybe<Index> preferred_subnet;
-  Maybe<Cidr> endpoint_range;    // Absent: AWS picks one (see analysis/endpoint)
+  Maybe<Cidr> endpoint_range;  // Absent: AWS picks one (see analysis/endpoint)
   Origin endpoint_range_origin;
   std::optional<uint32_t> endpoint_address;  // exports only: the floating IP in use
   std::vector<Maybe<Index>> route_tables;

@@ -24,8 +24,10 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
   json.field("rule", finding.rule->code).field("level", rules::level_name(finding.level));
   json.field("message", finding.message).field("filesystem", finding.filesystem);
   json.key("client");
-  if (finding.clients.size() == 1) json.value(finding.clients.front());
-  else json.null();
+  if (finding.clients.size() == 1)
+    json.value(finding.clients.front());
+  else
+    json.null();
   if (finding.clients.size() > 1) {
     json.key("clients").begin_array();
     for (const std::string& client : finding.clients) json.value(client);

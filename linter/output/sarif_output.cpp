@@ -1,4 +1,5 @@
 // SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html), one run.
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -20,9 +21,12 @@ std::string rule_help_uri(std::string_view code) {
 
 std::string_view sarif_level(rules::Level level) {
   switch (level) {
-    case rules::Level::Error: return "error";
-    case rules::Level::Warning: return "warning";
-    case rules::Level::Note: return "note";
+    case rules::Level::Error:
+      return "error";
+    case rules::Level::Warning:
+      return "warning";
+    case rules::Level::Note:
+      return "note";
   }
   return "error";
 }
@@ -37,25 +41,48 @@ std::string fingerprint(std::string_view text) {
   return fmt::format("{:016x}", hash);
 }
 
+// Percent-encodes what may not appear in a URI path.
+std::string uri_path(std::string_view path) {
+  std::string out;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain =
+        std::isalnum(byte) || std::string_view("/-._~").find(c) != std::string_view::npos;
+    out += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
+  }
+  return out;
+}
+
+// The artifact's uri relative to the source root, or empty when it lies outside it.
 std::string relative_uri(const std::string& path, const std::string& srcroot) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::path absolute = fs::absolute(path, ec);
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
   const fs::path relative = absolute.lexically_relative(srcroot);
-  if (relative.empty() || relative.native().starts_with("..")) return absolute.generic_string();
-  return relative.generic_string();
+  if (relative.empty() || relative.native().starts_with("..")) return {};
+  return uri_path(relative.generic_string());
+}
+
+std::string absolute_uri(const std::string& path) {
+  std::error_code ec;
+  return "file://" +
+         uri_path(std::filesystem::absolute(path, ec).lexically_normal().generic_string());
 }
 
 void write_rule(JsonWriter& json, const rules::RuleInfo& rule) {
   json.begin_object().field("id", rule.code).field("name", rule.name);
   json.key("shortDescription").begin_object().field("text", rule.summary).end_object();
   json.key("fullDescription").begin_object().field("text", rule.summary).end_object();
-  json.key("help").begin_object()
+  json.key("help")
+      .begin_object()
       .field("text", fmt::format("{}. See {}", rule.summary, rule_help_uri(rule.code)))
       .field("markdown", rule.documentation)
       .end_object();
   json.field("helpUri", rule_help_uri(rule.code));
-  json.key("defaultConfiguration").begin_object().field("level", sarif_level(rule.level)).end_object();
+  json.key("defaultConfiguration")
+      .begin_object()
+      .field("level", sarif_level(rule.level))
+      .end_object();
   json.key("properties").begin_object();
   json.key("tags").begin_array();
   std::string_view tags = rule.tags;
@@ -77,12 +104,18 @@ class SarifWriter {
 
   void write() {
     json_.begin_object();
-    json_.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json").field("version", "2.1.0");
+    json_.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        .field("version", "2.1.0");
     json_.key("runs").begin_array().begin_object();
     write_tool();
-    json_.key("originalUriBaseIds").begin_object().key("%SRCROOT%").begin_object()
-        .field("uri", fmt::format("file://{}/", options_.srcroot == "/" ? "" : options_.srcroot))
-        .end_object().end_object();
+    json_.key("originalUriBaseIds")
+        .begin_object()
+        .key("%SRCROOT%")
+        .begin_object()
+        .field("uri",
+               fmt::format("file://{}/", uri_path(options_.srcroot == "/" ? "" : options_.srcroot)))
+        .end_object()
+        .end_object();
     json_.field("columnKind", "utf16CodeUnits");
     write_results();
     write_invocation();
@@ -93,7 +126,9 @@ class SarifWriter {
  private:
   void write_tool() {
     json_.key("tool").begin_object().key("driver").begin_object();
-    json_.field("name", "reachlint").field("version", REACHLINT_VERSION).field("semanticVersion", REACHLINT_VERSION);
+    json_.field("name", "reachlint")
+        .field("version", REACHLINT_VERSION)
+        .field("semanticVersion", REACHLINT_VERSION);
     json_.field("informationUri", kInformationUri);
     json_.key("rules").begin_array();
     for (const rules::RuleInfo* rule : rules::all_rules()) write_rule(json_, *rule);
@@ -104,11 +139,19 @@ class SarifWriter {
   void write_physical(Location location) {
     const LineColumn lc = report_.sources->line_column(location);
     json_.key("physicalLocation").begin_object();
-    json_.key("artifactLocation").begin_object()
-        .field("uri", relative_uri(report_.sources->path(location.file), options_.srcroot))
-        .field("uriBaseId", "%SRCROOT%")
+    const std::string& path = report_.sources->path(location.file);
+    const std::string relative = relative_uri(path, options_.srcroot);
+    json_.key("artifactLocation").begin_object();
+    if (relative.empty())
+      json_.field("uri", absolute_uri(path));
+    else
+      json_.field("uri", relative).field("uriBaseId", "%SRCROOT%");
+    json_.end_object();
+    json_.key("region")
+        .begin_object()
+        .field("startLine", lc.line)
+        .field("startColumn", lc.column)
         .end_object();
-    json_.key("region").begin_object().field("startLine", lc.line).field("startColumn", lc.column).end_object();
     json_.end_object();
   }
 
@@ -116,19 +159,25 @@ class SarifWriter {
     const auto all = rules::all_rules();
     size_t index = 0;
     while (index < all.size() && all[index] != finding.rule) ++index;
-    json_.begin_object().field("ruleId", finding.rule->code).field("ruleIndex", static_cast<int64_t>(index));
+    json_.begin_object()
+        .field("ruleId", finding.rule->code)
+        .field("ruleIndex", static_cast<int64_t>(index));
     json_.field("level", sarif_level(finding.level));
     json_.key("message").begin_object().field("text", finding.message).end_object();
     json_.key("locations").begin_array().begin_object();
     write_physical(finding.location);
     json_.key("logicalLocations").begin_array().begin_object().field("name", finding.subject);
-    const std::string stack = finding.stack < report_.model->stacks.size() ? report_.model->stacks[finding.stack] : "";
-    json_.field("fullyQualifiedName", stack.empty() ? finding.subject : stack + "/" + finding.subject);
+    const std::string stack =
+        finding.stack < report_.model->stacks.size() ? report_.model->stacks[finding.stack] : "";
+    json_.field("fullyQualifiedName",
+                stack.empty() ? finding.subject : stack + "/" + finding.subject);
     json_.field("kind", "resource").end_object().end_array();
     json_.end_object().end_array();
     write_related(finding);
-    json_.key("partialFingerprints").begin_object()
-        .field("reachlintIdentity/v1", fingerprint(fmt::format("{}|{}", finding.rule->code, finding.identity)))
+    json_.key("partialFingerprints")
+        .begin_object()
+        .field("reachlintIdentity/v1",
+               fingerprint(fmt::format("{}|{}", finding.rule->code, finding.identity)))
         .end_object();
     json_.end_object();
   }
@@ -137,14 +186,18 @@ class SarifWriter {
     std::set<std::pair<Location, std::string>> seen;
     std::vector<const rules::PathStep*> steps;
     for (const rules::PathStep& step : finding.path) {
-      if (step.location.known() && seen.insert({step.location, step.resource}).second) steps.push_back(&step);
+      if (step.location.known() && seen.insert({step.location, step.resource}).second)
+        steps.push_back(&step);
     }
     if (steps.empty()) return;
     json_.key("relatedLocations").begin_array();
     for (size_t i = 0; i < steps.size(); ++i) {
       json_.begin_object().field("id", static_cast<int64_t>(i + 1));
       write_physical(steps[i]->location);
-      json_.key("message").begin_object().field("text", fmt::format("{}: {}", steps[i]->resource, steps[i]->decision)).end_object();
+      json_.key("message")
+          .begin_object()
+          .field("text", fmt::format("{}: {}", steps[i]->resource, steps[i]->decision))
+          .end_object();
       json_.end_object();
     }
     json_.end_array();

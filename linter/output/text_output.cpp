@@ -11,7 +11,8 @@ namespace reachlint::output {
 
 void sort_findings(std::vector<rules::Finding>& findings) {
   std::sort(findings.begin(), findings.end(), [](const rules::Finding& a, const rules::Finding& b) {
-    return std::tie(a.location, a.rule->code, a.message) < std::tie(b.location, b.rule->code, b.message);
+    return std::tie(a.location, a.rule->code, a.message) <
+           std::tie(b.location, b.rule->code, b.message);
   });
 }
 
@@ -38,15 +39,20 @@ std::string plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-void write_finding(const RunReport& report, const rules::Finding& finding, const Palette& palette, bool show_path,
-                   std::string& out) {
-  out += fmt::format("{}: {}: {} {}\n", palette.paint(location_prefix(*report.sources, finding.location), "1"),
+void write_finding(const RunReport& report, const rules::Finding& finding, const Palette& palette,
+                   bool show_path, std::string& out) {
+  out += fmt::format("{}: {}: {} {}\n",
+                     palette.paint(location_prefix(*report.sources, finding.location), "1"),
                      palette.level(finding.level), finding.message,
                      palette.paint(fmt::format("[{}]", finding.rule->code), "2"));
   if (!show_path) return;
   for (const rules::PathStep& step : finding.path) {
-    out += fmt::format("    {} {} ({}): {}\n", step.verdict == "pass" ? "ok  " : step.verdict == "fail" ? "FAIL" : "??  ",
-                       step.resource, location_prefix(*report.sources, step.location), step.decision);
+    out +=
+        fmt::format("    {} {} ({}): {}\n",
+                    step.verdict == "pass"   ? "ok  "
+                    : step.verdict == "fail" ? "FAIL"
+                                             : "??  ",
+                    step.resource, location_prefix(*report.sources, step.location), step.decision);
   }
 }
 
@@ -57,7 +63,8 @@ std::string summary(const RunReport& report, const Palette& palette) {
   if (counts[0]) parts.push_back(palette.paint(plural(counts[0], "error"), "1;31"));
   if (counts[1]) parts.push_back(palette.paint(plural(counts[1], "warning"), "1;33"));
   if (counts[2]) parts.push_back(plural(counts[2], "note"));
-  const std::string found = parts.empty() ? "no problems" : fmt::format("{}", fmt::join(parts, ", "));
+  const std::string found =
+      parts.empty() ? "no problems" : fmt::format("{}", fmt::join(parts, ", "));
   return fmt::format("{} in {} checked ({})\n", found, plural(report.file_systems, "file system"),
                      plural(report.notices.size(), "notice"));
 }
@@ -77,12 +84,16 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
     by_file_system[{at, finding.filesystem}].push_back(&finding);
   }
   for (const auto& [key, findings] : by_file_system) {
-    if (!options.quiet) out += palette.paint(fmt::format("{} ({}):\n", key.second, plural(findings.size(), "finding")), "1");
-    for (const rules::Finding* finding : findings) write_finding(report, *finding, palette, options.show_paths, out);
+    if (!options.quiet)
+      out += palette.paint(
+          fmt::format("{} ({}):\n", key.second, plural(findings.size(), "finding")), "1");
+    for (const rules::Finding* finding : findings)
+      write_finding(report, *finding, palette, options.show_paths, out);
   }
   if (options.quiet) return out;
   for (const Notice& notice : report.notices) {
-    out += fmt::format("{}: {}: {}\n", palette.paint(location_prefix(*report.sources, notice.location), "1"),
+    out += fmt::format("{}: {}: {}\n",
+                       palette.paint(location_prefix(*report.sources, notice.location), "1"),
                        palette.paint("notice", "1;36"), notice.message);
   }
   out += summary(report, palette);
