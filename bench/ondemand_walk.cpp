@@ -202,11 +202,13 @@ int main(int argc, char** argv) {
   od::parser parser;
   od::document document;
   Checksum sum;
-  simdjson::error_code error = parser.iterate(simdjson::padded_string_view(data, size, capacity)).get(document);
+  simdjson::error_code error =
+      parser.iterate(simdjson::padded_string_view(data, size, capacity)).get(document);
   if (!error) error = walk_document(document, sum);
   if (mapped != MAP_FAILED) munmap(mapped, size);
   if (error) return fail(path, simdjson::error_message(error));
-  std::printf("%zu bytes, %llu values, checksum %016llx\n", size, static_cast<unsigned long long>(sum.values),
+  std::printf("%zu bytes, %llu values, checksum %016llx\n", size,
+              static_cast<unsigned long long>(sum.values),
               static_cast<unsigned long long>(sum.hash));
   return 0;
 }

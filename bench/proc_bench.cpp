@@ -91,9 +91,11 @@ void run_once(Command& command, const std::set<int>& ok_codes, bool warm_up) {
   posix_spawn_file_actions_destroy(&actions);
   if (waited < 0) die(std::string("wait4: ") + std::strerror(errno));
 
-  if (WIFSIGNALED(status)) die(command.label + ": killed by signal " + std::to_string(WTERMSIG(status)));
+  if (WIFSIGNALED(status))
+    die(command.label + ": killed by signal " + std::to_string(WTERMSIG(status)));
   if (!WIFEXITED(status) || !ok_codes.count(WEXITSTATUS(status))) {
-    die(command.label + ": exited with status " + std::to_string(WEXITSTATUS(status)) + " (use -x to accept it)");
+    die(command.label + ": exited with status " + std::to_string(WEXITSTATUS(status)) +
+        " (use -x to accept it)");
   }
   if (warm_up) return;
   command.wall_ms.push_back(stop - start);
@@ -109,14 +111,16 @@ double median(std::vector<double> values) {
 long parse_count(const char* text, const char* option) {
   char* end = nullptr;
   const long value = std::strtol(text, &end, 10);
-  if (end == text || *end != '\0' || value < 0) die(std::string("bad value for ") + option + ": " + text);
+  if (end == text || *end != '\0' || value < 0)
+    die(std::string("bad value for ") + option + ": " + text);
   return value;
 }
 
 void usage() {
-  std::fprintf(stderr,
-               "usage: proc_bench [-n RUNS] [-w WARMUP] [-x CODES] [--cpu N] [--tsv] [-l LABEL]...\n"
-               "                  CMD [ARGS...] [::: CMD [ARGS...]]...\n");
+  std::fprintf(
+      stderr,
+      "usage: proc_bench [-n RUNS] [-w WARMUP] [-x CODES] [--cpu N] [--tsv] [-l LABEL]...\n"
+      "                  CMD [ARGS...] [::: CMD [ARGS...]]...\n");
   std::exit(2);
 }
 
@@ -181,17 +185,20 @@ int main(int argc, char** argv) {
     if (c < labels.size()) {
       command.label = labels[c];
     } else {
-      for (const std::string& arg : command.argv) command.label += (command.label.empty() ? "" : " ") + arg;
+      for (const std::string& arg : command.argv)
+        command.label += (command.label.empty() ? "" : " ") + arg;
     }
     // posix_spawn takes a path, not a name to look up in PATH: check it up front.
-    if (access(command.argv[0].c_str(), X_OK) != 0) die(command.argv[0] + ": not an executable path");
+    if (access(command.argv[0].c_str(), X_OK) != 0)
+      die(command.argv[0] + ": not an executable path");
   }
 
   if (cpu >= 0) {
     cpu_set_t set;
     CPU_ZERO(&set);
     CPU_SET(static_cast<int>(cpu), &set);
-    if (sched_setaffinity(0, sizeof set, &set) != 0) die(std::string("--cpu: ") + std::strerror(errno));
+    if (sched_setaffinity(0, sizeof set, &set) != 0)
+      die(std::string("--cpu: ") + std::strerror(errno));
   }
 
   for (long round = 0; round < warmups; ++round) {
@@ -202,7 +209,8 @@ int main(int argc, char** argv) {
   }
 
   if (!tsv) {
-    std::printf("%-40s %6s %9s %9s %9s %9s %9s\n", "command", "runs", "min ms", "median", "mean", "max", "cpu med");
+    std::printf("%-40s %6s %9s %9s %9s %9s %9s\n", "command", "runs", "min ms", "median", "mean",
+                "max", "cpu med");
   }
   for (const Command& command : commands) {
     const auto [lo, hi] = std::minmax_element(command.wall_ms.begin(), command.wall_ms.end());
@@ -211,11 +219,11 @@ int main(int argc, char** argv) {
     const double med = median(command.wall_ms);
     const double cpu_med = median(command.cpu_ms);
     if (tsv) {
-      std::printf("%s\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", command.label.c_str(), command.wall_ms.size(), *lo, med,
-                  mean, *hi, cpu_med);
+      std::printf("%s\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", command.label.c_str(),
+                  command.wall_ms.size(), *lo, med, mean, *hi, cpu_med);
     } else {
-      std::printf("%-40s %6zu %9.3f %9.3f %9.3f %9.3f %9.3f\n", command.label.c_str(), command.wall_ms.size(), *lo, med,
-                  mean, *hi, cpu_med);
+      std::printf("%-40s %6zu %9.3f %9.3f %9.3f %9.3f %9.3f\n", command.label.c_str(),
+                  command.wall_ms.size(), *lo, med, mean, *hi, cpu_med);
     }
   }
   return 0;

@@ -50,13 +50,17 @@ void check(const RuleContext& context, FindingSink& sink) {
     if (hop.cause != analysis::Cause::NotTransitive) return;
     const model::Origin& subject = hop_subject(context.model, hop);
     const std::string& fs = context.model.file_systems[a.file_system].origin.name;
-    sink.report(
-        {Level::Error,
-         fmt::format(
-             "{} reaches Multi-AZ file system {} only through {}; peering, VPN and Direct Connect "
-             "do not route to its floating IP: connect the VPCs with a transit gateway",
-             subject.name, fs, hop.decision.substr(0, hop.decision.find(':'))),
-         a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
+    const bool on_premises = trace.client->subnet == model::kNone;
+    const std::string advice =
+        on_premises ? "attach the VPN or Direct Connect to a transit gateway that is "
+                      "attached to the file system's VPC"
+                    : "connect the VPCs with a transit gateway";
+    sink.report({Level::Error,
+                 fmt::format("{} reaches Multi-AZ file system {} only through {} (route {}); "
+                             "peering, VPN and Direct Connect do not route to its floating IP: {}",
+                             on_premises ? trace.client->id() : "the client", fs, hop.via,
+                             subject.name, advice),
+                 a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
   });
 }
 

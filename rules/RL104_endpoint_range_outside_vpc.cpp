@@ -51,9 +51,10 @@ void check(const RuleContext& context, FindingSink& sink) {
     sink.report(
         {Level::Error,
          fmt::format(
-             "the endpoint range of {} ({}) lies outside its VPC's CIDRs and transit gateway route "
-             "table {} has no static route sending it to the file system's VPC attachment",
-             fs, a.endpoint.description, subject.name),
+             "the endpoint range of {} lies outside its VPC's CIDRs and transit gateway route "
+             "table {} has no static route sending it to the file system's VPC attachment "
+             "(endpoint: {})",
+             fs, subject.name, a.endpoint.description),
          a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
   });
 }

@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "rules/rule.h"
 
@@ -61,9 +63,11 @@ void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysi
   }
 }
 
+// One finding per overlapping destination and target, naming every table that routes it.
 void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
                   FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
+  std::map<std::pair<Cidr, std::string>, std::vector<std::string>> tables_by_route;
   for (const model::RouteTable& table : context.model.route_tables) {
     if (table.vpc != fs.vpc) continue;
     for (const model::Route& route : table.routes) {
@@ -71,16 +75,18 @@ void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis
       if (route.destination->length() == 0 || !route.destination->overlaps(range) ||
           is_endpoint_route(route, range))
         continue;
-      sink.report(
-          {Level::Error,
-           fmt::format(
-               "EndpointIpAddressRange {} of {} overlaps {}, which route table {} sends to {}",
-               range.str(), fs.origin.name, route.destination->str(), table.origin.name,
-               route.target.id),
-           a.file_system, &fs.endpoint_range_origin,
-           fmt::format("{}|route|{}|{}", fs.origin.name, table.origin.name,
-                       route.destination->str())});
+      tables_by_route[{*route.destination, route.target.id}].push_back(table.origin.name);
     }
+  }
+  for (const auto& [route, tables] : tables_by_route) {
+    sink.report(
+        {Level::Error,
+         fmt::format("EndpointIpAddressRange {} of {} overlaps {}, which {} {} {} to {}",
+                     range.str(), fs.origin.name, route.first.str(),
+                     tables.size() == 1 ? "route table" : "route tables", fmt::join(tables, ", "),
+                     tables.size() == 1 ? "sends" : "send", route.second),
+         a.file_system, &fs.endpoint_range_origin,
+         fmt::format("{}|route|{}|{}", fs.origin.name, route.first.str(), route.second)});
   }
 }
 
@@ -97,7 +103,8 @@ void check_other_file_systems(const RuleContext& context, const analysis::FileSy
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
   for (model::Index other = 0; other < context.model.file_systems.size(); ++other) {
     const model::FileSystem& them = context.model.file_systems[other];
-    if (other == a.file_system || !them.floating_endpoint || !them.endpoint_range.known()) continue;
+    // Each pair once, on the file system that comes first.
+    if (other <= a.file_system || !them.floating_endpoint || !them.endpoint_range.known()) continue;
     if (!them.endpoint_range->overlaps(range) || !shares_a_route_table(fs, them)) continue;
     sink.report(
         {Level::Warning,

@@ -21,16 +21,20 @@ std::string_view level_name(Level level) {
 }
 
 std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& trace) {
+  static constexpr std::string_view kVerdicts[] = {"pass", "fail", "unknown"};
   std::vector<PathStep> path;
   for (const analysis::Hop& hop : trace.hops) {
     const model::Origin& resource = model.origin(hop.resource);
-    const model::Origin& where =
-        hop.decided_by && !hop.decided_by->implicit ? *hop.decided_by : resource;
-    static constexpr std::string_view kVerdicts[] = {"pass", "fail", "unknown"};
-    std::string decision = hop.decision;
-    if (hop.direction == analysis::Direction::Return) decision = "reply: " + decision;
-    path.push_back({resource.name, resource.type, where.location,
-                    std::string(kVerdicts[static_cast<int>(hop.verdict)]), std::move(decision)});
+    const bool decided_inside = hop.decided_by && !hop.decided_by->implicit;
+    PathStep step;
+    step.resource = resource.name;
+    step.type = resource.type;
+    step.location = decided_inside ? hop.decided_by->location : resource.location;
+    if (decided_inside && hop.decided_by->name != resource.name) step.via = hop.decided_by->name;
+    step.verdict = std::string(kVerdicts[static_cast<int>(hop.verdict)]);
+    step.decision =
+        hop.direction == analysis::Direction::Return ? "reply: " + hop.decision : hop.decision;
+    path.push_back(std::move(step));
   }
   return path;
 }

@@ -20,6 +20,7 @@ struct RuleInfo;
 struct PathStep {
   std::string resource;
   std::string type;
+  std::string via;  // the route, rule or association inside the resource that decided
   Location location;
   std::string verdict;  // "pass", "fail" or "unknown"
   std::string decision;

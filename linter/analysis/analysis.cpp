@@ -27,6 +27,8 @@ void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& re
       if (hop.verdict != Verdict::Unknown) continue;
       const Location at =
           hop.unknown_at.known() ? hop.unknown_at : model.origin(hop.resource).location;
+      // What ingest already said about this spot says why; one notice per spot is enough.
+      if (diagnostics.has_notice_at(at)) continue;
       diagnostics.notice(
           at, fmt::format("could not evaluate {} on the path from {} to {}: {}",
                           model.origin(hop.resource).name, trace.client->id(), fs, hop.decision));

@@ -66,7 +66,7 @@ void default_range(const model::Model& model, const model::FileSystem& fs,
   if (fs.type == model::FileSystemType::Ontap) {
     endpoint.addresses = AddressSet::of(kOntapDefaultRangeBlock);
     endpoint.description =
-        "the range AWS picks in 198.19.0.0/16 (EndpointIpAddressRange is not set)";
+        "the range AWS picks in 198.19.0.0/16, as EndpointIpAddressRange is not set";
     return;
   }
   endpoint.addresses.blocks = vpc;
@@ -78,7 +78,7 @@ void default_range(const model::Model& model, const model::FileSystem& fs,
   std::string blocks;
   for (const Cidr& c : vpc) blocks += (blocks.empty() ? "" : ", ") + c.str();
   endpoint.description = fmt::format(
-      "a /28 that AWS picks in {} outside every subnet (EndpointIpAddressRange is not set)",
+      "a /28 that AWS picks in {} outside every subnet, as EndpointIpAddressRange is not set",
       blocks);
 }
 

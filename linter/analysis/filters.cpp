@@ -83,6 +83,10 @@ class GroupEvaluation {
   RuleMatch match_group(const model::SgRule& rule, FilterResult& result) const {
     if (!model::is_known_index(rule.group))
       return unknown(result, rule, "the referenced group is not known statically");
+    if (!peer_.references_usable) {
+      if (result.note.empty()) result.note = peer_.references_note;
+      return RuleMatch::No;
+    }
     if (egress_)
       return unknown(result, rule,
                      "egress rules that reference a group match that group's interfaces");
@@ -90,7 +94,7 @@ class GroupEvaluation {
       return unknown(result, rule, "the client's security groups are not known");
     const bool has =
         std::find(peer_.groups.begin(), peer_.groups.end(), rule.group) != peer_.groups.end();
-    return has && peer_.references_usable ? RuleMatch::Yes : RuleMatch::No;
+    return has ? RuleMatch::Yes : RuleMatch::No;
   }
 
   const model::Model& model_;
@@ -129,6 +133,7 @@ FilterResult evaluate_groups(const model::Model& model,
         const PortSet ports = PortSet(rule_ports(rule.protocol, rule.ports)).intersect(need.ports);
         if (ports.empty()) continue;
         const RuleMatch matched = evaluation.match(rule, reasons);
+        if (result.note.empty()) result.note = reasons.note;
         for (const auto& r : ports.ranges()) {
           if (matched == RuleMatch::Yes)
             allowed.add(r);

@@ -18,6 +18,7 @@ struct Peer {
   std::vector<model::Index> groups;  // the peer's own security groups
   bool groups_known = false;
   bool references_usable = true;  // false: group references do not work on this path
+  std::string references_note;    // why not, for the report
 };
 
 struct FilterResult {
@@ -25,6 +26,7 @@ struct FilterResult {
   bool unknown = false;  // some ports could not be decided
   std::string unknown_why;
   Location unknown_at;
+  std::string note;  // a reason a denial may surprise (an ignored group reference)
 };
 
 // Whether `groups` pass traffic to/from `peer` (ingress: from the peer; egress: to it).

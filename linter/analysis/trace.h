@@ -52,6 +52,7 @@ struct Hop {
   Verdict verdict = Verdict::Pass;
   Cause cause = Cause::None;
   std::string decision;              // what happened, in words
+  std::string via;                   // NotTransitive: the peering connection or VPN gateway
   bool standby = false;              // on the way back from the standby subnet
   bool essential = true;             // false: only NFSv3 side ports are affected
   bool egress = false;               // security groups and ACLs: the outbound side

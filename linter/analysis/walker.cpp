@@ -134,6 +134,44 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
   return false;
 }
 
+// A Multi-AZ endpoint is reached only by transit gateway: a route that carries the client toward
+// the file system's VPC over peering or a VPN gateway cannot deliver to the floating IP.
+void Walker::not_transitive(Hop& hop, const model::Route& route) {
+  hop.via = route.target.kind == model::TargetKind::Peering
+                ? "peering connection " + route.target.id
+                : "VPN gateway " + route.target.id;
+  fail(hop, Cause::NotTransitive,
+       fmt::format("{}: {} does not route to the floating IP of a Multi-AZ file system",
+                   route_words(route), hop.via));
+}
+
+bool Walker::peering_joins_fs_vpc(Index peering, Index vpc) const {
+  if (!model::is_known_index(peering)) return false;
+  const model::Peering& p = model_.peerings[peering];
+  return (p.requester_vpc == vpc && p.accepter_vpc == endpoint_.vpc) ||
+         (p.accepter_vpc == vpc && p.requester_vpc == endpoint_.vpc);
+}
+
+// When the endpoint has no route, a route to the file system's VPC over peering or a VPN gateway
+// still tells how the client meant to get there (say, to a 198.19.0.0/16 ONTAP range).
+const model::Route* Walker::non_transitive_route_to_fs_vpc(Index table) const {
+  if (!endpoint_.floating) return nullptr;
+  const Index vpc = subnet(client_.subnet).vpc;
+  const auto& fs_cidrs = model_.vpcs[endpoint_.vpc].cidrs;
+  for (const model::Route& route : model_.route_tables[table].routes) {
+    if (!route.destination.known()) continue;
+    const bool toward_fs_vpc = std::any_of(
+        fs_cidrs.begin(), fs_cidrs.end(),
+        [&](const auto& block) { return block.known() && block->overlaps(*route.destination); });
+    const bool over_peering = route.target.kind == model::TargetKind::Peering &&
+                              peering_joins_fs_vpc(route.target.index, vpc);
+    if (toward_fs_vpc && (over_peering || route.target.kind == model::TargetKind::VpnGateway)) {
+      return &route;
+    }
+  }
+  return nullptr;
+}
+
 // ---- forward ----
 
 void Walker::forward_in_vpc() {
@@ -177,6 +215,10 @@ void Walker::forward_across_vpcs() {
   const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (!choice.matched()) {
+    if (const model::Route* route = non_transitive_route_to_fs_vpc(table)) {
+      hop.decided_by = &route->origin;
+      return not_transitive(hop, *route);
+    }
     return fail(hop, Cause::NoRoute,
                 fmt::format("{} has no route to {}", name(hop.resource), endpoint_.description));
   }
@@ -195,34 +237,17 @@ void Walker::forward_across_vpcs() {
       if (!model::is_known_index(route.target.index))
         return unknown(hop, route.origin.location,
                        "the peering connection is not among the inputs");
-      const model::Peering& peering = model_.peerings[route.target.index];
-      const Index vpc = subnet(client_.subnet).vpc;
-      const bool connects =
-          (peering.requester_vpc == vpc && peering.accepter_vpc == endpoint_.vpc) ||
-          (peering.accepter_vpc == vpc && peering.requester_vpc == endpoint_.vpc);
-      if (!connects)
+      if (!peering_joins_fs_vpc(route.target.index, subnet(client_.subnet).vpc))
         return fail(
             hop, Cause::WrongTarget,
             fmt::format("{}, which does not connect to the file system's VPC", hop.decision));
-      if (endpoint_.floating) {
-        return fail(
-            hop, Cause::NotTransitive,
-            fmt::format(
-                "{}: VPC peering does not route to the floating IP of a Multi-AZ file system",
-                hop.decision));
-      }
+      if (endpoint_.floating) return not_transitive(hop, route);
       transport_ = Transport::Peering;
       trace_.arrives = true;
       return;
     }
     case model::TargetKind::VpnGateway:
-      if (endpoint_.floating) {
-        return fail(
-            hop, Cause::NotTransitive,
-            fmt::format(
-                "{}: a VPN gateway does not route to the floating IP of a Multi-AZ file system",
-                hop.decision));
-      }
+      if (endpoint_.floating) return not_transitive(hop, route);
       return unknown(
           hop, route.origin.location,
           "the traffic leaves AWS through a VPN gateway; on-premises routing is not in the inputs");
@@ -510,17 +535,9 @@ void Walker::walk_external() {
   Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
   hop.decided_by = &route.origin;
   hop.decision = route_words(route);
-  if (route.target.kind == model::TargetKind::VpnGateway && endpoint_.floating) {
-    return fail(hop, Cause::NotTransitive,
-                fmt::format("{} reaches the file system's VPC only through VPN gateway {}: it does "
-                            "not route to the floating IP of a Multi-AZ file system",
-                            client_.addresses.str(), route.target.id));
-  }
-  if (route.target.kind == model::TargetKind::Peering && endpoint_.floating) {
-    return fail(hop, Cause::NotTransitive,
-                fmt::format("{} reaches the file system's VPC only through peering connection {}",
-                            client_.addresses.str(), route.target.id));
-  }
+  const bool non_transitive = route.target.kind == model::TargetKind::VpnGateway ||
+                              route.target.kind == model::TargetKind::Peering;
+  if (non_transitive && endpoint_.floating) return not_transitive(hop, route);
   hop.decision = fmt::format("{} is reached through {}", client_.addresses.str(), hop.decision);
   trace_.arrives = true;
 }

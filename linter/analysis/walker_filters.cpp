@@ -61,7 +61,8 @@ void Walker::check_security_groups() {
       hop.blocked = result.denied;
       hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
                                   [](const PortProblem& p) { return p.need.essential; });
-      fail(hop, Cause::PortsBlocked, subject);
+      fail(hop, Cause::PortsBlocked,
+           result.note.empty() ? subject : subject + " (" + result.note + ")");
     } else if (result.unknown) {
       unknown(hop, result.unknown_at, result.unknown_why);
     } else {
@@ -74,6 +75,12 @@ void Walker::check_security_groups() {
   client.groups = client_.groups;
   client.groups_known = client_.groups_known;
   client.references_usable = transport_ != Transport::TransitGateway || references_usable_;
+  if (!client.references_usable) {
+    client.references_note = fmt::format(
+        "group references across transit gateway {} need SecurityGroupReferencingSupport on the "
+        "transit gateway and both attachments",
+        model_.transit_gateways[tgw_].origin.name);
+  }
   record(fs_.security_groups, false, client,
          fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups), fs_.origin.name,
                      verb(fs_.security_groups, "does not admit", "do not admit"),
@@ -86,6 +93,11 @@ void Walker::check_security_groups() {
     if (g.known()) server.groups.push_back(*g);
   }
   server.groups_known = true;
+  if (transport_ == Transport::TransitGateway) {
+    server.references_usable = false;
+    server.references_note =
+        "across a transit gateway, group references work in inbound rules only";
+  }
   record(groups, true, server,
          fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
                      verb(groups, "does not allow", "do not allow"), endpoint_.description));

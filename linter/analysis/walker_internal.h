@@ -31,6 +31,9 @@ class Walker {
   bool return_through_tgw(model::Index tgw, model::Index fs_subnet, bool standby);
   void walk_external();
   bool in_route_table_ids(model::Index table, Hop& hop) const;
+  void not_transitive(Hop& hop, const model::Route& route);
+  bool peering_joins_fs_vpc(model::Index peering, model::Index vpc) const;
+  const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
 
   // Filters (walker_filters.cpp).
   void check_security_groups();

@@ -84,7 +84,9 @@ bool Pipeline::prepare(const Options& options, std::string& usage_error) {
       !options.select.empty() ? options.select : config.select.value_or(std::vector<std::string>{});
   if (!select_rules(select, ignore, rules, usage_error)) return false;
   nfs = config.nfs.value_or(analysis::NfsProfile::V3);
-  std::vector<analysis::ClientSpec> specs = config.clients;
+  // `explain` traces exactly the client it is given.
+  std::vector<analysis::ClientSpec> specs;
+  if (options.command != Command::Explain) specs = config.clients;
   for (const std::string& text : options.clients) {
     analysis::ClientSpec spec;
     if (!parse_client_spec(text, spec, usage_error)) return false;

@@ -68,40 +68,47 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
   return findings;
 }
 
-int run_check(const Options& options, const Streams& streams) {
-  Pipeline pipeline;
-  std::string problem;
-  if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
-  if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
-  const auto analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
-  output::RunReport report;
-  report.sources = &pipeline.inputs.sources;
-  report.model = &pipeline.model;
-  report.findings = run_rules(pipeline, analyses);
-  report.notices = pipeline.diagnostics.sorted_notices();
-  report.file_systems = pipeline.model.file_systems.size();
-  std::string text;
+std::string format_report(const Options& options, const output::RunReport& report,
+                          const Streams& streams) {
   switch (options.format) {
     case Format::Text: {
       const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
                          !std::getenv("NO_COLOR");
-      text = output::format_text(report, {color, options.quiet, options.show_paths});
-      break;
+      return output::format_text(report, {color, options.quiet, options.show_paths});
     }
     case Format::Json:
-      text = output::format_json(report);
-      break;
+      return output::format_json(report);
     case Format::Sarif: {
       const std::string root =
           options.srcroot.empty()
               ? std::filesystem::current_path().string()
               : std::filesystem::absolute(options.srcroot).lexically_normal().string();
-      text = output::format_sarif(report, {root});
-      break;
+      return output::format_sarif(report, {root});
     }
   }
-  if (!write_output(options, text, streams)) return kExitError;
+  return {};
+}
+
+int run_check(const Options& options, const Streams& streams) {
+  Pipeline pipeline;
+  std::string problem;
+  if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
+  output::RunReport report;
+  report.sources = &pipeline.inputs.sources;
+  report.model = &pipeline.model;
+  if (pipeline.diagnostics.has_errors()) {
+    // Machine-readable formats still get a document that says the run failed, and why.
+    report.errors = pipeline.diagnostics.sorted_errors();
+    if (options.format != Format::Text)
+      write_output(options, format_report(options, report, streams), streams);
+    return report_input_errors(pipeline, streams);
+  }
+  const auto analyses =
+      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+  report.findings = run_rules(pipeline, analyses);
+  report.notices = pipeline.diagnostics.sorted_notices();
+  report.file_systems = pipeline.model.file_systems.size();
+  if (!write_output(options, format_report(options, report, streams), streams)) return kExitError;
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
 }
 
@@ -148,7 +155,8 @@ int run_explain(const Options& options, const Streams& streams) {
       fmt::print(streams.out, "{} -> {} ({})\n", trace.client->id(), fs.origin.name,
                  a.endpoint.description);
       for (const rules::PathStep& step : rules::path_of(pipeline.model, trace)) {
-        fmt::print(streams.out, "  {:<7} {} ({}): {}\n", step.verdict, step.resource,
+        const std::string via = step.via.empty() ? "" : " via " + step.via;
+        fmt::print(streams.out, "  {:<7} {}{} ({}): {}\n", step.verdict, step.resource, via,
                    output::location_prefix(pipeline.inputs.sources, step.location), step.decision);
       }
     }

@@ -28,6 +28,11 @@ std::vector<Item> sorted_unique(std::vector<Item> items) {
 
 }  // namespace
 
+bool Diagnostics::has_notice_at(Location location) const {
+  return std::any_of(notices_.begin(), notices_.end(),
+                     [&](const Notice& notice) { return notice.location == location; });
+}
+
 std::vector<Notice> Diagnostics::sorted_notices() const {
   return sorted_unique(notices_);
 }

@@ -25,6 +25,7 @@ class Diagnostics {
   void notice(Location location, std::string message);
 
   bool has_errors() const { return !errors_.empty(); }
+  bool has_notice_at(Location location) const;
   const std::vector<InputError>& errors() const { return errors_; }
   // Sorted by location then text, duplicates removed: output must not depend on discovery order.
   std::vector<Notice> sorted_notices() const;

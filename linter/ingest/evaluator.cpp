@@ -55,9 +55,11 @@ Value Evaluator::fail(Location at, std::string message) {
   return Value::unknown(at, "invalid expression");
 }
 
+// `key` is "<template>|<what>"; the part after the bar names the loop in the message.
 bool Evaluator::enter(const std::string& key, Location at) {
   if (active_.insert(key).second) return true;
-  diagnostics_.error(at, fmt::format("circular reference through {}", key));
+  diagnostics_.error(at,
+                     fmt::format("circular reference through {}", key.substr(key.find('|') + 1)));
   return false;
 }
 
@@ -274,7 +276,7 @@ Value Evaluator::eval_get_att(uint32_t tmpl, const JsonNode& argument, Location 
     return fail(at, fmt::format("Fn::GetAtt of '{}', which is not a resource of this template",
                                 logical_id));
   }
-  const std::string guard = fmt::format("Fn::GetAtt {}.{}", logical_id, attribute);
+  const std::string guard = fmt::format("{}|Fn::GetAtt {}.{}", tmpl, logical_id, attribute);
   if (!enter(guard, at)) return Value::unknown(at, "circular reference");
   Value value = resource_attribute(tmpl, *resource->second, attribute, at);
   leave(guard);
@@ -346,7 +348,8 @@ Value Evaluator::eval_output(uint32_t tmpl, const JsonMember& output, Location a
       output.value->is_object() ? t.json->find(*output.value, "Value") : nullptr;
   if (!value)
     return fail(t.at(output.key_offset), fmt::format("output '{}' has no Value", output.key));
-  const std::string guard = fmt::format("output {} of stack {}", output.key, t.stack_name);
+  const std::string guard =
+      fmt::format("{}|output '{}' of stack {}", tmpl, output.key, t.stack_name);
   if (!enter(guard, at)) return Value::unknown(at, "circular reference");
   Value result = eval(tmpl, *value);
   leave(guard);
@@ -530,7 +533,7 @@ Tri Evaluator::equals(const Value& a, const Value& b) const {
 
 Tri Evaluator::condition(uint32_t tmpl, std::string_view name, Location at) {
   const Template& t = templates_.templates[tmpl];
-  const std::string key = fmt::format("condition {} of stack {}", name, t.stack_name);
+  const std::string key = fmt::format("{}|condition '{}'", tmpl, name);
   if (auto cached = condition_cache_.find(key); cached != condition_cache_.end())
     return cached->second;
   const auto found = t.conditions.find(name);

@@ -49,4 +49,29 @@ InputKind classify_input(const JsonDocument& json) {
   return InputKind::Unknown;
 }
 
+namespace {
+
+bool has_line_starting_with(std::string_view text, std::string_view prefix) {
+  size_t start = 0;
+  while (start < text.size()) {
+    if (text.substr(start, prefix.size()) == prefix) return true;
+    const size_t newline = text.find('\n', start);
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool looks_like_yaml_template(std::string_view text) {
+  return has_line_starting_with(text, "Resources:") ||
+         has_line_starting_with(text, "AWSTemplateFormatVersion:");
+}
+
+bool looks_like_json_template(std::string_view text) {
+  return text.find("\"Resources\"") != std::string_view::npos ||
+         text.find("\"AWSTemplateFormatVersion\"") != std::string_view::npos;
+}
+
 }  // namespace reachlint

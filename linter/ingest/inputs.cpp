@@ -110,8 +110,7 @@ class Loader {
       } else if (is_walked_file(entry.path())) {
         queue_.push_back({path, false, {}});
       } else if (is_yaml_file(entry.path())) {
-        diagnostics_.notice({register_file(path, {}), 0},
-                            "YAML templates are not supported yet; skipped");
+        queue_.push_back({path, false, {}});  // reported only if it reads like a template
       }
     }
   }
@@ -201,23 +200,23 @@ class Loader {
     }
   }
 
+  // A file that is not JSON: an error when it was asked for or reads like a template (a broken
+  // template must not pass silently); a notice for other files met while walking a directory.
   void report_unreadable(const Candidate& candidate) {
-    if (last_parse_error_.message.empty())
-      return;  // already reported (unreadable) or a duplicate path
-    const bool yaml_like = is_yaml_like(candidate.path);
-    std::string message =
-        yaml_like ? "YAML templates are not supported yet" : last_parse_error_.message;
-    if (candidate.required)
-      diagnostics_.error(last_parse_error_.location, std::move(message));
-    else
-      diagnostics_.notice(last_parse_error_.location, fmt::format("skipped: {}", message));
-  }
-
-  bool is_yaml_like(const std::string& path) const {
-    const fs::path p(path);
-    if (is_yaml_file(p)) return true;
-    // A .template file may hold YAML: CloudFormation's own samples use that extension.
-    return p.extension() == ".template" && last_parse_error_.location.offset == 0;
+    if (last_parse_error_.message.empty()) return;  // already reported, or a duplicate path
+    const std::string_view text = inputs_.files.back()->buffer.text();
+    if (looks_like_yaml_template(text)) {
+      diagnostics_.error({last_parse_error_.location.file, 0},
+                         "YAML templates are not supported yet: give the JSON template "
+                         "(cdk.out holds JSON; `cfn-flip` converts YAML)");
+    } else if (!candidate.required && is_yaml_file(candidate.path)) {
+      return;  // YAML that is not a template: not ours
+    } else if (candidate.required || looks_like_json_template(text)) {
+      diagnostics_.error(last_parse_error_.location, last_parse_error_.message);
+    } else {
+      diagnostics_.notice(last_parse_error_.location,
+                          fmt::format("skipped: not JSON ({})", last_parse_error_.message));
+    }
   }
 
   void skip(const Candidate& candidate, const LoadedFile& file, std::string_view why) {

@@ -280,10 +280,14 @@ bool JsonDocument::parse(const SourceBuffer& source, uint32_t& error_offset, std
     return false;
   };
   if (source.size() == 0) return fail(simdjson::EMPTY, 0);
+  // A UTF-8 byte order mark may precede the text (RFC 8259 §8.1); offsets stay file offsets.
+  const size_t bom = source.text().starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (source.size() == bom) return fail(simdjson::EMPTY, 0);
   od::document root;
-  if (auto code =
-          parser_.iterate(source.data(), source.size(), source.size() + SourceBuffer::kPadding)
-              .get(root)) {
+  if (auto code = parser_
+                      .iterate(source.data() + bom, source.size() - bom,
+                               source.size() - bom + SourceBuffer::kPadding)
+                      .get(root)) {
     return fail(code, static_cast<uint32_t>(source.size()));
   }
   Builder builder(*this, source);

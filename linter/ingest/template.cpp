@@ -1,5 +1,7 @@
 #include "linter/ingest/template.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace reachlint {
@@ -78,8 +80,18 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
       ok = false;
       continue;
     }
-    tmpl.resources.push_back(&resource);
-    tmpl.resource_by_id[resource.key] = &resource;
+    const auto [it, first] = tmpl.resource_by_id.try_emplace(resource.key, &resource);
+    if (first) {
+      tmpl.resources.push_back(&resource);
+      continue;
+    }
+    // JSON parsers keep the last of duplicate keys, and so does CloudFormation.
+    diagnostics.notice(tmpl.at(resource.key_offset),
+                       fmt::format("resource '{}' is defined a second time here; like "
+                                   "CloudFormation, reachlint uses this later definition",
+                                   resource.key));
+    std::replace(tmpl.resources.begin(), tmpl.resources.end(), it->second, &resource);
+    it->second = &resource;
   }
   ok &= index_section(tmpl, root, "Parameters", tmpl.parameters, diagnostics);
   ok &= index_section(tmpl, root, "Conditions", tmpl.conditions, diagnostics);

@@ -132,12 +132,14 @@ void TemplateModelBuilder::read_file_system(const ResourceContext& r) {
   const Value range = prop_of(r, config, "EndpointIpAddressRange");
   fs.endpoint_range = cidr(r, range, "EndpointIpAddressRange");
   fs.endpoint_range_origin = r.origin;
-  fs.endpoint_range_origin.location = range.is_absent() ? r.origin.location : range.location;
+  const Location range_at = member_location(config, "EndpointIpAddressRange");
+  fs.endpoint_range_origin.location = range_at.known() ? range_at : r.origin.location;
   const Value tables = prop_of(r, config, "RouteTableIds");
   fs.route_tables = reference_list(r, tables, Kind::RouteTable, "RouteTableIds");
   fs.route_tables_given = !tables.is_absent();
   fs.route_tables_origin = r.origin;
-  fs.route_tables_origin.location = tables.is_absent() ? r.origin.location : tables.location;
+  const Location tables_at = member_location(config, "RouteTableIds");
+  fs.route_tables_origin.location = tables_at.known() ? tables_at : r.origin.location;
 }
 
 void TemplateModelBuilder::read_storage_virtual_machine(const ResourceContext& r) {

@@ -278,6 +278,13 @@ Location TemplateModelBuilder::prop_location(const ResourceContext& r,
   return member ? t.at(member->key_offset) : r.origin.location;
 }
 
+Location TemplateModelBuilder::member_location(const Value& object, std::string_view name) const {
+  if (object.kind != Value::Kind::Object) return {};
+  const Template& t = templates_.templates[object.tmpl];
+  const JsonMember* member = t.json->find_member(*object.object, name);
+  return member ? t.at(member->key_offset) : Location{};
+}
+
 void TemplateModelBuilder::note_unknown(const ResourceContext& r, const Value& value,
                                         std::string_view what) {
   diagnostics_.notice(

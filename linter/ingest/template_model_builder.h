@@ -46,6 +46,8 @@ class TemplateModelBuilder {
   Value prop(const ResourceContext& r, std::string_view name);
   Value prop_of(const ResourceContext& r, const Value& object, std::string_view name);
   Location prop_location(const ResourceContext& r, std::string_view name) const;
+  // Where `name` is written inside an object value, or nothing.
+  Location member_location(const Value& object, std::string_view name) const;
   model::Maybe<model::Index> reference(const ResourceContext& r, const Value& value,
                                        model::Kind kind, std::string_view what);
   std::vector<model::Maybe<model::Index>> reference_list(const ResourceContext& r,

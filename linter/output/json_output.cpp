@@ -39,6 +39,7 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
   json.key("path").begin_array();
   for (const rules::PathStep& step : finding.path) {
     json.begin_object().field("resource", step.resource);
+    if (!step.via.empty()) json.field("via", step.via);
     json.key("location");
     write_location(json, *report.sources, step.location);
     json.field("verdict", step.verdict).field("decision", step.decision).end_object();
@@ -64,6 +65,16 @@ std::string format_json(const RunReport& report) {
     json.end_object();
   }
   json.end_array();
+  if (!report.errors.empty()) {
+    json.key("errors").begin_array();
+    for (const InputError& error : report.errors) {
+      json.begin_object().field("message", error.message);
+      json.key("location");
+      write_location(json, *report.sources, error.location);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.end_object();
   return out;
 }

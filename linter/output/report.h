@@ -16,6 +16,7 @@ struct RunReport {
   const model::Model* model = nullptr;
   std::vector<rules::Finding> findings;  // sorted by location, rule, message
   std::vector<Notice> notices;           // sorted by location, message
+  std::vector<InputError> errors;        // input errors: the run could not check anything
   size_t file_systems = 0;
 };
 

@@ -209,20 +209,25 @@ class SarifWriter {
     json_.end_array();
   }
 
+  void write_notification(std::string_view level, const std::string& message, Location location) {
+    json_.begin_object().field("level", level);
+    json_.key("message").begin_object().field("text", message).end_object();
+    if (location.known()) {
+      json_.key("locations").begin_array().begin_object();
+      write_physical(location);
+      json_.end_object().end_array();
+    }
+    json_.end_object();
+  }
+
   void write_invocation() {
     json_.key("invocations").begin_array().begin_object();
-    json_.field("executionSuccessful", true);
+    json_.field("executionSuccessful", report_.errors.empty());
     json_.key("toolExecutionNotifications").begin_array();
-    for (const Notice& notice : report_.notices) {
-      json_.begin_object().field("level", "note");
-      json_.key("message").begin_object().field("text", notice.message).end_object();
-      if (notice.location.known()) {
-        json_.key("locations").begin_array().begin_object();
-        write_physical(notice.location);
-        json_.end_object().end_array();
-      }
-      json_.end_object();
-    }
+    for (const InputError& error : report_.errors)
+      write_notification("error", error.message, error.location);
+    for (const Notice& notice : report_.notices)
+      write_notification("note", notice.message, notice.location);
     json_.end_array();
     json_.end_object().end_array();
   }

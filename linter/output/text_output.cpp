@@ -47,12 +47,12 @@ void write_finding(const RunReport& report, const rules::Finding& finding, const
                      palette.paint(fmt::format("[{}]", finding.rule->code), "2"));
   if (!show_path) return;
   for (const rules::PathStep& step : finding.path) {
-    out +=
-        fmt::format("    {} {} ({}): {}\n",
-                    step.verdict == "pass"   ? "ok  "
-                    : step.verdict == "fail" ? "FAIL"
-                                             : "??  ",
-                    step.resource, location_prefix(*report.sources, step.location), step.decision);
+    const std::string_view mark = step.verdict == "pass"   ? "ok  "
+                                  : step.verdict == "fail" ? "FAIL"
+                                                           : "??  ";
+    const std::string via = step.via.empty() ? "" : " via " + step.via;
+    out += fmt::format("    {} {}{} ({}): {}\n", mark, step.resource, via,
+                       location_prefix(*report.sources, step.location), step.decision);
   }
 }
 
