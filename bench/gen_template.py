@@ -103,7 +103,7 @@ def add_provider(t):
         "MemorySize": 128,
         "Handler": "__entrypoint__.handler",
         "Role": {"Fn::GetAtt": [role, "Arn"]},
-        "Runtime": "nodejs20.x",
+        "Runtime": "nodejs24.x",
         "Description": "Lambda function for removing all inbound/outbound rules from the VPC default security group",
     }, DependsOn=[role], Metadata={
         "aws:asset:path": "asset.f178182c7c3aac6ad18bdaae53a2d38f72b2cf690d17b9efa635c7ce37f77d71",

@@ -80,15 +80,15 @@ resources() {
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(nproc) CPUs, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# reachlint $(git -C "$root" describe --always --dirty 2>/dev/null || echo '(not a git checkout)'), $("$reachlint" --version 2>/dev/null | head -n 1)"
+echo "# source $(git -C "$root" describe --always --dirty 2>/dev/null || echo '(not a git checkout)'); $("$reachlint" --version 2>/dev/null | head -n 1)"
 echo "# $(grep -E '^CMAKE_CXX_COMPILER:|^CMAKE_BUILD_TYPE:|^REACHLINT_MARCH:' "$build/CMakeCache.txt" | sed 's/:[A-Z]*=/=/' | tr '\n' ' ')"
 echo "# medians of $runs runs after $warmup warm-up runs, whole process (spawn to exit), in ms"
 echo "# baseline: one mmap + simdjson On-Demand walk over every value (bench/ondemand_walk)"
 echo
 printf '| %-16s | %9s | %9s | %13s | %14s | %5s | %14s |\n' \
   input bytes resources "baseline (ms)" "reachlint (ms)" ratio "us/resource"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ----------: ----------: ---------------: \
-  ----------------: ------: ---------------:
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ----------: ----------: --------------: \
+  ---------------: ------: ---------------:
 results=$build/results.tsv
 printf 'input\tbytes\tresources\tbaseline_median_ms\treachlint_median_ms\tbaseline_min_ms\treachlint_min_ms\n' >"$results"
 for i in "${!inputs[@]}"; do

@@ -49,20 +49,10 @@ void check(const RuleContext& context, FindingSink& sink) {
     if (hop.cause != analysis::Cause::NotInRouteTableIds) return;
     const model::FileSystem& fs = context.model.file_systems[a.file_system];
     const model::Origin& table = context.model.origin(hop.resource);
-    const std::string why =
-        hop.kind == analysis::HopKind::EntryRouteTable
-            ? "traffic from the transit gateway enters through a subnet that uses it"
-            : "clients in the file system's VPC use it";
-    const std::string listed = fs.route_tables_given
-                                   ? "RouteTableIds"
-                                   : "RouteTableIds (omitted: only the main route table)";
-    sink.report(
-        {Level::Error,
-         fmt::format(
-             "route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
-             table.name, listed, fs.origin.name, why),
-         a.file_system, &fs.route_tables_origin, fmt::format("{}|{}", fs.origin.name, table.name),
-         &trace});
+    // Templates: fix RouteTableIds (the hop points there); exports: the table lacks the route.
+    const model::Origin& subject = hop.decided_by ? *hop.decided_by : fs.route_tables_origin;
+    sink.report({Level::Error, hop.decision, a.file_system, &subject,
+                 fmt::format("{}|{}", fs.origin.name, table.name), &trace});
   });
 }
 

@@ -98,9 +98,9 @@ Endpoint endpoint_of(const model::Model& model, const model::FileSystem& fs) {
   std::vector<Cidr> vpc;
   if (!vpc_cidrs(model, endpoint, vpc)) return endpoint;
   if (endpoint.floating) {
-    if (fs.endpoint_address) {
-      endpoint.addresses = AddressSet::of(Cidr(*fs.endpoint_address, 32));
-      endpoint.description = format_address(*fs.endpoint_address);
+    if (!fs.endpoint_addresses.empty()) {
+      for (const uint32_t address : fs.endpoint_addresses) endpoint.addresses.blocks.push_back(Cidr(address, 32));
+      endpoint.description = endpoint.addresses.str();
     } else if (fs.endpoint_range.known()) {
       endpoint.addresses = AddressSet::of(*fs.endpoint_range);
       endpoint.description = fs.endpoint_range->str();

@@ -119,7 +119,23 @@ std::string Walker::tgw_route_words(const model::TgwRoute& route) const {
   return fmt::format("{} ({}) -> {}", destination, kind, target);
 }
 
+// Whether `table` sends the floating endpoint to the active file server. Exports show the /32
+// routes FSx writes; templates only name the tables in RouteTableIds, where FSx will write them.
 bool Walker::in_route_table_ids(Index table, Hop& hop) const {
+  if (fs_.explicit_endpoint_routes) {
+    const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
+    if (choice.status == RouteChoice::Status::Unknown) {
+      hop.verdict = Verdict::Unknown;
+      hop.unknown_at = choice.where;
+      hop.decision = choice.why;
+      return false;
+    }
+    if (!choice.matched()) return false;
+    const model::Route& route = model_.route_tables[table].routes[choice.route];
+    hop.decided_by = &route.origin;
+    return route.target.kind == model::TargetKind::NetworkInterface &&
+           std::find(fs_.interfaces.begin(), fs_.interfaces.end(), route.target.index) != fs_.interfaces.end();
+  }
   for (const auto& listed : fs_.route_tables) {
     if (listed.known() && *listed == table) return true;
   }
@@ -132,6 +148,24 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
     }
   }
   return false;
+}
+
+// The table lacks the floating-IP route: in a template, it is not in RouteTableIds (the fix);
+// in an export, the /32 route FSx writes is not there.
+void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& why) {
+  const std::string& name = model_.route_tables[table].origin.name;
+  if (fs_.explicit_endpoint_routes) {
+    hop.decided_by = &model_.route_tables[table].origin;
+    return fail(hop, Cause::NotInRouteTableIds,
+                fmt::format("route table {} has no route for {} to a file server of {} ({}); FSx writes "
+                            "it only into the tables in RouteTableIds",
+                            name, endpoint_.description, fs_.origin.name, why));
+  }
+  hop.decided_by = &fs_.route_tables_origin;
+  fail(hop, Cause::NotInRouteTableIds,
+       fmt::format("route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
+                   name, fs_.route_tables_given ? "RouteTableIds" : "RouteTableIds (omitted: only the main route table)",
+                   fs_.origin.name, why));
 }
 
 // A Multi-AZ endpoint is reached only by transit gateway: a route that carries the client toward
@@ -190,10 +224,7 @@ void Walker::forward_in_vpc() {
       hop.decision =
           fmt::format("{} is in RouteTableIds: it holds the floating-IP route", name(hop.resource));
     } else if (hop.verdict != Verdict::Unknown) {
-      hop.decided_by = &fs_.route_tables_origin;
-      fail(hop, Cause::NotInRouteTableIds,
-           fmt::format("{} is not in RouteTableIds of {}: it has no route to the floating endpoint",
-                       name(hop.resource), fs_.origin.name));
+      missing_endpoint_route(hop, table, "clients in the file system's VPC use it");
     }
     return;
   }
@@ -351,11 +382,10 @@ void Walker::check_entry_table(Index entry) {
       hop.decision = fmt::format("enters through {}; {} holds the floating-IP route",
                                  subnet(entry).origin.name, name(hop.resource));
     } else if (hop.verdict != Verdict::Unknown) {
-      hop.decided_by = &fs_.route_tables_origin;
-      fail(hop, Cause::NotInRouteTableIds,
-           fmt::format("traffic enters through attachment subnet {}, whose route table {} is not "
-                       "in RouteTableIds of {}",
-                       subnet(entry).origin.name, name(hop.resource), fs_.origin.name));
+      missing_endpoint_route(hop, table,
+                             fmt::format("traffic from the transit gateway enters through attachment subnet {}, "
+                                         "which uses it",
+                                         subnet(entry).origin.name));
     }
     return;
   }

@@ -32,6 +32,7 @@ class Walker {
   void walk_external();
   bool in_route_table_ids(model::Index table, Hop& hop) const;
   void not_transitive(Hop& hop, const model::Route& route);
+  void missing_endpoint_route(Hop& hop, model::Index table, const std::string& why);
   bool peering_joins_fs_vpc(model::Index peering, model::Index vpc) const;
   const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
 

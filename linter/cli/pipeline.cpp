@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/export_model_builder.h"
 #include "linter/ingest/template_model_builder.h"
+#include "linter/model/finalize.h"
 
 namespace reachlint::cli {
 
@@ -93,7 +95,10 @@ bool Pipeline::prepare(const Options& options, std::string& usage_error) {
     specs.push_back(std::move(spec));
   }
   load_inputs(options.paths, LoadOptions{options.max_input_size}, inputs, diagnostics);
+  // Exports first: a template's literal ids then link to the account it deploys into.
+  build_model_from_exports(inputs.exports, model, diagnostics);
   build_model_from_templates(inputs.templates, model, diagnostics);
+  model::finalize(model);
   declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
   return true;
 }

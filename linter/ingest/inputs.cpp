@@ -1,6 +1,7 @@
 #include "linter/ingest/inputs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 #include <set>
@@ -8,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/export_context.h"
+#include "linter/ingest/export_reader.h"
 #include "linter/ingest/input_kind.h"
 
 namespace reachlint {
@@ -44,6 +47,19 @@ bool is_walked_file(const fs::path& path) {
 bool is_yaml_file(const fs::path& path) {
   const std::string ext = path.extension().string();
   return ext == ".yaml" || ext == ".yml";
+}
+
+// Other AWS CLI outputs (NatGateways, Addresses ...) are named as such: a user exporting whole
+// accounts meets many of them.
+std::string unknown_input_reason(const JsonDocument& json) {
+  const JsonNode& root = json.root();
+  if (root.is_object() && root.count >= 1) {
+    const JsonMember& first = json.members(root)[0];
+    const bool cli_like = !first.key.empty() && std::isupper(static_cast<unsigned char>(first.key[0])) &&
+                          first.value->is_array();
+    if (cli_like) return fmt::format("AWS CLI output '{}' is not used by reachlint", first.key);
+  }
+  return "not a CloudFormation template, CDK assembly manifest or AWS CLI export";
 }
 
 class Loader {
@@ -156,7 +172,8 @@ class Loader {
     }
   }
 
-  LoadedFile* read_json(const std::string& path) {
+  // Reads a file once; nullptr when it was already read or cannot be (then it is reported).
+  LoadedFile* read_file(const std::string& path) {
     if (!seen_.insert(path).second) return nullptr;
     auto file = std::make_unique<LoadedFile>();
     std::string error;
@@ -167,35 +184,44 @@ class Loader {
     file->file = register_file(path, file->buffer.text());
     // Kept even when it does not parse: the source map points into its buffer.
     inputs_.files.push_back(std::move(file));
-    LoadedFile* loaded = inputs_.files.back().get();
+    return inputs_.files.back().get();
+  }
+
+  bool parse_tree(LoadedFile& file) {
     uint32_t offset = 0;
-    if (!loaded->json.parse(loaded->buffer, offset, error)) {
-      last_parse_error_ = {{loaded->file, offset}, error};
-      return nullptr;
-    }
-    return loaded;
+    std::string error;
+    if (file.json.parse(file.buffer, offset, error)) return true;
+    last_parse_error_ = {{file.file, offset}, error};
+    return false;
+  }
+
+  LoadedFile* read_json(const std::string& path) {
+    LoadedFile* file = read_file(path);
+    return file && parse_tree(*file) ? file : nullptr;
+  }
+
+  void read_account_export(const LoadedFile& file, const std::string& path) {
+    read_export(file.buffer, file.file, export_context(path), inputs_.exports, diagnostics_);
   }
 
   void load(const Candidate& candidate) {
     last_parse_error_ = {};
-    LoadedFile* file = read_json(candidate.path);
-    if (!file) {
-      report_unreadable(candidate);
-      return;
-    }
+    LoadedFile* file = read_file(candidate.path);
+    if (!file) return;
+    // Exports can be large: they are streamed into records, never built into a tree.
+    if (starts_like_export(file->buffer.text())) return read_account_export(*file, candidate.path);
+    if (!parse_tree(*file)) return report_unreadable(candidate);
     switch (classify_input(file->json)) {
-      case InputKind::Template:
-        add_template(*file, candidate);
-        return;
+      case InputKind::Template: add_template(*file, candidate); return;
       case InputKind::CdkManifest:
         read_assembly(display_path(fs::path(candidate.path).parent_path()), *file);
         return;
       case InputKind::AccountExport:
-        skip(candidate, *file, "AWS CLI account exports are not supported yet");
+        file->json = JsonDocument{};
+        read_account_export(*file, candidate.path);
         return;
       case InputKind::Unknown:
-        skip(candidate, *file,
-             "not a CloudFormation template, CDK assembly manifest or AWS CLI export");
+        skip(candidate, *file, unknown_input_reason(file->json));
         return;
     }
   }

@@ -8,6 +8,7 @@
 
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
+#include "linter/ingest/export_records.h"
 #include "linter/ingest/json_tree.h"
 #include "linter/ingest/template.h"
 
@@ -27,6 +28,7 @@ struct Inputs {
   SourceMap sources;
   std::vector<std::unique_ptr<LoadedFile>> files;  // stable addresses: templates point into them
   TemplateSet templates;
+  ExportRecords exports;  // every AWS CLI export read, before linking
 };
 
 // Reads `paths` (files or directories, any mix). Problems become input errors (explicit files,

@@ -25,9 +25,7 @@ std::string_view json_kind_name(JsonKind kind) {
   return "a value";
 }
 
-namespace {
-
-std::string describe(simdjson::error_code code) {
+std::string describe_json_error(simdjson::error_code code) {
   switch (code) {
     case simdjson::EMPTY:
       return "the file is empty";
@@ -60,6 +58,8 @@ std::string describe(simdjson::error_code code) {
       return fmt::format("invalid JSON ({})", simdjson::error_message(code));
   }
 }
+
+namespace {
 
 // Offset of the first byte that breaks UTF-8, for a precise error location.
 uint32_t first_invalid_utf8(std::string_view text) {
@@ -268,7 +268,7 @@ bool JsonDocument::parse(const SourceBuffer& source, uint32_t& error_offset, std
   members_.clear();
   elements_.clear();
   const auto fail = [&](simdjson::error_code code, uint32_t offset) {
-    error = describe(code);
+    error = describe_json_error(code);
     error_offset = code == simdjson::UTF8_ERROR ? first_invalid_utf8(source.text()) : offset;
     if (code != simdjson::UTF8_ERROR && code != simdjson::DEPTH_ERROR &&
         ends_unbalanced(source.text())) {

@@ -20,6 +20,9 @@ enum class JsonKind : uint8_t { Null, Bool, Integer, Real, String, Array, Object
 
 std::string_view json_kind_name(JsonKind kind);
 
+// A one-line description of a simdjson error, for input errors.
+std::string describe_json_error(simdjson::error_code code);
+
 struct JsonMember;
 
 struct JsonNode {

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "linter/model/finalize.h"
 
 namespace reachlint {
 
@@ -104,7 +103,6 @@ void TemplateModelBuilder::build() {
   for_each_resource([&](const ResourceContext& r) {
     if (const Handler handler = handler_for(r.type)) (this->*handler)(r);
   });
-  model::finalize(model_);
 }
 
 void TemplateModelBuilder::register_entity(const ResourceContext& r, model::EntityRef ref,

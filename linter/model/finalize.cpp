@@ -15,7 +15,7 @@ Origin implied(const Origin& parent, std::string name) {
 
 void add_local_routes(Model& model) {
   for (RouteTable& table : model.route_tables) {
-    if (!is_known_index(table.vpc)) continue;
+    if (!is_known_index(table.vpc) || table.from_export) continue;
     std::vector<Route> local;
     for (const Maybe<Cidr>& block : model.vpcs[table.vpc].cidrs) {
       Route route;
@@ -46,7 +46,7 @@ Index default_table(const TransitGateway& tgw, const Maybe<Index>& configured) {
 
 void apply_tgw_defaults(Model& model) {
   for (TgwAttachment& attachment : model.tgw_attachments) {
-    if (!is_known_index(attachment.tgw)) continue;
+    if (!is_known_index(attachment.tgw) || attachment.from_export) continue;
     const TransitGateway& tgw = model.transit_gateways[attachment.tgw];
     if (attachment.association == kNone && tgw.default_association) {
       attachment.association = default_table(tgw, tgw.association_default_table);
@@ -126,8 +126,13 @@ void complete_network_acls(Model& model) {
       acl.entries.push_back(acl_entry(acl.origin, 100, false, true));
       acl.entries.push_back(acl_entry(acl.origin, 100, true, true));
     }
-    acl.entries.push_back(acl_entry(acl.origin, 32767, false, false));
-    acl.entries.push_back(acl_entry(acl.origin, 32767, true, false));
+    // Exports list the implicit deny themselves.
+    for (const bool egress : {false, true}) {
+      const bool listed = std::any_of(acl.entries.begin(), acl.entries.end(), [&](const NetworkAclEntry& e) {
+        return e.rule_number == 32767 && e.egress == egress;
+      });
+      if (!listed) acl.entries.push_back(acl_entry(acl.origin, 32767, egress, false));
+    }
     std::stable_sort(acl.entries.begin(), acl.entries.end(),
                      [](const NetworkAclEntry& a, const NetworkAclEntry& b) {
                        return a.rule_number < b.rule_number;

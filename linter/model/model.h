@@ -122,7 +122,8 @@ struct RouteTable {
   Origin origin;
   Index vpc = kNone;
   bool main = false;
-  std::vector<Route> routes;  // including one local route per VPC CIDR
+  std::vector<Route> routes;    // including one local route per VPC CIDR
+  bool from_export = false;     // its local routes are written out; finalize adds none
 };
 
 struct TransitGateway {
@@ -151,6 +152,7 @@ struct TgwAttachment {
   };
   std::vector<Propagation> propagations;  // explicit ones; finalize adds the default table's
   bool security_group_referencing = true;
+  bool from_export = false;  // association and routes are as exported; no defaults apply
 };
 
 struct TgwRoute {
@@ -256,7 +258,9 @@ struct FileSystem {
   Maybe<Index> preferred_subnet;
   Maybe<Cidr> endpoint_range;  // Absent: AWS picks one (see analysis/endpoint)
   Origin endpoint_range_origin;
-  std::optional<uint32_t> endpoint_address;  // exports only: the floating IP in use
+  std::vector<uint32_t> endpoint_addresses;  // exports only: the floating IPs in use
+  std::vector<Index> interfaces;   // exports: the file servers' network interfaces
+  bool explicit_endpoint_routes = false;  // exports: the /32 -> interface routes are written out
   std::vector<Maybe<Index>> route_tables;
   bool route_tables_given = false;  // false: AWS uses the VPC's main route table
   Origin route_tables_origin;

@@ -1,0 +1,140 @@
+// The export model builder's state, shared by its two halves: entities
+// (export_model_builder.cpp) and the links between them (export_model_builder_links.cpp).
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "linter/core/diagnostics.h"
+#include "linter/ingest/export_records.h"
+#include "linter/model/model.h"
+
+namespace reachlint::export_detail {
+
+using model::Index;
+using model::Kind;
+using model::Maybe;
+
+inline bool one_of(std::string_view value, std::initializer_list<std::string_view> allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+// Exports list resources in every state; only live ones carry traffic.
+inline bool is_live(std::string_view state) { return state.empty() || one_of(state, {"available", "active", "attached"}); }
+
+class ExportModelBuilder {
+ public:
+  ExportModelBuilder(const ExportRecords& records, model::Model& model, Diagnostics& diagnostics)
+      : records_(records), model_(model), diagnostics_(diagnostics) {}
+
+  void build() {
+    add_vpcs();
+    add_subnets();
+    add_route_tables();
+    add_network_acls();
+    add_prefix_lists();
+    add_security_groups();
+    add_interfaces();
+    add_instances();
+    add_vpn_gateways();
+    add_peerings();
+    add_transit_gateways();
+    add_tgw_attachments();
+    fill_route_tables();
+    fill_network_acls();
+    fill_security_groups();
+    fill_tgw_routes();
+    add_file_systems();
+    add_storage_virtual_machines();
+  }
+
+ private:
+  using IdMap = std::unordered_map<std::string_view, Index>;
+
+  // ---- helpers ----
+
+  Index scope(const RecordOrigin& origin) {
+    std::string name = origin.account.empty() ? std::string(origin.region)
+                                               : fmt::format("{}/{}", origin.account, origin.region);
+    const auto [it, inserted] = scopes_.try_emplace(name, static_cast<Index>(model_.stacks.size()));
+    if (inserted) model_.stacks.push_back(name);
+    return it->second;
+  }
+
+  model::Origin origin(const RecordOrigin& record, std::string_view id, std::string_view type) {
+    model::Origin out;
+    out.location = record.location;
+    out.name = std::string(id);
+    out.type = std::string(type);
+    out.pointer = fmt::format("/{}/{}", record.list, record.index);
+    out.stack = scope(record);
+    return out;
+  }
+
+  template <typename Entity>
+  Index add(std::vector<Entity>& array, IdMap& ids, Kind kind, const RecordOrigin& record, std::string_view id,
+            std::string_view type) {
+    const auto [it, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
+    if (!inserted) return model::kNone;  // the same resource exported twice: the first one counts
+    array.emplace_back().origin = origin(record, id, type);
+    model_.by_name.emplace(std::string(id), model::EntityRef{kind, it->second});
+    return it->second;
+  }
+
+  static Index find(const IdMap& ids, std::string_view id) {
+    if (id.empty()) return model::kNone;
+    const auto it = ids.find(id);
+    return it == ids.end() ? model::kUnknownIndex : it->second;
+  }
+
+  Maybe<Index> reference(const IdMap& ids, std::string_view id, Location where, std::string_view what) {
+    const Index index = find(ids, id);
+    if (index == model::kNone) return {};
+    if (index == model::kUnknownIndex) return Maybe<Index>::unknown(where, fmt::format("{} {} is not in the export", what, id));
+    return index;
+  }
+
+  Maybe<Cidr> cidr(std::string_view text, Location where, std::string_view owner) {
+    const auto parsed = Cidr::parse(text);
+    if (parsed && text.find('/') != std::string_view::npos) return *parsed;
+    diagnostics_.notice(where, fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked", text, owner));
+    return Maybe<Cidr>::unknown(where, "not a valid CIDR");
+  }
+
+  void add_vpcs();
+  void add_subnets();
+  void add_route_tables();
+  void add_network_acls();
+  void add_prefix_lists();
+  void add_security_groups();
+  void add_interfaces();
+  void add_instances();
+  void add_vpn_gateways();
+  void add_peerings();
+  Index vpc_for_peering(const PeeringSide& side, const PeeringRecord& record);
+  void add_transit_gateways();
+  void add_tgw_attachments();
+  Index association_of(std::string_view attachment, const TgwAttachmentRecord* record);
+  void fill_route_tables();
+  model::Route route_of(const RouteRecord& record, const RouteTableRecord& table);
+  void fill_network_acls();
+  void fill_security_groups();
+  std::vector<model::SgRule> rules_of(const PermissionRecord& permission, const SecurityGroupRecord& group);
+  void fill_tgw_routes();
+  void derive_tgw_routes(Index table, const TgwRouteTableRecord& record);
+  void add_file_systems();
+  void add_storage_virtual_machines();
+
+  const ExportRecords& records_;
+  model::Model& model_;
+  Diagnostics& diagnostics_;
+  std::map<std::string, Index> scopes_;
+  IdMap vpcs_, subnets_, route_tables_, acls_, prefix_lists_, groups_, interfaces_, instances_, vgws_, peerings_,
+      tgws_, tgw_tables_, attachments_, file_systems_, svms_;
+};
+
+}  // namespace reachlint::export_detail

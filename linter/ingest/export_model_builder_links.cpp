@@ -1,0 +1,367 @@
+// The second half of the export model builder: transit gateways, the routes and rules that link
+// entities to each other, and the file systems.
+#include "linter/ingest/export_model_builder_internal.h"
+#include "linter/ingest/protocol_names.h"
+
+namespace reachlint::export_detail {
+
+// ---- transit gateways ----
+
+void ExportModelBuilder::add_transit_gateways() {
+  for (const TransitGatewayRecord& r : records_.transit_gateways) {
+    if (!is_live(r.state)) continue;
+    const Index g = add(model_.transit_gateways, tgws_, Kind::TransitGateway, r.origin, r.id, "AWS::EC2::TransitGateway");
+    if (g == model::kNone) continue;
+    model::TransitGateway& tgw = model_.transit_gateways[g];
+    tgw.default_association = r.default_association;
+    tgw.default_propagation = r.default_propagation;
+    tgw.security_group_referencing = r.sg_referencing;
+  }
+  for (const TgwRouteTableRecord& r : records_.tgw_route_tables) {
+    if (!is_live(r.state)) continue;
+    const Index t = add(model_.tgw_route_tables, tgw_tables_, Kind::TgwRouteTable, r.origin, r.id,
+                        "AWS::EC2::TransitGatewayRouteTable");
+    if (t != model::kNone) model_.tgw_route_tables[t].tgw = find(tgws_, r.tgw);
+  }
+  // A template attaching to an exported transit gateway gets its default tables.
+  for (const TransitGatewayRecord& r : records_.transit_gateways) {
+    const Index g = find(tgws_, r.id);
+    if (!model::is_known_index(g)) continue;
+    model::TransitGateway& tgw = model_.transit_gateways[g];
+    tgw.association_default_table = reference(tgw_tables_, r.association_default, r.origin.location, "route table");
+    tgw.propagation_default_table = reference(tgw_tables_, r.propagation_default, r.origin.location, "route table");
+  }
+}
+
+// From describe-transit-gateway-attachments, else from the route tables' association listings.
+Index ExportModelBuilder::association_of(std::string_view attachment, const TgwAttachmentRecord* record) {
+  if (record && record->association_state == "associated") return find(tgw_tables_, record->association_table);
+  for (const TgwTableLinks& links : records_.tgw_table_links) {
+    if (links.propagations) continue;
+    for (const TgwTableLinkRecord& link : links.links) {
+      if (link.attachment == attachment && (link.state.empty() || link.state == "associated")) return find(tgw_tables_, links.table);
+    }
+  }
+  return record ? model::kNone : model::kUnknownIndex;  // listed without an association, or not listed
+}
+
+void ExportModelBuilder::add_tgw_attachments() {
+  std::unordered_map<std::string_view, const TgwAttachmentRecord*> generic;
+  for (const TgwAttachmentRecord& r : records_.tgw_attachments) generic.emplace(r.id, &r);
+  const auto finish = [&](Index a, std::string_view id, std::string_view tgw) {
+    model::TgwAttachment& attachment = model_.tgw_attachments[a];
+    const auto found = generic.find(id);
+    attachment.tgw = find(tgws_, tgw);
+    attachment.association = association_of(id, found == generic.end() ? nullptr : found->second);
+    attachment.from_export = true;
+    if (attachment.association == model::kUnknownIndex) {
+      diagnostics_.notice(attachment.origin.location,
+                          fmt::format("the route table associated with {} is not in the export "
+                                      "(describe-transit-gateway-attachments); paths through it are not checked",
+                                      id));
+    }
+  };
+  for (const TgwVpcAttachmentRecord& r : records_.tgw_vpc_attachments) {
+    if (!one_of(r.state, {"available", "modifying", ""})) continue;
+    const Index a = add(model_.tgw_attachments, attachments_, Kind::TgwAttachment, r.origin, r.id,
+                        "AWS::EC2::TransitGatewayVpcAttachment");
+    if (a == model::kNone) continue;
+    model::TgwAttachment& attachment = model_.tgw_attachments[a];
+    attachment.kind = model::AttachmentKind::Vpc;
+    attachment.vpc = find(vpcs_, r.vpc);
+    for (const std::string_view subnet : r.subnets) attachment.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
+    attachment.security_group_referencing = r.sg_referencing;
+    finish(a, r.id, r.tgw);
+  }
+  for (const TgwAttachmentRecord& r : records_.tgw_attachments) {
+    if (!one_of(r.state, {"available", "modifying", ""}) || find(attachments_, r.id) != model::kUnknownIndex) continue;
+    const Index a = add(model_.tgw_attachments, attachments_, Kind::TgwAttachment, r.origin, r.id,
+                        "AWS::EC2::TransitGatewayAttachment");
+    if (a == model::kNone) continue;
+    model::TgwAttachment& attachment = model_.tgw_attachments[a];
+    attachment.kind = r.resource_type == "vpc"                      ? model::AttachmentKind::Vpc
+                      : r.resource_type == "vpn"                    ? model::AttachmentKind::Vpn
+                      : r.resource_type == "direct-connect-gateway" ? model::AttachmentKind::DirectConnect
+                      : r.resource_type == "peering"                ? model::AttachmentKind::Peering
+                                                                    : model::AttachmentKind::Other;
+    // A VPC attachment listed here but not in describe-transit-gateway-vpc-attachments: its
+    // subnets are unknown, so its zones cannot be checked.
+    if (attachment.kind == model::AttachmentKind::Vpc) {
+      attachment.vpc = find(vpcs_, r.resource);
+      attachment.subnets.push_back(Maybe<Index>::unknown(r.origin.location, "the attachment's subnets are not in the export"));
+    }
+    finish(a, r.id, r.tgw);
+  }
+}
+
+static model::TgwRoute tgw_route_of(const TgwRouteRecord& record, std::string_view table, Index attachment) {
+  model::TgwRoute route;
+  route.origin.location = record.location;
+  route.origin.name = fmt::format("{}:{}", table, record.destination.empty() ? record.prefix_list : record.destination);
+  route.propagated = record.type == "propagated";
+  route.blackhole = record.state == "blackhole";
+  route.attachment = route.blackhole ? model::kNone : attachment;
+  return route;
+}
+
+void ExportModelBuilder::fill_tgw_routes() {
+  std::unordered_map<std::string_view, const TgwRouteListing*> full_listing;
+  for (const TgwRouteListing& listing : records_.tgw_route_listings) {
+    const Index t = find(tgw_tables_, listing.table);
+    if (!model::is_known_index(t)) continue;
+    if (!listing.static_only) full_listing[listing.table] = &listing;
+    auto& routes = model_.tgw_route_tables[t].routes;
+    for (const TgwRouteRecord& record : listing.routes) {
+      if (!one_of(record.state, {"active", "blackhole", "unreadable"})) continue;
+      model::TgwRoute route = tgw_route_of(record, listing.table,
+                                           record.attachments.empty() ? model::kNone : find(attachments_, record.attachments.front()));
+      if (record.state == "unreadable") {
+        route.destination = Maybe<Cidr>::unknown(record.location, "the route could not be read");
+      } else if (!record.prefix_list.empty()) {
+        route.prefix_list = find(prefix_lists_, record.prefix_list);
+      } else {
+        route.destination = cidr(record.destination, record.location, listing.table);
+      }
+      routes.push_back(std::move(route));
+    }
+  }
+  for (const TgwRouteTableRecord& r : records_.tgw_route_tables) {
+    const Index t = find(tgw_tables_, r.id);
+    if (model::is_known_index(t) && !full_listing.contains(r.id)) derive_tgw_routes(t, r);
+  }
+}
+
+// Without a route listing, a table's propagated routes are its propagating VPC attachments' CIDRs.
+void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecord& record) {
+  const TgwTableLinks* propagations = nullptr;
+  for (const TgwTableLinks& links : records_.tgw_table_links) {
+    if (links.propagations && links.table == record.id) propagations = &links;
+  }
+  model::TgwRouteTable& target = model_.tgw_route_tables[table];
+  if (!propagations) {
+    target.has_unknown_propagation = true;
+    diagnostics_.notice(record.origin.location,
+                        fmt::format("neither the routes nor the propagations of transit gateway route table {} are "
+                                    "in the export; paths through it are not checked",
+                                    record.id));
+    return;
+  }
+  diagnostics_.notice(record.origin.location,
+                      fmt::format("no route listing of transit gateway route table {} was exported: its propagated "
+                                  "routes are derived from its propagations and the attachments' VPC CIDRs",
+                                  record.id));
+  for (const TgwTableLinkRecord& link : propagations->links) {
+    if (!link.state.empty() && link.state != "enabled") continue;
+    const Index a = find(attachments_, link.attachment);
+    if (!model::is_known_index(a) || !model::is_known_index(model_.tgw_attachments[a].vpc)) continue;
+    for (const Maybe<Cidr>& block : model_.vpcs[model_.tgw_attachments[a].vpc].cidrs) {
+      model::TgwRoute route;
+      route.origin.location = link.location;
+      route.origin.name = fmt::format("propagation from {}", link.attachment);
+      route.destination = block;
+      route.attachment = a;
+      route.propagated = true;
+      target.routes.push_back(std::move(route));
+    }
+  }
+}
+
+// ---- routes and rules ----
+
+model::Route ExportModelBuilder::route_of(const RouteRecord& record, const RouteTableRecord& table) {
+  model::Route route;
+  route.origin.location = record.location;
+  route.origin.name = fmt::format("{}:{}", table.id, record.destination.empty() ? record.prefix_list : record.destination);
+  route.origin.type = "AWS::EC2::Route";
+  route.blackhole = record.state == "blackhole";
+  route.propagated = record.origin == "EnableVgwRoutePropagation";
+  if (!record.readable) {
+    route.destination = Maybe<Cidr>::unknown(record.location, "the route could not be read");
+  } else if (!record.prefix_list.empty()) {
+    route.prefix_list = find(prefix_lists_, record.prefix_list);
+  } else {
+    route.destination = cidr(record.destination, record.location, table.id);
+  }
+  model::RouteTarget& target = route.target;
+  const auto set = [&](model::TargetKind kind, std::string_view id, Index index) {
+    target.kind = kind;
+    target.id = std::string(id);
+    target.index = index;
+  };
+  if (record.gateway == "local") set(model::TargetKind::Local, "local", model::kNone);
+  else if (!record.transit_gateway.empty()) set(model::TargetKind::TransitGateway, record.transit_gateway, find(tgws_, record.transit_gateway));
+  else if (!record.peering.empty()) set(model::TargetKind::Peering, record.peering, find(peerings_, record.peering));
+  else if (record.gateway.starts_with("vgw-")) set(model::TargetKind::VpnGateway, record.gateway, find(vgws_, record.gateway));
+  else if (record.gateway.starts_with("igw-")) set(model::TargetKind::InternetGateway, record.gateway, model::kNone);
+  else if (!record.network_interface.empty()) set(model::TargetKind::NetworkInterface, record.network_interface, find(interfaces_, record.network_interface));
+  else if (!record.instance.empty()) set(model::TargetKind::Instance, record.instance, find(instances_, record.instance));
+  else if (!record.nat_gateway.empty()) set(model::TargetKind::NatGateway, record.nat_gateway, model::kNone);
+  else if (!record.vpc_endpoint.empty()) set(model::TargetKind::VpcEndpoint, record.vpc_endpoint, model::kNone);
+  else if (!record.gateway.empty() || !record.other_target.empty()) set(model::TargetKind::Other, record.gateway.empty() ? record.other_target : record.gateway, model::kNone);
+  else set(model::TargetKind::Unknown, "an unknown target", model::kNone);
+  return route;
+}
+
+void ExportModelBuilder::fill_route_tables() {
+  for (const RouteTableRecord& r : records_.route_tables) {
+    const Index t = find(route_tables_, r.id);
+    if (!model::is_known_index(t) || !model_.route_tables[t].routes.empty()) continue;
+    for (const RouteRecord& record : r.routes) model_.route_tables[t].routes.push_back(route_of(record, r));
+  }
+}
+
+void ExportModelBuilder::fill_network_acls() {
+  for (const NetworkAclRecord& r : records_.network_acls) {
+    const Index a = find(acls_, r.id);
+    if (!model::is_known_index(a) || !model_.network_acls[a].entries.empty()) continue;
+    for (const AclEntryRecord& record : r.entries) {
+      model::NetworkAclEntry entry;
+      entry.origin.location = record.location;
+      entry.origin.name = fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number);
+      entry.origin.type = "AWS::EC2::NetworkAclEntry";
+      entry.rule_number = static_cast<int>(record.number);
+      entry.egress = record.egress;
+      entry.allow = record.action == "allow";
+      entry.protocol = protocol_number(record.protocol).value_or(model::kAllProtocols);
+      if (record.from && record.to && *record.from >= 0 && *record.to <= 65535 && *record.from <= *record.to) {
+        entry.ports = {static_cast<uint16_t>(*record.from), static_cast<uint16_t>(*record.to)};
+      }
+      entry.cidr = record.readable ? cidr(record.cidr, record.location, r.id)
+                                   : Maybe<Cidr>::unknown(record.location, "the entry could not be read");
+      model_.network_acls[a].entries.push_back(std::move(entry));
+    }
+  }
+}
+
+std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& permission,
+                                                        const SecurityGroupRecord& group) {
+  model::SgRule base;
+  base.origin.location = permission.location;
+  base.origin.name = fmt::format("{} rule", group.id);
+  base.origin.type = "AWS::EC2::SecurityGroupRule";
+  const auto protocol = protocol_number(permission.protocol);
+  if (!permission.readable || !protocol) {
+    base.peer = model::PeerKind::Unknown;
+    base.unknown_reason = "the rule could not be read";
+    return {base};
+  }
+  base.protocol = *protocol;
+  const bool ported = base.protocol == model::kTcp || base.protocol == model::kUdp;
+  if (ported && permission.from && permission.to && *permission.from >= 0 && *permission.to <= 65535 &&
+      *permission.from <= *permission.to) {
+    base.ports = {static_cast<uint16_t>(*permission.from), static_cast<uint16_t>(*permission.to)};
+  }
+  std::vector<model::SgRule> rules;
+  for (const std::string_view text : permission.cidrs) {
+    model::SgRule rule = base;
+    rule.peer = model::PeerKind::Cidr;
+    rule.cidr = cidr(text, permission.location, group.id);
+    rules.push_back(std::move(rule));
+  }
+  for (const std::string_view id : permission.prefix_lists) {
+    model::SgRule rule = base;
+    rule.peer = model::PeerKind::PrefixList;
+    rule.prefix_list = find(prefix_lists_, id);
+    rules.push_back(std::move(rule));
+  }
+  for (const std::string_view id : permission.groups) {
+    model::SgRule rule = base;
+    rule.peer = model::PeerKind::SecurityGroup;
+    rule.group = find(groups_, id);
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+void ExportModelBuilder::fill_security_groups() {
+  for (const SecurityGroupRecord& r : records_.security_groups) {
+    const Index g = find(groups_, r.id);
+    if (!model::is_known_index(g)) continue;
+    model::SecurityGroup& group = model_.security_groups[g];
+    if (!group.ingress.empty() || !group.egress.empty()) continue;  // exported twice
+    for (const PermissionRecord& permission : r.ingress) {
+      for (model::SgRule& rule : rules_of(permission, r)) group.ingress.push_back(std::move(rule));
+    }
+    for (const PermissionRecord& permission : r.egress) {
+      for (model::SgRule& rule : rules_of(permission, r)) group.egress.push_back(std::move(rule));
+    }
+  }
+}
+
+// ---- file systems ----
+
+namespace {
+
+model::FileSystemType file_system_type(std::string_view name) {
+  if (name == "OPENZFS") return model::FileSystemType::OpenZfs;
+  if (name == "ONTAP") return model::FileSystemType::Ontap;
+  if (name == "WINDOWS") return model::FileSystemType::Windows;
+  if (name == "LUSTRE") return model::FileSystemType::Lustre;
+  return model::FileSystemType::Other;
+}
+
+}  // namespace
+
+void ExportModelBuilder::add_file_systems() {
+  for (const FileSystemRecord& r : records_.file_systems) {
+    if (!one_of(r.lifecycle, {"AVAILABLE", "UPDATING", ""})) {
+      diagnostics_.notice(r.origin.location, fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
+      continue;
+    }
+    const Index f = add(model_.file_systems, file_systems_, Kind::FileSystem, r.origin, r.id, "AWS::FSx::FileSystem");
+    if (f == model::kNone) continue;
+    model::FileSystem& fs = model_.file_systems[f];
+    fs.type = file_system_type(r.type);
+    if (!r.deployment.empty()) fs.deployment_type = std::string(r.deployment);
+    else fs.deployment_type = Maybe<std::string>::unknown(r.origin.location, "the export has no DeploymentType");
+    fs.floating_endpoint = r.deployment.starts_with("MULTI_AZ") &&
+                           (fs.type == model::FileSystemType::OpenZfs || fs.type == model::FileSystemType::Ontap);
+    fs.vpc = find(vpcs_, r.vpc);
+    for (const std::string_view subnet : r.subnets) fs.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
+    fs.preferred_subnet = reference(subnets_, r.preferred_subnet, r.origin.location, "subnet");
+    if (!r.range.empty()) fs.endpoint_range = cidr(r.range, r.origin.location, r.id);
+    fs.endpoint_range_origin = fs.origin;
+    if (const auto address = Cidr::parse_address(r.address)) fs.endpoint_addresses.push_back(*address);
+    for (const std::string_view table : r.route_tables) fs.route_tables.push_back(reference(route_tables_, table, r.origin.location, "route table"));
+    fs.route_tables_given = r.has_route_tables;
+    fs.route_tables_origin = fs.origin;
+    // describe-file-systems does not return security groups: they are the interfaces' groups.
+    fs.security_groups_given = true;
+    for (const std::string_view id : r.interfaces) {
+      const Index e = find(interfaces_, id);
+      if (!model::is_known_index(e)) {
+        fs.security_groups.push_back(Maybe<Index>::unknown(r.origin.location, fmt::format("network interface {} is not in the export", id)));
+        continue;
+      }
+      fs.interfaces.push_back(e);
+      for (const auto& group : model_.network_interfaces[e].groups) {
+        const bool seen = std::any_of(fs.security_groups.begin(), fs.security_groups.end(),
+                                      [&](const auto& g) { return g.known() && group.known() && *g == *group; });
+        if (!seen) fs.security_groups.push_back(group);
+      }
+    }
+    if (r.interfaces.empty()) fs.security_groups.push_back(Maybe<Index>::unknown(r.origin.location, "the export lists no network interfaces for the file system"));
+    fs.explicit_endpoint_routes = fs.floating_endpoint && !fs.endpoint_addresses.empty();
+  }
+}
+
+void ExportModelBuilder::add_storage_virtual_machines() {
+  for (const SvmRecord& r : records_.svms) {
+    if (!one_of(r.lifecycle, {"CREATED", ""})) continue;
+    const Index s = add(model_.storage_virtual_machines, svms_, Kind::StorageVirtualMachine, r.origin, r.id,
+                        "AWS::FSx::StorageVirtualMachine");
+    const Index f = find(file_systems_, r.file_system);
+    if (s == model::kNone || !model::is_known_index(f)) continue;
+    model_.storage_virtual_machines[s].file_system = f;
+    model::FileSystem& fs = model_.file_systems[f];
+    for (const std::string_view text : r.nfs_addresses) {
+      const auto address = Cidr::parse_address(text);
+      if (address && std::find(fs.endpoint_addresses.begin(), fs.endpoint_addresses.end(), *address) == fs.endpoint_addresses.end()) {
+        fs.endpoint_addresses.push_back(*address);
+      }
+    }
+    fs.explicit_endpoint_routes = fs.floating_endpoint && !fs.endpoint_addresses.empty();
+  }
+}
+
+}  // namespace reachlint::export_detail

@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# End-to-end test of scripts/export-account.sh against moto_server on 127.0.0.1 (never real AWS):
+# builds a small topology like the corpus's tgw-ok scenario with the AWS CLI, exports it, checks the
+# layout, every file's top-level key and the per-id files, then runs reachlint on the export if the
+# binary exists. Exit 0 pass, 1 fail, 77 skipped (CTest's SKIP_RETURN_CODE).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+reachlint=${REACHLINT:-$root/build/reachlint}
+case $reachlint in /*) ;; *) reachlint="$PWD/$reachlint" ;; esac
+region=ap-northeast-1
+
+fail() {
+  printf 'export_account_test: FAIL: %s\n' "$*" >&2
+  exit 1
+}
+skip() {
+  printf 'export_account_test: SKIP: %s\n' "$*" >&2
+  exit 77
+}
+say() { printf 'export_account_test: %s\n' "$*" >&2; }
+
+for tool in aws moto_server jq; do
+  command -v "$tool" >/dev/null 2>&1 || skip "'$tool' is not installed"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/export_account_test.XXXXXX")
+moto_pid=""
+later_pids=()
+# shellcheck disable=SC2317 # called by the trap
+cleanup() {
+  local pid
+  for pid in ${later_pids[@]+"${later_pids[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$moto_pid" ]; then
+    kill "$moto_pid" 2>/dev/null || true
+    wait "$moto_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- a fake account: nothing from $HOME, nothing but 127.0.0.1 -------------------------------------
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION AWS_SESSION_TOKEN AWS_SECURITY_TOKEN \
+  AWS_ROLE_ARN AWS_WEB_IDENTITY_TOKEN_FILE AWS_CA_BUNDLE AWS_ENDPOINT_URL_STS AWS_ENDPOINT_URL_EC2 \
+  AWS_ENDPOINT_URL_FSX AWS_CONTAINER_CREDENTIALS_RELATIVE_URI AWS_CONTAINER_CREDENTIALS_FULL_URI
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+export AWS_DEFAULT_REGION=$region
+export AWS_CONFIG_FILE="$tmp/aws-config" AWS_SHARED_CREDENTIALS_FILE="$tmp/aws-credentials"
+: >"$AWS_CONFIG_FILE"
+: >"$AWS_SHARED_CREDENTIALS_FILE"
+export AWS_EC2_METADATA_DISABLED=true AWS_PAGER="" AWS_CLI_AUTO_PROMPT=off
+export AWS_MAX_ATTEMPTS=2 AWS_RETRY_MODE=standard
+export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1
+
+# --- moto_server on a free port ------------------------------------------------------------------
+free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  else
+    echo $((20000 + RANDOM % 40000))
+  fi
+}
+port=""
+for attempt in 1 2 3 4 5; do
+  p=$(free_port)
+  moto_server -H 127.0.0.1 -p "$p" >"$tmp/moto.log" 2>&1 &
+  moto_pid=$!
+  for _ in $(seq 1 150); do # up to 15 s
+    kill -0 "$moto_pid" 2>/dev/null || break
+    if grep -q "Running on http://127.0.0.1:$p" "$tmp/moto.log" &&
+      (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      port=$p
+      break
+    fi
+    sleep 0.1
+  done
+  [ -n "$port" ] && break
+  kill "$moto_pid" 2>/dev/null || true
+  wait "$moto_pid" 2>/dev/null || true
+  moto_pid=""
+  say "moto_server did not start on port $p (attempt $attempt): $(tail -n 3 "$tmp/moto.log")"
+done
+[ -n "$port" ] || fail "moto_server would not start"
+endpoint="http://127.0.0.1:$port"
+# Every call of this test and of the script goes to moto, even one that forgot --endpoint-url.
+export AWS_ENDPOINT_URL=$endpoint
+
+# q ARGS...: one CLI call against moto, its --query result as text; fails the test on error.
+q() {
+  local out
+  if ! out=$(aws --endpoint-url "$endpoint" --region "$region" --output text "$@" 2>"$tmp/q.err"); then
+    fail "aws $1 $2: $(cat "$tmp/q.err")"
+  fi
+  printf '%s' "$out"
+}
+# later ARGS...: a call whose output is not needed, in the background; settle waits for them all.
+later() {
+  local n=${#later_pids[@]}
+  (aws --endpoint-url "$endpoint" --region "$region" --output text "$@" >/dev/null 2>"$tmp/later.$n.err" ||
+    { echo "aws $1 $2: $(cat "$tmp/later.$n.err")" >"$tmp/later.$n.failed"; exit 1; }) &
+  later_pids+=($!)
+}
+settle() {
+  local pid bad=false
+  for pid in ${later_pids[@]+"${later_pids[@]}"}; do wait "$pid" || bad=true; done
+  later_pids=()
+  if $bad; then fail "$(cat "$tmp"/later.*.failed)"; fi
+}
+tags() { # tags TYPE NAME: a --tag-specifications argument
+  echo "ResourceType=$1,Tags=[{Key=Name,Value=$2},{Key=scenario,Value=tgw-ok}]"
+}
+
+# --- the topology: tgw-ok with physical ids ------------------------------------------------------
+say "moto_server on $endpoint; building the topology"
+start=$SECONDS
+vpc1=$(q ec2 create-vpc --cidr-block 10.0.0.0/16 --tag-specifications "$(tags vpc vpc1-fsx)" \
+  --query Vpc.VpcId)
+vpc2=$(q ec2 create-vpc --cidr-block 10.1.0.0/16 --tag-specifications "$(tags vpc vpc2-client)" \
+  --query Vpc.VpcId)
+sub_a=$(q ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.1.0/24 --availability-zone "${region}a" \
+  --tag-specifications "$(tags subnet vpc1-fsx-private-a)" --query Subnet.SubnetId)
+sub_c=$(q ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.2.0/24 --availability-zone "${region}c" \
+  --tag-specifications "$(tags subnet vpc1-fsx-private-c)" --query Subnet.SubnetId)
+sub_cl=$(q ec2 create-subnet --vpc-id "$vpc2" --cidr-block 10.1.1.0/24 --availability-zone "${region}a" \
+  --tag-specifications "$(tags subnet vpc2-client-a)" --query Subnet.SubnetId)
+rt_a=$(q ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId)
+rt_c=$(q ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId)
+rt_cl=$(q ec2 create-route-table --vpc-id "$vpc2" --query RouteTable.RouteTableId)
+later ec2 associate-route-table --route-table-id "$rt_a" --subnet-id "$sub_a"
+later ec2 associate-route-table --route-table-id "$rt_c" --subnet-id "$sub_c"
+later ec2 associate-route-table --route-table-id "$rt_cl" --subnet-id "$sub_cl"
+
+# Transit gateway: default association, propagation off, static routes both ways (moto creates no
+# propagated routes), a blackhole route, and a second, empty route table.
+read -r tgw tgw_rtb <<<"$(q ec2 create-transit-gateway --description "tgw for FSx cross-VPC NFS" \
+  --options DefaultRouteTableAssociation=enable,DefaultRouteTablePropagation=disable \
+  --tag-specifications "$(tags transit-gateway tgw-fsx)" \
+  --query 'TransitGateway.[TransitGatewayId,Options.AssociationDefaultRouteTableId]')"
+[[ "$tgw_rtb" == tgw-rtb-* ]] || fail "moto gave no default TGW route table: '$tgw_rtb'"
+att1=$(q ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc1" \
+  --subnet-ids "$sub_a" "$sub_c" --tag-specifications "$(tags transit-gateway-attachment tgw-attach-vpc1)" \
+  --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId)
+att2=$(q ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc2" \
+  --subnet-ids "$sub_cl" --tag-specifications "$(tags transit-gateway-attachment tgw-attach-vpc2)" \
+  --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId)
+tgw_rtb2=$(q ec2 create-transit-gateway-route-table --transit-gateway-id "$tgw" \
+  --query TransitGatewayRouteTable.TransitGatewayRouteTableId)
+later ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
+  --destination-cidr-block 10.0.0.0/16 --transit-gateway-attachment-id "$att1"
+later ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
+  --destination-cidr-block 10.1.0.0/16 --transit-gateway-attachment-id "$att2"
+later ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
+  --destination-cidr-block 10.99.0.0/16 --blackhole
+later ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.1.0.0/16 --transit-gateway-id "$tgw"
+later ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.1.0.0/16 --transit-gateway-id "$tgw"
+later ec2 create-route --route-table-id "$rt_cl" --destination-cidr-block 10.0.0.0/16 --transit-gateway-id "$tgw"
+
+# Security groups: NFS over TCP and UDP (111, 2049, 20001-20003) from the client VPC.
+sg_fsx=$(q ec2 create-security-group --vpc-id "$vpc1" --group-name fsx-openzfs-sg \
+  --description "FSx for OpenZFS" --query GroupId)
+sg_cl=$(q ec2 create-security-group --vpc-id "$vpc2" --group-name nfs-client-sg \
+  --description "NFS client" --query GroupId)
+perms=""
+for proto in tcp udp; do
+  for range in 111:111 2049:2049 20001:20003; do
+    perms+="{\"IpProtocol\":\"$proto\",\"FromPort\":${range%:*},\"ToPort\":${range#*:},"
+    perms+="\"IpRanges\":[{\"CidrIp\":\"10.1.0.0/16\",\"Description\":\"NFS clients\"}]},"
+  done
+done
+later ec2 authorize-security-group-ingress --group-id "$sg_fsx" --ip-permissions "[${perms%,}]"
+
+# The client instance, and stand-ins for the two file-server ENIs (moto's FSx creates none).
+ami=$(q ec2 describe-images --owners amazon --query 'Images[0].ImageId')
+later ec2 run-instances --image-id "$ami" --instance-type t3.micro --subnet-id "$sub_cl" \
+  --private-ip-address 10.1.1.10 --security-group-ids "$sg_cl" \
+  --tag-specifications "$(tags instance nfs-client)"
+eni_a=$(q ec2 create-network-interface --subnet-id "$sub_a" --private-ip-address 10.0.1.100 \
+  --groups "$sg_fsx" --description "FSx file server ENI (preferred, stand-in)" \
+  --query NetworkInterface.NetworkInterfaceId)
+later ec2 create-network-interface --subnet-id "$sub_c" --private-ip-address 10.0.2.100 \
+  --groups "$sg_fsx" --description "FSx file server ENI (standby, stand-in)"
+# The floating endpoint's route, as FSx writes it into the route tables in RouteTableIds.
+later ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.0.255.231/32 \
+  --network-interface-id "$eni_a"
+later ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.0.255.231/32 \
+  --network-interface-id "$eni_a"
+pl=$(q ec2 create-managed-prefix-list --prefix-list-name nfs-clients --address-family IPv4 \
+  --max-entries 5 --entries Cidr=10.1.0.0/16,Description=client-vpc --query PrefixList.PrefixListId)
+
+fs=""
+if fs=$(aws --endpoint-url "$endpoint" --region "$region" --output text fsx create-file-system \
+  --file-system-type OPENZFS --storage-capacity 64 --storage-type SSD --subnet-ids "$sub_a" "$sub_c" \
+  --security-group-ids "$sg_fsx" --tags Key=Name,Value=fsx-openzfs-multiaz \
+  --open-zfs-configuration "DeploymentType=MULTI_AZ_1,ThroughputCapacity=160,PreferredSubnetId=$sub_a,EndpointIpAddressRange=10.0.255.224/28,RouteTableIds=[$rt_a,$rt_c]" \
+  --query FileSystem.FileSystemId 2>"$tmp/fsx.err"); then
+  [[ "$fs" == fs-* ]] || fail "fsx create-file-system printed '$fs'"
+else
+  say "moto cannot create an FSx for OpenZFS file system; the export will hold none: $(head -n 1 "$tmp/fsx.err")"
+  fs=""
+fi
+settle
+# What moto does not implement, the script must skip with a warning rather than fail.
+svm_supported=true
+if ! aws --endpoint-url "$endpoint" --region "$region" fsx describe-storage-virtual-machines \
+  >/dev/null 2>&1; then
+  svm_supported=false
+fi
+account=$(q sts get-caller-identity --query Account)
+say "topology built in $((SECONDS - start)) s: account $account, $vpc1 $vpc2 $tgw $tgw_rtb $tgw_rtb2 ${fs:-no-fs}"
+
+# --- usage and real failures ---------------------------------------------------------------------
+script="$root/scripts/export-account.sh"
+expect_exit() { # expect_exit CODE WHAT COMMAND...
+  local code=$1 what=$2 rc=0
+  shift 2
+  "$@" >"$tmp/x.out" 2>"$tmp/x.err" || rc=$?
+  [ "$rc" -eq "$code" ] || fail "$what: exit $rc, expected $code; stderr: $(cat "$tmp/x.err")"
+  [ ! -s "$tmp/x.out" ] || fail "$what: printed on stdout: $(cat "$tmp/x.out")"
+}
+expect_exit 2 "no OUTDIR" "$script" --endpoint-url "$endpoint"
+expect_exit 2 "unknown option" "$script" --bogus "$tmp/x"
+expect_exit 2 "bad region" "$script" --endpoint-url "$endpoint" --region 'ap/../x' "$tmp/x"
+expect_exit 1 "no credentials" env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY \
+  "$script" --endpoint-url "$endpoint" --region "$region" "$tmp/nocreds"
+grep -q "credentials" "$tmp/x.err" || fail "no credentials: the message does not say so: $(cat "$tmp/x.err")"
+closed=$(free_port)
+expect_exit 1 "unreachable endpoint" env AWS_ENDPOINT_URL="http://127.0.0.1:$closed" \
+  "$script" --endpoint-url "http://127.0.0.1:$closed" --region "$region" "$tmp/unreachable"
+if [ -e "$tmp/nocreds/accounts" ] || [ -e "$tmp/unreachable/accounts" ]; then
+  fail "a failed export left an accounts/ folder"
+fi
+
+# --- the export ----------------------------------------------------------------------------------
+out="$tmp/export"
+dir="$out/accounts/$account/$region"
+# A file of an earlier export whose route table is gone must not survive a new export.
+mkdir -p "$dir"
+echo '{"Routes": []}' >"$dir/ec2-search-transit-gateway-routes.tgw-rtb-0000000000000stale.json"
+start=$SECONDS
+if ! "$script" --endpoint-url "$endpoint" --region "$region" "$out" >"$tmp/export.out" 2>"$tmp/export.err"; then
+  fail "export-account.sh failed: $(cat "$tmp/export.err")"
+fi
+say "exported in $((SECONDS - start)) s"
+[ ! -s "$tmp/export.out" ] || fail "export-account.sh printed on stdout: $(cat "$tmp/export.out")"
+grep -q "wrote [0-9]* file(s) for account $account in 1 region(s)" "$tmp/export.err" ||
+  fail "no summary on stderr: $(cat "$tmp/export.err")"
+
+# Layout: accounts/<id>/<region>/ and nothing else.
+[ "$(ls "$out")" = accounts ] || fail "OUTDIR holds $(ls "$out"), not just accounts/"
+[ "$(ls "$out/accounts")" = "$account" ] || fail "accounts/ holds $(ls "$out/accounts")"
+[ "$(ls "$out/accounts/$account")" = "$region" ] || fail "accounts/$account/ holds $(ls "$out/accounts/$account")"
+
+# has_key FILE KEY: FILE exists, is one JSON object, and has KEY at the top level.
+has_key() {
+  [ -f "$dir/$1" ] || fail "$1 is missing; stderr of the export: $(cat "$tmp/export.err")"
+  jq -e --arg k "$2" 'type == "object" and has($k)' "$dir/$1" >/dev/null 2>&1 ||
+    fail "$1 is not a JSON object with the top-level key $2: $(head -c 300 "$dir/$1")"
+}
+expected=(
+  ec2-describe-vpcs:Vpcs
+  ec2-describe-subnets:Subnets
+  ec2-describe-route-tables:RouteTables
+  ec2-describe-security-groups:SecurityGroups
+  ec2-describe-network-acls:NetworkAcls
+  ec2-describe-network-interfaces:NetworkInterfaces
+  ec2-describe-instances:Reservations
+  ec2-describe-vpc-peering-connections:VpcPeeringConnections
+  ec2-describe-vpn-gateways:VpnGateways
+  ec2-describe-managed-prefix-lists:PrefixLists
+  ec2-describe-transit-gateways:TransitGateways
+  ec2-describe-transit-gateway-attachments:TransitGatewayAttachments
+  ec2-describe-transit-gateway-vpc-attachments:TransitGatewayVpcAttachments
+  ec2-describe-transit-gateway-route-tables:TransitGatewayRouteTables
+  fsx-describe-file-systems:FileSystems
+)
+if $svm_supported; then
+  expected+=(fsx-describe-storage-virtual-machines:StorageVirtualMachines)
+else
+  [ ! -e "$dir/fsx-describe-storage-virtual-machines.json" ] ||
+    fail "fsx-describe-storage-virtual-machines.json written although the call failed"
+  grep -q "warning: $region: fsx describe-storage-virtual-machines skipped" "$tmp/export.err" ||
+    fail "no warning for the skipped describe-storage-virtual-machines: $(cat "$tmp/export.err")"
+fi
+for e in "${expected[@]}"; do has_key "${e%%:*}.json" "${e#*:}"; done
+
+# Per transit gateway route table: exactly the tables described, three files each.
+rtbs=$(jq -r '.TransitGatewayRouteTables[].TransitGatewayRouteTableId' \
+  "$dir/ec2-describe-transit-gateway-route-tables.json" | sort)
+[ "$rtbs" = "$(printf '%s\n' "$tgw_rtb" "$tgw_rtb2" | sort)" ] ||
+  fail "TGW route tables exported: $rtbs; created: $tgw_rtb $tgw_rtb2"
+for id in $rtbs; do
+  has_key "ec2-search-transit-gateway-routes.$id.json" Routes
+  has_key "ec2-get-transit-gateway-route-table-associations.$id.json" Associations
+  has_key "ec2-get-transit-gateway-route-table-propagations.$id.json" TransitGatewayRouteTablePropagations
+done
+[ ! -e "$dir/ec2-search-transit-gateway-routes.tgw-rtb-0000000000000stale.json" ] ||
+  fail "a stale file of an earlier export survived"
+routes=$(jq -r '[.Routes[] | "\(.DestinationCidrBlock)=\(.State)"] | sort | join(" ")' \
+  "$dir/ec2-search-transit-gateway-routes.$tgw_rtb.json")
+[ "$routes" = "10.0.0.0/16=active 10.1.0.0/16=active 10.99.0.0/16=blackhole" ] ||
+  fail "routes of $tgw_rtb: '$routes'"
+assocs=$(jq -r '[.Associations[].TransitGatewayAttachmentId] | sort | join(" ")' \
+  "$dir/ec2-get-transit-gateway-route-table-associations.$tgw_rtb.json")
+[ "$assocs" = "$(printf '%s\n' "$att1" "$att2" | sort | paste -sd ' ' -)" ] ||
+  fail "associations of $tgw_rtb: '$assocs'"
+
+# Per customer-managed prefix list only (moto, like AWS, also lists AWS-managed ones).
+pls=$(jq -r '[.PrefixLists[] | select(.OwnerId != "AWS") | .PrefixListId] | sort | join(" ")' \
+  "$dir/ec2-describe-managed-prefix-lists.json")
+[ "$pls" = "$pl" ] || fail "customer-managed prefix lists exported: '$pls', created: $pl"
+has_key "ec2-get-managed-prefix-list-entries.$pl.json" Entries
+[ "$(jq -r '[.Entries[].Cidr] | join(" ")' "$dir/ec2-get-managed-prefix-list-entries.$pl.json")" = 10.1.0.0/16 ] ||
+  fail "entries of $pl: $(cat "$dir/ec2-get-managed-prefix-list-entries.$pl.json")"
+
+# The data is the account's: a few values.
+[ "$(jq -r '[.Vpcs[].CidrBlock] | sort | join(" ")' "$dir/ec2-describe-vpcs.json")" = \
+  "10.0.0.0/16 10.1.0.0/16 172.31.0.0/16" ] || fail "VPC CIDRs: $(jq -c '[.Vpcs[].CidrBlock]' "$dir/ec2-describe-vpcs.json")"
+jq -e --arg i 10.1.1.10 '[.Reservations[].Instances[].PrivateIpAddress] | index($i)' \
+  "$dir/ec2-describe-instances.json" >/dev/null || fail "the client instance is not in the export"
+jq -e --arg g "$sg_fsx" '.SecurityGroups[] | select(.GroupId == $g) | .IpPermissions | length == 6' \
+  "$dir/ec2-describe-security-groups.json" >/dev/null || fail "$sg_fsx does not hold its six NFS rules"
+if [ -n "$fs" ]; then
+  jq -e --arg f "$fs" '.FileSystems[] | select(.FileSystemId == $f)
+      | .OpenZFSConfiguration.DeploymentType == "MULTI_AZ_1"' \
+    "$dir/fsx-describe-file-systems.json" >/dev/null ||
+    fail "$fs is not exported as MULTI_AZ_1: $(cat "$dir/fsx-describe-file-systems.json")"
+fi
+
+# Nothing else in the folder: no temporary or id-listing files.
+while IFS= read -r f; do
+  case $f in
+    ec2-*.json | fsx-*.json) jq -e 'type == "object"' "$dir/$f" >/dev/null 2>&1 || fail "$f is not a JSON object" ;;
+    *) fail "unexpected file in the export: $f" ;;
+  esac
+done < <(ls -A "$dir")
+nfiles=$(find "$dir" -type f | wc -l | tr -d ' ')
+say "export OK: $nfiles files in accounts/$account/$region"
+# EXPORT_ACCOUNT_TEST_KEEP=DIR keeps a copy of the export (and the script's stderr) for a look.
+if [ -n "${EXPORT_ACCOUNT_TEST_KEEP:-}" ]; then
+  mkdir -p "$EXPORT_ACCOUNT_TEST_KEEP"
+  cp -R "$out/." "$EXPORT_ACCOUNT_TEST_KEEP/"
+  cp "$tmp/export.err" "$EXPORT_ACCOUNT_TEST_KEEP/export-account.stderr"
+fi
+
+# --- reachlint on the export, if it is built -----------------------------------------------------
+if [ -x "$reachlint" ]; then
+  rc=0
+  "$reachlint" "$out" >"$tmp/reachlint.out" 2>"$tmp/reachlint.err" || rc=$?
+  if grep -qi "not supported yet" "$tmp/reachlint.out" "$tmp/reachlint.err"; then
+    say "reachlint does not read account exports yet; not run on the export"
+  else
+    case $rc in
+      0 | 1) say "reachlint on the export: exit $rc: $(tail -n 1 "$tmp/reachlint.out")" ;;
+      2) fail "reachlint rejected the export as an input error (exit 2): $(cat "$tmp/reachlint.err" "$tmp/reachlint.out")" ;;
+      *) fail "reachlint crashed on the export (exit $rc): $(cat "$tmp/reachlint.err")" ;;
+    esac
+  fi
+else
+  say "no reachlint binary at $reachlint; not run on the export"
+fi
+
+echo "export_account_test: 1 passed, 0 failed"
