@@ -1,3 +1,5 @@
+#include <random>
+
 #include <boost/test/unit_test.hpp>
 
 #include "linter/analysis/route_lookup.h"
@@ -89,6 +91,31 @@ BOOST_AUTO_TEST_CASE(tgw_static_beats_propagated_and_blackholes_match) {
   const auto choice = analysis::lookup(m, table, set("10.0.3.4/32"));
   BOOST_REQUIRE(choice.matched());
   BOOST_TEST(table.routes[choice.route].blackhole);
+}
+
+BOOST_AUTO_TEST_CASE(the_index_answers_like_a_scan) {
+  std::mt19937 random(7);
+  model::Model m;
+  model::TgwRouteTable table;
+  for (int i = 0; i < 400; ++i) {
+    model::TgwRoute route;
+    const auto length = static_cast<uint8_t>(8 + random() % 25);
+    route.destination = Cidr((10u << 24) | (random() & 0x00FFFFFF), length);
+    route.attachment = random() % 7;
+    route.propagated = random() % 2 == 0;
+    route.origin.name = "r" + std::to_string(i);
+    table.routes.push_back(route);
+  }
+  const analysis::PrefixIndex index = analysis::PrefixIndex::build(m, table.routes);
+  for (int i = 0; i < 2000; ++i) {
+    const auto length = static_cast<uint8_t>(16 + random() % 17);
+    analysis::AddressSet destination = analysis::AddressSet::of(Cidr((10u << 24) | (random() & 0x00FFFFFF), length));
+    if (i % 3 == 0 && length < 30) destination.holes.push_back(Cidr(destination.blocks[0].address(), length + 2));
+    const auto scanned = analysis::lookup(m, table, destination);
+    const auto indexed = analysis::lookup(m, table, destination, &index);
+    BOOST_REQUIRE(scanned.status == indexed.status);
+    if (scanned.matched()) BOOST_TEST(table.routes[scanned.route].attachment == table.routes[indexed.route].attachment);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

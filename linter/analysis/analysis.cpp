@@ -41,6 +41,7 @@ void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& re
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics) {
   const ClientIndex index = ClientIndex::build(model);
+  const RouteIndexes routes(model);
   std::vector<FileSystemAnalysis> results;
   results.reserve(model.file_systems.size());
   for (model::Index f = 0; f < model.file_systems.size(); ++f) {
@@ -64,7 +65,7 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
     }
     result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
     for (const ClientGroup& client : result.clients) {
-      result.traces.push_back(walk({model, f, result.endpoint, result.needs}, client));
+      result.traces.push_back(walk({model, routes, f, result.endpoint, result.needs}, client));
     }
     notice_unknown_hops(model, result, diagnostics);
   }

@@ -1,31 +1,40 @@
 #include "linter/analysis/route_lookup.h"
 
-#include <unordered_map>
+#include <algorithm>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
 
 namespace reachlint::analysis {
 
-using model::Maybe;
-
 namespace {
 
-// The destinations a route stands for: its CIDR, or the entries of its prefix list.
-template <typename Route>
-Maybe<std::vector<Cidr>> destinations(const model::Model& model, const Route& route) {
+// Tables with more routes than this get a PrefixIndex; smaller ones are scanned.
+constexpr size_t kIndexThreshold = 32;
+
+// Calls prefix(p) for each destination a route stands for (its CIDR or its prefix list's entries),
+// or returns false when they are not known.
+template <typename Route, typename Prefix>
+bool each_destination(const model::Model& model, const Route& route, Prefix prefix) {
   if (route.prefix_list != model::kNone) {
-    if (!model::is_known_index(route.prefix_list)) {
-      return Maybe<std::vector<Cidr>>::unknown(route.origin.location,
-                                               "the prefix list is not known statically");
-    }
-    return model.prefix_lists[route.prefix_list].entries;
+    if (!model::is_known_index(route.prefix_list)) return false;
+    const auto& entries = model.prefix_lists[route.prefix_list].entries;
+    if (!entries.known()) return false;
+    for (const Cidr& entry : *entries) prefix(entry);
+    return true;
   }
-  if (route.destination.known()) return std::vector<Cidr>{*route.destination};
-  if (route.destination.is_unknown()) {
-    return Maybe<std::vector<Cidr>>::unknown(route.destination.where(), route.destination.why());
+  if (route.destination.known()) {
+    prefix(*route.destination);
+    return true;
   }
-  return std::vector<Cidr>{};
+  return !route.destination.is_unknown();
+}
+
+template <typename Route>
+std::string why_unknown(const Route& route) {
+  if (route.destination.is_unknown()) return route.destination.why();
+  return fmt::format("the prefix list of route {} is not known statically", route.origin.name);
 }
 
 bool same_target(const model::Route& a, const model::Route& b) {
@@ -40,82 +49,71 @@ bool same_target(const model::TgwRoute& a, const model::TgwRoute& b) {
 bool cannot_override(const model::Route& unknown, const model::Route& best) {
   return unknown.propagated && best.target.kind == model::TargetKind::Local;
 }
-bool cannot_override(const model::TgwRoute&, const model::TgwRoute&) {
-  return false;
-}
-
-struct Candidate {
-  size_t route;
-  int length;
-};
+bool cannot_override(const model::TgwRoute&, const model::TgwRoute&) { return false; }
 
 template <typename Route>
 class BlockLookup {
  public:
-  BlockLookup(const model::Model& model, const std::vector<Route>& routes, const AddressSet& block)
-      : model_(model), routes_(routes), block_(block) {}
+  BlockLookup(const model::Model& model, const std::vector<Route>& routes, const AddressSet& block,
+              const PrefixIndex* index)
+      : model_(model), routes_(routes), block_(block), index_(index) {}
 
   RouteChoice run() {
-    for (size_t i = 0; i < routes_.size(); ++i) consider(i);
-    RouteChoice choice;
-    if (best_ != kNoBest) {
-      choice.status = RouteChoice::Status::Match;
-      choice.route = best_;
-    }
-    for (const Candidate& partial : partial_) {
-      if (partial.length > best_length_ && !same_as_best(partial.route)) {
-        return unknown(
-            partial.route,
-            fmt::format("route {} covers only part of {}: the result depends on the address",
-                        routes_[partial.route].origin.name, block_.str()));
+    if (index_) {
+      index_->overlapping(block_.blocks.front(), [&](uint32_t route, const Cidr& prefix) { consider(route, prefix); });
+      for (const uint32_t route : index_->unknown_routes()) unknown_.push_back(route);
+    } else {
+      for (size_t i = 0; i < routes_.size(); ++i) {
+        const bool known = each_destination(model_, routes_[i], [&](const Cidr& prefix) { consider(i, prefix); });
+        if (!known) unknown_.push_back(i);
       }
     }
-    for (const size_t route : unknown_) {
-      if (!same_as_best(route) &&
-          !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
-        return unknown(route, unknown_why_[route]);
-      }
-    }
-    for (const size_t route : uncertain_) {
-      if (!same_as_best(route) || route == best_) {
-        return unknown(route,
-                       fmt::format("route {} exists only under a condition decided at deploy time",
-                                   routes_[route].origin.name));
-      }
-    }
-    return choice;
+    return decide();
   }
 
  private:
   static constexpr size_t kNoBest = SIZE_MAX;
 
-  void consider(size_t i) {
-    const Route& route = routes_[i];
-    const Maybe<std::vector<Cidr>> prefixes = destinations(model_, route);
-    if (prefixes.is_unknown()) {
-      unknown_.push_back(i);
-      unknown_why_[i] = prefixes.why();
-      return;
+  void consider(size_t route, const Cidr& prefix) {
+    const Coverage cover = coverage(prefix, block_);
+    if (cover == Coverage::None) return;
+    if (!routes_[route].origin.certain) uncertain_.push_back(route);
+    if (cover == Coverage::Partial) {
+      partial_.push_back({route, prefix.length()});
+    } else if (prefix.length() > best_length_ ||
+               (prefix.length() == best_length_ && beats_best(routes_[route]))) {
+      best_ = route;
+      best_length_ = prefix.length();
     }
-    bool participates = false;
-    for (const Cidr& prefix : *prefixes) {
-      const Coverage cover = coverage(prefix, block_);
-      if (cover == Coverage::None) continue;
-      participates = true;
-      if (cover == Coverage::Partial) {
-        partial_.push_back({i, prefix.length()});
-      } else if (prefix.length() > best_length_ ||
-                 (prefix.length() == best_length_ && beats_best(route))) {
-        best_ = i;
-        best_length_ = prefix.length();
-      }
-    }
-    if (participates && !route.origin.certain) uncertain_.push_back(i);
   }
 
-  bool beats_best(const Route& route) const {
-    return !route.propagated && routes_[best_].propagated;
+  RouteChoice decide() const {
+    RouteChoice choice;
+    if (best_ != kNoBest) {
+      choice.status = RouteChoice::Status::Match;
+      choice.route = best_;
+    }
+    for (const auto& [route, length] : partial_) {
+      if (length > best_length_ && !same_as_best(route)) {
+        return unknown(route, fmt::format("route {} covers only part of {}: the result depends on the address",
+                                          routes_[route].origin.name, block_.str()));
+      }
+    }
+    for (const size_t route : unknown_) {
+      if (!same_as_best(route) && !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
+        return unknown(route, why_unknown(routes_[route]));
+      }
+    }
+    for (const size_t route : uncertain_) {
+      if (!same_as_best(route) || route == best_) {
+        return unknown(route, fmt::format("route {} exists only under a condition decided at deploy time",
+                                          routes_[route].origin.name));
+      }
+    }
+    return choice;
   }
+
+  bool beats_best(const Route& route) const { return !route.propagated && routes_[best_].propagated; }
   bool same_as_best(size_t route) const {
     return best_ != kNoBest && same_target(routes_[route], routes_[best_]);
   }
@@ -131,35 +129,33 @@ class BlockLookup {
   const model::Model& model_;
   const std::vector<Route>& routes_;
   const AddressSet& block_;
+  const PrefixIndex* index_;
   size_t best_ = kNoBest;
   int best_length_ = -1;
-  std::vector<Candidate> partial_;
+  std::vector<std::pair<size_t, int>> partial_;
   std::vector<size_t> unknown_;
-  std::unordered_map<size_t, std::string> unknown_why_;
   std::vector<size_t> uncertain_;
 };
 
 template <typename Route>
 RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& routes,
-                          const AddressSet& destination) {
+                          const AddressSet& destination, const PrefixIndex* index) {
   RouteChoice result;
   for (size_t b = 0; b < destination.blocks.size(); ++b) {
     const AddressSet block{{destination.blocks[b]}, destination.holes};
-    RouteChoice choice = BlockLookup<Route>(model, routes, block).run();
+    RouteChoice choice = BlockLookup<Route>(model, routes, block, index).run();
     if (choice.status == RouteChoice::Status::Unknown) return choice;
     if (b == 0) {
       result = choice;
       continue;
     }
-    const bool agree =
-        choice.status == result.status &&
-        (!choice.matched() || same_target(routes[choice.route], routes[result.route]));
+    const bool agree = choice.status == result.status &&
+                       (!choice.matched() || same_target(routes[choice.route], routes[result.route]));
     if (!agree) {
       RouteChoice unknown;
       unknown.status = RouteChoice::Status::Unknown;
-      unknown.why =
-          fmt::format("{} and {} are routed differently: the result depends on the address",
-                      destination.blocks[0].str(), destination.blocks[b].str());
+      unknown.why = fmt::format("{} and {} are routed differently: the result depends on the address",
+                                destination.blocks[0].str(), destination.blocks[b].str());
       return unknown;
     }
   }
@@ -168,22 +164,75 @@ RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& r
 
 }  // namespace
 
-RouteChoice lookup(const model::Model& model, const model::RouteTable& table,
-                   const AddressSet& destination) {
-  return lookup_routes(model, table.routes, destination);
+template <typename Route>
+PrefixIndex PrefixIndex::build(const model::Model& model, const std::vector<Route>& routes) {
+  PrefixIndex index;
+  for (uint32_t i = 0; i < routes.size(); ++i) {
+    const bool known = each_destination(model, routes[i], [&](const Cidr& prefix) {
+      index.entries_.push_back({prefix.address(), prefix.length(), i});
+    });
+    if (!known) index.unknown_.push_back(i);
+  }
+  // Equal prefixes stay in table order, as a scan meets them: the first of equals wins ties.
+  std::sort(index.entries_.begin(), index.entries_.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.address, a.length, a.route) < std::tie(b.address, b.length, b.route);
+  });
+  return index;
 }
 
-RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table,
-                   const AddressSet& destination) {
+template <typename Visit>
+void PrefixIndex::overlapping(const Cidr& block, Visit visit) const {
+  const auto less = [](const Entry& e, std::pair<uint32_t, uint8_t> key) {
+    return e.address != key.first ? e.address < key.first : e.length < key.second;
+  };
+  // Prefixes containing the block: one exact search per shorter length.
+  for (uint8_t length = 0; length <= block.length(); ++length) {
+    const Cidr candidate(block.address(), length);
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(candidate.address(), length), less);
+    for (; it != entries_.end() && it->address == candidate.address() && it->length == length; ++it) {
+      visit(it->route, candidate);
+    }
+  }
+  // Prefixes inside the block: one range of addresses.
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(block.first(), uint8_t{0}), less);
+  for (; it != entries_.end() && it->address <= block.last(); ++it) {
+    if (it->length > block.length()) visit(it->route, Cidr(it->address, it->length));
+  }
+}
+
+RouteIndexes::RouteIndexes(const model::Model& model) {
+  vpc_.resize(model.route_tables.size());
+  for (size_t t = 0; t < model.route_tables.size(); ++t) {
+    const auto& routes = model.route_tables[t].routes;
+    if (routes.size() > kIndexThreshold) vpc_[t] = std::make_unique<PrefixIndex>(PrefixIndex::build(model, routes));
+  }
+  tgw_.resize(model.tgw_route_tables.size());
+  for (size_t t = 0; t < model.tgw_route_tables.size(); ++t) {
+    const auto& routes = model.tgw_route_tables[t].routes;
+    if (routes.size() > kIndexThreshold) tgw_[t] = std::make_unique<PrefixIndex>(PrefixIndex::build(model, routes));
+  }
+}
+
+RouteIndexes::~RouteIndexes() = default;
+
+const PrefixIndex* RouteIndexes::vpc(model::Index table) const { return vpc_[table].get(); }
+const PrefixIndex* RouteIndexes::tgw(model::Index table) const { return tgw_[table].get(); }
+
+RouteChoice lookup(const model::Model& model, const model::RouteTable& table, const AddressSet& destination,
+                   const PrefixIndex* index) {
+  return lookup_routes(model, table.routes, destination, index);
+}
+
+RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table, const AddressSet& destination,
+                   const PrefixIndex* index) {
   if (table.has_unknown_propagation) {
     RouteChoice unknown;
     unknown.status = RouteChoice::Status::Unknown;
-    unknown.why = fmt::format("{} receives routes from an attachment that is not known statically",
-                              table.origin.name);
+    unknown.why = fmt::format("{} receives routes that are not known statically", table.origin.name);
     unknown.where = table.origin.location;
     return unknown;
   }
-  return lookup_routes(model, table.routes, destination);
+  return lookup_routes(model, table.routes, destination, index);
 }
 
 }  // namespace reachlint::analysis

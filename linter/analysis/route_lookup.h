@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "linter/analysis/address_set.h"
 #include "linter/model/model.h"
@@ -21,9 +23,47 @@ struct RouteChoice {
   bool matched() const { return status == Status::Match; }
 };
 
+// A table's known prefixes sorted by address, so that the routes overlapping a block are found
+// without scanning the table: the containing ones by one search per prefix length, the ones inside
+// the block by one range.
+class PrefixIndex {
+ public:
+  struct Entry {
+    uint32_t address;
+    uint8_t length;
+    uint32_t route;
+  };
+
+  template <typename Route>
+  static PrefixIndex build(const model::Model& model, const std::vector<Route>& routes);
+
+  // Calls visit(route, prefix) for each known prefix that contains `block` or lies inside it.
+  template <typename Visit>
+  void overlapping(const Cidr& block, Visit visit) const;
+  // Routes whose destination is not known: they may match anything.
+  const std::vector<uint32_t>& unknown_routes() const { return unknown_; }
+
+ private:
+  std::vector<Entry> entries_;  // sorted by (address, length)
+  std::vector<uint32_t> unknown_;
+};
+
+// Indexes of the large tables of a model (small ones are scanned).
+class RouteIndexes {
+ public:
+  explicit RouteIndexes(const model::Model& model);
+  ~RouteIndexes();
+  const PrefixIndex* vpc(model::Index table) const;
+  const PrefixIndex* tgw(model::Index table) const;
+
+ private:
+  std::vector<std::unique_ptr<PrefixIndex>> vpc_;
+  std::vector<std::unique_ptr<PrefixIndex>> tgw_;
+};
+
 RouteChoice lookup(const model::Model& model, const model::RouteTable& table,
-                   const AddressSet& destination);
+                   const AddressSet& destination, const PrefixIndex* index = nullptr);
 RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table,
-                   const AddressSet& destination);
+                   const AddressSet& destination, const PrefixIndex* index = nullptr);
 
 }  // namespace reachlint::analysis

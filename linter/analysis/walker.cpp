@@ -123,7 +123,7 @@ std::string Walker::tgw_route_words(const model::TgwRoute& route) const {
 // routes FSx writes; templates only name the tables in RouteTableIds, where FSx will write them.
 bool Walker::in_route_table_ids(Index table, Hop& hop) const {
   if (fs_.explicit_endpoint_routes) {
-    const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
+    const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
     if (choice.status == RouteChoice::Status::Unknown) {
       hop.verdict = Verdict::Unknown;
       hop.unknown_at = choice.where;
@@ -228,7 +228,7 @@ void Walker::forward_in_vpc() {
     }
     return;
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
+  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (choice.matched()) hop.decided_by = &model_.route_tables[table].routes[choice.route].origin;
   hop.decision =
@@ -243,7 +243,7 @@ void Walker::forward_across_vpcs() {
     return unknown(hop, subnet(client_.subnet).route_table_association.location,
                    "the subnet's route table is not known statically");
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
+  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (!choice.matched()) {
     if (const model::Route* route = non_transitive_route_to_fs_vpc(table)) {
@@ -330,7 +330,7 @@ void Walker::forward_through_tgw(Index tgw, const model::Route& route) {
                    "the associated route table is not known statically");
   hop.resource = {Kind::TgwRouteTable, ours.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[ours.association];
-  const RouteChoice choice = lookup(model_, table, endpoint_.addresses);
+  const RouteChoice choice = lookup(model_, table, endpoint_.addresses, context_.indexes.tgw(ours.association));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   const bool outside = endpoint_.inside_vpc == Inside::No;
   if (!choice.matched()) {
@@ -389,7 +389,7 @@ void Walker::check_entry_table(Index entry) {
     }
     return;
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses);
+  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   const bool local =
       choice.matched() &&
@@ -421,7 +421,7 @@ void Walker::return_from(Index fs_subnet, bool standby) {
     return unknown(hop, subnet(fs_subnet).route_table_association.location,
                    "the file system subnet's route table is not known statically");
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses);
+  const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   const std::string side =
       fmt::format("{} subnet {}", standby ? "standby" : "preferred", subnet(fs_subnet).origin.name);
@@ -518,7 +518,7 @@ bool Walker::return_through_tgw(Index tgw, Index fs_subnet, bool standby) {
   }
   hop.resource = {Kind::TgwRouteTable, ours.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[ours.association];
-  const RouteChoice choice = lookup(model_, table, client_.addresses);
+  const RouteChoice choice = lookup(model_, table, client_.addresses, context_.indexes.tgw(ours.association));
   if (choice.status == RouteChoice::Status::Unknown) {
     unknown(hop, choice.where, choice.why);
     return false;
@@ -556,7 +556,7 @@ void Walker::walk_external() {
   // direction is judged from the same transport.
   const Index table = subnet(endpoint_.preferred_subnet).route_table;
   if (!model::is_known_index(table)) return;
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses);
+  const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses, context_.indexes.vpc(table));
   if (!choice.matched()) {
     trace_.arrives = true;  // the return hop reports the missing route
     return;

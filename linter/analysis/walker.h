@@ -9,6 +9,7 @@
 #include "linter/analysis/clients.h"
 #include "linter/analysis/endpoint.h"
 #include "linter/analysis/protocols.h"
+#include "linter/analysis/route_lookup.h"
 #include "linter/analysis/trace.h"
 #include "linter/model/model.h"
 
@@ -16,6 +17,7 @@ namespace reachlint::analysis {
 
 struct WalkContext {
   const model::Model& model;
+  const RouteIndexes& indexes;
   model::Index file_system;
   const Endpoint& endpoint;
   const std::vector<PortNeed>& needs;

@@ -22,7 +22,9 @@ void write_location(JsonWriter& json, const SourceMap& sources, Location locatio
 void write_finding(JsonWriter& json, const RunReport& report, const rules::Finding& finding) {
   json.begin_object();
   json.field("rule", finding.rule->code).field("level", rules::level_name(finding.level));
-  json.field("message", finding.message).field("filesystem", finding.filesystem);
+  json.field("message", finding.message).key("filesystem");
+  if (finding.filesystem.empty()) json.null();
+  else json.value(finding.filesystem);
   json.key("client");
   if (finding.clients.size() == 1)
     json.value(finding.clients.front());
