@@ -102,9 +102,12 @@ else
   if [ -z "$home_region" ]; then
     cfg=(aws configure get region)
     if [ -n "$profile" ]; then cfg+=(--profile "$profile"); fi
-    home_region=$("${cfg[@]}" 2>/dev/null || true)
+    home_region=$("${cfg[@]}" 2>"$work/configure.err" || true)
   fi
   if [ -z "$home_region" ]; then
+    if [ -s "$work/configure.err" ]; then
+      die 2 "no region: $(first_line "$work/configure.err")"
+    fi
     $all_regions || die 2 "no region: pass --region R or --all-regions, or configure a default region"
     home_region=us-east-1
   fi

@@ -75,6 +75,11 @@ void default_range(const model::Model& model, const model::FileSystem& fs,
     if (subnet.vpc == endpoint.vpc && subnet.cidr.known())
       endpoint.addresses.holes.push_back(*subnet.cidr);
   }
+  // AWS picks an unused range: not one another file system of the VPC already has.
+  for (const model::FileSystem& other : model.file_systems) {
+    if (&other == &fs || other.vpc != endpoint.vpc || !other.endpoint_range.known()) continue;
+    endpoint.addresses.holes.push_back(*other.endpoint_range);
+  }
   std::string blocks;
   for (const Cidr& c : vpc) blocks += (blocks.empty() ? "" : ", ") + c.str();
   endpoint.description = fmt::format(

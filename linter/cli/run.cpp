@@ -151,6 +151,7 @@ int run_explain(const Options& options, const Streams& streams) {
   for (const analysis::FileSystemAnalysis& a : analyses) {
     const model::FileSystem& fs = pipeline.model.file_systems[a.file_system];
     for (const analysis::Trace& trace : a.traces) {
+      if (trace.client->evidence != analysis::Evidence::Declared) continue;  // only --from
       found = true;
       fmt::print(streams.out, "{} -> {} ({})\n", trace.client->id(), fs.origin.name,
                  a.endpoint.description);
