@@ -14,15 +14,28 @@ using model::Index;
 
 // ---- the index ----
 
+namespace {
+
+bool is_transport(model::TargetKind kind) {
+  return kind == model::TargetKind::TransitGateway || kind == model::TargetKind::Peering ||
+         kind == model::TargetKind::VpnGateway;
+}
+
+}  // namespace
+
 ClientIndex ClientIndex::build(const model::Model& model) {
   ClientIndex index;
   index.subnets_of_route_table.resize(model.route_tables.size());
+  index.subnets_of_vpc.resize(model.vpcs.size());
   index.instances_of_subnet.resize(model.subnets.size());
   index.instances_of_group.resize(model.security_groups.size());
+  index.attachments_of_tgw.resize(model.transit_gateways.size());
+  index.peerings_of_vpc.resize(model.vpcs.size());
   index.hosts_attachment.assign(model.subnets.size(), false);
   for (Index s = 0; s < model.subnets.size(); ++s) {
     const Index table = model.subnets[s].route_table;
     if (model::is_known_index(table)) index.subnets_of_route_table[table].push_back(s);
+    if (model::is_known_index(model.subnets[s].vpc)) index.subnets_of_vpc[model.subnets[s].vpc].push_back(s);
   }
   for (Index i = 0; i < model.instances.size(); ++i) {
     const model::Instance& instance = model.instances[i];
@@ -31,11 +44,33 @@ ClientIndex ClientIndex::build(const model::Model& model) {
       if (group.known()) index.instances_of_group[*group].push_back(i);
     }
   }
-  for (const model::TgwAttachment& attachment : model.tgw_attachments) {
+  for (Index a = 0; a < model.tgw_attachments.size(); ++a) {
+    const model::TgwAttachment& attachment = model.tgw_attachments[a];
+    if (model::is_known_index(attachment.tgw)) index.attachments_of_tgw[attachment.tgw].push_back(a);
     for (const auto& subnet : attachment.subnets) {
       if (subnet.known()) index.hosts_attachment[*subnet] = true;
     }
   }
+  for (Index p = 0; p < model.peerings.size(); ++p) {
+    for (const Index vpc : {model.peerings[p].requester_vpc, model.peerings[p].accepter_vpc}) {
+      if (model::is_known_index(vpc)) index.peerings_of_vpc[vpc].push_back(p);
+    }
+  }
+  for (Index v = 0; v < model.vpcs.size(); ++v) {
+    for (const auto& block : model.vpcs[v].cidrs) {
+      if (block.known()) index.vpc_blocks.add(*block, v);
+    }
+  }
+  for (Index t = 0; t < model.route_tables.size(); ++t) {
+    const auto& routes = model.route_tables[t].routes;
+    for (uint32_t r = 0; r < routes.size(); ++r) {
+      if (is_transport(routes[r].target.kind) && routes[r].destination.known()) {
+        index.transport_routes.add(*routes[r].destination, {t, r});
+      }
+    }
+  }
+  index.vpc_blocks.sort();
+  index.transport_routes.sort();
   return index;
 }
 
@@ -320,15 +355,15 @@ class Discovery {
   // two templates linted together) use the same addresses.
   std::vector<Index> vpcs_naming(Cidr cidr) const {
     std::vector<Index> all, connected, same_stack;
-    for (Index v = 0; v < model_.vpcs.size(); ++v) {
-      const auto& blocks = model_.vpcs[v].cidrs;
-      if (std::none_of(blocks.begin(), blocks.end(),
-                       [&](const auto& b) { return b.known() && b->contains(cidr); }))
-        continue;
+    index_.vpc_blocks.containing(cidr, [&](const Cidr&, Index v) {
+      if (std::find(all.begin(), all.end(), v) != all.end()) return;
       all.push_back(v);
       if (connected_.count(v)) connected.push_back(v);
       if (model_.vpcs[v].origin.stack == fs_.origin.stack) same_stack.push_back(v);
-    }
+    });
+    std::sort(all.begin(), all.end());
+    std::sort(connected.begin(), connected.end());
+    std::sort(same_stack.begin(), same_stack.end());
     if (!connected.empty()) return connected;
     if (!same_stack.empty()) return same_stack;
     return all;
@@ -337,10 +372,9 @@ class Discovery {
   void from_cidr_rule(Cidr cidr) {
     const std::vector<Index> vpcs = vpcs_naming(cidr);
     for (const Index v : vpcs) {
-      for (Index s = 0; s < model_.subnets.size(); ++s) {
+      for (const Index s : index_.subnets_of_vpc[v]) {
         const model::Subnet& subnet = model_.subnets[s];
-        if (subnet.vpc == v && subnet.cidr.known() && subnet.cidr->overlaps(cidr))
-          add_subnet(s, Evidence::Specific);
+        if (subnet.cidr.known() && subnet.cidr->overlaps(cidr)) add_subnet(s, Evidence::Specific);
       }
     }
     if (vpcs.empty() && cidr.length() > 8 && !overlaps_any_vpc(cidr) &&
@@ -352,33 +386,32 @@ class Discovery {
   // VPCs joined to the file system's VPC by a peering connection or a shared transit gateway.
   std::set<Index> connected_vpcs() const {
     std::set<Index> out{endpoint_.vpc};
-    for (const model::Peering& peering : model_.peerings) {
-      if (peering.requester_vpc == endpoint_.vpc) out.insert(peering.accepter_vpc);
-      if (peering.accepter_vpc == endpoint_.vpc) out.insert(peering.requester_vpc);
+    for (const Index p : index_.peerings_of_vpc[endpoint_.vpc]) {
+      out.insert(model_.peerings[p].requester_vpc);
+      out.insert(model_.peerings[p].accepter_vpc);
     }
-    for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
-      if (gateways_.count(attachment.tgw) && model::is_known_index(attachment.vpc))
-        out.insert(attachment.vpc);
+    for (const Index tgw : gateways_) {
+      for (const Index a : index_.attachments_of_tgw[tgw]) {
+        if (model::is_known_index(model_.tgw_attachments[a].vpc)) out.insert(model_.tgw_attachments[a].vpc);
+      }
     }
     return out;
   }
 
   std::set<Index> fs_gateways() const {
     std::set<Index> gateways;
-    for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
-      if (attachment.vpc == endpoint_.vpc && model::is_known_index(attachment.tgw))
-        gateways.insert(attachment.tgw);
+    for (Index tgw = 0; tgw < index_.attachments_of_tgw.size(); ++tgw) {
+      for (const Index a : index_.attachments_of_tgw[tgw]) {
+        if (model_.tgw_attachments[a].vpc == endpoint_.vpc) gateways.insert(tgw);
+      }
     }
     return gateways;
   }
 
   bool overlaps_any_vpc(Cidr cidr) const {
-    for (const model::Vpc& vpc : model_.vpcs) {
-      for (const auto& block : vpc.cidrs) {
-        if (block.known() && block->overlaps(cidr)) return true;
-      }
-    }
-    return false;
+    bool found = false;
+    index_.vpc_blocks.overlapping(cidr, [&](const Cidr&, Index) { found = true; });
+    return found;
   }
 
   // An external network counts as a client when the file system's VPC routes it somewhere.
@@ -393,11 +426,6 @@ class Discovery {
       }
     }
     return false;
-  }
-
-  static bool is_transport(model::TargetKind kind) {
-    return kind == model::TargetKind::TransitGateway || kind == model::TargetKind::Peering ||
-           kind == model::TargetKind::VpnGateway;
   }
 
   // A route toward the file system's VPC: through a transit gateway it is attached to, a peering
@@ -457,16 +485,19 @@ class Discovery {
     return overlaps && destination.length() >= shortest;
   }
 
+  // Route tables that send the file system's VPC CIDR or endpoint range toward it.
   void from_route_tables() {
-    for (Index t = 0; t < model_.route_tables.size(); ++t) {
-      const model::RouteTable& table = model_.route_tables[t];
-      if (table.vpc == endpoint_.vpc || !model::is_known_index(table.vpc)) continue;
-      const bool points_here =
-          std::any_of(table.routes.begin(), table.routes.end(), [&](const model::Route& route) {
-            return leads_to_fs_vpc(route.target) && route.destination.known() &&
-                   specific_to_fs(*route.destination);
-          });
-      if (!points_here) continue;
+    std::set<Index> tables;
+    const auto consider = [&](const Cidr& destination, const ClientIndex::RouteRef& ref) {
+      const model::RouteTable& table = model_.route_tables[ref.table];
+      if (table.vpc == endpoint_.vpc || !model::is_known_index(table.vpc)) return;
+      if (leads_to_fs_vpc(table.routes[ref.route].target) && specific_to_fs(destination)) tables.insert(ref.table);
+    };
+    for (const auto& block : model_.vpcs[endpoint_.vpc].cidrs) {
+      if (block.known()) index_.transport_routes.overlapping(*block, consider);
+    }
+    for (const Cidr& block : endpoint_.addresses.blocks) index_.transport_routes.overlapping(block, consider);
+    for (const Index t : tables) {
       for (const Index s : index_.subnets_of_route_table[t]) add_subnet(s, Evidence::Specific);
     }
   }
@@ -488,17 +519,18 @@ class Discovery {
   // Subnets routed toward the endpoint and admitted by a broad rule: only an asymmetric path
   // (the request arrives, the reply cannot return) is reported for them.
   void from_broad_evidence() {
-    for (Index s = 0; s < model_.subnets.size(); ++s) {
-      const model::Subnet& subnet = model_.subnets[s];
-      if (subnet.vpc == endpoint_.vpc || !subnet.cidr.known() ||
-          !model::is_known_index(subnet.route_table))
-        continue;
-      const auto& routes = model_.route_tables[subnet.route_table].routes;
-      const bool routed = std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
-        return leads_to_fs_vpc(route.target) && route.destination.known() &&
-               coverage(*route.destination, endpoint_.addresses) == Coverage::Full;
-      });
-      if (routed && admits_on_nfs(*subnet.cidr)) add_subnet(s, Evidence::Broad);
+    for (const Index vpc : connected_) {
+      if (vpc == endpoint_.vpc) continue;
+      for (const Index s : index_.subnets_of_vpc[vpc]) {
+        const model::Subnet& subnet = model_.subnets[s];
+        if (!subnet.cidr.known() || !model::is_known_index(subnet.route_table)) continue;
+        const auto& routes = model_.route_tables[subnet.route_table].routes;
+        const bool routed = std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
+          return leads_to_fs_vpc(route.target) && route.destination.known() &&
+                 coverage(*route.destination, endpoint_.addresses) == Coverage::Full;
+        });
+        if (routed && admits_on_nfs(*subnet.cidr)) add_subnet(s, Evidence::Broad);
+      }
     }
   }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "linter/analysis/address_set.h"
+#include "linter/analysis/cidr_index.h"
 #include "linter/analysis/endpoint.h"
 #include "linter/analysis/protocols.h"
 #include "linter/core/diagnostics.h"
@@ -61,12 +62,22 @@ class DeclaredClients {
   std::vector<std::unique_ptr<Entry>> entries_;
 };
 
-// Relations among entities that client discovery needs, computed once per model.
+// Relations among entities that client discovery needs, computed once per model, so that the
+// work per file system does not grow with the size of the organisation.
 struct ClientIndex {
   std::vector<std::vector<model::Index>> subnets_of_route_table;
+  std::vector<std::vector<model::Index>> subnets_of_vpc;
   std::vector<std::vector<model::Index>> instances_of_subnet;
   std::vector<std::vector<model::Index>> instances_of_group;
+  std::vector<std::vector<model::Index>> attachments_of_tgw;
+  std::vector<std::vector<model::Index>> peerings_of_vpc;
   std::vector<bool> hosts_attachment;  // per subnet: a TGW attachment uses it
+  CidrIndex<model::Index> vpc_blocks;  // VPC CIDRs -> VPC
+  struct RouteRef {
+    model::Index table;
+    uint32_t route;
+  };
+  CidrIndex<RouteRef> transport_routes;  // routes to a TGW, peering or VPN gateway
 
   static ClientIndex build(const model::Model& model);
 };
