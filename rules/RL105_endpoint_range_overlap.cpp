@@ -63,6 +63,13 @@ void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysi
   }
 }
 
+// A route that contains the file system's own VPC (0.0.0.0/0, a 10.0.0.0/8 summary toward a
+// transit gateway) names no particular network: FSx's /32 routes are more specific than it.
+bool is_summary_of(const Cidr& destination, const model::Vpc& vpc) {
+  return std::any_of(vpc.cidrs.begin(), vpc.cidrs.end(),
+                     [&](const auto& block) { return block.known() && destination.contains(*block); });
+}
+
 // One finding per overlapping destination and target, naming every table that routes it.
 void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
                   FindingSink& sink) {
@@ -72,8 +79,8 @@ void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis
     if (table.vpc != fs.vpc) continue;
     for (const model::Route& route : table.routes) {
       if (route.target.kind == model::TargetKind::Local || !route.destination.known()) continue;
-      if (route.destination->length() == 0 || !route.destination->overlaps(range) ||
-          is_endpoint_route(route, range))
+      if (!route.destination->overlaps(range) || is_endpoint_route(route, range) ||
+          is_summary_of(*route.destination, context.model.vpcs[fs.vpc]))
         continue;
       tables_by_route[{*route.destination, route.target.id}].push_back(table.origin.name);
     }

@@ -18,7 +18,7 @@ read-only AWS CLI call, for reachlint to read (docs/account-exports.md).
                     default: the CLI's configured region
   --profile P       AWS CLI profile
   --endpoint-url U  send every call to U (an emulator such as moto; never needed for AWS)
-  --jobs N          regions exported at once (default 4)
+  --jobs N          CLI calls run at once (default 4)
 
 exit: 0 export complete (calls to services a region does not offer are skipped with a warning)
       1 export failed or incomplete (credentials, endpoint, permissions, API errors)
@@ -128,7 +128,9 @@ if $all_regions; then
     --query 'Regions[].RegionName' --output text 2>"$work/regions.err"); then
     die 1 "cannot list regions (aws ec2 describe-regions): $(first_line "$work/regions.err")"
   fi
-  for r in $listed; do valid_region "$r" && regions+=("$r"); done
+  for r in $listed; do
+    if valid_region "$r"; then regions+=("$r"); fi
+  done
   [ ${#regions[@]} -gt 0 ] || die 1 "aws ec2 describe-regions listed no region"
 elif [ ${#regions[@]} -eq 0 ]; then
   regions=("$home_region")
@@ -138,8 +140,8 @@ sorted=()
 while IFS= read -r r; do sorted+=("$r"); done < <(printf '%s\n' "${regions[@]}" | LC_ALL=C sort -u)
 regions=("${sorted[@]}")
 
+if ! mkdir -p "$outdir" 2>/dev/null || [ ! -w "$outdir" ]; then die 1 "cannot write to $outdir"; fi
 account_dir="$outdir/accounts/$account"
-mkdir -p "$account_dir" || die 1 "cannot create $account_dir"
 
 # --- calls ------------------------------------------------------------------------------------
 # Classifies a failed call from the CLI's message. Prints one of:
@@ -182,16 +184,21 @@ call() {
     return 0
   fi
   if "${aws_cmd[@]}" --region "$region" "$service" "$command" "$@" >"$out" 2>"$err"; then
-    : >"$st/$name.ok"
-    return 0
+    # JSON output is never empty; an id listing in text is when there are no ids.
+    case $name in _*) : >"$st/$name.ok"; return 0 ;; esac
+    if [ -s "$out" ]; then
+      : >"$st/$name.ok"
+      return 0
+    fi
+    echo "the CLI printed nothing" >>"$err"
   fi
   rm -f "$out"
   local why
-  why=$(first_line "$err" | cut -c1-300)
+  why=$(first_line "$err" | sed -E 's/: *<(!doctype|!DOCTYPE|html|HTML).*$//' | cut -c1-300)
   case $(classify "$service" "$err") in
     unavailable)
       : >"$st/$name.skipped"
-      warn "$region: $service $command skipped, not available here: $why" ;;
+      warn "$region: $service $command skipped, not offered in this region or by this endpoint: $why" ;;
     fatal)
       : >"$st/$name.failed"
       if [ ! -e "$st/FATAL" ]; then
@@ -275,17 +282,19 @@ drain
 
 # 3. Per region: replace the previous export (stale per-id files included) with the new one. A
 # region where nothing could be read, or that was given up, keeps its previous export, if any.
-count() { # count DIR SUFFIX: outcome files of real calls (not the id listings)
+count() { # count DIR SUFFIX [all]: outcome files of the calls that write a file, or of all calls
   local n=0 f
   for f in "$1"/*"$2"; do
-    case $f in */_*) ;; *) if [ -e "$f" ]; then n=$((n + 1)); fi ;; esac
+    case $f in */_* ) if [ "${3:-}" != all ]; then continue; fi ;; esac
+    if [ -e "$f" ]; then n=$((n + 1)); fi
   done
   echo "$n"
 }
 total_written=0 total_failed=0 bad_regions=()
 for region in "${regions[@]}"; do
   stage="$work/out/$region" st="$work/st/$region"
-  written=$(count "$st" .ok) skipped=$(count "$st" .skipped) failed=$(count "$st" .failed)
+  # A failed id listing counts as a failure too: the per-id files it would have led to are missing.
+  written=$(count "$st" .ok) skipped=$(count "$st" .skipped) failed=$(count "$st" .failed all)
   for routes in "$stage"/ec2-search-transit-gateway-routes.*.json; do
     if [ -e "$routes" ] &&
       grep -Eq '"AdditionalRoutesAvailable"[[:space:]]*:[[:space:]]*true' "$routes"; then

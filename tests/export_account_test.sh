@@ -310,8 +310,8 @@ has_key "ec2-get-managed-prefix-list-entries.$pl.json" Entries
   fail "entries of $pl: $(cat "$dir/ec2-get-managed-prefix-list-entries.$pl.json")"
 
 # The data is the account's: a few values.
-[ "$(jq -r '[.Vpcs[].CidrBlock] | sort | join(" ")' "$dir/ec2-describe-vpcs.json")" = \
-  "10.0.0.0/16 10.1.0.0/16 172.31.0.0/16" ] || fail "VPC CIDRs: $(jq -c '[.Vpcs[].CidrBlock]' "$dir/ec2-describe-vpcs.json")"
+jq -e '[.Vpcs[].CidrBlock] | contains(["10.0.0.0/16", "10.1.0.0/16"])' "$dir/ec2-describe-vpcs.json" \
+  >/dev/null || fail "VPC CIDRs: $(jq -c '[.Vpcs[].CidrBlock]' "$dir/ec2-describe-vpcs.json")"
 jq -e --arg i 10.1.1.10 '[.Reservations[].Instances[].PrivateIpAddress] | index($i)' \
   "$dir/ec2-describe-instances.json" >/dev/null || fail "the client instance is not in the export"
 jq -e --arg g "$sg_fsx" '.SecurityGroups[] | select(.GroupId == $g) | .IpPermissions | length == 6' \

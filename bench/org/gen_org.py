@@ -16,7 +16,7 @@ At --scale 1 (the default): 5,000 VPCs attached to 3 transit gateways (one per r
 network account and shared with the others), 20,000 subnets with one explicitly associated route
 table each plus every VPC's main table, about 200,000 VPC routes, 200 FSx for OpenZFS / ONTAP
 MULTI_AZ_1 file systems in "storage" VPCs, 10,000 security groups, a few thousand instances,
-network ACLs, VPC peering connections, some unattached default VPCs; about 130 MB over 20
+network ACLs, VPC peering connections, some unattached default VPCs; about 155 MB over 20
 accounts and 3 regions. --scale 0.01 is a small version of the same organisation for tests.
 
 Every file system has intended clients (its security group admits their VPC or subnet CIDRs,
@@ -267,7 +267,8 @@ class FileSystem:
 # The builder
 
 class Org:
-    def __init__(self, scale, seed, repeats):
+    def __init__(self, scale, seed, repeats, instances=2000):
+        self.instances_target = instances
         self.rng = random.Random(seed)
         self.scale = scale
         self.repeats = repeats
@@ -322,35 +323,14 @@ class Org:
         n_fs = max(self.planted_fs_count() + 3, round(200 * s))
         shared_per_region = 2 if s >= 0.1 else 1
 
-        # VPCs per region by share.
-        counts = [round(n_vpcs * r.weight) for r in self.regions]
-        counts[0] += n_vpcs - sum(counts)
-
-        # Planted defects: each to the region with the most VPCs still free.
-        restricted = [max(1, round(c * 0.01)) for c in counts]
-        free = [c - shared_per_region - r for c, r in zip(counts, restricted)]
-        planted = []
-        for kind in DEFECT_KINDS:
-            for _ in range(self.repeats):
-                cost = 2 if kind == "RL202" else 1 + DEDICATED_CLIENT.get(kind, 0)
-                r = max(range(len(self.regions)), key=lambda i: (free[i] / counts[i], -i))
-                free[r] -= cost
-                planted.append((kind, r))
-        # Storage VPCs for the other file systems: 1 to 3 file systems each.
-        n_plain_fs = n_fs - sum(1 for k, _ in planted if k != "RL202")
-        plain_groups = []
-        while n_plain_fs > 0:
-            k = min(n_plain_fs, rng.choice([1, 1, 2, 2, 2, 3]))
-            plain_groups.append(k)
-            n_plain_fs -= k
-        plain_regions = []
-        for _ in plain_groups:
-            r = max(range(len(self.regions)),
-                    key=lambda i: (free[i] / max(1, counts[i]) + rng.random() * 0.05, -i))
-            free[r] -= 1
-            plain_regions.append(r)
-        if min(free) < 3:
-            raise SystemExit("gen_org.py: --scale too small for the planted defects")
+        # Planted defects and storage VPCs per region; a tiny --scale grows until each region
+        # keeps at least 3 ordinary spokes to be clients.
+        while True:
+            plan = self.plan(n_vpcs, n_fs, shared_per_region)
+            if plan is not None:
+                break
+            n_vpcs += max(5, n_vpcs // 10)
+        counts, restricted, planted, plain_groups, plain_regions = plan
 
         # VPC roles per region.
         for ri, region in enumerate(self.regions):
@@ -370,7 +350,8 @@ class Org:
                     roles.append(("storage", k))
             roles += [("restricted", None)] * restricted[ri]
             # Overlap pairs take one VPC from the count here and add a second one later.
-            while len(roles) < counts[ri]:
+            pairs = sum(1 for role, _ in roles if role == "overlap")
+            while len(roles) + pairs < counts[ri]:
                 roles.append(("spoke", None))
             rng.shuffle(roles)
             # Shared VPCs first (they are the oldest), the rest in shuffled order.
@@ -394,6 +375,39 @@ class Org:
         self.make_nacls()
         self.make_tgw_routes()
         self.finish_routes()
+
+    def plan(self, n_vpcs, n_fs, shared_per_region):
+        rng = self.rng
+        # VPCs per region by share.
+        counts = [round(n_vpcs * r.weight) for r in self.regions]
+        counts[0] += n_vpcs - sum(counts)
+
+        # Planted defects: each to the region with the largest share of VPCs still free.
+        restricted = [max(1, round(c * 0.01)) for c in counts]
+        free = [c - shared_per_region - r for c, r in zip(counts, restricted)]
+        planted = []
+        for kind in DEFECT_KINDS:
+            for _ in range(self.repeats):
+                cost = 2 if kind == "RL202" else 1 + DEDICATED_CLIENT.get(kind, 0)
+                r = max(range(len(self.regions)), key=lambda i: (free[i] / counts[i], -i))
+                free[r] -= cost
+                planted.append((kind, r))
+        # Storage VPCs for the other file systems: 1 to 3 file systems each.
+        n_plain_fs = n_fs - sum(1 for k, _ in planted if k != "RL202")
+        plain_groups = []
+        while n_plain_fs > 0:
+            k = min(n_plain_fs, rng.choice([1, 1, 2, 2, 2, 3]))
+            plain_groups.append(k)
+            n_plain_fs -= k
+        plain_regions = []
+        for _ in plain_groups:
+            r = max(range(len(self.regions)),
+                    key=lambda i: (free[i] / max(1, counts[i]) + rng.random() * 0.05, -i))
+            free[r] -= 1
+            plain_regions.append(r)
+        if min(free) < 3:
+            return None
+        return counts, restricted, planted, plain_groups, plain_regions
 
     def planted_fs_count(self):
         return sum(1 for k in DEFECT_KINDS if k != "RL202") * self.repeats
@@ -457,7 +471,7 @@ class Org:
             if detail == "RL201":
                 return "shared-3az"
         return rng.choices(["tgw-2az", "shared-3az", "public-2az", "tgw-3az"],
-                           weights=[40, 30, 22, 8])[0]
+                           weights=[42, 32, 23, 3])[0]
 
     def make_vpc(self, region, role, detail, base=None, plen=None, layout=None):
         rng = self.rng
@@ -738,13 +752,11 @@ class Org:
     def make_storage(self, region):
         rng = self.rng
         spokes = [v for v in region.vpcs if v.role == "spoke"]
-        dedicated = {v.dedicated: [] for v in region.vpcs if v.role == "dedicated"}
+        dedicated = {}
         for v in region.vpcs:
             if v.role == "dedicated":
-                dedicated[v.dedicated].append(v)
-        storages = [v for v in region.vpcs if v.role == "storage"]
-        # 198.19.0.0/16 ranges for ONTAP file systems whose range AWS picked (API default).
-        for s in storages:
+                dedicated.setdefault(v.dedicated, []).append(v)
+        for s in [v for v in region.vpcs if v.role == "storage"]:
             kind = s.dedicated
             planted = isinstance(kind, str)
             n_fs = 1 if planted else kind
@@ -762,11 +774,12 @@ class Org:
                 clients.append(self.client_record(c, s, mode, defect=kind))
             s.clients = clients
             for i in range(n_fs):
-                fs_type = "OPENZFS" if (rng.random() < 0.6 or kind == "RL101") else "ONTAP"
                 if planted:
-                    fs_type = "OPENZFS" if (DEFECT_KINDS.index(kind) + len(self.fss)) % 2 == 0 \
-                        or kind == "RL101" else "ONTAP"
-                self.make_fs(s, fs_type, i, planted)
+                    # Alternate the types over the planted defects; RL101 as in the corpus.
+                    zfs = kind == "RL101" or (DEFECT_KINDS.index(kind) + len(self.fss)) % 2 == 0
+                else:
+                    zfs = rng.random() < 0.55
+                self.make_fs(s, "OPENZFS" if zfs else "ONTAP", i, planted)
             if not planted and s.layout == "storage-shared" and rng.random() < 0.7:
                 s.admin_sg = self.make_sg(s, "storage-admin", "Backup and admin hosts")
             self.plant(s)
@@ -799,8 +812,11 @@ class Org:
         # Endpoint range: OpenZFS a /28 in the VPC's last /24 (outside every subnet); ONTAP a
         # /26 there (the console's default size), or a 198.19.x range (the API default).
         last24 = s.base + block_size(s.plen) - 256
+        n_zfs = sum(1 for x in s.fss if x.type == "OPENZFS")
+        n_ontap = sum(1 for x in s.fss
+                      if x.type == "ONTAP" and not is_ontap_default_range(x.range))
         if fs_type == "OPENZFS":
-            base = last24 + 16 * index
+            base = last24 + 256 - 16 * (n_zfs + 1)
             f.range = (base, 28)
             f.floating = [base + rng.randrange(1, 15)]
         else:
@@ -810,7 +826,7 @@ class Org:
                 f.range = (base, 27)
                 a, b = rng.sample(range(2, 30), 2)
             else:
-                base = last24 + 256 - 64 * (index + 1)
+                base = last24 + 64 * n_ontap
                 f.range = (base, 26)
                 a, b = rng.sample(range(2, 62), 2)
             f.floating = [base + a, base + b]  # file-system management, SVM (NFS/SMB/mgmt)
@@ -854,10 +870,7 @@ class Org:
         f0 = s.fss[0]
         region = s.region
         normal = [c for c in s.clients if c["defect"] is None]
-        # Every subnet table of the storage VPC: endpoint /32s and the return routes.
-        for sn in s.subnets:
-            sn.rtb.routes = []
-        # Client side routes.
+        # Client side routes (the storage side: storage_routes, once every defect is known).
         for rec in s.clients:
             c = rec["vpc"]
             if rec["defect"] == "RL101":
@@ -902,7 +915,6 @@ class Org:
         if kind is None:
             return
         fs = f0
-        why_client = None
         if kind == "RL101":
             rec = [c for c in s.clients if c["defect"] == kind][0]
             self.verdict("RL101", "error", fs, rec["subnet"].rtb.id, rec["subnet"].id,
@@ -936,7 +948,7 @@ class Org:
                          f"replies fail after a failover")
         elif kind == "RL106":
             # The attachment subnet in an AZ where a client runs loses its endpoint route.
-            az, client_sn = self.client_in_other_az(s)
+            az, client_sn = self.client_subnet_for_entry(s)
             tgw_sn = [sn for sn in s.subnets if sn.kind == "tgw" and sn.az == az][0]
             s.rl106_table = tgw_sn.rtb
             self.verdict("RL106", "error", fs, tgw_sn.rtb.id, client_sn.id,
@@ -1002,8 +1014,8 @@ class Org:
                          f"{fs.id} allows outbound traffic only to ports 1024-65535; NFS replies "
                          f"to the clients' reserved source ports (665-1023) are dropped")
 
-    def client_in_other_az(self, s):
-        """An AZ with a client subnet of `s`, and that subnet (it gets an instance)."""
+    def client_subnet_for_entry(self, s):
+        """A client subnet of `s` (it gets an instance) and its AZ: where RL106 breaks the entry."""
         for rec in sorted(s.clients, key=lambda r: r["vpc"].index):
             if rec["defect"] is not None or rec["mode"] != "vpc":
                 continue
@@ -1178,7 +1190,7 @@ class Org:
 
     def make_instances(self):
         rng = self.rng
-        target = max(20, round(3000 * self.scale))
+        target = max(20, round(self.instances_target * self.scale))
         # Clients first: every client VPC gets a host or two, every admitted subnet one.
         for v in self.vpcs:
             if not v.client_of:
@@ -1253,9 +1265,8 @@ class Org:
         for region in self.regions:
             egress = [v for v in region.vpcs if v.layout == "egress"][0]
             for rt in region.tgw.rtbs:
-                if rt.name in ("prod", "nonprod", "restricted", "shared"):
-                    rt.static.append(("0.0.0.0/0", egress.attachment))
                 if rt.name in ("prod", "nonprod", "restricted"):
+                    rt.static.append(("0.0.0.0/0", egress.attachment))
                     rt.static.append(("192.168.0.0/16", None))
                     for gap in rng.sample(region.pool.gaps, min(2, len(region.pool.gaps))):
                         rt.static.append((cidr_str(*gap), None))
@@ -1393,7 +1404,7 @@ def subnet_json(sn):
         "OwnerId": v.account.id,
         "AssignIpv6AddressOnCreation": False,
         "Ipv6CidrBlockAssociationSet": [],
-        "Tags": name_tags(sn.name, [("tier", sn.kind)] if sn.name else []),
+        "Tags": name_tags(sn.name),
         "SubnetArn": f"arn:aws:ec2:{region.name}:{v.account.id}:subnet/{sn.id}",
         "Ipv6Native": False,
         "PrivateDnsNameOptionsOnLaunch": {
@@ -1440,7 +1451,6 @@ def route_table_json(rt):
                  "SubnetId": rt.subnet.id, "AssociationState": {"State": "associated"}}
     return {
         "Associations": [assoc],
-        "PropagatingVgws": [],
         "RouteTableId": rt.id,
         "Routes": [route_json(r) for r in rt.routes],
         "Tags": name_tags(rt.name),
@@ -1614,7 +1624,6 @@ def instance_json(i):
         }],
         "ClientToken": i.client_token,
         "EbsOptimized": True,
-        "EnaSupport": True,
         "Hypervisor": "xen",
         "NetworkInterfaces": [{
             "Attachment": {
@@ -2061,6 +2070,10 @@ def check(org):
             assert sn.base + block_size(sn.plen) <= base or base + block_size(plen) <= sn.base
         for ip in f.floating:
             assert base <= ip < base + block_size(plen)
+    ranges = sorted((f.range[0], f.range[0] + block_size(f.range[1])) for f in org.fss
+                    if f.vpc.region is not None)
+    for (a0, a1), (b0, b1) in zip(ranges, ranges[1:]):
+        assert a1 <= b0, "overlapping endpoint ranges"
     for v in org.vpcs:
         a = v.attachment
         if a is None:
@@ -2078,6 +2091,9 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--defect-repeats", type=int, default=None,
                    help="how many times each defect is planted (default 3, 1 below --scale 0.1)")
+    p.add_argument("--tgw-enis", action="store_true",
+                   help="also list the transit gateway's requester-managed interface in every "
+                        "attachment subnet (about 12,500 more network interfaces, +18 MB)")
     p.add_argument("--force", action="store_true",
                    help="replace OUT/accounts and OUT/expected-verdicts.json if present")
     p.add_argument("-q", "--quiet", action="store_true")
@@ -2099,7 +2115,8 @@ def main(argv=None):
     started = time.time()
     org = Org(args.scale, args.seed, repeats)
     org.build()
-    add_tgw_enis(org)
+    if args.tgw_enis:
+        add_tgw_enis(org)
     check(org)
     stats = write(org, out)
     elapsed = time.time() - started

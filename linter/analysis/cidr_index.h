@@ -27,10 +27,11 @@ class CidrIndex {
     sorted_ = true;
   }
 
-  // visit(cidr, payload) for each entry that contains `block` (equal included).
+  // visit(cidr, payload) for each entry that contains `block` (equal included) and is at least
+  // `min_length` long.
   template <typename Visit>
-  void containing(const Cidr& block, Visit visit) const {
-    for (uint8_t length = 0; length <= block.length(); ++length) {
+  void containing(const Cidr& block, Visit visit, uint8_t min_length = 0) const {
+    for (uint8_t length = min_length; length <= block.length(); ++length) {
       const Cidr candidate(block.address(), length);
       auto it = lower(candidate.address(), length);
       for (; it != entries_.end() && it->address == candidate.address() && it->length == length; ++it) {

@@ -493,10 +493,17 @@ class Discovery {
       if (table.vpc == endpoint_.vpc || !model::is_known_index(table.vpc)) return;
       if (leads_to_fs_vpc(table.routes[ref.route].target) && specific_to_fs(destination)) tables.insert(ref.table);
     };
+    // Supernets shorter than every block of the file system (10.0.0.0/8 summaries) do not count.
+    std::vector<Cidr> blocks = endpoint_.addresses.blocks;
     for (const auto& block : model_.vpcs[endpoint_.vpc].cidrs) {
-      if (block.known()) index_.transport_routes.overlapping(*block, consider);
+      if (block.known()) blocks.push_back(*block);
     }
-    for (const Cidr& block : endpoint_.addresses.blocks) index_.transport_routes.overlapping(block, consider);
+    uint8_t shortest = 32;
+    for (const Cidr& block : blocks) shortest = std::min(shortest, block.length());
+    for (const Cidr& block : blocks) {
+      index_.transport_routes.containing(block, consider, shortest);
+      index_.transport_routes.inside(block, consider);
+    }
     for (const Index t : tables) {
       for (const Index s : index_.subnets_of_route_table[t]) add_subnet(s, Evidence::Specific);
     }
@@ -518,9 +525,16 @@ class Discovery {
 
   // Subnets routed toward the endpoint and admitted by a broad rule: only an asymmetric path
   // (the request arrives, the reply cannot return) is reported for them.
+  // Subnets admitted on NFS by a broad rule and routed toward the endpoint: only their VPCs
+  // (those a rule's CIDR overlaps, among the connected ones) need to be looked at.
   void from_broad_evidence() {
-    for (const Index vpc : connected_) {
-      if (vpc == endpoint_.vpc) continue;
+    std::set<Index> vpcs;
+    for (const Cidr& admitted : nfs_cidrs()) {
+      index_.vpc_blocks.overlapping(admitted, [&](const Cidr&, Index v) {
+        if (v != endpoint_.vpc && connected_.count(v)) vpcs.insert(v);
+      });
+    }
+    for (const Index vpc : vpcs) {
       for (const Index s : index_.subnets_of_vpc[vpc]) {
         const model::Subnet& subnet = model_.subnets[s];
         if (!subnet.cidr.known() || !model::is_known_index(subnet.route_table)) continue;
@@ -532,6 +546,20 @@ class Discovery {
         if (routed && admits_on_nfs(*subnet.cidr)) add_subnet(s, Evidence::Broad);
       }
     }
+  }
+
+  // The CIDRs the file system's groups admit on TCP 2049.
+  std::vector<Cidr> nfs_cidrs() const {
+    std::vector<Cidr> out;
+    for (const auto& group : fs_.security_groups) {
+      if (!group.known()) continue;
+      for (const model::SgRule& rule : model_.security_groups[*group].ingress) {
+        const bool nfs = rule.protocol == model::kAllProtocols ||
+                         (rule.protocol == model::kTcp && rule.ports.contains(2049));
+        if (nfs && rule.peer == model::PeerKind::Cidr && rule.cidr.known()) out.push_back(*rule.cidr);
+      }
+    }
+    return out;
   }
 
   const model::Model& model_;

@@ -31,6 +31,14 @@ bool each_destination(const model::Model& model, const Route& route, Prefix pref
   return !route.destination.is_unknown();
 }
 
+// An AWS service prefix list (a gateway endpoint's S3 or DynamoDB route) holds public ranges
+// only: it cannot match a private block even when its entries were not exported.
+template <typename Route>
+bool cannot_match(const model::Model& model, const Route& route, const Cidr& block) {
+  return route.prefix_list != model::kNone && model::is_known_index(route.prefix_list) &&
+         model.prefix_lists[route.prefix_list].aws_service && model::in_private_space(block);
+}
+
 template <typename Route>
 std::string why_unknown(const Route& route) {
   if (route.destination.is_unknown()) return route.destination.why();
@@ -100,6 +108,7 @@ class BlockLookup {
       }
     }
     for (const size_t route : unknown_) {
+      if (cannot_match(model_, routes_[route], block_.blocks.front())) continue;
       if (!same_as_best(route) && !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
         return unknown(route, why_unknown(routes_[route]));
       }

@@ -427,8 +427,7 @@ void Walker::return_from(Index fs_subnet, bool standby) {
       fmt::format("{} subnet {}", standby ? "standby" : "preferred", subnet(fs_subnet).origin.name);
   if (!choice.matched()) {
     return fail(hop, Cause::NoRoute,
-                fmt::format("{} (of the {}) has no route back to {}", name(hop.resource), side,
-                            client_.addresses.str()));
+                fmt::format("{} (of the {}) has no route back to the client", name(hop.resource), side));
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   hop.decided_by = &route.origin;
@@ -525,7 +524,7 @@ bool Walker::return_through_tgw(Index tgw, Index fs_subnet, bool standby) {
   }
   if (!choice.matched()) {
     fail(hop, Cause::NoRoute,
-         fmt::format("{} has no route back to {}", table.origin.name, client_.addresses.str()));
+         fmt::format("{} has no route back to the client", table.origin.name));
     return false;
   }
   const model::TgwRoute& route = table.routes[choice.route];

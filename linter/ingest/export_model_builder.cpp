@@ -75,6 +75,7 @@ void ExportModelBuilder::add_prefix_lists() {
   for (const PrefixListRecord& r : records_.prefix_lists) {
     const Index p = add(model_.prefix_lists, prefix_lists_, Kind::PrefixList, r.origin, r.id, "AWS::EC2::PrefixList");
     if (p == model::kNone) continue;
+    model_.prefix_lists[p].aws_service = r.owner == "AWS" || r.name.starts_with("com.amazonaws.");
     if (!r.entries_known) {
       model_.prefix_lists[p].entries = Maybe<std::vector<Cidr>>::unknown(r.origin.location, "its entries are not in the export");
       continue;

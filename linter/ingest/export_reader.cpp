@@ -139,9 +139,16 @@ error_code ExportParser::text(od::value v, std::string_view what, std::string_vi
     problem(location(v), fmt::format("{} must be a string", what));
     return simdjson::SUCCESS;
   }
-  std::string_view raw;
-  REACHLINT_TRY(v.get_string().get(raw));
-  out = intern(raw);
+  // Ids and CIDRs have no escapes: they are used in place, in the mapped file, without a copy.
+  std::string_view token = v.raw_json_token();
+  while (!token.empty() && token.back() != '"') token.remove_suffix(1);
+  if (token.size() >= 2 && token.find('\\') == std::string_view::npos) {
+    out = token.substr(1, token.size() - 2);
+    return simdjson::SUCCESS;
+  }
+  std::string_view unescaped;
+  REACHLINT_TRY(v.get_string().get(unescaped));
+  out = intern(unescaped);
   return simdjson::SUCCESS;
 }
 

@@ -299,6 +299,8 @@ error_code read_prefix_list(ExportParser& p, od::value element) {
   REACHLINT_TRY(p.nested_object(element, "a prefix list", [&](std::string_view key, od::value v) -> error_code {
     if (key == "PrefixListId") return p.text(v, key, r.id);
     if (key == "State") return p.text(v, key, r.state);
+    if (key == "OwnerId") return p.text(v, key, r.owner);
+    if (key == "PrefixListName") return p.text(v, key, r.name);
     if (key != "Cidrs") return kOk;  // describe-prefix-lists (AWS-managed) lists its CIDRs
     r.entries_known = true;
     return p.texts(v, key, r.cidrs);

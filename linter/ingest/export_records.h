@@ -123,7 +123,7 @@ struct VpnGatewayRecord {
 
 struct PrefixListRecord {
   RecordOrigin origin;
-  std::string_view id, state;
+  std::string_view id, state, owner, name;
   bool entries_known = false;
   std::vector<std::string_view> cidrs;
 };

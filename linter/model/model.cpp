@@ -40,6 +40,16 @@ const Origin& Model::origin(EntityRef ref) const {
   std::abort();  // every kind is handled above
 }
 
+bool in_private_space(const Cidr& block) {
+  static const Cidr kPrivate[] = {Cidr(10u << 24, 8), Cidr((172u << 24) | (16u << 16), 12),
+                                  Cidr((192u << 24) | (168u << 16), 16), Cidr((100u << 24) | (64u << 16), 10),
+                                  Cidr((198u << 24) | (18u << 16), 15)};
+  for (const Cidr& space : kPrivate) {
+    if (space.contains(block)) return true;
+  }
+  return false;
+}
+
 std::vector<EntityRef> Model::find(const std::string& name) const {
   std::vector<EntityRef> found;
   const auto [begin, end] = by_name.equal_range(name);

@@ -228,7 +228,12 @@ struct NetworkAcl {
 struct PrefixList {
   Origin origin;
   Maybe<std::vector<Cidr>> entries;
+  bool aws_service = false;  // AWS's own list of a service's public ranges (S3, DynamoDB ...)
 };
+
+// Private and shared address space (RFC 1918, RFC 6598, RFC 2544 benchmarking, which holds
+// ONTAP's 198.19.0.0/16 endpoints): no AWS service prefix list holds any of it.
+bool in_private_space(const Cidr& block);
 
 struct Instance {
   Origin origin;
