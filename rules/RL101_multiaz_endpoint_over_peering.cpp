@@ -49,7 +49,7 @@ void check(const RuleContext& context, FindingSink& sink) {
                                    const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::NotTransitive) return;
     const model::Origin& subject = hop_subject(context.model, hop);
-    const std::string& fs = context.model.file_systems[a.file_system].origin.name;
+    const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     const bool on_premises = trace.client->subnet == model::kNone;
     const std::string advice =
         on_premises ? "attach the VPN or Direct Connect to a transit gateway that is "

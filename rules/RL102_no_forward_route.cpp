@@ -69,7 +69,7 @@ void check(const RuleContext& context, FindingSink& sink) {
                                    const analysis::Trace& trace, const analysis::Hop& hop) {
     if (!is_forward_routing_failure(hop)) return;
     const model::Origin& subject = hop_subject(context.model, hop);
-    const std::string& fs = context.model.file_systems[a.file_system].origin.name;
+    const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     sink.report({Level::Error, fmt::format("no route to file system {}: {}", fs, hop.decision),
                  a.file_system, &subject, fmt::format("{}|{}|{}", fs, subject.name, hop.decision),
                  &trace});

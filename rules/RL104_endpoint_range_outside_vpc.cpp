@@ -47,7 +47,7 @@ void check(const RuleContext& context, FindingSink& sink) {
                                    const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::RangeNeedsStaticRoute) return;
     const model::Origin& subject = context.model.origin(hop.resource);
-    const std::string& fs = context.model.file_systems[a.file_system].origin.name;
+    const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     sink.report(
         {Level::Error,
          fmt::format(

@@ -82,7 +82,7 @@ void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis
       if (!route.destination->overlaps(range) || is_endpoint_route(route, range) ||
           is_summary_of(*route.destination, context.model.vpcs[fs.vpc]))
         continue;
-      tables_by_route[{*route.destination, route.target.id}].push_back(table.origin.name);
+      tables_by_route[{*route.destination, std::string(route.target.id)}].push_back(std::string(table.origin.name));
     }
   }
   for (const auto& [route, tables] : tables_by_route) {

@@ -49,7 +49,7 @@ void check(const RuleContext& context, FindingSink& sink) {
                                    const analysis::Trace& trace, const analysis::Hop& hop) {
     if (hop.cause != analysis::Cause::AttachmentMissingZone) return;
     const model::Origin& attachment = context.model.origin(hop.resource);
-    const std::string& fs = context.model.file_systems[a.file_system].origin.name;
+    const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     const bool warning = hop.direction == analysis::Direction::Return && !hop.essential;
     sink.report({warning ? Level::Warning : Level::Error, hop.decision, a.file_system, &attachment,
                  fmt::format("{}|{}", fs, hop.decision), &trace});

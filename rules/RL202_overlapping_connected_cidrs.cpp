@@ -82,13 +82,13 @@ void check(const RuleContext& context, FindingSink& sink) {
         add_vpc_blocks(model, attachment.vpc, &attachment.origin, blocks);
       }
     }
-    report_overlaps(context, std::move(blocks), "transit gateway " + model.transit_gateways[t].origin.name, sink);
+    report_overlaps(context, std::move(blocks), fmt::format("transit gateway {}", model.transit_gateways[t].origin.name), sink);
   }
   for (const model::Peering& peering : model.peerings) {
     std::vector<Block> blocks;
     add_vpc_blocks(model, peering.requester_vpc, &peering.origin, blocks);
     add_vpc_blocks(model, peering.accepter_vpc, &peering.origin, blocks);
-    report_overlaps(context, std::move(blocks), "peering connection " + peering.origin.name, sink);
+    report_overlaps(context, std::move(blocks), fmt::format("peering connection {}", peering.origin.name), sink);
   }
 }
 

@@ -55,7 +55,7 @@ void check(const RuleContext& context, FindingSink& sink) {
     if (hop.kind != analysis::HopKind::SecurityGroup || hop.cause != analysis::Cause::PortsBlocked)
       return;
     const model::Origin& group = context.model.origin(hop.resource);
-    const std::string& fs = context.model.file_systems[a.file_system].origin.name;
+    const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     const std::string ports = blocked_ports(hop);
     sink.report(
         {hop.essential ? Level::Error : Level::Warning,

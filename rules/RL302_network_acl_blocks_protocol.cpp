@@ -52,7 +52,7 @@ void check(const RuleContext& context, FindingSink& sink) {
       return;
     const model::Origin& acl = context.model.origin(hop.resource);
     const model::Origin& subject = hop_subject(context.model, hop);
-    const std::string& fs = context.model.file_systems[a.file_system].origin.name;
+    const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     const std::string ports = blocked_ports(hop);
     const std::string rule = hop.decided_by && !hop.decided_by->implicit
                                  ? fmt::format(" (rule {})", hop.decided_by->name)

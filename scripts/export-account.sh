@@ -303,6 +303,17 @@ for region in "${regions[@]}"; do
         "(1000); the export holds the first ones only, so reachlint may miss some of its routes"
     fi
   done
+  # An AWS CLI older than FSx for OpenZFS Multi-AZ (August 2023; Debian 12's awscli 2.9 is) does not
+  # know EndpointIpAddressRange, RouteTableIds... and silently drops them from its output.
+  fsx="$stage/fsx-describe-file-systems.json"
+  if [ -s "$fsx" ] && command -v jq >/dev/null 2>&1 &&
+    ! jq -e '[.FileSystems[]? | (.OpenZFSConfiguration // .OntapConfiguration // {})
+        | select((.DeploymentType // "") | startswith("MULTI_AZ")) | has("EndpointIpAddressRange")]
+        | all' "$fsx" >/dev/null 2>&1; then
+    warn "$region: a Multi-AZ file system has no EndpointIpAddressRange in the CLI's output: this" \
+      "AWS CLI ($(aws --version 2>&1 | cut -d' ' -f1)) is probably too old to know the fields" \
+      "reachlint needs (RouteTableIds, EndpointIpAddress...); upgrade it and export again"
+  fi
   if [ -e "$st/FATAL" ] || [ "$written" -eq 0 ]; then
     note "$region: not exported ($failed call(s) failed or not attempted, $skipped skipped)"
     bad_regions+=("$region")

@@ -25,12 +25,21 @@ for tool in aws moto_server jq; do
 done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/export_account_test.XXXXXX")
+# A pyenv shim costs ~0.15 s per call, a third of a CLI call; this test makes about 60 of them.
+case $(command -v aws) in
+  */shims/aws)
+    if real=$(pyenv which aws 2>/dev/null) && [ -x "$real" ]; then
+      mkdir -p "$tmp/bin"
+      ln -s "$real" "$tmp/bin/aws"
+      PATH="$tmp/bin:$PATH"
+    fi ;;
+esac
 moto_pid=""
-later_pids=()
+bg_pids=()
 # shellcheck disable=SC2317 # called by the trap
 cleanup() {
   local pid
-  for pid in ${later_pids[@]+"${later_pids[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${bg_pids[@]+"${bg_pids[@]}"}; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$moto_pid" ]; then
     kill "$moto_pid" 2>/dev/null || true
     wait "$moto_pid" 2>/dev/null || true
@@ -65,12 +74,12 @@ free_port() {
 port=""
 for attempt in 1 2 3 4 5; do
   p=$(free_port)
+  : >"$tmp/moto.log"
   moto_server -H 127.0.0.1 -p "$p" >"$tmp/moto.log" 2>&1 &
   moto_pid=$!
   for _ in $(seq 1 150); do # up to 15 s
     kill -0 "$moto_pid" 2>/dev/null || break
-    if grep -q "Running on http://127.0.0.1:$p" "$tmp/moto.log" &&
-      (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && kill -0 "$moto_pid" 2>/dev/null; then
       port=$p
       break
     fi
@@ -87,26 +96,27 @@ endpoint="http://127.0.0.1:$port"
 # Every call of this test and of the script goes to moto, even one that forgot --endpoint-url.
 export AWS_ENDPOINT_URL=$endpoint
 
-# q ARGS...: one CLI call against moto, its --query result as text; fails the test on error.
-q() {
-  local out
-  if ! out=$(aws --endpoint-url "$endpoint" --region "$region" --output text "$@" 2>"$tmp/q.err"); then
-    fail "aws $1 $2: $(cat "$tmp/q.err")"
-  fi
-  printf '%s' "$out"
-}
-# later ARGS...: a call whose output is not needed, in the background; settle waits for them all.
-later() {
-  local n=${#later_pids[@]}
-  (aws --endpoint-url "$endpoint" --region "$region" --output text "$@" >/dev/null 2>"$tmp/later.$n.err" ||
-    { echo "aws $1 $2: $(cat "$tmp/later.$n.err")" >"$tmp/later.$n.failed"; exit 1; }) &
-  later_pids+=($!)
+# The topology is built in stages; the calls of a stage run at once (each CLI call costs ~0.4 s).
+# bg VAR ARGS...: one CLI call against moto in the background; its --query result (text) goes to
+# VAR when settle has waited for the stage. VAR "-" drops the output.
+bg_pids=() bg_vars=()
+bg() {
+  local var=$1 n=${#bg_pids[@]}
+  shift
+  (aws --endpoint-url "$endpoint" --region "$region" --output text "$@" >"$tmp/bg.$n.out" 2>"$tmp/bg.$n.err" ||
+    { echo "aws $1 $2: $(cat "$tmp/bg.$n.err")" >"$tmp/bg.$n.failed"; exit 1; }) &
+  bg_pids+=($!)
+  bg_vars+=("$var")
 }
 settle() {
-  local pid bad=false
-  for pid in ${later_pids[@]+"${later_pids[@]}"}; do wait "$pid" || bad=true; done
-  later_pids=()
-  if $bad; then fail "$(cat "$tmp"/later.*.failed)"; fi
+  local i bad=false
+  for i in "${!bg_pids[@]}"; do wait "${bg_pids[$i]}" || bad=true; done
+  if $bad; then fail "$(cat "$tmp"/bg.*.failed)"; fi
+  for i in "${!bg_pids[@]}"; do
+    if [ "${bg_vars[$i]}" != - ]; then printf -v "${bg_vars[$i]}" '%s' "$(cat "$tmp/bg.$i.out")"; fi
+  done
+  rm -f "$tmp"/bg.*
+  bg_pids=() bg_vars=()
 }
 tags() { # tags TYPE NAME: a --tag-specifications argument
   echo "ResourceType=$1,Tags=[{Key=Name,Value=$2},{Key=scenario,Value=tgw-ok}]"
@@ -115,54 +125,58 @@ tags() { # tags TYPE NAME: a --tag-specifications argument
 # --- the topology: tgw-ok with physical ids ------------------------------------------------------
 say "moto_server on $endpoint; building the topology"
 start=$SECONDS
-read -r vpc1 account <<<"$(q ec2 create-vpc --cidr-block 10.0.0.0/16 \
-  --tag-specifications "$(tags vpc vpc1-fsx)" --query 'Vpc.[VpcId,OwnerId]')"
-[[ "$account" =~ ^[0-9]{12}$ ]] || fail "moto's account id is '$account'"
-vpc2=$(q ec2 create-vpc --cidr-block 10.1.0.0/16 --tag-specifications "$(tags vpc vpc2-client)" \
-  --query Vpc.VpcId)
-sub_a=$(q ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.1.0/24 --availability-zone "${region}a" \
-  --tag-specifications "$(tags subnet vpc1-fsx-private-a)" --query Subnet.SubnetId)
-sub_c=$(q ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.2.0/24 --availability-zone "${region}c" \
-  --tag-specifications "$(tags subnet vpc1-fsx-private-c)" --query Subnet.SubnetId)
-sub_cl=$(q ec2 create-subnet --vpc-id "$vpc2" --cidr-block 10.1.1.0/24 --availability-zone "${region}a" \
-  --tag-specifications "$(tags subnet vpc2-client-a)" --query Subnet.SubnetId)
-rt_a=$(q ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId)
-rt_c=$(q ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId)
-rt_cl=$(q ec2 create-route-table --vpc-id "$vpc2" --query RouteTable.RouteTableId)
-later ec2 associate-route-table --route-table-id "$rt_a" --subnet-id "$sub_a"
-later ec2 associate-route-table --route-table-id "$rt_c" --subnet-id "$sub_c"
-later ec2 associate-route-table --route-table-id "$rt_cl" --subnet-id "$sub_cl"
-
-# Transit gateway: default association, propagation off, static routes both ways (moto creates no
-# propagated routes), a blackhole route, and a second, empty route table.
-read -r tgw tgw_rtb <<<"$(q ec2 create-transit-gateway --description "tgw for FSx cross-VPC NFS" \
+# Set by settle.
+vpc1="" vpc2="" tgw="" ami="" pl="" sub_a="" sub_c="" sub_cl="" rt_a="" rt_c="" rt_cl="" sg_fsx=""
+sg_cl="" tgw_rtb2="" att1="" att2="" eni_a=""
+# Stage 1: VPCs, the transit gateway (default association, propagation off: moto creates no
+# propagated routes), an AMI, a customer-managed prefix list.
+bg vpc1 ec2 create-vpc --cidr-block 10.0.0.0/16 --tag-specifications "$(tags vpc vpc1-fsx)" \
+  --query 'Vpc.[VpcId,OwnerId]'
+bg vpc2 ec2 create-vpc --cidr-block 10.1.0.0/16 --tag-specifications "$(tags vpc vpc2-client)" \
+  --query Vpc.VpcId
+bg tgw ec2 create-transit-gateway --description "tgw for FSx cross-VPC NFS" \
   --options DefaultRouteTableAssociation=enable,DefaultRouteTablePropagation=disable \
   --tag-specifications "$(tags transit-gateway tgw-fsx)" \
-  --query 'TransitGateway.[TransitGatewayId,Options.AssociationDefaultRouteTableId]')"
+  --query 'TransitGateway.[TransitGatewayId,Options.AssociationDefaultRouteTableId]'
+bg ami ec2 describe-images --owners amazon --query 'Images[0].ImageId'
+bg pl ec2 create-managed-prefix-list --prefix-list-name nfs-clients --address-family IPv4 \
+  --max-entries 5 --entries Cidr=10.1.0.0/16,Description=client-vpc --query PrefixList.PrefixListId
+settle
+read -r vpc1 account <<<"$vpc1"
+read -r tgw tgw_rtb <<<"$tgw"
+[[ "$account" =~ ^[0-9]{12}$ ]] || fail "moto's account id is '$account'"
 [[ "$tgw_rtb" == tgw-rtb-* ]] || fail "moto gave no default TGW route table: '$tgw_rtb'"
-att1=$(q ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc1" \
-  --subnet-ids "$sub_a" "$sub_c" --tag-specifications "$(tags transit-gateway-attachment tgw-attach-vpc1)" \
-  --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId)
-att2=$(q ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc2" \
-  --subnet-ids "$sub_cl" --tag-specifications "$(tags transit-gateway-attachment tgw-attach-vpc2)" \
-  --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId)
-tgw_rtb2=$(q ec2 create-transit-gateway-route-table --transit-gateway-id "$tgw" \
-  --query TransitGatewayRouteTable.TransitGatewayRouteTableId)
-later ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
-  --destination-cidr-block 10.0.0.0/16 --transit-gateway-attachment-id "$att1"
-later ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
-  --destination-cidr-block 10.1.0.0/16 --transit-gateway-attachment-id "$att2"
-later ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
-  --destination-cidr-block 10.99.0.0/16 --blackhole
-later ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.1.0.0/16 --transit-gateway-id "$tgw"
-later ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.1.0.0/16 --transit-gateway-id "$tgw"
-later ec2 create-route --route-table-id "$rt_cl" --destination-cidr-block 10.0.0.0/16 --transit-gateway-id "$tgw"
 
-# Security groups: NFS over TCP and UDP (111, 2049, 20001-20003) from the client VPC.
-sg_fsx=$(q ec2 create-security-group --vpc-id "$vpc1" --group-name fsx-openzfs-sg \
-  --description "FSx for OpenZFS" --query GroupId)
-sg_cl=$(q ec2 create-security-group --vpc-id "$vpc2" --group-name nfs-client-sg \
-  --description "NFS client" --query GroupId)
+# Stage 2: subnets in two AZs, route tables, security groups, a second (empty) TGW route table.
+bg sub_a ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.1.0/24 --availability-zone "${region}a" \
+  --tag-specifications "$(tags subnet vpc1-fsx-private-a)" --query Subnet.SubnetId
+bg sub_c ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.2.0/24 --availability-zone "${region}c" \
+  --tag-specifications "$(tags subnet vpc1-fsx-private-c)" --query Subnet.SubnetId
+bg sub_cl ec2 create-subnet --vpc-id "$vpc2" --cidr-block 10.1.1.0/24 --availability-zone "${region}a" \
+  --tag-specifications "$(tags subnet vpc2-client-a)" --query Subnet.SubnetId
+bg rt_a ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId
+bg rt_c ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId
+bg rt_cl ec2 create-route-table --vpc-id "$vpc2" --query RouteTable.RouteTableId
+bg sg_fsx ec2 create-security-group --vpc-id "$vpc1" --group-name fsx-openzfs-sg \
+  --description "FSx for OpenZFS" --query GroupId
+bg sg_cl ec2 create-security-group --vpc-id "$vpc2" --group-name nfs-client-sg \
+  --description "NFS client" --query GroupId
+bg tgw_rtb2 ec2 create-transit-gateway-route-table --transit-gateway-id "$tgw" \
+  --query TransitGatewayRouteTable.TransitGatewayRouteTableId
+settle
+
+# Stage 3: associations, attachments, NFS rules over TCP and UDP (111, 2049, 20001-20003) from the
+# client VPC, the client instance, stand-ins for the two file-server ENIs (moto's FSx creates none)
+# and the file system.
+bg - ec2 associate-route-table --route-table-id "$rt_a" --subnet-id "$sub_a"
+bg - ec2 associate-route-table --route-table-id "$rt_c" --subnet-id "$sub_c"
+bg - ec2 associate-route-table --route-table-id "$rt_cl" --subnet-id "$sub_cl"
+bg att1 ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc1" \
+  --subnet-ids "$sub_a" "$sub_c" --tag-specifications "$(tags transit-gateway-attachment tgw-attach-vpc1)" \
+  --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId
+bg att2 ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc2" \
+  --subnet-ids "$sub_cl" --tag-specifications "$(tags transit-gateway-attachment tgw-attach-vpc2)" \
+  --query TransitGatewayVpcAttachment.TransitGatewayAttachmentId
 perms=""
 for proto in tcp udp; do
   for range in 111:111 2049:2049 20001:20003; do
@@ -170,37 +184,47 @@ for proto in tcp udp; do
     perms+="\"IpRanges\":[{\"CidrIp\":\"10.1.0.0/16\",\"Description\":\"NFS clients\"}]},"
   done
 done
-later ec2 authorize-security-group-ingress --group-id "$sg_fsx" --ip-permissions "[${perms%,}]"
-
-# The client instance, and stand-ins for the two file-server ENIs (moto's FSx creates none).
-ami=$(q ec2 describe-images --owners amazon --query 'Images[0].ImageId')
-later ec2 run-instances --image-id "$ami" --instance-type t3.micro --subnet-id "$sub_cl" \
+bg - ec2 authorize-security-group-ingress --group-id "$sg_fsx" --ip-permissions "[${perms%,}]"
+bg - ec2 run-instances --image-id "$ami" --instance-type t3.micro --subnet-id "$sub_cl" \
   --private-ip-address 10.1.1.10 --security-group-ids "$sg_cl" \
   --tag-specifications "$(tags instance nfs-client)"
-eni_a=$(q ec2 create-network-interface --subnet-id "$sub_a" --private-ip-address 10.0.1.100 \
+bg eni_a ec2 create-network-interface --subnet-id "$sub_a" --private-ip-address 10.0.1.100 \
   --groups "$sg_fsx" --description "FSx file server ENI (preferred, stand-in)" \
-  --query NetworkInterface.NetworkInterfaceId)
-later ec2 create-network-interface --subnet-id "$sub_c" --private-ip-address 10.0.2.100 \
+  --query NetworkInterface.NetworkInterfaceId
+bg - ec2 create-network-interface --subnet-id "$sub_c" --private-ip-address 10.0.2.100 \
   --groups "$sg_fsx" --description "FSx file server ENI (standby, stand-in)"
-# The floating endpoint's route, as FSx writes it into the route tables in RouteTableIds.
-later ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.0.255.231/32 \
-  --network-interface-id "$eni_a"
-later ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.0.255.231/32 \
-  --network-interface-id "$eni_a"
-pl=$(q ec2 create-managed-prefix-list --prefix-list-name nfs-clients --address-family IPv4 \
-  --max-entries 5 --entries Cidr=10.1.0.0/16,Description=client-vpc --query PrefixList.PrefixListId)
-
 fs=""
-if fs=$(aws --endpoint-url "$endpoint" --region "$region" --output text fsx create-file-system \
+(aws --endpoint-url "$endpoint" --region "$region" --output text fsx create-file-system \
   --file-system-type OPENZFS --storage-capacity 64 --storage-type SSD --subnet-ids "$sub_a" "$sub_c" \
   --security-group-ids "$sg_fsx" --tags Key=Name,Value=fsx-openzfs-multiaz \
   --open-zfs-configuration "DeploymentType=MULTI_AZ_1,ThroughputCapacity=160,PreferredSubnetId=$sub_a,EndpointIpAddressRange=10.0.255.224/28,RouteTableIds=[$rt_a,$rt_c]" \
-  --query FileSystem.FileSystemId 2>"$tmp/fsx.err"); then
-  [[ "$fs" == fs-* ]] || fail "fsx create-file-system printed '$fs'"
-else
-  say "moto cannot create an FSx for OpenZFS file system; the export will hold none: $(head -n 1 "$tmp/fsx.err")"
-  fs=""
+  --query FileSystem.FileSystemId >"$tmp/fsx.out" 2>"$tmp/fsx.err" || true) &
+fs_pid=$!
+settle
+wait "$fs_pid"
+fs=$(cat "$tmp/fsx.out")
+if [ -z "$fs" ]; then
+  say "this moto or AWS CLI cannot create an FSx for OpenZFS Multi-AZ file system; the export will" \
+    "hold none: $(grep -m 1 . "$tmp/fsx.err" || true)"
+elif [[ "$fs" != fs-* ]]; then
+  fail "fsx create-file-system printed '$fs'"
 fi
+
+# Stage 4: routes. TGW: static routes both ways and a blackhole; VPCs: to the TGW, and the floating
+# endpoint's /32 to the preferred ENI, as FSx writes it into the route tables in RouteTableIds.
+bg - ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
+  --destination-cidr-block 10.0.0.0/16 --transit-gateway-attachment-id "$att1"
+bg - ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
+  --destination-cidr-block 10.1.0.0/16 --transit-gateway-attachment-id "$att2"
+bg - ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
+  --destination-cidr-block 10.99.0.0/16 --blackhole
+bg - ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.1.0.0/16 --transit-gateway-id "$tgw"
+bg - ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.1.0.0/16 --transit-gateway-id "$tgw"
+bg - ec2 create-route --route-table-id "$rt_cl" --destination-cidr-block 10.0.0.0/16 --transit-gateway-id "$tgw"
+bg - ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.0.255.231/32 \
+  --network-interface-id "$eni_a"
+bg - ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.0.255.231/32 \
+  --network-interface-id "$eni_a"
 settle
 say "topology built in $((SECONDS - start)) s: account $account, $vpc1 $vpc2 $tgw $tgw_rtb $tgw_rtb2 ${fs:-no-fs}"
 

@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(the_index_answers_like_a_scan) {
     route.destination = Cidr((10u << 24) | (random() & 0x00FFFFFF), length);
     route.attachment = random() % 7;
     route.propagated = random() % 2 == 0;
-    route.origin.name = "r" + std::to_string(i);
+    route.origin.name = m.text.keep("r" + std::to_string(i));
     table.routes.push_back(route);
   }
   const analysis::PrefixIndex index = analysis::PrefixIndex::build(m, table.routes);

@@ -21,7 +21,7 @@ std::string_view type_name(model::FileSystemType type) {
 
 void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& result,
                          Diagnostics& diagnostics) {
-  const std::string& fs = model.file_systems[result.file_system].origin.name;
+  const std::string_view fs = model.file_systems[result.file_system].origin.name;
   for (const Trace& trace : result.traces) {
     for (const Hop& hop : trace.hops) {
       if (hop.verdict != Verdict::Unknown) continue;

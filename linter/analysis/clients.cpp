@@ -155,10 +155,10 @@ std::vector<ClientGroup> subnet_clients(const model::Model& model, const ClientI
   std::vector<ClientGroup> out;
   if (!model.subnets[subnet].cidr.known()) return out;  // already noticed: nothing to walk from
   for (const Index i : index.instances_of_subnet[subnet]) {
-    out.push_back(instance_client(model, i, evidence, model.instances[i].origin.name));
+    out.push_back(instance_client(model, i, evidence, std::string(model.instances[i].origin.name)));
   }
   if (out.empty())
-    out.push_back(bare_subnet_client(model, subnet, evidence, model.subnets[subnet].origin.name));
+    out.push_back(bare_subnet_client(model, subnet, evidence, std::string(model.subnets[subnet].origin.name)));
   return out;
 }
 
@@ -462,7 +462,7 @@ class Discovery {
                    model::is_known_index(rule.group)) {
           for (const Index i : index_.instances_of_group[rule.group]) {
             collector_.add(
-                instance_client(model_, i, Evidence::Specific, model_.instances[i].origin.name));
+                instance_client(model_, i, Evidence::Specific, std::string(std::string(model_.instances[i].origin.name))));
           }
         }
       }

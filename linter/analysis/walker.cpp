@@ -61,7 +61,7 @@ void Walker::unknown(Hop& hop, Location where, std::string why) {
 }
 
 std::string Walker::name(EntityRef ref) const {
-  return model_.origin(ref).name;
+  return std::string(model_.origin(ref).name);
 }
 
 std::optional<Index> Walker::attachment_of(Index tgw, Index vpc) const {
@@ -90,7 +90,7 @@ std::string Walker::route_words(const model::Route& route) const {
   const std::string destination =
       route.destination.known() ? route.destination->str()
       : route.prefix_list != model::kNone && model::is_known_index(route.prefix_list)
-          ? "prefix list " + model_.prefix_lists[route.prefix_list].origin.name
+          ? fmt::format("prefix list {}", model_.prefix_lists[route.prefix_list].origin.name)
           : "?";
   if (route.blackhole) return fmt::format("{} -> blackhole", destination);
   static constexpr std::string_view kWords[] = {"local",
@@ -113,9 +113,9 @@ std::string Walker::tgw_route_words(const model::TgwRoute& route) const {
   const std::string destination = route.destination.known() ? route.destination->str() : "?";
   const char* kind = route.propagated ? "propagated" : "static";
   if (route.blackhole) return fmt::format("{} ({}) -> blackhole", destination, kind);
-  const std::string target = model::is_known_index(route.attachment)
-                                 ? model_.tgw_attachments[route.attachment].origin.name
-                                 : std::string("an attachment not known statically");
+  const std::string_view target = model::is_known_index(route.attachment)
+                                      ? model_.tgw_attachments[route.attachment].origin.name
+                                      : std::string_view("an attachment not known statically");
   return fmt::format("{} ({}) -> {}", destination, kind, target);
 }
 
@@ -153,7 +153,7 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
 // The table lacks the floating-IP route: in a template, it is not in RouteTableIds (the fix);
 // in an export, the /32 route FSx writes is not there.
 void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& why) {
-  const std::string& name = model_.route_tables[table].origin.name;
+  const std::string_view name = model_.route_tables[table].origin.name;
   if (fs_.explicit_endpoint_routes) {
     hop.decided_by = &model_.route_tables[table].origin;
     return fail(hop, Cause::NotInRouteTableIds,
@@ -171,9 +171,9 @@ void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& wh
 // A Multi-AZ endpoint is reached only by transit gateway: a route that carries the client toward
 // the file system's VPC over peering or a VPN gateway cannot deliver to the floating IP.
 void Walker::not_transitive(Hop& hop, const model::Route& route) {
-  hop.via = route.target.kind == model::TargetKind::Peering
-                ? "peering connection " + route.target.id
-                : "VPN gateway " + route.target.id;
+  hop.via = fmt::format("{} {}",
+                        route.target.kind == model::TargetKind::Peering ? "peering connection" : "VPN gateway",
+                        route.target.id);
   fail(hop, Cause::NotTransitive,
        fmt::format("{}: {} does not route to the floating IP of a Multi-AZ file system",
                    route_words(route), hop.via));

@@ -19,7 +19,8 @@ std::string group_names(const model::Model& model, const std::vector<model::Mayb
   size_t count = 0;
   for (const auto& group : groups) {
     if (!group.known()) continue;
-    names += (names.empty() ? "" : ", ") + model.security_groups[*group].origin.name;
+    if (!names.empty()) names += ", ";
+    names += model.security_groups[*group].origin.name;
     ++count;
   }
   return fmt::format("security group{} {}", count == 1 ? "" : "s", names);

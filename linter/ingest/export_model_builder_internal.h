@@ -68,9 +68,9 @@ class ExportModelBuilder {
   model::Origin origin(const RecordOrigin& record, std::string_view id, std::string_view type) {
     model::Origin out;
     out.location = record.location;
-    out.name = std::string(id);
-    out.type = std::string(type);
-    out.pointer = fmt::format("/{}/{}", record.list, record.index);
+    out.name = id;  // a view into the mapped export
+    out.type = type;
+    out.pointer = model_.text.keep(fmt::format("/{}/{}", record.list, record.index));
     out.stack = scope(record);
     return out;
   }
@@ -81,7 +81,7 @@ class ExportModelBuilder {
     const auto [it, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
     if (!inserted) return model::kNone;  // the same resource exported twice: the first one counts
     array.emplace_back().origin = origin(record, id, type);
-    model_.by_name.emplace(std::string(id), model::EntityRef{kind, it->second});
+    model_.by_name.emplace(id, model::EntityRef{kind, it->second});
     return it->second;
   }
 

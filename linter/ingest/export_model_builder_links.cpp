@@ -94,10 +94,11 @@ void ExportModelBuilder::add_tgw_attachments() {
   }
 }
 
-static model::TgwRoute tgw_route_of(const TgwRouteRecord& record, std::string_view table, Index attachment) {
+static model::TgwRoute tgw_route_of(model::TextArena& text, const TgwRouteRecord& record, std::string_view table,
+                                    Index attachment) {
   model::TgwRoute route;
   route.origin.location = record.location;
-  route.origin.name = fmt::format("{}:{}", table, record.destination.empty() ? record.prefix_list : record.destination);
+  route.origin.name = text.keep(fmt::format("{}:{}", table, record.destination.empty() ? record.prefix_list : record.destination));
   route.propagated = record.type == "propagated";
   route.blackhole = record.state == "blackhole";
   route.attachment = route.blackhole ? model::kNone : attachment;
@@ -113,7 +114,7 @@ void ExportModelBuilder::fill_tgw_routes() {
     auto& routes = model_.tgw_route_tables[t].routes;
     for (const TgwRouteRecord& record : listing.routes) {
       if (!one_of(record.state, {"active", "blackhole", "unreadable"})) continue;
-      model::TgwRoute route = tgw_route_of(record, listing.table,
+      model::TgwRoute route = tgw_route_of(model_.text, record, listing.table,
                                            record.attachments.empty() ? model::kNone : find(attachments_, record.attachments.front()));
       if (record.state == "unreadable") {
         route.destination = Maybe<Cidr>::unknown(record.location, "the route could not be read");
@@ -157,7 +158,7 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
     for (const Maybe<Cidr>& block : model_.vpcs[model_.tgw_attachments[a].vpc].cidrs) {
       model::TgwRoute route;
       route.origin.location = link.location;
-      route.origin.name = fmt::format("propagation from {}", link.attachment);
+      route.origin.name = model_.text.keep(fmt::format("propagation from {}", link.attachment));
       route.destination = block;
       route.attachment = a;
       route.propagated = true;
@@ -171,7 +172,8 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
 model::Route ExportModelBuilder::route_of(const RouteRecord& record, const RouteTableRecord& table) {
   model::Route route;
   route.origin.location = record.location;
-  route.origin.name = fmt::format("{}:{}", table.id, record.destination.empty() ? record.prefix_list : record.destination);
+  route.origin.name = model_.text.keep(
+      fmt::format("{}:{}", table.id, record.destination.empty() ? record.prefix_list : record.destination));
   route.origin.type = "AWS::EC2::Route";
   route.blackhole = record.state == "blackhole";
   route.propagated = record.origin == "EnableVgwRoutePropagation";
@@ -185,7 +187,7 @@ model::Route ExportModelBuilder::route_of(const RouteRecord& record, const Route
   model::RouteTarget& target = route.target;
   const auto set = [&](model::TargetKind kind, std::string_view id, Index index) {
     target.kind = kind;
-    target.id = std::string(id);
+    target.id = id;
     target.index = index;
   };
   if (record.gateway == "local") set(model::TargetKind::Local, "local", model::kNone);
@@ -217,7 +219,8 @@ void ExportModelBuilder::fill_network_acls() {
     for (const AclEntryRecord& record : r.entries) {
       model::NetworkAclEntry entry;
       entry.origin.location = record.location;
-      entry.origin.name = fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number);
+      entry.origin.name =
+          model_.text.keep(fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number));
       entry.origin.type = "AWS::EC2::NetworkAclEntry";
       entry.rule_number = static_cast<int>(record.number);
       entry.egress = record.egress;
@@ -237,7 +240,7 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
                                                         const SecurityGroupRecord& group) {
   model::SgRule base;
   base.origin.location = permission.location;
-  base.origin.name = fmt::format("{} rule", group.id);
+  base.origin.name = model_.text.keep(fmt::format("{} rule", group.id));
   base.origin.type = "AWS::EC2::SecurityGroupRule";
   const auto protocol = protocol_number(permission.protocol);
   if (!permission.readable || !protocol) {

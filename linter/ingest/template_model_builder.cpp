@@ -86,9 +86,9 @@ void TemplateModelBuilder::for_each_resource(
       r.resource = resource;
       r.type = tmpl.resource_type(*resource);
       r.origin.location = tmpl.at(resource->key_offset);
-      r.origin.name = std::string(resource->key);
-      r.origin.type = std::string(r.type);
-      r.origin.pointer = "/Resources/" + json_pointer_segment(resource->key);
+      r.origin.name = resource->key;  // views into the parsed template
+      r.origin.type = r.type;
+      r.origin.pointer = model_.text.keep("/Resources/" + json_pointer_segment(resource->key));
       r.origin.stack = t;
       r.origin.certain = exists == Tri::True;
       visit(r);
@@ -117,8 +117,8 @@ model::Origin TemplateModelBuilder::implicit_origin(const ResourceContext& r,
                                                     std::string_view suffix,
                                                     std::string_view type) const {
   model::Origin origin = r.origin;
-  origin.name = fmt::format("{}.{}", r.origin.name, suffix);
-  origin.type = std::string(type);
+  origin.name = model_.text.keep(fmt::format("{}.{}", r.origin.name, suffix));
+  origin.type = type;
   origin.implicit = true;
   return origin;
 }

@@ -121,9 +121,9 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
     const Value value = prop(r, candidate.property);
     if (value.is_absent()) continue;
     target.kind = candidate.kind;
-    target.id = value.kind == Value::Kind::Entity
-                    ? value.text.substr(value.text.find(':') + 1)
-                    : value.as_text().value_or(std::string(candidate.property));
+    target.id = model_.text.keep(value.kind == Value::Kind::Entity
+                                     ? value.text.substr(value.text.find(':') + 1)
+                                     : value.as_text().value_or(std::string(candidate.property)));
     if (candidate.modelled) {
       const Maybe<Index> index = reference(r, value, candidate.entity, candidate.property);
       target.index = index.known() ? *index : model::kNone;
@@ -140,8 +140,9 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
                       (gateway.is_string() && gateway.text.starts_with("vgw-"));
   const bool is_igw = gateway_type == "AWS::EC2::InternetGateway" ||
                       (gateway.is_string() && gateway.text.starts_with("igw-"));
-  target.id = gateway.kind == Value::Kind::Entity ? gateway.text.substr(gateway.text.find(':') + 1)
-                                                  : gateway.as_text().value_or("GatewayId");
+  target.id = model_.text.keep(gateway.kind == Value::Kind::Entity
+                                   ? gateway.text.substr(gateway.text.find(':') + 1)
+                                   : gateway.as_text().value_or("GatewayId"));
   if (gateway.is_string() && gateway.text == "local") {
     target.kind = model::TargetKind::Local;
   } else if (is_vgw) {
@@ -310,7 +311,7 @@ void TemplateModelBuilder::read_vgw_route_propagation(const ResourceContext& r) 
     route.destination = Maybe<Cidr>::unknown(
         r.origin.location,
         fmt::format("routes propagated from VPN gateway {} are learned at run time",
-                    gateway.as_text().value_or(r.origin.name)));
+                    gateway.as_text().value_or(std::string(r.origin.name))));
     route.target.kind = model::TargetKind::VpnGateway;
     route.target.index = vgw.known() ? *vgw : model::kNone;
     route.target.id = vgw.known() ? model_.vpn_gateways[*vgw].origin.name : "VPN gateway";

@@ -6,9 +6,10 @@ namespace reachlint::model {
 
 namespace {
 
-Origin implied(const Origin& parent, std::string name) {
+// `name` must outlive the model: a literal or a view the model already holds.
+Origin implied(const Origin& parent, std::string_view name) {
   Origin origin = parent;
-  origin.name = std::move(name);
+  origin.name = name;
   origin.implicit = true;
   return origin;
 }
@@ -78,9 +79,9 @@ void add_propagated_tgw_routes(Model& model) {
   }
 }
 
-SgRule allow_all(const Origin& group, std::string name, PeerKind peer, Index self) {
+SgRule allow_all(const Origin& group, std::string_view name, PeerKind peer, Index self) {
   SgRule rule;
-  rule.origin = implied(group, std::move(name));
+  rule.origin = implied(group, name);
   rule.protocol = kAllProtocols;
   rule.peer = peer;
   if (peer == PeerKind::Cidr) rule.cidr = Cidr(0, 0);

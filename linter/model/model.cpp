@@ -1,6 +1,8 @@
 #include "linter/model/model.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace reachlint::model {
 
@@ -50,7 +52,21 @@ bool in_private_space(const Cidr& block) {
   return false;
 }
 
-std::vector<EntityRef> Model::find(const std::string& name) const {
+std::string_view TextArena::keep(std::string_view text) {
+  constexpr size_t kChunk = 64 * 1024;
+  if (text.empty()) return {};
+  if (used_ + text.size() > capacity_) {
+    capacity_ = std::max(kChunk, text.size());
+    chunks_.push_back(std::make_unique<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* at = chunks_.back().get() + used_;
+  std::memcpy(at, text.data(), text.size());
+  used_ += text.size();
+  return {at, text.size()};
+}
+
+std::vector<EntityRef> Model::find(std::string_view name) const {
   std::vector<EntityRef> found;
   const auto [begin, end] = by_name.equal_range(name);
   for (auto it = begin; it != end; ++it) found.push_back(it->second);

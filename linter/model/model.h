@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -46,12 +48,25 @@ struct EntityRef {
   friend bool operator==(const EntityRef&, const EntityRef&) = default;
 };
 
-// Where an entity, or one rule or route inside it, was written.
+// Copies of the text the model refers to when it is neither a literal nor in an input file.
+// Views into it stay valid for the model's life: it grows by whole chunks, never moves them.
+class TextArena {
+ public:
+  std::string_view keep(std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t used_ = 0;
+  size_t capacity_ = 0;
+};
+
+// Where an entity, or one rule or route inside it, was written. Its text lives in the inputs,
+// in literals, or in the model's TextArena.
 struct Origin {
   Location location;
-  std::string name;       // logical id (templates) or physical id (exports)
-  std::string type;       // e.g. "AWS::EC2::Subnet"
-  std::string pointer;    // JSON pointer within its file
+  std::string_view name;     // logical id (templates) or physical id (exports)
+  std::string_view type;     // e.g. "AWS::EC2::Subnet"
+  std::string_view pointer;  // JSON pointer within its file
   Index stack = kNone;    // index into Model::stacks, for templates
   bool implicit = false;  // created by AWS, not written by the user (main route table, ...)
   bool certain = true;    // false when the resource has a Condition that cannot be decided
@@ -106,7 +121,7 @@ enum class TargetKind : uint8_t {
 struct RouteTarget {
   TargetKind kind = TargetKind::Unknown;
   Index index = kNone;  // into the array of its kind, when modelled
-  std::string id;       // as written: logical or physical id, "local"
+  std::string_view id;  // as written: logical or physical id, "local"
 };
 
 struct Route {
@@ -297,10 +312,11 @@ struct Model {
   std::vector<StorageVirtualMachine> storage_virtual_machines;
 
   // Logical and physical ids -> entities, for declared clients and reports.
-  std::unordered_multimap<std::string, EntityRef> by_name;
+  std::unordered_multimap<std::string_view, EntityRef> by_name;
+  TextArena text;
 
   const Origin& origin(EntityRef ref) const;
-  std::vector<EntityRef> find(const std::string& name) const;
+  std::vector<EntityRef> find(std::string_view name) const;
 };
 
 }  // namespace reachlint::model
