@@ -111,7 +111,7 @@ Endpoint endpoint_of(const model::Model& model, const model::FileSystem& fs) {
       endpoint.description = fs.endpoint_range->str();
     } else if (fs.endpoint_range.is_unknown()) {
       return unknown(endpoint, fs.endpoint_range.where(),
-                     "the endpoint range is not known statically");
+                     fmt::format("its endpoint range is not known: {}", fs.endpoint_range.why()));
     } else {
       default_range(model, fs, vpc, endpoint);
     }

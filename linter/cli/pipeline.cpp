@@ -1,5 +1,7 @@
 #include "linter/cli/pipeline.h"
 
+#include "linter/core/timing.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -94,12 +96,15 @@ bool Pipeline::prepare(const Options& options, std::string& usage_error) {
     if (!parse_client_spec(text, spec, usage_error)) return false;
     specs.push_back(std::move(spec));
   }
+  PhaseTimer timer;
   load_inputs(options.paths, LoadOptions{options.max_input_size}, inputs, diagnostics);
+  timer.mark("read");
   // Exports first: a template's literal ids then link to the account it deploys into.
   build_model_from_exports(inputs.exports, model, diagnostics);
   build_model_from_templates(inputs.templates, model, diagnostics);
   model::finalize(model);
   declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
+  timer.mark("model");
   return true;
 }
 

@@ -3,12 +3,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "linter/analysis/analysis.h"
 #include "linter/analysis/walker.h"
 #include "linter/cli/pipeline.h"
+#include "linter/core/timing.h"
 #include "linter/output/report.h"
 #include "rules/rule_docs.h"
 
@@ -19,6 +21,9 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
+
+// With Streams::exiting, the pipeline lives until the process ends (see there).
+std::unique_ptr<Pipeline> owned_until_exit;
 
 int usage_error(const Streams& streams, const std::string& message) {
   fmt::print(streams.err, "reachlint: error: {}\n", message);
@@ -90,7 +95,9 @@ std::string format_report(const Options& options, const output::RunReport& repor
 }
 
 int run_check(const Options& options, const Streams& streams) {
-  Pipeline pipeline;
+  auto owner = std::make_unique<Pipeline>();
+  Pipeline& pipeline = *owner;
+  if (streams.exiting) owned_until_exit = std::move(owner);
   std::string problem;
   if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
   output::RunReport report;
@@ -103,12 +110,16 @@ int run_check(const Options& options, const Streams& streams) {
       write_output(options, format_report(options, report, streams), streams);
     return report_input_errors(pipeline, streams);
   }
+  PhaseTimer timer;
   const auto analyses =
       analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+  timer.mark("analysis");
   report.findings = run_rules(pipeline, analyses);
   report.notices = pipeline.diagnostics.sorted_notices();
   report.file_systems = pipeline.model.file_systems.size();
+  timer.mark("rules");
   if (!write_output(options, format_report(options, report, streams), streams)) return kExitError;
+  timer.mark("output");
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
 }
 

@@ -32,6 +32,7 @@ class ExportModelBuilder {
       : records_(records), model_(model), diagnostics_(diagnostics) {}
 
   void build() {
+    reserve();
     add_vpcs();
     add_subnets();
     add_route_tables();
@@ -50,12 +51,36 @@ class ExportModelBuilder {
     fill_tgw_routes();
     add_file_systems();
     add_storage_virtual_machines();
+    check_multi_az_fields();
   }
 
  private:
   using IdMap = std::unordered_map<std::string_view, Index>;
 
   // ---- helpers ----
+
+  // Sized once: rehashing and regrowth are most of the cost of linking a large export.
+  void reserve() {
+    const ExportRecords& r = records_;
+    vpcs_.reserve(r.vpcs.size() + r.peerings.size());
+    subnets_.reserve(r.subnets.size());
+    route_tables_.reserve(r.route_tables.size());
+    acls_.reserve(r.network_acls.size());
+    groups_.reserve(r.security_groups.size());
+    interfaces_.reserve(r.interfaces.size());
+    instances_.reserve(r.instances.size());
+    attachments_.reserve(r.tgw_vpc_attachments.size() + r.tgw_attachments.size());
+    model_.vpcs.reserve(model_.vpcs.size() + r.vpcs.size() + r.peerings.size());
+    model_.subnets.reserve(model_.subnets.size() + r.subnets.size());
+    model_.route_tables.reserve(model_.route_tables.size() + r.route_tables.size());
+    model_.network_acls.reserve(model_.network_acls.size() + r.network_acls.size());
+    model_.security_groups.reserve(model_.security_groups.size() + r.security_groups.size());
+    model_.network_interfaces.reserve(model_.network_interfaces.size() + r.interfaces.size());
+    model_.instances.reserve(model_.instances.size() + r.instances.size());
+    model_.by_name.reserve(model_.by_name.size() + r.vpcs.size() + r.subnets.size() + r.route_tables.size() +
+                           r.network_acls.size() + r.security_groups.size() + r.interfaces.size() +
+                           r.instances.size() + r.tgw_vpc_attachments.size() + r.tgw_attachments.size());
+  }
 
   Index scope(const RecordOrigin& origin) {
     std::string name = origin.account.empty() ? std::string(origin.region)
@@ -70,7 +95,7 @@ class ExportModelBuilder {
     out.location = record.location;
     out.name = id;  // a view into the mapped export
     out.type = type;
-    out.pointer = model_.text.keep(fmt::format("/{}/{}", record.list, record.index));
+    out.pointer = model_.text.number("/", record.list, "/", record.index);
     out.stack = scope(record);
     return out;
   }
@@ -128,6 +153,7 @@ class ExportModelBuilder {
   void derive_tgw_routes(Index table, const TgwRouteTableRecord& record);
   void add_file_systems();
   void add_storage_virtual_machines();
+  void check_multi_az_fields();
 
   const ExportRecords& records_;
   model::Model& model_;

@@ -98,7 +98,7 @@ static model::TgwRoute tgw_route_of(model::TextArena& text, const TgwRouteRecord
                                     Index attachment) {
   model::TgwRoute route;
   route.origin.location = record.location;
-  route.origin.name = text.keep(fmt::format("{}:{}", table, record.destination.empty() ? record.prefix_list : record.destination));
+  route.origin.name = text.join({table, ":", record.destination.empty() ? record.prefix_list : record.destination});
   route.propagated = record.type == "propagated";
   route.blackhole = record.state == "blackhole";
   route.attachment = route.blackhole ? model::kNone : attachment;
@@ -158,7 +158,7 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
     for (const Maybe<Cidr>& block : model_.vpcs[model_.tgw_attachments[a].vpc].cidrs) {
       model::TgwRoute route;
       route.origin.location = link.location;
-      route.origin.name = model_.text.keep(fmt::format("propagation from {}", link.attachment));
+      route.origin.name = model_.text.join({"propagation from ", link.attachment});
       route.destination = block;
       route.attachment = a;
       route.propagated = true;
@@ -172,8 +172,7 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
 model::Route ExportModelBuilder::route_of(const RouteRecord& record, const RouteTableRecord& table) {
   model::Route route;
   route.origin.location = record.location;
-  route.origin.name = model_.text.keep(
-      fmt::format("{}:{}", table.id, record.destination.empty() ? record.prefix_list : record.destination));
+  route.origin.name = model_.text.join({table.id, ":", record.destination.empty() ? record.prefix_list : record.destination});
   route.origin.type = "AWS::EC2::Route";
   route.blackhole = record.state == "blackhole";
   route.propagated = record.origin == "EnableVgwRoutePropagation";
@@ -208,7 +207,9 @@ void ExportModelBuilder::fill_route_tables() {
   for (const RouteTableRecord& r : records_.route_tables) {
     const Index t = find(route_tables_, r.id);
     if (!model::is_known_index(t) || !model_.route_tables[t].routes.empty()) continue;
-    for (const RouteRecord& record : r.routes) model_.route_tables[t].routes.push_back(route_of(record, r));
+    auto& routes = model_.route_tables[t].routes;
+    routes.reserve(r.routes.size());
+    for (const RouteRecord& record : r.routes) routes.push_back(route_of(record, r));
   }
 }
 
@@ -240,7 +241,7 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
                                                         const SecurityGroupRecord& group) {
   model::SgRule base;
   base.origin.location = permission.location;
-  base.origin.name = model_.text.keep(fmt::format("{} rule", group.id));
+  base.origin.name = model_.text.join({group.id, " rule"});
   base.origin.type = "AWS::EC2::SecurityGroupRule";
   const auto protocol = protocol_number(permission.protocol);
   if (!permission.readable || !protocol) {
@@ -364,6 +365,30 @@ void ExportModelBuilder::add_storage_virtual_machines() {
       }
     }
     fs.explicit_endpoint_routes = fs.floating_endpoint && !fs.endpoint_addresses.empty();
+  }
+}
+
+// Exports made with an AWS CLI older than the Multi-AZ fields print DeploymentType but drop
+// EndpointIpAddress(Range), RouteTableIds and PreferredSubnetId: those file systems are not
+// guessed at.
+void ExportModelBuilder::check_multi_az_fields() {
+  for (const FileSystemRecord& r : records_.file_systems) {
+    const Index f = find(file_systems_, r.id);
+    if (!model::is_known_index(f)) continue;
+    model::FileSystem& fs = model_.file_systems[f];
+    if (!fs.floating_endpoint) continue;
+    const bool has_endpoint = !fs.endpoint_addresses.empty() || !r.range.empty();
+    if (has_endpoint && r.has_route_tables) continue;
+    const std::string why =
+        "the export lacks its Multi-AZ fields (EndpointIpAddress, EndpointIpAddressRange, RouteTableIds): AWS "
+        "CLI releases before mid-2023 do not print them; export again with a current CLI";
+    fs.endpoint_range = Maybe<Cidr>::unknown(r.origin.location, why);
+    fs.endpoint_addresses.clear();
+    fs.explicit_endpoint_routes = false;
+    if (!r.has_route_tables) {
+      fs.route_tables = {Maybe<Index>::unknown(r.origin.location, why)};
+      fs.route_tables_given = true;
+    }
   }
 }
 

@@ -114,6 +114,7 @@ class ExportParser {
  private:
   error_code tolerate(od::value& v, std::string_view what, std::string_view expected, error_code error);
   error_code read_list(std::string_view key, od::value value);
+  void start_table_listing(std::string_view key, Location at);
   void fatal(error_code error, Location at);
 
   const SourceBuffer& source_;

@@ -121,6 +121,23 @@ bool ExportParser::end_element(std::string_view what, std::string_view id) {
   return false;
 }
 
+void ExportParser::start_table_listing(std::string_view key, Location at) {
+  RecordOrigin where{at, account_, region_, 0, key};
+  const std::string_view table = intern(context_.route_table);
+  if (key == "Routes") {
+    TgwRouteListing listing;
+    listing.origin = where;
+    listing.table = table;
+    records_.tgw_route_listings.push_back(std::move(listing));
+  } else {
+    TgwTableLinks links;
+    links.origin = where;
+    links.table = table;
+    links.propagations = key == "TransitGatewayRouteTablePropagations";
+    records_.tgw_table_links.push_back(std::move(links));
+  }
+}
+
 void ExportParser::note(Location at, std::string message) {
   diagnostics_.notice(at, fmt::format("could not read {}; it is treated as unknown", message));
 }
@@ -217,6 +234,8 @@ error_code ExportParser::read_list(std::string_view key, od::value value) {
   list_ = kind->key;
   index_ = 0;
   const Location at = location(value);
+  // An exported empty listing says "nothing", which is not the same as not exported.
+  if (kind->needs == ListKind::Needs::RouteTable) start_table_listing(kind->key, at);
   const error_code error = each_element(value, [&](od::value element) { return kind->reader(*this, element); });
   if (error == simdjson::INCORRECT_TYPE) {
     diagnostics_.error(at, fmt::format("'{}' must be a list", key));

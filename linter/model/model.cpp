@@ -1,6 +1,7 @@
 #include "linter/model/model.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 
@@ -52,18 +53,32 @@ bool in_private_space(const Cidr& block) {
   return false;
 }
 
-std::string_view TextArena::keep(std::string_view text) {
-  constexpr size_t kChunk = 64 * 1024;
-  if (text.empty()) return {};
-  if (used_ + text.size() > capacity_) {
-    capacity_ = std::max(kChunk, text.size());
+std::string_view TextArena::join(std::initializer_list<std::string_view> pieces) {
+  constexpr size_t kChunk = 256 * 1024;
+  size_t size = 0;
+  for (const std::string_view piece : pieces) size += piece.size();
+  if (size == 0) return {};
+  if (used_ + size > capacity_) {
+    capacity_ = std::max(kChunk, size);
     chunks_.push_back(std::make_unique<char[]>(capacity_));
     used_ = 0;
   }
-  char* at = chunks_.back().get() + used_;
-  std::memcpy(at, text.data(), text.size());
-  used_ += text.size();
-  return {at, text.size()};
+  char* const start = chunks_.back().get() + used_;
+  char* at = start;
+  for (const std::string_view piece : pieces) {
+    std::memcpy(at, piece.data(), piece.size());
+    at += piece.size();
+  }
+  used_ += size;
+  return {start, size};
+}
+
+std::string_view TextArena::keep(std::string_view text) { return join({text}); }
+
+std::string_view TextArena::number(std::string_view a, std::string_view b, std::string_view c, uint64_t value) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  return join({a, b, c, std::string_view(digits, static_cast<size_t>(end - digits))});
 }
 
 std::vector<EntityRef> Model::find(std::string_view name) const {

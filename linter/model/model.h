@@ -53,6 +53,9 @@ struct EntityRef {
 class TextArena {
  public:
   std::string_view keep(std::string_view text);
+  // The pieces joined, copied once (no temporary string): keep({table, ":", destination}).
+  std::string_view join(std::initializer_list<std::string_view> pieces);
+  std::string_view number(std::string_view a, std::string_view b, std::string_view c, uint64_t value);
 
  private:
   std::vector<std::unique_ptr<char[]>> chunks_;
