@@ -66,8 +66,9 @@ void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysi
 // A route that contains the file system's own VPC (0.0.0.0/0, a 10.0.0.0/8 summary toward a
 // transit gateway) names no particular network: FSx's /32 routes are more specific than it.
 bool is_summary_of(const Cidr& destination, const model::Vpc& vpc) {
-  return std::any_of(vpc.cidrs.begin(), vpc.cidrs.end(),
-                     [&](const auto& block) { return block.known() && destination.contains(*block); });
+  return std::any_of(vpc.cidrs.begin(), vpc.cidrs.end(), [&](const auto& block) {
+    return block.known() && destination.contains(*block);
+  });
 }
 
 // One finding per overlapping destination and target, naming every table that routes it.
@@ -82,7 +83,8 @@ void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis
       if (!route.destination->overlaps(range) || is_endpoint_route(route, range) ||
           is_summary_of(*route.destination, context.model.vpcs[fs.vpc]))
         continue;
-      tables_by_route[{*route.destination, std::string(route.target.id)}].push_back(std::string(table.origin.name));
+      tables_by_route[{*route.destination, std::string(route.target.id)}].push_back(
+          std::string(table.origin.name));
     }
   }
   for (const auto& [route, tables] : tables_by_route) {

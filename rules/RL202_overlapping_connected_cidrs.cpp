@@ -41,8 +41,8 @@ struct Block {
 };
 
 // Reports each overlapping pair of distinct VPCs among `blocks` once.
-void report_overlaps(const RuleContext& context, std::vector<Block> blocks, std::string_view connection,
-                     FindingSink& sink) {
+void report_overlaps(const RuleContext& context, std::vector<Block> blocks,
+                     std::string_view connection, FindingSink& sink) {
   std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) {
     return std::tie(a.cidr, a.vpc) < std::tie(b.cidr, b.vpc);
   });
@@ -50,23 +50,28 @@ void report_overlaps(const RuleContext& context, std::vector<Block> blocks, std:
   for (size_t i = 0; i < blocks.size(); ++i) {
     // Sorted by address then length: every block that overlaps blocks[i] and comes later starts
     // inside it.
-    for (size_t j = i + 1; j < blocks.size() && blocks[i].cidr.contains(blocks[j].cidr.address()); ++j) {
+    for (size_t j = i + 1; j < blocks.size() && blocks[i].cidr.contains(blocks[j].cidr.address());
+         ++j) {
       if (blocks[i].vpc == blocks[j].vpc) continue;
       const auto pair = std::minmax(blocks[i].vpc, blocks[j].vpc);
       if (!reported.insert(pair).second) continue;
       const model::Vpc& a = context.model.vpcs[blocks[i].vpc];
       const model::Vpc& b = context.model.vpcs[blocks[j].vpc];
-      sink.report({Level::Warning,
-                   fmt::format("VPCs {} ({}) and {} ({}) are connected by {} with overlapping CIDRs: traffic "
-                               "between the overlapping addresses cannot be routed",
-                               a.origin.name, blocks[i].cidr.str(), b.origin.name, blocks[j].cidr.str(), connection),
-                   model::kNone, blocks[j].via,
-                   fmt::format("{}|{}|{}", connection, a.origin.name, b.origin.name)});
+      sink.report(
+          {Level::Warning,
+           fmt::format(
+               "VPCs {} ({}) and {} ({}) are connected by {} with overlapping CIDRs: traffic "
+               "between the overlapping addresses cannot be routed",
+               a.origin.name, blocks[i].cidr.str(), b.origin.name, blocks[j].cidr.str(),
+               connection),
+           model::kNone, blocks[j].via,
+           fmt::format("{}|{}|{}", connection, a.origin.name, b.origin.name)});
     }
   }
 }
 
-void add_vpc_blocks(const model::Model& model, model::Index vpc, const model::Origin* via, std::vector<Block>& out) {
+void add_vpc_blocks(const model::Model& model, model::Index vpc, const model::Origin* via,
+                    std::vector<Block>& out) {
   if (!model::is_known_index(vpc)) return;
   for (const auto& block : model.vpcs[vpc].cidrs) {
     if (block.known()) out.push_back({*block, vpc, via});
@@ -82,21 +87,27 @@ void check(const RuleContext& context, FindingSink& sink) {
         add_vpc_blocks(model, attachment.vpc, &attachment.origin, blocks);
       }
     }
-    report_overlaps(context, std::move(blocks), fmt::format("transit gateway {}", model.transit_gateways[t].origin.name), sink);
+    report_overlaps(context, std::move(blocks),
+                    fmt::format("transit gateway {}", model.transit_gateways[t].origin.name), sink);
   }
   for (const model::Peering& peering : model.peerings) {
     std::vector<Block> blocks;
     add_vpc_blocks(model, peering.requester_vpc, &peering.origin, blocks);
     add_vpc_blocks(model, peering.accepter_vpc, &peering.origin, blocks);
-    report_overlaps(context, std::move(blocks), fmt::format("peering connection {}", peering.origin.name), sink);
+    report_overlaps(context, std::move(blocks),
+                    fmt::format("peering connection {}", peering.origin.name), sink);
   }
 }
 
 }  // namespace
 
-extern const RuleInfo kRL202 = {
-    "RL202", "overlapping-connected-cidrs", Level::Warning,
-    "VPCs connected through a TGW or peering have overlapping CIDRs",
-    "reachability,routing,transit-gateway,peering", "4.0", kDocumentation, check};
+extern const RuleInfo kRL202 = {"RL202",
+                                "overlapping-connected-cidrs",
+                                Level::Warning,
+                                "VPCs connected through a TGW or peering have overlapping CIDRs",
+                                "reachability,routing,transit-gateway,peering",
+                                "4.0",
+                                kDocumentation,
+                                check};
 
 }  // namespace reachlint::rules

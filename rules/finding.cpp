@@ -46,7 +46,8 @@ void FindingSink::report(const Report& report) {
     finding.rule = &rule_;
     finding.level = report.level;
     finding.message = report.message;
-    if (report.file_system != model::kNone) finding.filesystem = model_.file_systems[report.file_system].origin.name;
+    if (report.file_system != model::kNone)
+      finding.filesystem = model_.file_systems[report.file_system].origin.name;
     finding.location = report.subject->location;
     finding.subject = report.subject->name;
     finding.subject_type = report.subject->type;

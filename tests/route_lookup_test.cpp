@@ -109,12 +109,15 @@ BOOST_AUTO_TEST_CASE(the_index_answers_like_a_scan) {
   const analysis::PrefixIndex index = analysis::PrefixIndex::build(m, table.routes);
   for (int i = 0; i < 2000; ++i) {
     const auto length = static_cast<uint8_t>(16 + random() % 17);
-    analysis::AddressSet destination = analysis::AddressSet::of(Cidr((10u << 24) | (random() & 0x00FFFFFF), length));
-    if (i % 3 == 0 && length < 30) destination.holes.push_back(Cidr(destination.blocks[0].address(), length + 2));
+    analysis::AddressSet destination =
+        analysis::AddressSet::of(Cidr((10u << 24) | (random() & 0x00FFFFFF), length));
+    if (i % 3 == 0 && length < 30)
+      destination.holes.push_back(Cidr(destination.blocks[0].address(), length + 2));
     const auto scanned = analysis::lookup(m, table, destination);
     const auto indexed = analysis::lookup(m, table, destination, &index);
     BOOST_REQUIRE(scanned.status == indexed.status);
-    if (scanned.matched()) BOOST_TEST(table.routes[scanned.route].attachment == table.routes[indexed.route].attachment);
+    if (scanned.matched())
+      BOOST_TEST(table.routes[scanned.route].attachment == table.routes[indexed.route].attachment);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "linter/analysis/walker.h"
+#include "linter/core/timing.h"
 
 namespace reachlint::analysis {
 
@@ -40,8 +41,11 @@ void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& re
 
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics) {
+  PhaseTimer timer;
   const ClientIndex index = ClientIndex::build(model);
+  timer.mark("clientidx");
   const RouteIndexes routes(model);
+  timer.mark("routeidx");
   std::vector<FileSystemAnalysis> results;
   results.reserve(model.file_systems.size());
   for (model::Index f = 0; f < model.file_systems.size(); ++f) {

@@ -34,7 +34,8 @@ class CidrIndex {
     for (uint8_t length = min_length; length <= block.length(); ++length) {
       const Cidr candidate(block.address(), length);
       auto it = lower(candidate.address(), length);
-      for (; it != entries_.end() && it->address == candidate.address() && it->length == length; ++it) {
+      for (; it != entries_.end() && it->address == candidate.address() && it->length == length;
+           ++it) {
         visit(candidate, it->payload);
       }
     }
@@ -43,7 +44,8 @@ class CidrIndex {
   // visit(cidr, payload) for each entry strictly inside `block`.
   template <typename Visit>
   void inside(const Cidr& block, Visit visit) const {
-    for (auto it = lower(block.first(), 0); it != entries_.end() && it->address <= block.last(); ++it) {
+    for (auto it = lower(block.first(), 0); it != entries_.end() && it->address <= block.last();
+         ++it) {
       if (it->length > block.length()) visit(Cidr(it->address, it->length), it->payload);
     }
   }
@@ -64,7 +66,8 @@ class CidrIndex {
   typename std::vector<Entry>::const_iterator lower(uint32_t address, uint8_t length) const {
     return std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(address, length),
                             [](const Entry& e, std::pair<uint32_t, uint8_t> key) {
-                              return std::tie(e.address, e.length) < std::tie(key.first, key.second);
+                              return std::tie(e.address, e.length) <
+                                     std::tie(key.first, key.second);
                             });
   }
 

@@ -31,11 +31,13 @@ ClientIndex ClientIndex::build(const model::Model& model) {
   index.instances_of_group.resize(model.security_groups.size());
   index.attachments_of_tgw.resize(model.transit_gateways.size());
   index.peerings_of_vpc.resize(model.vpcs.size());
+  index.tgws_of_vpc.resize(model.vpcs.size());
   index.hosts_attachment.assign(model.subnets.size(), false);
   for (Index s = 0; s < model.subnets.size(); ++s) {
     const Index table = model.subnets[s].route_table;
     if (model::is_known_index(table)) index.subnets_of_route_table[table].push_back(s);
-    if (model::is_known_index(model.subnets[s].vpc)) index.subnets_of_vpc[model.subnets[s].vpc].push_back(s);
+    if (model::is_known_index(model.subnets[s].vpc))
+      index.subnets_of_vpc[model.subnets[s].vpc].push_back(s);
   }
   for (Index i = 0; i < model.instances.size(); ++i) {
     const model::Instance& instance = model.instances[i];
@@ -46,7 +48,13 @@ ClientIndex ClientIndex::build(const model::Model& model) {
   }
   for (Index a = 0; a < model.tgw_attachments.size(); ++a) {
     const model::TgwAttachment& attachment = model.tgw_attachments[a];
-    if (model::is_known_index(attachment.tgw)) index.attachments_of_tgw[attachment.tgw].push_back(a);
+    if (model::is_known_index(attachment.tgw))
+      index.attachments_of_tgw[attachment.tgw].push_back(a);
+    if (model::is_known_index(attachment.tgw) && model::is_known_index(attachment.vpc)) {
+      auto& tgws = index.tgws_of_vpc[attachment.vpc];
+      if (std::find(tgws.begin(), tgws.end(), attachment.tgw) == tgws.end())
+        tgws.push_back(attachment.tgw);
+    }
     for (const auto& subnet : attachment.subnets) {
       if (subnet.known()) index.hosts_attachment[*subnet] = true;
     }
@@ -158,7 +166,8 @@ std::vector<ClientGroup> subnet_clients(const model::Model& model, const ClientI
     out.push_back(instance_client(model, i, evidence, std::string(model.instances[i].origin.name)));
   }
   if (out.empty())
-    out.push_back(bare_subnet_client(model, subnet, evidence, std::string(model.subnets[subnet].origin.name)));
+    out.push_back(bare_subnet_client(model, subnet, evidence,
+                                     std::string(model.subnets[subnet].origin.name)));
   return out;
 }
 
@@ -318,7 +327,7 @@ class Discovery {
         endpoint_(endpoint),
         needs_(needs),
         gateways_(fs_gateways()),
-        connected_(connected_vpcs()) {}
+        peers_(peered_vpcs()) {}
 
   std::vector<ClientGroup> run() {
     from_security_groups();
@@ -358,7 +367,7 @@ class Discovery {
     index_.vpc_blocks.containing(cidr, [&](const Cidr&, Index v) {
       if (std::find(all.begin(), all.end(), v) != all.end()) return;
       all.push_back(v);
-      if (connected_.count(v)) connected.push_back(v);
+      if (is_connected(v)) connected.push_back(v);
       if (model_.vpcs[v].origin.stack == fs_.origin.stack) same_stack.push_back(v);
     });
     std::sort(all.begin(), all.end());
@@ -384,28 +393,27 @@ class Discovery {
   }
 
   // VPCs joined to the file system's VPC by a peering connection or a shared transit gateway.
-  std::set<Index> connected_vpcs() const {
-    std::set<Index> out{endpoint_.vpc};
+  // Whether a VPC is joined to the file system's VPC by a peering connection or a shared
+  // transit gateway; asked per VPC rather than listed, as a hub joins thousands.
+  bool is_connected(Index vpc) const {
+    if (vpc == endpoint_.vpc || peers_.count(vpc)) return true;
+    for (const Index tgw : index_.tgws_of_vpc[vpc]) {
+      if (gateways_.count(tgw)) return true;
+    }
+    return false;
+  }
+
+  std::set<Index> peered_vpcs() const {
+    std::set<Index> out;
     for (const Index p : index_.peerings_of_vpc[endpoint_.vpc]) {
       out.insert(model_.peerings[p].requester_vpc);
       out.insert(model_.peerings[p].accepter_vpc);
-    }
-    for (const Index tgw : gateways_) {
-      for (const Index a : index_.attachments_of_tgw[tgw]) {
-        if (model::is_known_index(model_.tgw_attachments[a].vpc)) out.insert(model_.tgw_attachments[a].vpc);
-      }
     }
     return out;
   }
 
   std::set<Index> fs_gateways() const {
-    std::set<Index> gateways;
-    for (Index tgw = 0; tgw < index_.attachments_of_tgw.size(); ++tgw) {
-      for (const Index a : index_.attachments_of_tgw[tgw]) {
-        if (model_.tgw_attachments[a].vpc == endpoint_.vpc) gateways.insert(tgw);
-      }
-    }
-    return gateways;
+    return {index_.tgws_of_vpc[endpoint_.vpc].begin(), index_.tgws_of_vpc[endpoint_.vpc].end()};
   }
 
   bool overlaps_any_vpc(Cidr cidr) const {
@@ -462,7 +470,8 @@ class Discovery {
                    model::is_known_index(rule.group)) {
           for (const Index i : index_.instances_of_group[rule.group]) {
             collector_.add(
-                instance_client(model_, i, Evidence::Specific, std::string(std::string(model_.instances[i].origin.name))));
+                instance_client(model_, i, Evidence::Specific,
+                                std::string(std::string(model_.instances[i].origin.name))));
           }
         }
       }
@@ -491,7 +500,8 @@ class Discovery {
     const auto consider = [&](const Cidr& destination, const ClientIndex::RouteRef& ref) {
       const model::RouteTable& table = model_.route_tables[ref.table];
       if (table.vpc == endpoint_.vpc || !model::is_known_index(table.vpc)) return;
-      if (leads_to_fs_vpc(table.routes[ref.route].target) && specific_to_fs(destination)) tables.insert(ref.table);
+      if (leads_to_fs_vpc(table.routes[ref.route].target) && specific_to_fs(destination))
+        tables.insert(ref.table);
     };
     // Supernets shorter than every block of the file system (10.0.0.0/8 summaries) do not count.
     std::vector<Cidr> blocks = endpoint_.addresses.blocks;
@@ -531,7 +541,7 @@ class Discovery {
     std::set<Index> vpcs;
     for (const Cidr& admitted : nfs_cidrs()) {
       index_.vpc_blocks.overlapping(admitted, [&](const Cidr&, Index v) {
-        if (v != endpoint_.vpc && connected_.count(v)) vpcs.insert(v);
+        if (v != endpoint_.vpc && is_connected(v)) vpcs.insert(v);
       });
     }
     for (const Index vpc : vpcs) {
@@ -539,10 +549,11 @@ class Discovery {
         const model::Subnet& subnet = model_.subnets[s];
         if (!subnet.cidr.known() || !model::is_known_index(subnet.route_table)) continue;
         const auto& routes = model_.route_tables[subnet.route_table].routes;
-        const bool routed = std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
-          return leads_to_fs_vpc(route.target) && route.destination.known() &&
-                 coverage(*route.destination, endpoint_.addresses) == Coverage::Full;
-        });
+        const bool routed =
+            std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
+              return leads_to_fs_vpc(route.target) && route.destination.known() &&
+                     coverage(*route.destination, endpoint_.addresses) == Coverage::Full;
+            });
         if (routed && admits_on_nfs(*subnet.cidr)) add_subnet(s, Evidence::Broad);
       }
     }
@@ -556,7 +567,8 @@ class Discovery {
       for (const model::SgRule& rule : model_.security_groups[*group].ingress) {
         const bool nfs = rule.protocol == model::kAllProtocols ||
                          (rule.protocol == model::kTcp && rule.ports.contains(2049));
-        if (nfs && rule.peer == model::PeerKind::Cidr && rule.cidr.known()) out.push_back(*rule.cidr);
+        if (nfs && rule.peer == model::PeerKind::Cidr && rule.cidr.known())
+          out.push_back(*rule.cidr);
       }
     }
     return out;
@@ -568,7 +580,7 @@ class Discovery {
   const Endpoint& endpoint_;
   const std::vector<PortNeed>& needs_;
   std::set<Index> gateways_;  // transit gateways the file system's VPC is attached to
-  std::set<Index> connected_;
+  std::set<Index> peers_;     // VPCs peered with the file system's VPC
   GroupCollector collector_;
 };
 

@@ -71,8 +71,9 @@ struct ClientIndex {
   std::vector<std::vector<model::Index>> instances_of_group;
   std::vector<std::vector<model::Index>> attachments_of_tgw;
   std::vector<std::vector<model::Index>> peerings_of_vpc;
-  std::vector<bool> hosts_attachment;  // per subnet: a TGW attachment uses it
-  CidrIndex<model::Index> vpc_blocks;  // VPC CIDRs -> VPC
+  std::vector<std::vector<model::Index>> tgws_of_vpc;  // transit gateways the VPC is attached to
+  std::vector<bool> hosts_attachment;                  // per subnet: a TGW attachment uses it
+  CidrIndex<model::Index> vpc_blocks;                  // VPC CIDRs -> VPC
   struct RouteRef {
     model::Index table;
     uint32_t route;

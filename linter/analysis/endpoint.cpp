@@ -104,7 +104,8 @@ Endpoint endpoint_of(const model::Model& model, const model::FileSystem& fs) {
   if (!vpc_cidrs(model, endpoint, vpc)) return endpoint;
   if (endpoint.floating) {
     if (!fs.endpoint_addresses.empty()) {
-      for (const uint32_t address : fs.endpoint_addresses) endpoint.addresses.blocks.push_back(Cidr(address, 32));
+      for (const uint32_t address : fs.endpoint_addresses)
+        endpoint.addresses.blocks.push_back(Cidr(address, 32));
       endpoint.description = endpoint.addresses.str();
     } else if (fs.endpoint_range.known()) {
       endpoint.addresses = AddressSet::of(*fs.endpoint_range);

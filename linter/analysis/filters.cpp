@@ -66,7 +66,8 @@ class GroupEvaluation {
 
   RuleMatch match_prefix_list(const model::SgRule& rule, FilterResult& result) const {
     const auto& blocks = peer_.addresses.blocks;
-    if (model::is_known_index(rule.prefix_list) && model_.prefix_lists[rule.prefix_list].aws_service &&
+    if (model::is_known_index(rule.prefix_list) &&
+        model_.prefix_lists[rule.prefix_list].aws_service &&
         std::all_of(blocks.begin(), blocks.end(), model::in_private_space)) {
       return RuleMatch::No;  // an AWS service's ranges are public
     }

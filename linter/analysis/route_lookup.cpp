@@ -57,7 +57,9 @@ bool same_target(const model::TgwRoute& a, const model::TgwRoute& b) {
 bool cannot_override(const model::Route& unknown, const model::Route& best) {
   return unknown.propagated && best.target.kind == model::TargetKind::Local;
 }
-bool cannot_override(const model::TgwRoute&, const model::TgwRoute&) { return false; }
+bool cannot_override(const model::TgwRoute&, const model::TgwRoute&) {
+  return false;
+}
 
 template <typename Route>
 class BlockLookup {
@@ -68,11 +70,13 @@ class BlockLookup {
 
   RouteChoice run() {
     if (index_) {
-      index_->overlapping(block_.blocks.front(), [&](uint32_t route, const Cidr& prefix) { consider(route, prefix); });
+      index_->overlapping(block_.blocks.front(),
+                          [&](uint32_t route, const Cidr& prefix) { consider(route, prefix); });
       for (const uint32_t route : index_->unknown_routes()) unknown_.push_back(route);
     } else {
       for (size_t i = 0; i < routes_.size(); ++i) {
-        const bool known = each_destination(model_, routes_[i], [&](const Cidr& prefix) { consider(i, prefix); });
+        const bool known =
+            each_destination(model_, routes_[i], [&](const Cidr& prefix) { consider(i, prefix); });
         if (!known) unknown_.push_back(i);
       }
     }
@@ -103,26 +107,31 @@ class BlockLookup {
     }
     for (const auto& [route, length] : partial_) {
       if (length > best_length_ && !same_as_best(route)) {
-        return unknown(route, fmt::format("route {} covers only part of {}: the result depends on the address",
-                                          routes_[route].origin.name, block_.str()));
+        return unknown(
+            route, fmt::format("route {} covers only part of {}: the result depends on the address",
+                               routes_[route].origin.name, block_.str()));
       }
     }
     for (const size_t route : unknown_) {
       if (cannot_match(model_, routes_[route], block_.blocks.front())) continue;
-      if (!same_as_best(route) && !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
+      if (!same_as_best(route) &&
+          !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
         return unknown(route, why_unknown(routes_[route]));
       }
     }
     for (const size_t route : uncertain_) {
       if (!same_as_best(route) || route == best_) {
-        return unknown(route, fmt::format("route {} exists only under a condition decided at deploy time",
-                                          routes_[route].origin.name));
+        return unknown(route,
+                       fmt::format("route {} exists only under a condition decided at deploy time",
+                                   routes_[route].origin.name));
       }
     }
     return choice;
   }
 
-  bool beats_best(const Route& route) const { return !route.propagated && routes_[best_].propagated; }
+  bool beats_best(const Route& route) const {
+    return !route.propagated && routes_[best_].propagated;
+  }
   bool same_as_best(size_t route) const {
     return best_ != kNoBest && same_target(routes_[route], routes_[best_]);
   }
@@ -158,13 +167,15 @@ RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& r
       result = choice;
       continue;
     }
-    const bool agree = choice.status == result.status &&
-                       (!choice.matched() || same_target(routes[choice.route], routes[result.route]));
+    const bool agree =
+        choice.status == result.status &&
+        (!choice.matched() || same_target(routes[choice.route], routes[result.route]));
     if (!agree) {
       RouteChoice unknown;
       unknown.status = RouteChoice::Status::Unknown;
-      unknown.why = fmt::format("{} and {} are routed differently: the result depends on the address",
-                                destination.blocks[0].str(), destination.blocks[b].str());
+      unknown.why =
+          fmt::format("{} and {} are routed differently: the result depends on the address",
+                      destination.blocks[0].str(), destination.blocks[b].str());
       return unknown;
     }
   }
@@ -197,13 +208,16 @@ void PrefixIndex::overlapping(const Cidr& block, Visit visit) const {
   // Prefixes containing the block: one exact search per shorter length.
   for (uint8_t length = 0; length <= block.length(); ++length) {
     const Cidr candidate(block.address(), length);
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(candidate.address(), length), less);
-    for (; it != entries_.end() && it->address == candidate.address() && it->length == length; ++it) {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(),
+                               std::make_pair(candidate.address(), length), less);
+    for (; it != entries_.end() && it->address == candidate.address() && it->length == length;
+         ++it) {
       visit(it->route, candidate);
     }
   }
   // Prefixes inside the block: one range of addresses.
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(block.first(), uint8_t{0}), less);
+  auto it = std::lower_bound(entries_.begin(), entries_.end(),
+                             std::make_pair(block.first(), uint8_t{0}), less);
   for (; it != entries_.end() && it->address <= block.last(); ++it) {
     if (it->length > block.length()) visit(it->route, Cidr(it->address, it->length));
   }
@@ -213,31 +227,38 @@ RouteIndexes::RouteIndexes(const model::Model& model) {
   vpc_.resize(model.route_tables.size());
   for (size_t t = 0; t < model.route_tables.size(); ++t) {
     const auto& routes = model.route_tables[t].routes;
-    if (routes.size() > kIndexThreshold) vpc_[t] = std::make_unique<PrefixIndex>(PrefixIndex::build(model, routes));
+    if (routes.size() > kIndexThreshold)
+      vpc_[t] = std::make_unique<PrefixIndex>(PrefixIndex::build(model, routes));
   }
   tgw_.resize(model.tgw_route_tables.size());
   for (size_t t = 0; t < model.tgw_route_tables.size(); ++t) {
     const auto& routes = model.tgw_route_tables[t].routes;
-    if (routes.size() > kIndexThreshold) tgw_[t] = std::make_unique<PrefixIndex>(PrefixIndex::build(model, routes));
+    if (routes.size() > kIndexThreshold)
+      tgw_[t] = std::make_unique<PrefixIndex>(PrefixIndex::build(model, routes));
   }
 }
 
 RouteIndexes::~RouteIndexes() = default;
 
-const PrefixIndex* RouteIndexes::vpc(model::Index table) const { return vpc_[table].get(); }
-const PrefixIndex* RouteIndexes::tgw(model::Index table) const { return tgw_[table].get(); }
+const PrefixIndex* RouteIndexes::vpc(model::Index table) const {
+  return vpc_[table].get();
+}
+const PrefixIndex* RouteIndexes::tgw(model::Index table) const {
+  return tgw_[table].get();
+}
 
-RouteChoice lookup(const model::Model& model, const model::RouteTable& table, const AddressSet& destination,
-                   const PrefixIndex* index) {
+RouteChoice lookup(const model::Model& model, const model::RouteTable& table,
+                   const AddressSet& destination, const PrefixIndex* index) {
   return lookup_routes(model, table.routes, destination, index);
 }
 
-RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table, const AddressSet& destination,
-                   const PrefixIndex* index) {
+RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table,
+                   const AddressSet& destination, const PrefixIndex* index) {
   if (table.has_unknown_propagation) {
     RouteChoice unknown;
     unknown.status = RouteChoice::Status::Unknown;
-    unknown.why = fmt::format("{} receives routes that are not known statically", table.origin.name);
+    unknown.why =
+        fmt::format("{} receives routes that are not known statically", table.origin.name);
     unknown.where = table.origin.location;
     return unknown;
   }

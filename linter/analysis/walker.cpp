@@ -123,7 +123,8 @@ std::string Walker::tgw_route_words(const model::TgwRoute& route) const {
 // routes FSx writes; templates only name the tables in RouteTableIds, where FSx will write them.
 bool Walker::in_route_table_ids(Index table, Hop& hop) const {
   if (fs_.explicit_endpoint_routes) {
-    const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
+    const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses,
+                                      context_.indexes.vpc(table));
     if (choice.status == RouteChoice::Status::Unknown) {
       hop.verdict = Verdict::Unknown;
       hop.unknown_at = choice.where;
@@ -134,7 +135,8 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
     const model::Route& route = model_.route_tables[table].routes[choice.route];
     hop.decided_by = &route.origin;
     return route.target.kind == model::TargetKind::NetworkInterface &&
-           std::find(fs_.interfaces.begin(), fs_.interfaces.end(), route.target.index) != fs_.interfaces.end();
+           std::find(fs_.interfaces.begin(), fs_.interfaces.end(), route.target.index) !=
+               fs_.interfaces.end();
   }
   for (const auto& listed : fs_.route_tables) {
     if (listed.known() && *listed == table) return true;
@@ -156,24 +158,29 @@ void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& wh
   const std::string_view name = model_.route_tables[table].origin.name;
   if (fs_.explicit_endpoint_routes) {
     hop.decided_by = &model_.route_tables[table].origin;
-    return fail(hop, Cause::NotInRouteTableIds,
-                fmt::format("route table {} has no route for {} to a file server of {} ({}); FSx writes "
-                            "it only into the tables in RouteTableIds",
-                            name, endpoint_.description, fs_.origin.name, why));
+    return fail(
+        hop, Cause::NotInRouteTableIds,
+        fmt::format("route table {} has no route for {} to a file server of {} ({}); FSx writes "
+                    "it only into the tables in RouteTableIds",
+                    name, endpoint_.description, fs_.origin.name, why));
   }
   hop.decided_by = &fs_.route_tables_origin;
   fail(hop, Cause::NotInRouteTableIds,
-       fmt::format("route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
-                   name, fs_.route_tables_given ? "RouteTableIds" : "RouteTableIds (omitted: only the main route table)",
-                   fs_.origin.name, why));
+       fmt::format(
+           "route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
+           name,
+           fs_.route_tables_given ? "RouteTableIds"
+                                  : "RouteTableIds (omitted: only the main route table)",
+           fs_.origin.name, why));
 }
 
 // A Multi-AZ endpoint is reached only by transit gateway: a route that carries the client toward
 // the file system's VPC over peering or a VPN gateway cannot deliver to the floating IP.
 void Walker::not_transitive(Hop& hop, const model::Route& route) {
-  hop.via = fmt::format("{} {}",
-                        route.target.kind == model::TargetKind::Peering ? "peering connection" : "VPN gateway",
-                        route.target.id);
+  hop.via = fmt::format(
+      "{} {}",
+      route.target.kind == model::TargetKind::Peering ? "peering connection" : "VPN gateway",
+      route.target.id);
   fail(hop, Cause::NotTransitive,
        fmt::format("{}: {} does not route to the floating IP of a Multi-AZ file system",
                    route_words(route), hop.via));
@@ -228,7 +235,8 @@ void Walker::forward_in_vpc() {
     }
     return;
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
+  const RouteChoice choice =
+      lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (choice.matched()) hop.decided_by = &model_.route_tables[table].routes[choice.route].origin;
   hop.decision =
@@ -243,7 +251,8 @@ void Walker::forward_across_vpcs() {
     return unknown(hop, subnet(client_.subnet).route_table_association.location,
                    "the subnet's route table is not known statically");
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
+  const RouteChoice choice =
+      lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   if (!choice.matched()) {
     if (const model::Route* route = non_transitive_route_to_fs_vpc(table)) {
@@ -330,7 +339,8 @@ void Walker::forward_through_tgw(Index tgw, const model::Route& route) {
                    "the associated route table is not known statically");
   hop.resource = {Kind::TgwRouteTable, ours.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[ours.association];
-  const RouteChoice choice = lookup(model_, table, endpoint_.addresses, context_.indexes.tgw(ours.association));
+  const RouteChoice choice =
+      lookup(model_, table, endpoint_.addresses, context_.indexes.tgw(ours.association));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   const bool outside = endpoint_.inside_vpc == Inside::No;
   if (!choice.matched()) {
@@ -382,14 +392,16 @@ void Walker::check_entry_table(Index entry) {
       hop.decision = fmt::format("enters through {}; {} holds the floating-IP route",
                                  subnet(entry).origin.name, name(hop.resource));
     } else if (hop.verdict != Verdict::Unknown) {
-      missing_endpoint_route(hop, table,
-                             fmt::format("traffic from the transit gateway enters through attachment subnet {}, "
-                                         "which uses it",
-                                         subnet(entry).origin.name));
+      missing_endpoint_route(
+          hop, table,
+          fmt::format("traffic from the transit gateway enters through attachment subnet {}, "
+                      "which uses it",
+                      subnet(entry).origin.name));
     }
     return;
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
+  const RouteChoice choice =
+      lookup(model_, model_.route_tables[table], endpoint_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   const bool local =
       choice.matched() &&
@@ -421,13 +433,15 @@ void Walker::return_from(Index fs_subnet, bool standby) {
     return unknown(hop, subnet(fs_subnet).route_table_association.location,
                    "the file system subnet's route table is not known statically");
   }
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses, context_.indexes.vpc(table));
+  const RouteChoice choice =
+      lookup(model_, model_.route_tables[table], client_.addresses, context_.indexes.vpc(table));
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
   const std::string side =
       fmt::format("{} subnet {}", standby ? "standby" : "preferred", subnet(fs_subnet).origin.name);
   if (!choice.matched()) {
-    return fail(hop, Cause::NoRoute,
-                fmt::format("{} (of the {}) has no route back to the client", name(hop.resource), side));
+    return fail(
+        hop, Cause::NoRoute,
+        fmt::format("{} (of the {}) has no route back to the client", name(hop.resource), side));
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   hop.decided_by = &route.origin;
@@ -517,14 +531,14 @@ bool Walker::return_through_tgw(Index tgw, Index fs_subnet, bool standby) {
   }
   hop.resource = {Kind::TgwRouteTable, ours.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[ours.association];
-  const RouteChoice choice = lookup(model_, table, client_.addresses, context_.indexes.tgw(ours.association));
+  const RouteChoice choice =
+      lookup(model_, table, client_.addresses, context_.indexes.tgw(ours.association));
   if (choice.status == RouteChoice::Status::Unknown) {
     unknown(hop, choice.where, choice.why);
     return false;
   }
   if (!choice.matched()) {
-    fail(hop, Cause::NoRoute,
-         fmt::format("{} has no route back to the client", table.origin.name));
+    fail(hop, Cause::NoRoute, fmt::format("{} has no route back to the client", table.origin.name));
     return false;
   }
   const model::TgwRoute& route = table.routes[choice.route];
@@ -555,7 +569,8 @@ void Walker::walk_external() {
   // direction is judged from the same transport.
   const Index table = subnet(endpoint_.preferred_subnet).route_table;
   if (!model::is_known_index(table)) return;
-  const RouteChoice choice = lookup(model_, model_.route_tables[table], client_.addresses, context_.indexes.vpc(table));
+  const RouteChoice choice =
+      lookup(model_, model_.route_tables[table], client_.addresses, context_.indexes.vpc(table));
   if (!choice.matched()) {
     trace_.arrives = true;  // the return hop reports the missing route
     return;

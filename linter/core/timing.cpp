@@ -6,7 +6,9 @@
 
 namespace reachlint {
 
-PhaseTimer::PhaseTimer() : enabled_(std::getenv("REACHLINT_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()) {}
+PhaseTimer::PhaseTimer()
+    : enabled_(std::getenv("REACHLINT_TIMINGS") != nullptr),
+      last_(std::chrono::steady_clock::now()) {}
 
 void PhaseTimer::mark(std::string_view phase) {
   if (!enabled_) return;

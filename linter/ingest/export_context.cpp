@@ -10,10 +10,13 @@ namespace reachlint {
 namespace {
 
 bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-bool is_hex_id_char(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_hex_id_char(char c) {
+  return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // The first "<prefix><hex digits>" in `name`, e.g. tgw-rtb-0123abcd.
 std::string find_id(std::string_view name, std::string_view prefix) {
@@ -30,12 +33,15 @@ std::string find_id(std::string_view name, std::string_view prefix) {
 bool looks_like_region(std::string_view text) {
   size_t dashes = 0;
   for (const char c : text) {
-    if (c == '-') ++dashes;
-    else if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (c == '-')
+      ++dashes;
+    else if (!std::islower(static_cast<unsigned char>(c)) &&
+             !std::isdigit(static_cast<unsigned char>(c)))
+      return false;
   }
   const size_t last = text.rfind('-');
-  return dashes >= 2 && text.size() >= 9 && last != std::string_view::npos && all_digits(text.substr(last + 1)) &&
-         std::islower(static_cast<unsigned char>(text[0]));
+  return dashes >= 2 && text.size() >= 9 && last != std::string_view::npos &&
+         all_digits(text.substr(last + 1)) && std::islower(static_cast<unsigned char>(text[0]));
 }
 
 ExportContext export_context(const std::string& path) {
@@ -45,7 +51,8 @@ ExportContext export_context(const std::string& path) {
   for (const auto& part : p.parent_path()) parts.push_back(part.string());
   for (size_t i = 0; i < parts.size(); ++i) {
     if (looks_like_region(parts[i])) context.region = parts[i];
-    if (parts[i] == "accounts" && i + 1 < parts.size() && all_digits(parts[i + 1])) context.account = parts[i + 1];
+    if (parts[i] == "accounts" && i + 1 < parts.size() && all_digits(parts[i + 1]))
+      context.account = parts[i + 1];
   }
   const std::string stem = p.stem().string();
   if (context.region.empty()) {

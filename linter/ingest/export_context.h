@@ -9,7 +9,7 @@
 namespace reachlint {
 
 struct ExportContext {
-  std::string account;      // empty when the layout does not say
+  std::string account;  // empty when the layout does not say
   std::string region;
   std::string route_table;  // "tgw-rtb-…" found in the file name, if any
   std::string prefix_list;  // "pl-…" found in the file name, if any

@@ -8,6 +8,7 @@
 
 namespace reachlint {
 
-void build_model_from_exports(const ExportRecords& records, model::Model& model, Diagnostics& diagnostics);
+void build_model_from_exports(const ExportRecords& records, model::Model& model,
+                              Diagnostics& diagnostics);
 
 }  // namespace reachlint

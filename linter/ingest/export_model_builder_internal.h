@@ -10,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "linter/core/diagnostics.h"
+#include "linter/core/timing.h"
 #include "linter/ingest/export_records.h"
+#include "linter/ingest/flat_id_map.h"
 #include "linter/model/model.h"
 
 namespace reachlint::export_detail {
@@ -24,7 +26,9 @@ inline bool one_of(std::string_view value, std::initializer_list<std::string_vie
 }
 
 // Exports list resources in every state; only live ones carry traffic.
-inline bool is_live(std::string_view state) { return state.empty() || one_of(state, {"available", "active", "attached"}); }
+inline bool is_live(std::string_view state) {
+  return state.empty() || one_of(state, {"available", "active", "attached"});
+}
 
 class ExportModelBuilder {
  public:
@@ -32,30 +36,50 @@ class ExportModelBuilder {
       : records_(records), model_(model), diagnostics_(diagnostics) {}
 
   void build() {
+    PhaseTimer timer;
     reserve();
     add_vpcs();
+    timer.mark("add_vpcs");
     add_subnets();
+    timer.mark("add_subnets");
     add_route_tables();
+    timer.mark("add_route_tables");
     add_network_acls();
+    timer.mark("add_network_acls");
     add_prefix_lists();
+    timer.mark("add_prefix_lists");
     add_security_groups();
+    timer.mark("add_security_groups");
     add_interfaces();
+    timer.mark("add_interfaces");
     add_instances();
+    timer.mark("add_instances");
     add_vpn_gateways();
+    timer.mark("add_vpn_gateways");
     add_peerings();
+    timer.mark("add_peerings");
     add_transit_gateways();
+    timer.mark("add_transit_gateways");
     add_tgw_attachments();
+    timer.mark("add_tgw_attachments");
     fill_route_tables();
+    timer.mark("fill_route_tables");
     fill_network_acls();
+    timer.mark("fill_network_acls");
     fill_security_groups();
+    timer.mark("fill_security_groups");
     fill_tgw_routes();
+    timer.mark("fill_tgw_routes");
     add_file_systems();
+    timer.mark("add_file_systems");
     add_storage_virtual_machines();
+    timer.mark("add_storage_virtual_machines");
     check_multi_az_fields();
+    timer.mark("check_multi_az_fields");
   }
 
  private:
-  using IdMap = std::unordered_map<std::string_view, Index>;
+  using IdMap = FlatIdMap;
 
   // ---- helpers ----
 
@@ -77,14 +101,11 @@ class ExportModelBuilder {
     model_.security_groups.reserve(model_.security_groups.size() + r.security_groups.size());
     model_.network_interfaces.reserve(model_.network_interfaces.size() + r.interfaces.size());
     model_.instances.reserve(model_.instances.size() + r.instances.size());
-    model_.by_name.reserve(model_.by_name.size() + r.vpcs.size() + r.subnets.size() + r.route_tables.size() +
-                           r.network_acls.size() + r.security_groups.size() + r.interfaces.size() +
-                           r.instances.size() + r.tgw_vpc_attachments.size() + r.tgw_attachments.size());
   }
 
   Index scope(const RecordOrigin& origin) {
     std::string name = origin.account.empty() ? std::string(origin.region)
-                                               : fmt::format("{}/{}", origin.account, origin.region);
+                                              : fmt::format("{}/{}", origin.account, origin.region);
     const auto [it, inserted] = scopes_.try_emplace(name, static_cast<Index>(model_.stacks.size()));
     if (inserted) model_.stacks.push_back(name);
     return it->second;
@@ -101,32 +122,35 @@ class ExportModelBuilder {
   }
 
   template <typename Entity>
-  Index add(std::vector<Entity>& array, IdMap& ids, Kind kind, const RecordOrigin& record, std::string_view id,
+  Index add(std::vector<Entity>& array, IdMap& ids, const RecordOrigin& record, std::string_view id,
             std::string_view type) {
-    const auto [it, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
+    const auto [index, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
     if (!inserted) return model::kNone;  // the same resource exported twice: the first one counts
     array.emplace_back().origin = origin(record, id, type);
-    model_.by_name.emplace(id, model::EntityRef{kind, it->second});
-    return it->second;
+    return index;
   }
 
   static Index find(const IdMap& ids, std::string_view id) {
     if (id.empty()) return model::kNone;
-    const auto it = ids.find(id);
-    return it == ids.end() ? model::kUnknownIndex : it->second;
+    const uint32_t index = ids.find(id);
+    return index == FlatIdMap::kMissing ? model::kUnknownIndex : index;
   }
 
-  Maybe<Index> reference(const IdMap& ids, std::string_view id, Location where, std::string_view what) {
+  Maybe<Index> reference(const IdMap& ids, std::string_view id, Location where,
+                         std::string_view what) {
     const Index index = find(ids, id);
     if (index == model::kNone) return {};
-    if (index == model::kUnknownIndex) return Maybe<Index>::unknown(where, fmt::format("{} {} is not in the export", what, id));
+    if (index == model::kUnknownIndex)
+      return Maybe<Index>::unknown(where, fmt::format("{} {} is not in the export", what, id));
     return index;
   }
 
   Maybe<Cidr> cidr(std::string_view text, Location where, std::string_view owner) {
     const auto parsed = Cidr::parse(text);
     if (parsed && text.find('/') != std::string_view::npos) return *parsed;
-    diagnostics_.notice(where, fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked", text, owner));
+    diagnostics_.notice(
+        where, fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
+                           text, owner));
     return Maybe<Cidr>::unknown(where, "not a valid CIDR");
   }
 
@@ -146,9 +170,11 @@ class ExportModelBuilder {
   Index association_of(std::string_view attachment, const TgwAttachmentRecord* record);
   void fill_route_tables();
   model::Route route_of(const RouteRecord& record, const RouteTableRecord& table);
+  model::RouteTarget target_of(const RouteRecord& record);
   void fill_network_acls();
   void fill_security_groups();
-  std::vector<model::SgRule> rules_of(const PermissionRecord& permission, const SecurityGroupRecord& group);
+  std::vector<model::SgRule> rules_of(const PermissionRecord& permission,
+                                      const SecurityGroupRecord& group);
   void fill_tgw_routes();
   void derive_tgw_routes(Index table, const TgwRouteTableRecord& record);
   void add_file_systems();
@@ -159,8 +185,8 @@ class ExportModelBuilder {
   model::Model& model_;
   Diagnostics& diagnostics_;
   std::map<std::string, Index> scopes_;
-  IdMap vpcs_, subnets_, route_tables_, acls_, prefix_lists_, groups_, interfaces_, instances_, vgws_, peerings_,
-      tgws_, tgw_tables_, attachments_, file_systems_, svms_;
+  IdMap vpcs_, subnets_, route_tables_, acls_, prefix_lists_, groups_, interfaces_, instances_,
+      vgws_, peerings_, tgws_, tgw_tables_, attachments_, file_systems_, svms_;
 };
 
 }  // namespace reachlint::export_detail

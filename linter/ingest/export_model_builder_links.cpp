@@ -10,7 +10,7 @@ namespace reachlint::export_detail {
 void ExportModelBuilder::add_transit_gateways() {
   for (const TransitGatewayRecord& r : records_.transit_gateways) {
     if (!is_live(r.state)) continue;
-    const Index g = add(model_.transit_gateways, tgws_, Kind::TransitGateway, r.origin, r.id, "AWS::EC2::TransitGateway");
+    const Index g = add(model_.transit_gateways, tgws_, r.origin, r.id, "AWS::EC2::TransitGateway");
     if (g == model::kNone) continue;
     model::TransitGateway& tgw = model_.transit_gateways[g];
     tgw.default_association = r.default_association;
@@ -19,7 +19,7 @@ void ExportModelBuilder::add_transit_gateways() {
   }
   for (const TgwRouteTableRecord& r : records_.tgw_route_tables) {
     if (!is_live(r.state)) continue;
-    const Index t = add(model_.tgw_route_tables, tgw_tables_, Kind::TgwRouteTable, r.origin, r.id,
+    const Index t = add(model_.tgw_route_tables, tgw_tables_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayRouteTable");
     if (t != model::kNone) model_.tgw_route_tables[t].tgw = find(tgws_, r.tgw);
   }
@@ -28,21 +28,27 @@ void ExportModelBuilder::add_transit_gateways() {
     const Index g = find(tgws_, r.id);
     if (!model::is_known_index(g)) continue;
     model::TransitGateway& tgw = model_.transit_gateways[g];
-    tgw.association_default_table = reference(tgw_tables_, r.association_default, r.origin.location, "route table");
-    tgw.propagation_default_table = reference(tgw_tables_, r.propagation_default, r.origin.location, "route table");
+    tgw.association_default_table =
+        reference(tgw_tables_, r.association_default, r.origin.location, "route table");
+    tgw.propagation_default_table =
+        reference(tgw_tables_, r.propagation_default, r.origin.location, "route table");
   }
 }
 
 // From describe-transit-gateway-attachments, else from the route tables' association listings.
-Index ExportModelBuilder::association_of(std::string_view attachment, const TgwAttachmentRecord* record) {
-  if (record && record->association_state == "associated") return find(tgw_tables_, record->association_table);
+Index ExportModelBuilder::association_of(std::string_view attachment,
+                                         const TgwAttachmentRecord* record) {
+  if (record && record->association_state == "associated")
+    return find(tgw_tables_, record->association_table);
   for (const TgwTableLinks& links : records_.tgw_table_links) {
     if (links.propagations) continue;
     for (const TgwTableLinkRecord& link : links.links) {
-      if (link.attachment == attachment && (link.state.empty() || link.state == "associated")) return find(tgw_tables_, links.table);
+      if (link.attachment == attachment && (link.state.empty() || link.state == "associated"))
+        return find(tgw_tables_, links.table);
     }
   }
-  return record ? model::kNone : model::kUnknownIndex;  // listed without an association, or not listed
+  return record ? model::kNone
+                : model::kUnknownIndex;  // listed without an association, or not listed
 }
 
 void ExportModelBuilder::add_tgw_attachments() {
@@ -55,50 +61,57 @@ void ExportModelBuilder::add_tgw_attachments() {
     attachment.association = association_of(id, found == generic.end() ? nullptr : found->second);
     attachment.from_export = true;
     if (attachment.association == model::kUnknownIndex) {
-      diagnostics_.notice(attachment.origin.location,
-                          fmt::format("the route table associated with {} is not in the export "
-                                      "(describe-transit-gateway-attachments); paths through it are not checked",
-                                      id));
+      diagnostics_.notice(
+          attachment.origin.location,
+          fmt::format("the route table associated with {} is not in the export "
+                      "(describe-transit-gateway-attachments); paths through it are not checked",
+                      id));
     }
   };
   for (const TgwVpcAttachmentRecord& r : records_.tgw_vpc_attachments) {
     if (!one_of(r.state, {"available", "modifying", ""})) continue;
-    const Index a = add(model_.tgw_attachments, attachments_, Kind::TgwAttachment, r.origin, r.id,
+    const Index a = add(model_.tgw_attachments, attachments_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayVpcAttachment");
     if (a == model::kNone) continue;
     model::TgwAttachment& attachment = model_.tgw_attachments[a];
     attachment.kind = model::AttachmentKind::Vpc;
     attachment.vpc = find(vpcs_, r.vpc);
-    for (const std::string_view subnet : r.subnets) attachment.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
+    for (const std::string_view subnet : r.subnets)
+      attachment.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
     attachment.security_group_referencing = r.sg_referencing;
     finish(a, r.id, r.tgw);
   }
   for (const TgwAttachmentRecord& r : records_.tgw_attachments) {
-    if (!one_of(r.state, {"available", "modifying", ""}) || find(attachments_, r.id) != model::kUnknownIndex) continue;
-    const Index a = add(model_.tgw_attachments, attachments_, Kind::TgwAttachment, r.origin, r.id,
+    if (!one_of(r.state, {"available", "modifying", ""}) ||
+        find(attachments_, r.id) != model::kUnknownIndex)
+      continue;
+    const Index a = add(model_.tgw_attachments, attachments_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayAttachment");
     if (a == model::kNone) continue;
     model::TgwAttachment& attachment = model_.tgw_attachments[a];
-    attachment.kind = r.resource_type == "vpc"                      ? model::AttachmentKind::Vpc
-                      : r.resource_type == "vpn"                    ? model::AttachmentKind::Vpn
-                      : r.resource_type == "direct-connect-gateway" ? model::AttachmentKind::DirectConnect
-                      : r.resource_type == "peering"                ? model::AttachmentKind::Peering
-                                                                    : model::AttachmentKind::Other;
+    attachment.kind = r.resource_type == "vpc"   ? model::AttachmentKind::Vpc
+                      : r.resource_type == "vpn" ? model::AttachmentKind::Vpn
+                      : r.resource_type == "direct-connect-gateway"
+                          ? model::AttachmentKind::DirectConnect
+                      : r.resource_type == "peering" ? model::AttachmentKind::Peering
+                                                     : model::AttachmentKind::Other;
     // A VPC attachment listed here but not in describe-transit-gateway-vpc-attachments: its
     // subnets are unknown, so its zones cannot be checked.
     if (attachment.kind == model::AttachmentKind::Vpc) {
       attachment.vpc = find(vpcs_, r.resource);
-      attachment.subnets.push_back(Maybe<Index>::unknown(r.origin.location, "the attachment's subnets are not in the export"));
+      attachment.subnets.push_back(Maybe<Index>::unknown(
+          r.origin.location, "the attachment's subnets are not in the export"));
     }
     finish(a, r.id, r.tgw);
   }
 }
 
-static model::TgwRoute tgw_route_of(model::TextArena& text, const TgwRouteRecord& record, std::string_view table,
-                                    Index attachment) {
+static model::TgwRoute tgw_route_of(model::TextArena& text, const TgwRouteRecord& record,
+                                    std::string_view table, Index attachment) {
   model::TgwRoute route;
   route.origin.location = record.location;
-  route.origin.name = text.join({table, ":", record.destination.empty() ? record.prefix_list : record.destination});
+  route.origin.name =
+      text.join({table, ":", record.destination.empty() ? record.prefix_list : record.destination});
   route.propagated = record.type == "propagated";
   route.blackhole = record.state == "blackhole";
   route.attachment = route.blackhole ? model::kNone : attachment;
@@ -114,8 +127,10 @@ void ExportModelBuilder::fill_tgw_routes() {
     auto& routes = model_.tgw_route_tables[t].routes;
     for (const TgwRouteRecord& record : listing.routes) {
       if (!one_of(record.state, {"active", "blackhole", "unreadable"})) continue;
-      model::TgwRoute route = tgw_route_of(model_.text, record, listing.table,
-                                           record.attachments.empty() ? model::kNone : find(attachments_, record.attachments.front()));
+      model::TgwRoute route =
+          tgw_route_of(model_.text, record, listing.table,
+                       record.attachments.empty() ? model::kNone
+                                                  : find(attachments_, record.attachments.front()));
       if (record.state == "unreadable") {
         route.destination = Maybe<Cidr>::unknown(record.location, "the route could not be read");
       } else if (!record.prefix_list.empty()) {
@@ -141,20 +156,23 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
   model::TgwRouteTable& target = model_.tgw_route_tables[table];
   if (!propagations) {
     target.has_unknown_propagation = true;
-    diagnostics_.notice(record.origin.location,
-                        fmt::format("neither the routes nor the propagations of transit gateway route table {} are "
-                                    "in the export; paths through it are not checked",
-                                    record.id));
+    diagnostics_.notice(
+        record.origin.location,
+        fmt::format("neither the routes nor the propagations of transit gateway route table {} are "
+                    "in the export; paths through it are not checked",
+                    record.id));
     return;
   }
-  diagnostics_.notice(record.origin.location,
-                      fmt::format("no route listing of transit gateway route table {} was exported: its propagated "
-                                  "routes are derived from its propagations and the attachments' VPC CIDRs",
-                                  record.id));
+  diagnostics_.notice(
+      record.origin.location,
+      fmt::format("no route listing of transit gateway route table {} was exported: its propagated "
+                  "routes are derived from its propagations and the attachments' VPC CIDRs",
+                  record.id));
   for (const TgwTableLinkRecord& link : propagations->links) {
     if (!link.state.empty() && link.state != "enabled") continue;
     const Index a = find(attachments_, link.attachment);
-    if (!model::is_known_index(a) || !model::is_known_index(model_.tgw_attachments[a].vpc)) continue;
+    if (!model::is_known_index(a) || !model::is_known_index(model_.tgw_attachments[a].vpc))
+      continue;
     for (const Maybe<Cidr>& block : model_.vpcs[model_.tgw_attachments[a].vpc].cidrs) {
       model::TgwRoute route;
       route.origin.location = link.location;
@@ -169,38 +187,56 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
 
 // ---- routes and rules ----
 
-model::Route ExportModelBuilder::route_of(const RouteRecord& record, const RouteTableRecord& table) {
+model::Route ExportModelBuilder::route_of(const RouteRecord& record,
+                                          const RouteTableRecord& table) {
   model::Route route;
   route.origin.location = record.location;
-  route.origin.name = model_.text.join({table.id, ":", record.destination.empty() ? record.prefix_list : record.destination});
+  route.origin.name = model_.text.join({table.id, ":", record.destination});
   route.origin.type = "AWS::EC2::Route";
-  route.blackhole = record.state == "blackhole";
-  route.propagated = record.origin == "EnableVgwRoutePropagation";
+  route.blackhole = record.blackhole;
+  route.propagated = record.propagated;
   if (!record.readable) {
     route.destination = Maybe<Cidr>::unknown(record.location, "the route could not be read");
-  } else if (!record.prefix_list.empty()) {
-    route.prefix_list = find(prefix_lists_, record.prefix_list);
+  } else if (record.to_prefix_list) {
+    route.prefix_list = find(prefix_lists_, record.destination);
   } else {
     route.destination = cidr(record.destination, record.location, table.id);
   }
-  model::RouteTarget& target = route.target;
-  const auto set = [&](model::TargetKind kind, std::string_view id, Index index) {
-    target.kind = kind;
-    target.id = id;
-    target.index = index;
-  };
-  if (record.gateway == "local") set(model::TargetKind::Local, "local", model::kNone);
-  else if (!record.transit_gateway.empty()) set(model::TargetKind::TransitGateway, record.transit_gateway, find(tgws_, record.transit_gateway));
-  else if (!record.peering.empty()) set(model::TargetKind::Peering, record.peering, find(peerings_, record.peering));
-  else if (record.gateway.starts_with("vgw-")) set(model::TargetKind::VpnGateway, record.gateway, find(vgws_, record.gateway));
-  else if (record.gateway.starts_with("igw-")) set(model::TargetKind::InternetGateway, record.gateway, model::kNone);
-  else if (!record.network_interface.empty()) set(model::TargetKind::NetworkInterface, record.network_interface, find(interfaces_, record.network_interface));
-  else if (!record.instance.empty()) set(model::TargetKind::Instance, record.instance, find(instances_, record.instance));
-  else if (!record.nat_gateway.empty()) set(model::TargetKind::NatGateway, record.nat_gateway, model::kNone);
-  else if (!record.vpc_endpoint.empty()) set(model::TargetKind::VpcEndpoint, record.vpc_endpoint, model::kNone);
-  else if (!record.gateway.empty() || !record.other_target.empty()) set(model::TargetKind::Other, record.gateway.empty() ? record.other_target : record.gateway, model::kNone);
-  else set(model::TargetKind::Unknown, "an unknown target", model::kNone);
+  route.target = target_of(record);
   return route;
+}
+
+model::RouteTarget ExportModelBuilder::target_of(const RouteRecord& record) {
+  using model::TargetKind;
+  const std::string_view id = record.target;
+  const auto target = [&](TargetKind kind, Index index) {
+    return model::RouteTarget{kind, index, id};
+  };
+  switch (record.target_field) {
+    case RouteTargetField::TransitGateway:
+      return target(TargetKind::TransitGateway, find(tgws_, id));
+    case RouteTargetField::Peering:
+      return target(TargetKind::Peering, find(peerings_, id));
+    case RouteTargetField::NetworkInterface:
+      return target(TargetKind::NetworkInterface, find(interfaces_, id));
+    case RouteTargetField::Instance:
+      return target(TargetKind::Instance, find(instances_, id));
+    case RouteTargetField::NatGateway:
+      return target(TargetKind::NatGateway, model::kNone);
+    case RouteTargetField::VpcEndpoint:
+      return target(TargetKind::VpcEndpoint, model::kNone);
+    case RouteTargetField::Other:
+      return target(TargetKind::Other, model::kNone);
+    case RouteTargetField::Gateway:
+      if (id == "local") return target(TargetKind::Local, model::kNone);
+      if (id.starts_with("vgw-")) return target(TargetKind::VpnGateway, find(vgws_, id));
+      if (id.starts_with("igw-")) return target(TargetKind::InternetGateway, model::kNone);
+      if (id.starts_with("vpce-")) return target(TargetKind::VpcEndpoint, model::kNone);
+      return target(TargetKind::Other, model::kNone);
+    case RouteTargetField::None:
+      break;
+  }
+  return {TargetKind::Unknown, model::kNone, "an unknown target"};
 }
 
 void ExportModelBuilder::fill_route_tables() {
@@ -209,7 +245,9 @@ void ExportModelBuilder::fill_route_tables() {
     if (!model::is_known_index(t) || !model_.route_tables[t].routes.empty()) continue;
     auto& routes = model_.route_tables[t].routes;
     routes.reserve(r.routes.size());
-    for (const RouteRecord& record : r.routes) routes.push_back(route_of(record, r));
+    for (const RouteRecord& record : r.routes) {
+      if (record.live) routes.push_back(route_of(record, r));
+    }
   }
 }
 
@@ -220,18 +258,20 @@ void ExportModelBuilder::fill_network_acls() {
     for (const AclEntryRecord& record : r.entries) {
       model::NetworkAclEntry entry;
       entry.origin.location = record.location;
-      entry.origin.name =
-          model_.text.keep(fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number));
+      entry.origin.name = model_.text.keep(
+          fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number));
       entry.origin.type = "AWS::EC2::NetworkAclEntry";
       entry.rule_number = static_cast<int>(record.number);
       entry.egress = record.egress;
       entry.allow = record.action == "allow";
       entry.protocol = protocol_number(record.protocol).value_or(model::kAllProtocols);
-      if (record.from && record.to && *record.from >= 0 && *record.to <= 65535 && *record.from <= *record.to) {
+      if (record.from && record.to && *record.from >= 0 && *record.to <= 65535 &&
+          *record.from <= *record.to) {
         entry.ports = {static_cast<uint16_t>(*record.from), static_cast<uint16_t>(*record.to)};
       }
-      entry.cidr = record.readable ? cidr(record.cidr, record.location, r.id)
-                                   : Maybe<Cidr>::unknown(record.location, "the entry could not be read");
+      entry.cidr = record.readable
+                       ? cidr(record.cidr, record.location, r.id)
+                       : Maybe<Cidr>::unknown(record.location, "the entry could not be read");
       model_.network_acls[a].entries.push_back(std::move(entry));
     }
   }
@@ -251,8 +291,8 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
   }
   base.protocol = *protocol;
   const bool ported = base.protocol == model::kTcp || base.protocol == model::kUdp;
-  if (ported && permission.from && permission.to && *permission.from >= 0 && *permission.to <= 65535 &&
-      *permission.from <= *permission.to) {
+  if (ported && permission.from && permission.to && *permission.from >= 0 &&
+      *permission.to <= 65535 && *permission.from <= *permission.to) {
     base.ports = {static_cast<uint16_t>(*permission.from), static_cast<uint16_t>(*permission.to)};
   }
   std::vector<model::SgRule> rules;
@@ -309,24 +349,32 @@ model::FileSystemType file_system_type(std::string_view name) {
 void ExportModelBuilder::add_file_systems() {
   for (const FileSystemRecord& r : records_.file_systems) {
     if (!one_of(r.lifecycle, {"AVAILABLE", "UPDATING", ""})) {
-      diagnostics_.notice(r.origin.location, fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
+      diagnostics_.notice(r.origin.location,
+                          fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
       continue;
     }
-    const Index f = add(model_.file_systems, file_systems_, Kind::FileSystem, r.origin, r.id, "AWS::FSx::FileSystem");
+    const Index f = add(model_.file_systems, file_systems_, r.origin, r.id, "AWS::FSx::FileSystem");
     if (f == model::kNone) continue;
     model::FileSystem& fs = model_.file_systems[f];
     fs.type = file_system_type(r.type);
-    if (!r.deployment.empty()) fs.deployment_type = std::string(r.deployment);
-    else fs.deployment_type = Maybe<std::string>::unknown(r.origin.location, "the export has no DeploymentType");
-    fs.floating_endpoint = r.deployment.starts_with("MULTI_AZ") &&
-                           (fs.type == model::FileSystemType::OpenZfs || fs.type == model::FileSystemType::Ontap);
+    if (!r.deployment.empty())
+      fs.deployment_type = std::string(r.deployment);
+    else
+      fs.deployment_type =
+          Maybe<std::string>::unknown(r.origin.location, "the export has no DeploymentType");
+    fs.floating_endpoint =
+        r.deployment.starts_with("MULTI_AZ") &&
+        (fs.type == model::FileSystemType::OpenZfs || fs.type == model::FileSystemType::Ontap);
     fs.vpc = find(vpcs_, r.vpc);
-    for (const std::string_view subnet : r.subnets) fs.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
+    for (const std::string_view subnet : r.subnets)
+      fs.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
     fs.preferred_subnet = reference(subnets_, r.preferred_subnet, r.origin.location, "subnet");
     if (!r.range.empty()) fs.endpoint_range = cidr(r.range, r.origin.location, r.id);
     fs.endpoint_range_origin = fs.origin;
-    if (const auto address = Cidr::parse_address(r.address)) fs.endpoint_addresses.push_back(*address);
-    for (const std::string_view table : r.route_tables) fs.route_tables.push_back(reference(route_tables_, table, r.origin.location, "route table"));
+    if (const auto address = Cidr::parse_address(r.address))
+      fs.endpoint_addresses.push_back(*address);
+    for (const std::string_view table : r.route_tables)
+      fs.route_tables.push_back(reference(route_tables_, table, r.origin.location, "route table"));
     fs.route_tables_given = r.has_route_tables;
     fs.route_tables_origin = fs.origin;
     // describe-file-systems does not return security groups: they are the interfaces' groups.
@@ -334,17 +382,21 @@ void ExportModelBuilder::add_file_systems() {
     for (const std::string_view id : r.interfaces) {
       const Index e = find(interfaces_, id);
       if (!model::is_known_index(e)) {
-        fs.security_groups.push_back(Maybe<Index>::unknown(r.origin.location, fmt::format("network interface {} is not in the export", id)));
+        fs.security_groups.push_back(Maybe<Index>::unknown(
+            r.origin.location, fmt::format("network interface {} is not in the export", id)));
         continue;
       }
       fs.interfaces.push_back(e);
       for (const auto& group : model_.network_interfaces[e].groups) {
-        const bool seen = std::any_of(fs.security_groups.begin(), fs.security_groups.end(),
-                                      [&](const auto& g) { return g.known() && group.known() && *g == *group; });
+        const bool seen =
+            std::any_of(fs.security_groups.begin(), fs.security_groups.end(),
+                        [&](const auto& g) { return g.known() && group.known() && *g == *group; });
         if (!seen) fs.security_groups.push_back(group);
       }
     }
-    if (r.interfaces.empty()) fs.security_groups.push_back(Maybe<Index>::unknown(r.origin.location, "the export lists no network interfaces for the file system"));
+    if (r.interfaces.empty())
+      fs.security_groups.push_back(Maybe<Index>::unknown(
+          r.origin.location, "the export lists no network interfaces for the file system"));
     fs.explicit_endpoint_routes = fs.floating_endpoint && !fs.endpoint_addresses.empty();
   }
 }
@@ -352,7 +404,7 @@ void ExportModelBuilder::add_file_systems() {
 void ExportModelBuilder::add_storage_virtual_machines() {
   for (const SvmRecord& r : records_.svms) {
     if (!one_of(r.lifecycle, {"CREATED", ""})) continue;
-    const Index s = add(model_.storage_virtual_machines, svms_, Kind::StorageVirtualMachine, r.origin, r.id,
+    const Index s = add(model_.storage_virtual_machines, svms_, r.origin, r.id,
                         "AWS::FSx::StorageVirtualMachine");
     const Index f = find(file_systems_, r.file_system);
     if (s == model::kNone || !model::is_known_index(f)) continue;
@@ -360,7 +412,8 @@ void ExportModelBuilder::add_storage_virtual_machines() {
     model::FileSystem& fs = model_.file_systems[f];
     for (const std::string_view text : r.nfs_addresses) {
       const auto address = Cidr::parse_address(text);
-      if (address && std::find(fs.endpoint_addresses.begin(), fs.endpoint_addresses.end(), *address) == fs.endpoint_addresses.end()) {
+      if (address && std::find(fs.endpoint_addresses.begin(), fs.endpoint_addresses.end(),
+                               *address) == fs.endpoint_addresses.end()) {
         fs.endpoint_addresses.push_back(*address);
       }
     }
@@ -380,7 +433,8 @@ void ExportModelBuilder::check_multi_az_fields() {
     const bool has_endpoint = !fs.endpoint_addresses.empty() || !r.range.empty();
     if (has_endpoint && r.has_route_tables) continue;
     const std::string why =
-        "the export lacks its Multi-AZ fields (EndpointIpAddress, EndpointIpAddressRange, RouteTableIds): AWS "
+        "the export lacks its Multi-AZ fields (EndpointIpAddress, EndpointIpAddressRange, "
+        "RouteTableIds): AWS "
         "CLI releases before mid-2023 do not print them; export again with a current CLI";
     fs.endpoint_range = Maybe<Cidr>::unknown(r.origin.location, why);
     fs.endpoint_addresses.clear();

@@ -24,11 +24,12 @@ using simdjson::error_code;
 // need distinct variable names, hence __COUNTER__.
 #define REACHLINT_TRY_CONCAT2(a, b) a##b
 #define REACHLINT_TRY_CONCAT(a, b) REACHLINT_TRY_CONCAT2(a, b)
-#define REACHLINT_TRY_WITH(name, expression) \
-  do {                                       \
+#define REACHLINT_TRY_WITH(name, expression)               \
+  do {                                                     \
     if (const error_code name = (expression)) return name; \
   } while (false)
-#define REACHLINT_TRY(expression) REACHLINT_TRY_WITH(REACHLINT_TRY_CONCAT(try_error_, __COUNTER__), expression)
+#define REACHLINT_TRY(expression) \
+  REACHLINT_TRY_WITH(REACHLINT_TRY_CONCAT(try_error_, __COUNTER__), expression)
 
 class ExportParser {
  public:
@@ -112,7 +113,8 @@ class ExportParser {
   std::string_view intern(std::string_view text) { return records_.strings.intern(text); }
 
  private:
-  error_code tolerate(od::value& v, std::string_view what, std::string_view expected, error_code error);
+  error_code tolerate(od::value& v, std::string_view what, std::string_view expected,
+                      error_code error);
   error_code read_list(std::string_view key, od::value value);
   void start_table_listing(std::string_view key, Location at);
   void fatal(error_code error, Location at);
@@ -122,8 +124,8 @@ class ExportParser {
   const ExportContext& context_;
   ExportRecords& records_;
   Diagnostics& diagnostics_;
-  std::string_view list_;       // the top-level key being read
-  uint32_t index_ = 0;          // the element's position in it
+  std::string_view list_;  // the top-level key being read
+  uint32_t index_ = 0;     // the element's position in it
   std::optional<InputError> element_problem_;
   Location element_location_;
   std::string_view account_, region_;

@@ -21,7 +21,8 @@ bool ExportRecords::empty() const {
          security_groups.empty() && interfaces.empty() && instances.empty() && peerings.empty() &&
          vpn_gateways.empty() && prefix_lists.empty() && transit_gateways.empty() &&
          tgw_attachments.empty() && tgw_vpc_attachments.empty() && tgw_route_tables.empty() &&
-         tgw_route_listings.empty() && tgw_table_links.empty() && file_systems.empty() && svms.empty();
+         tgw_route_listings.empty() && tgw_table_links.empty() && file_systems.empty() &&
+         svms.empty();
 }
 
 namespace {
@@ -61,7 +62,8 @@ constexpr ListKind kLists[] = {
 };
 
 // Paging and status keys the CLI prints beside the list.
-constexpr std::string_view kIgnoredKeys[] = {"NextToken", "AdditionalRoutesAvailable", "ResponseMetadata"};
+constexpr std::string_view kIgnoredKeys[] = {"NextToken", "AdditionalRoutesAvailable",
+                                             "ResponseMetadata"};
 
 const ListKind* find_list(std::string_view key) {
   for (const ListKind& kind : kLists) {
@@ -75,7 +77,9 @@ const ListKind* find_list(std::string_view key) {
 bool starts_like_export(std::string_view text) {
   size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const auto skip_space = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+      ++i;
   };
   skip_space();
   if (i >= text.size() || text[i] != '{') return false;
@@ -88,12 +92,18 @@ bool starts_like_export(std::string_view text) {
 
 ExportParser::ExportParser(const SourceBuffer& source, uint32_t file, const ExportContext& context,
                            ExportRecords& records, Diagnostics& diagnostics)
-    : source_(source), file_(file), context_(context), records_(records), diagnostics_(diagnostics),
-      account_(records.strings.intern(context.account)), region_(records.strings.intern(context.region)) {}
+    : source_(source),
+      file_(file),
+      context_(context),
+      records_(records),
+      diagnostics_(diagnostics),
+      account_(records.strings.intern(context.account)),
+      region_(records.strings.intern(context.region)) {}
 
 Location ExportParser::location(od::value& v) {
   const char* at = nullptr;
-  if (v.current_location().get(at) != simdjson::SUCCESS) return {file_, static_cast<uint32_t>(source_.size())};
+  if (v.current_location().get(at) != simdjson::SUCCESS)
+    return {file_, static_cast<uint32_t>(source_.size())};
   return {file_, static_cast<uint32_t>(at - source_.data())};
 }
 
@@ -116,7 +126,8 @@ bool ExportParser::end_element(std::string_view what, std::string_view id) {
   ++index_;
   if (!element_problem_) return true;
   diagnostics_.notice(element_problem_->location,
-                      fmt::format("skipped {}{}{}: {}", what, id.empty() ? "" : " ", id, element_problem_->message));
+                      fmt::format("skipped {}{}{}: {}", what, id.empty() ? "" : " ", id,
+                                  element_problem_->message));
   element_problem_.reset();
   return false;
 }
@@ -142,7 +153,8 @@ void ExportParser::note(Location at, std::string message) {
   diagnostics_.notice(at, fmt::format("could not read {}; it is treated as unknown", message));
 }
 
-error_code ExportParser::tolerate(od::value& v, std::string_view what, std::string_view expected, error_code error) {
+error_code ExportParser::tolerate(od::value& v, std::string_view what, std::string_view expected,
+                                  error_code error) {
   if (error != simdjson::INCORRECT_TYPE) return error;
   problem(location(v), fmt::format("{} must be {}", what, expected));
   return simdjson::SUCCESS;
@@ -198,11 +210,13 @@ error_code ExportParser::flag(od::value v, std::string_view what, bool& out) {
   od::json_type type;
   REACHLINT_TRY(v.type().get(type));
   if (type == od::json_type::boolean) return v.get_bool().get(out);
-  if (type != od::json_type::null) problem(location(v), fmt::format("{} must be true or false", what));
+  if (type != od::json_type::null)
+    problem(location(v), fmt::format("{} must be true or false", what));
   return simdjson::SUCCESS;
 }
 
-error_code ExportParser::texts(od::value v, std::string_view what, std::vector<std::string_view>& out) {
+error_code ExportParser::texts(od::value v, std::string_view what,
+                               std::vector<std::string_view>& out) {
   return nested_list(v, what, [&](od::value item) {
     std::string_view value;
     REACHLINT_TRY(text(item, what, value));
@@ -217,18 +231,21 @@ error_code ExportParser::read_list(std::string_view key, od::value value) {
   }
   const ListKind* kind = find_list(key);
   if (!kind) {
-    diagnostics_.notice(location(value), fmt::format("unknown key '{}' in an AWS CLI export; skipped", key));
+    diagnostics_.notice(location(value),
+                        fmt::format("unknown key '{}' in an AWS CLI export; skipped", key));
     return simdjson::SUCCESS;
   }
   if (kind->needs == ListKind::Needs::RouteTable && context_.route_table.empty()) {
-    diagnostics_.notice(location(value),
-                        fmt::format("'{}' does not say which transit gateway route table it lists: put the "
-                                    "tgw-rtb- id in the file name; skipped",
-                                    key));
+    diagnostics_.notice(
+        location(value),
+        fmt::format("'{}' does not say which transit gateway route table it lists: put the "
+                    "tgw-rtb- id in the file name; skipped",
+                    key));
     return simdjson::SUCCESS;
   }
   if (kind->needs == ListKind::Needs::PrefixList && context_.prefix_list.empty()) {
-    diagnostics_.notice(location(value), "prefix list entries without the pl- id in the file name; skipped");
+    diagnostics_.notice(location(value),
+                        "prefix list entries without the pl- id in the file name; skipped");
     return simdjson::SUCCESS;
   }
   list_ = kind->key;
@@ -236,7 +253,8 @@ error_code ExportParser::read_list(std::string_view key, od::value value) {
   const Location at = location(value);
   // An exported empty listing says "nothing", which is not the same as not exported.
   if (kind->needs == ListKind::Needs::RouteTable) start_table_listing(kind->key, at);
-  const error_code error = each_element(value, [&](od::value element) { return kind->reader(*this, element); });
+  const error_code error =
+      each_element(value, [&](od::value element) { return kind->reader(*this, element); });
   if (error == simdjson::INCORRECT_TYPE) {
     diagnostics_.error(at, fmt::format("'{}' must be a list", key));
     return simdjson::SUCCESS;
@@ -263,7 +281,9 @@ void ExportParser::run() {
   static od::parser parser;  // reused across files: its buffers grow to the largest one
   const size_t bom = source_.text().starts_with("\xEF\xBB\xBF") ? 3 : 0;
   od::document document;
-  error_code error = parser.iterate(source_.data() + bom, source_.size() - bom, source_.size() - bom + SourceBuffer::kPadding)
+  error_code error = parser
+                         .iterate(source_.data() + bom, source_.size() - bom,
+                                  source_.size() - bom + SourceBuffer::kPadding)
                          .get(document);
   od::object root;
   if (!error) error = document.get_object().get(root);
@@ -276,7 +296,8 @@ void ExportParser::run() {
   }
   if (!error) {
     const char* trailing = nullptr;
-    if (document.current_location().get(trailing) == simdjson::SUCCESS && trailing < source_.data() + source_.size()) {
+    if (document.current_location().get(trailing) == simdjson::SUCCESS &&
+        trailing < source_.data() + source_.size()) {
       diagnostics_.error({file_, static_cast<uint32_t>(trailing - source_.data())},
                          "unexpected content after the end of the JSON value");
     }
@@ -284,11 +305,12 @@ void ExportParser::run() {
   }
   const char* at = nullptr;
   const bool located = document.current_location().get(at) == simdjson::SUCCESS;
-  fatal(error, {file_, located ? static_cast<uint32_t>(at - source_.data()) : element_location_.offset});
+  fatal(error,
+        {file_, located ? static_cast<uint32_t>(at - source_.data()) : element_location_.offset});
 }
 
-void read_export(const SourceBuffer& source, uint32_t file, const ExportContext& context, ExportRecords& records,
-                 Diagnostics& diagnostics) {
+void read_export(const SourceBuffer& source, uint32_t file, const ExportContext& context,
+                 ExportRecords& records, Diagnostics& diagnostics) {
   ExportParser(source, file, context, records, diagnostics).run();
 }
 

@@ -28,7 +28,7 @@ struct RecordOrigin {
   Location location;
   std::string_view account;
   std::string_view region;
-  uint32_t index = 0;  // position in its array, for the JSON pointer
+  uint32_t index = 0;     // position in its array, for the JSON pointer
   std::string_view list;  // the top-level key, e.g. "Vpcs"
 };
 
@@ -43,13 +43,31 @@ struct SubnetRecord {
   std::string_view id, vpc, cidr, zone, zone_id, state;
 };
 
+// Which target field a route names, in the order that decides when a route names several (an
+// instance's route also names its interface).
+enum class RouteTargetField : uint8_t {
+  None,
+  Other,
+  VpcEndpoint,
+  NatGateway,
+  Instance,
+  NetworkInterface,
+  Gateway,
+  Peering,
+  TransitGateway
+};
+
+// Kept small: an organisation's export has hundreds of thousands of routes.
 struct RouteRecord {
   Location location;
-  std::string_view destination, prefix_list;  // one of them (IPv6-only routes are dropped)
-  std::string_view gateway, transit_gateway, peering, nat_gateway, network_interface, instance,
-      vpc_endpoint, other_target;
-  std::string_view state, origin;
-  bool readable = true;  // false: a notice said why; the route is unknown, not absent
+  std::string_view destination;  // a CIDR, or a prefix list id when `to_prefix_list`
+  std::string_view target;
+  RouteTargetField target_field = RouteTargetField::None;
+  bool to_prefix_list = false;
+  bool blackhole = false;
+  bool propagated = false;  // learned from a VPN gateway
+  bool live = true;         // State is active or blackhole
+  bool readable = true;     // false: a notice said why; the route is unknown, not absent
 };
 
 struct RouteTableRecord {

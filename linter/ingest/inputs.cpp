@@ -55,7 +55,8 @@ std::string unknown_input_reason(const JsonDocument& json) {
   const JsonNode& root = json.root();
   if (root.is_object() && root.count >= 1) {
     const JsonMember& first = json.members(root)[0];
-    const bool cli_like = !first.key.empty() && std::isupper(static_cast<unsigned char>(first.key[0])) &&
+    const bool cli_like = !first.key.empty() &&
+                          std::isupper(static_cast<unsigned char>(first.key[0])) &&
                           first.value->is_array();
     if (cli_like) return fmt::format("AWS CLI output '{}' is not used by reachlint", first.key);
   }
@@ -212,7 +213,9 @@ class Loader {
     if (starts_like_export(file->buffer.text())) return read_account_export(*file, candidate.path);
     if (!parse_tree(*file)) return report_unreadable(candidate);
     switch (classify_input(file->json)) {
-      case InputKind::Template: add_template(*file, candidate); return;
+      case InputKind::Template:
+        add_template(*file, candidate);
+        return;
       case InputKind::CdkManifest:
         read_assembly(display_path(fs::path(candidate.path).parent_path()), *file);
         return;

@@ -36,7 +36,8 @@ void TemplateModelBuilder::read_security_group(const ResourceContext& r) {
     for (size_t i = 0; i < list.items.size(); ++i) {
       model::Origin origin = r.origin;
       origin.location = list.items[i].location;
-      origin.pointer = model_.text.keep(fmt::format("{}/Properties/{}/{}", r.origin.pointer, property, i));
+      origin.pointer =
+          model_.text.keep(fmt::format("{}/Properties/{}/{}", r.origin.pointer, property, i));
       if (auto rule = sg_rule(r, list.items[i], origin, egress)) rules.push_back(std::move(*rule));
     }
     return rules;

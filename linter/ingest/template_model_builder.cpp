@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 namespace reachlint {
 
 using model::Index;
@@ -110,7 +109,6 @@ void TemplateModelBuilder::register_entity(const ResourceContext& r, model::Enti
   const std::string key = entity_key(r.tmpl, r.resource->key, implicit);
   entities_[key] = ref;
   resource_types_[key] = r.type;
-  if (implicit.empty()) model_.by_name.emplace(r.origin.name, ref);
 }
 
 model::Origin TemplateModelBuilder::implicit_origin(const ResourceContext& r,

@@ -129,9 +129,9 @@ void complete_network_acls(Model& model) {
     }
     // Exports list the implicit deny themselves.
     for (const bool egress : {false, true}) {
-      const bool listed = std::any_of(acl.entries.begin(), acl.entries.end(), [&](const NetworkAclEntry& e) {
-        return e.rule_number == 32767 && e.egress == egress;
-      });
+      const bool listed = std::any_of(
+          acl.entries.begin(), acl.entries.end(),
+          [&](const NetworkAclEntry& e) { return e.rule_number == 32767 && e.egress == egress; });
       if (!listed) acl.entries.push_back(acl_entry(acl.origin, 32767, egress, false));
     }
     std::stable_sort(acl.entries.begin(), acl.entries.end(),

@@ -1,6 +1,7 @@
 // A value that is absent, known, or known only at deploy time (with the reason and where).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -19,8 +20,7 @@ class Maybe {
   static Maybe unknown(Location where, std::string why) {
     Maybe m;
     m.state_ = State::Unknown;
-    m.where_ = where;
-    m.why_ = std::move(why);
+    m.unknown_ = std::make_shared<const Unknown>(Unknown{where, std::move(why)});
     return m;
   }
 
@@ -30,14 +30,20 @@ class Maybe {
   const T& operator*() const { return value_; }
   const T* operator->() const { return &value_; }
   const T& value() const { return value_; }
-  const std::string& why() const { return why_; }
-  Location where() const { return where_; }
+  const std::string& why() const { return unknown_ ? unknown_->why : kNoReason; }
+  Location where() const { return unknown_ ? unknown_->where : Location{}; }
 
  private:
+  // Out of line: unknowns are rare, and the model holds hundreds of thousands of Maybes.
+  struct Unknown {
+    Location where;
+    std::string why;
+  };
+  inline static const std::string kNoReason;
+
   State state_ = State::Absent;
   T value_{};
-  Location where_;
-  std::string why_;
+  std::shared_ptr<const Unknown> unknown_;
 };
 
 }  // namespace reachlint::model

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <tuple>
 
 namespace reachlint::model {
 
@@ -45,7 +46,8 @@ const Origin& Model::origin(EntityRef ref) const {
 
 bool in_private_space(const Cidr& block) {
   static const Cidr kPrivate[] = {Cidr(10u << 24, 8), Cidr((172u << 24) | (16u << 16), 12),
-                                  Cidr((192u << 24) | (168u << 16), 16), Cidr((100u << 24) | (64u << 16), 10),
+                                  Cidr((192u << 24) | (168u << 16), 16),
+                                  Cidr((100u << 24) | (64u << 16), 10),
                                   Cidr((198u << 24) | (18u << 16), 15)};
   for (const Cidr& space : kPrivate) {
     if (space.contains(block)) return true;
@@ -73,18 +75,59 @@ std::string_view TextArena::join(std::initializer_list<std::string_view> pieces)
   return {start, size};
 }
 
-std::string_view TextArena::keep(std::string_view text) { return join({text}); }
+std::string_view TextArena::keep(std::string_view text) {
+  return join({text});
+}
 
-std::string_view TextArena::number(std::string_view a, std::string_view b, std::string_view c, uint64_t value) {
+std::string_view TextArena::number(std::string_view a, std::string_view b, std::string_view c,
+                                   uint64_t value) {
   char digits[24];
   const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
   return join({a, b, c, std::string_view(digits, static_cast<size_t>(end - digits))});
 }
 
+size_t Model::entity_count() const {
+  return vpcs.size() + subnets.size() + route_tables.size() + transit_gateways.size() +
+         tgw_attachments.size() + tgw_route_tables.size() + peerings.size() + vpn_gateways.size() +
+         security_groups.size() + network_acls.size() + prefix_lists.size() + instances.size() +
+         network_interfaces.size() + file_systems.size() + storage_virtual_machines.size();
+}
+
+void Model::index_names() const {
+  by_name_.clear();
+  const auto add = [&](const auto& array, Kind kind) {
+    for (Index i = 0; i < array.size(); ++i) {
+      if (!array[i].origin.implicit && !array[i].origin.name.empty())
+        by_name_.emplace(array[i].origin.name, EntityRef{kind, i});
+    }
+  };
+  add(vpcs, Kind::Vpc);
+  add(subnets, Kind::Subnet);
+  add(route_tables, Kind::RouteTable);
+  add(transit_gateways, Kind::TransitGateway);
+  add(tgw_attachments, Kind::TgwAttachment);
+  add(tgw_route_tables, Kind::TgwRouteTable);
+  add(peerings, Kind::Peering);
+  add(vpn_gateways, Kind::VpnGateway);
+  add(security_groups, Kind::SecurityGroup);
+  add(network_acls, Kind::NetworkAcl);
+  add(prefix_lists, Kind::PrefixList);
+  add(instances, Kind::Instance);
+  add(network_interfaces, Kind::NetworkInterface);
+  add(file_systems, Kind::FileSystem);
+  add(storage_virtual_machines, Kind::StorageVirtualMachine);
+  names_indexed_ = entity_count();
+}
+
 std::vector<EntityRef> Model::find(std::string_view name) const {
+  if (names_indexed_ != entity_count()) index_names();
   std::vector<EntityRef> found;
-  const auto [begin, end] = by_name.equal_range(name);
+  const auto [begin, end] = by_name_.equal_range(name);
   for (auto it = begin; it != end; ++it) found.push_back(it->second);
+  // Insertion order of equal keys is unspecified: give them in model order.
+  std::sort(found.begin(), found.end(), [](const EntityRef& a, const EntityRef& b) {
+    return std::tie(a.kind, a.index) < std::tie(b.kind, b.index);
+  });
   return found;
 }
 

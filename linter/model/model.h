@@ -55,7 +55,8 @@ class TextArena {
   std::string_view keep(std::string_view text);
   // The pieces joined, copied once (no temporary string): keep({table, ":", destination}).
   std::string_view join(std::initializer_list<std::string_view> pieces);
-  std::string_view number(std::string_view a, std::string_view b, std::string_view c, uint64_t value);
+  std::string_view number(std::string_view a, std::string_view b, std::string_view c,
+                          uint64_t value);
 
  private:
   std::vector<std::unique_ptr<char[]>> chunks_;
@@ -70,9 +71,9 @@ struct Origin {
   std::string_view name;     // logical id (templates) or physical id (exports)
   std::string_view type;     // e.g. "AWS::EC2::Subnet"
   std::string_view pointer;  // JSON pointer within its file
-  Index stack = kNone;    // index into Model::stacks, for templates
-  bool implicit = false;  // created by AWS, not written by the user (main route table, ...)
-  bool certain = true;    // false when the resource has a Condition that cannot be decided
+  Index stack = kNone;       // index into Model::stacks, for templates
+  bool implicit = false;     // created by AWS, not written by the user (main route table, ...)
+  bool certain = true;       // false when the resource has a Condition that cannot be decided
 };
 
 // IP protocol numbers as EC2 uses them; -1 means all.
@@ -140,8 +141,8 @@ struct RouteTable {
   Origin origin;
   Index vpc = kNone;
   bool main = false;
-  std::vector<Route> routes;    // including one local route per VPC CIDR
-  bool from_export = false;     // its local routes are written out; finalize adds none
+  std::vector<Route> routes;  // including one local route per VPC CIDR
+  bool from_export = false;   // its local routes are written out; finalize adds none
 };
 
 struct TransitGateway {
@@ -282,8 +283,8 @@ struct FileSystem {
   Maybe<Cidr> endpoint_range;  // Absent: AWS picks one (see analysis/endpoint)
   Origin endpoint_range_origin;
   std::vector<uint32_t> endpoint_addresses;  // exports only: the floating IPs in use
-  std::vector<Index> interfaces;   // exports: the file servers' network interfaces
-  bool explicit_endpoint_routes = false;  // exports: the /32 -> interface routes are written out
+  std::vector<Index> interfaces;             // exports: the file servers' network interfaces
+  bool explicit_endpoint_routes = false;     // exports: the /32 -> interface routes are written out
   std::vector<Maybe<Index>> route_tables;
   bool route_tables_given = false;  // false: AWS uses the VPC's main route table
   Origin route_tables_origin;
@@ -314,12 +315,19 @@ struct Model {
   std::vector<FileSystem> file_systems;
   std::vector<StorageVirtualMachine> storage_virtual_machines;
 
-  // Logical and physical ids -> entities, for declared clients and reports.
-  std::unordered_multimap<std::string_view, EntityRef> by_name;
   TextArena text;
 
   const Origin& origin(EntityRef ref) const;
+  // The entities a logical or physical id names (implicit ones have no id of their own).
   std::vector<EntityRef> find(std::string_view name) const;
+
+ private:
+  size_t entity_count() const;
+  void index_names() const;
+
+  // Built on the first find(), and again when entities were added since: most runs never ask.
+  mutable std::unordered_multimap<std::string_view, EntityRef> by_name_;
+  mutable size_t names_indexed_ = 0;
 };
 
 }  // namespace reachlint::model

@@ -23,8 +23,10 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
   json.begin_object();
   json.field("rule", finding.rule->code).field("level", rules::level_name(finding.level));
   json.field("message", finding.message).key("filesystem");
-  if (finding.filesystem.empty()) json.null();
-  else json.value(finding.filesystem);
+  if (finding.filesystem.empty())
+    json.null();
+  else
+    json.value(finding.filesystem);
   json.key("client");
   if (finding.clients.size() == 1)
     json.value(finding.clients.front());

@@ -86,7 +86,8 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
   for (const auto& [key, findings] : by_file_system) {
     const std::string_view group = key.second.empty() ? "Network" : std::string_view(key.second);
     if (!options.quiet)
-      out += palette.paint(fmt::format("{} ({}):\n", group, plural(findings.size(), "finding")), "1");
+      out +=
+          palette.paint(fmt::format("{} ({}):\n", group, plural(findings.size(), "finding")), "1");
     for (const rules::Finding* finding : findings)
       write_finding(report, *finding, palette, options.show_paths, out);
   }
