@@ -27,6 +27,7 @@ options:
       --srcroot DIR              SARIF uris are relative to DIR (default: the working directory)
       --show-paths               text: print every hop of each finding's path
       --max-input-size BYTES     refuse larger input files (default: 268435456)
+      --skip-unrecognised        skip files that are not templates or exports, silently (pre-commit)
       --no-color                 no colour in text output
   -q, --quiet                    findings only
       --version                  print the version
@@ -155,7 +156,7 @@ class Parser {
             {"--no-color", &options_.no_color},
             {"-q", &options_.quiet},
             {"--quiet", &options_.quiet},
-            {"--show-paths", &options_.show_paths},
+            {"--show-paths", &options_.show_paths}, {"--skip-unrecognised", &options_.skip_unrecognised},
             {"--help", &help_},
             {"-h", &help_},
             {"--version", &version_}};

@@ -31,6 +31,7 @@ struct Options {
   std::string from;        // `explain --from`
   std::string to;          // `explain --to`
   size_t max_input_size = size_t{256} << 20;
+  bool skip_unrecognised = false;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error` (one line).

@@ -238,8 +238,10 @@ class Loader {
       diagnostics_.error({last_parse_error_.location.file, 0},
                          "YAML templates are not supported yet: give the JSON template "
                          "(cdk.out holds JSON; `cfn-flip` converts YAML)");
-    } else if (!candidate.required && is_yaml_file(candidate.path)) {
+    } else if ((!candidate.required || options_.skip_unrecognised) && is_yaml_file(candidate.path)) {
       return;  // YAML that is not a template: not ours
+    } else if (options_.skip_unrecognised && !looks_like_json_template(text)) {
+      return;
     } else if (candidate.required || looks_like_json_template(text)) {
       diagnostics_.error(last_parse_error_.location, last_parse_error_.message);
     } else {
@@ -250,6 +252,7 @@ class Loader {
 
   void skip(const Candidate& candidate, const LoadedFile& file, std::string_view why) {
     const Location at{file.file, file.json.root().offset};
+    if (options_.skip_unrecognised) return;
     if (candidate.required)
       diagnostics_.error(at, std::string(why));
     else

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# End-to-end test of the pre-commit hook (.pre-commit-hooks.yaml): a temporary git repository uses
+# this checkout as its hook repository, commits a broken template next to an unrelated package.json,
+# and `pre-commit run --all-files` must fail with the RL102 finding; with the template fixed it must
+# pass. Offline: language `system` installs nothing and the hook repository is a local path.
+# Installs Debian's pre-commit package if missing. Exit 0 pass, 1 fail, 77 skipped.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+reachlint=${REACHLINT:-build/reachlint}
+case $reachlint in /*) ;; *) reachlint="$root/$reachlint" ;; esac
+
+fail() {
+  printf 'pre_commit_test: FAIL: %s\n' "$*" >&2
+  exit 1
+}
+skip() {
+  printf 'pre_commit_test: SKIP: %s\n' "$*" >&2
+  exit 77
+}
+say() { printf 'pre_commit_test: %s\n' "$*" >&2; }
+
+[ -x "$reachlint" ] || fail "no reachlint binary at $reachlint (build it, or set REACHLINT)"
+command -v git >/dev/null 2>&1 || skip "git is not installed"
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  say "installing Debian's pre-commit package"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if sudo -n true 2>/dev/null; then sudo_cmd=(sudo -n); else skip "pre-commit is missing and apt-get needs root"; fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  { "${sudo_cmd[@]}" apt-get update -qq &&
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends pre-commit; } >/dev/null 2>&1 ||
+    skip "cannot install pre-commit with apt-get"
+  command -v pre-commit >/dev/null 2>&1 || skip "pre-commit is still not on PATH"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pre_commit_test.XXXXXX")
+# shellcheck disable=SC2317 # called by the trap
+cleanup() { rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Nothing from the user's git or pre-commit configuration, and nothing left behind.
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$tmp/gitconfig"
+git config --global user.name "reachlint test"
+git config --global user.email "test@reachlint.invalid"
+git config --global init.defaultBranch main
+git config --global safe.directory '*'
+git config --global advice.detachedHead false
+export PRE_COMMIT_HOME="$tmp/pre-commit-home"
+unset SKIP
+
+# --- the hook repository: this checkout at HEAD, or a clone with the working tree's hook file ------
+hooks_file="$root/.pre-commit-hooks.yaml"
+[ -f "$hooks_file" ] || fail "$hooks_file is missing"
+git -C "$root" rev-parse --verify -q HEAD >/dev/null || fail "$root is not a git checkout with a commit"
+hook_repo=$root
+if ! git -C "$root" show HEAD:.pre-commit-hooks.yaml 2>/dev/null | cmp -s - "$hooks_file"; then
+  # pre-commit clones the hook repository at `rev`: test the working tree's hook file, committed
+  # in a throwaway clone, rather than whatever HEAD holds.
+  say "the working tree's .pre-commit-hooks.yaml is not committed: testing it from a temporary clone"
+  hook_repo="$tmp/hook-repo"
+  git clone -q "$root" "$hook_repo"
+  cp "$hooks_file" "$hook_repo/.pre-commit-hooks.yaml"
+  git -C "$hook_repo" add .pre-commit-hooks.yaml
+  git -C "$hook_repo" commit -q -m "pre_commit_test: working-tree hook file"
+fi
+rev=$(git -C "$hook_repo" rev-parse HEAD)
+
+# --- reachlint on PATH, as the hook expects -----------------------------------------------------
+mkdir -p "$tmp/bin"
+ln -s "$reachlint" "$tmp/bin/reachlint"
+export PATH="$tmp/bin:$PATH"
+help=$(reachlint --help 2>&1 || true)
+if ! grep -q -- '--skip-unrecognised' <<<"$help"; then
+  fail "reachlint has no --skip-unrecognised option, which the hook passes (args in .pre-commit-hooks.yaml)"
+fi
+
+# --- the project under test --------------------------------------------------------------------
+proj="$tmp/project"
+mkdir -p "$proj/infra"
+git -C "$proj" init -q
+cat >"$proj/.pre-commit-config.yaml" <<EOF
+repos:
+  - repo: $hook_repo
+    rev: $rev
+    hooks:
+      - id: reachlint
+EOF
+cp "$root/fixtures/corpus-seed-as-is/template.json" "$proj/infra/template.json"
+cat >"$proj/package.json" <<'EOF'
+{
+  "name": "unrelated-package",
+  "version": "1.0.0",
+  "dependencies": { "left-pad": "1.3.0" }
+}
+EOF
+git -C "$proj" add -A
+git -C "$proj" commit -q -m "a template FSx clients cannot reach"
+
+run_hooks() { # run_hooks OUTFILE: pre-commit's status
+  local status=0
+  (cd "$proj" && pre-commit run --all-files --color never) >"$1" 2>&1 || status=$?
+  return "$status"
+}
+
+# 1. The broken template: the hook fails and shows the finding; package.json is skipped silently.
+status=0
+run_hooks "$tmp/bad.out" || status=$?
+if [ "$status" -eq 0 ]; then
+  cat "$tmp/bad.out" >&2
+  fail "pre-commit passed on the broken template"
+fi
+grep -q 'RL102' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "no RL102 finding in pre-commit's output"; }
+grep -q 'infra/template.json' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "the finding does not name infra/template.json"; }
+if grep -q 'package.json' "$tmp/bad.out"; then
+  cat "$tmp/bad.out" >&2
+  fail "package.json was reported, not skipped silently"
+fi
+grep -Eq '^reachlint .*Failed' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "pre-commit did not report the hook as Failed"; }
+# The findings are on reachlint's standard output (pre-commit shows both streams).
+(cd "$proj" && reachlint --skip-unrecognised infra/template.json package.json 2>/dev/null || true) >"$tmp/stdout"
+grep -q 'RL102' "$tmp/stdout" || fail "reachlint did not print the RL102 finding on stdout"
+say "broken template: pre-commit failed with the RL102 finding (status $status)"
+
+# 2. The fixed template passes.
+cp "$root/fixtures/corpus-tgw-ok/template.json" "$proj/infra/template.json"
+git -C "$proj" add -A
+git -C "$proj" commit -q -m "route the endpoint range through the transit gateway"
+status=0
+run_hooks "$tmp/good.out" || status=$?
+if [ "$status" -ne 0 ]; then
+  cat "$tmp/good.out" >&2
+  fail "pre-commit failed on the fixed template (status $status)"
+fi
+grep -Eq '^reachlint .*Passed' "$tmp/good.out" || { cat "$tmp/good.out" >&2; fail "the hook did not run (expected 'Passed')"; }
+say "fixed template: pre-commit passed"
+
+# 3. No network, nothing installed: pre-commit only cloned the local hook repository.
+if grep -Eqi 'Installing environment' "$tmp/bad.out" "$tmp/good.out"; then
+  fail "pre-commit installed an environment for a language: system hook"
+fi
+say "PASS"
