@@ -50,16 +50,19 @@ void check(const RuleContext& context, FindingSink& sink) {
     if (hop.cause != analysis::Cause::NotTransitive) return;
     const model::Origin& subject = hop_subject(context.model, hop);
     const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
-    const bool on_premises = trace.client->subnet == model::kNone;
+    const bool outside =
+        trace.client->subnet == model::kNone;  // on premises, or a VPC not exported
+    const bool over_peering = hop.via.starts_with("peering");
     const std::string advice =
-        on_premises ? "attach the VPN or Direct Connect to a transit gateway that is "
-                      "attached to the file system's VPC"
-                    : "connect the VPCs with a transit gateway";
+        over_peering || !outside
+            ? "connect the VPCs with a transit gateway"
+            : "attach the VPN or Direct Connect to a transit gateway that is attached to "
+              "the file system's VPC";
     sink.report({Level::Error,
                  fmt::format("{} reaches Multi-AZ file system {} only through {} (route {}); "
                              "peering, VPN and Direct Connect do not route to its floating IP: {}",
-                             on_premises ? trace.client->id() : "the client", fs, hop.via,
-                             subject.name, advice),
+                             outside ? trace.client->id() : "the client", fs, hop.via, subject.name,
+                             advice),
                  a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
   });
 }

@@ -59,7 +59,9 @@ void check(const RuleContext& context, FindingSink& sink) {
                                  : " (no rule allows them)";
     sink.report(
         {hop.essential ? Level::Error : Level::Warning,
-         fmt::format("{} on {}{}: {}", hop.decision, ports, rule, port_consequence(hop)),
+         fmt::format("{} on {}{}{}: {}", hop.decision, ports, rule,
+                     hop.standby ? ", once the file system fails over to its standby subnet" : "",
+                     port_consequence(hop)),
          a.file_system, &subject,
          fmt::format("{}|{}|{}|{}|{}", fs, acl.name, hop.egress ? "out" : "in",
                      hop.direction == analysis::Direction::Forward ? "request" : "reply", ports),

@@ -39,20 +39,34 @@ std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& 
   return path;
 }
 
+// Rules name what is broken by ids, which repeat across templates (two stacks may both have a
+// "FileSystem"): the stack or account/region of the file system, else of the subject, tells them
+// apart. Two files may share a stack name ("template"): the stack index keeps their findings apart
+// here, while the fingerprint, built from the name, survives the files being reordered.
+std::pair<model::Index, std::string> FindingSink::qualified_identity(const Report& report) const {
+  const model::Index stack = report.file_system != model::kNone
+                                 ? model_.file_systems[report.file_system].origin.stack
+                                 : report.subject->stack;
+  const std::string_view scope =
+      stack < model_.stacks.size() ? std::string_view(model_.stacks[stack]) : "";
+  return {stack, fmt::format("{}|{}", scope, report.identity)};
+}
+
 void FindingSink::report(const Report& report) {
-  auto [it, inserted] = findings_.try_emplace(report.identity);
+  auto [it, inserted] = findings_.try_emplace(qualified_identity(report));
   Finding& finding = it->second;
   if (inserted) {
     finding.rule = &rule_;
     finding.level = report.level;
     finding.message = report.message;
+    finding.file_system = report.file_system;
     if (report.file_system != model::kNone)
       finding.filesystem = model_.file_systems[report.file_system].origin.name;
     finding.location = report.subject->location;
     finding.subject = report.subject->name;
     finding.subject_type = report.subject->type;
     finding.stack = report.subject->stack;
-    finding.identity = report.identity;
+    finding.identity = it->first.second;
     if (report.trace) finding.path = path_of(model_, *report.trace);
   }
   if (!report.trace) return;
@@ -88,6 +102,21 @@ std::vector<Finding> FindingSink::take() {
   }
   findings_.clear();
   return out;
+}
+
+std::string fingerprint(const Finding& finding) {
+  // FNV-1a: a stable hash of what is broken, independent of lines.
+  uint64_t hash = 1469598103934665603ULL;
+  const auto add = [&](std::string_view text) {
+    for (const char c : text) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+  };
+  add(finding.rule->code);
+  add("|");
+  add(finding.identity);
+  return fmt::format("{:016x}", hash);
 }
 
 }  // namespace reachlint::rules

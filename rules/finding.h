@@ -26,10 +26,17 @@ struct PathStep {
   std::string decision;
 };
 
+struct SuppressionInfo {
+  bool in_source = false;  // in the template (Metadata) rather than the configuration
+  std::string justification;
+  Location location;
+};
+
 struct Finding {
   const RuleInfo* rule = nullptr;
   Level level = Level::Error;
   std::string message;
+  model::Index file_system = model::kNone;
   std::string filesystem;
   std::vector<std::string> clients;  // one entry: "client"; several: "clients"; none: FS-wide
   Location location;
@@ -38,7 +45,15 @@ struct Finding {
   model::Index stack = model::kNone;
   std::string identity;  // rule-relative identity of what is broken, for fingerprints
   std::vector<PathStep> path;
+  std::optional<SuppressionInfo> suppression;
+  std::string baseline_state;  // "new" or "unchanged" when compared with a baseline; else empty
+
+  // Whether it counts toward the exit status and is shown by default.
+  bool active() const { return !suppression && baseline_state != "unchanged"; }
 };
+
+// Stable across runs and line moves: the rule and the identity of what is broken.
+std::string fingerprint(const Finding& finding);
 
 // A report about one broken thing, seen from one client (or from none).
 struct Report {
@@ -57,9 +72,10 @@ class FindingSink {
   std::vector<Finding> take();
 
  private:
+  std::pair<model::Index, std::string> qualified_identity(const Report& report) const;
   const model::Model& model_;
   const RuleInfo& rule_;
-  std::map<std::string, Finding> findings_;  // by identity: one finding per broken thing
+  std::map<std::pair<model::Index, std::string>, Finding> findings_;  // one per broken thing
 };
 
 // The path of a trace as the output shows it.

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages reachlint builds with, if any is missing.
+# Installs the Debian 12 packages reachlint builds and tests with, if any is missing.
 set -euo pipefail
+# Build: the compiler, CMake and the five libraries.
 packages=(cmake g++ make pkg-config libsimdjson-dev libre2-dev libtomlplusplus-dev libboost-test-dev libfmt-dev)
+# Tests: SARIF validation (schema check in Python, the Multitool's log read with jq, fetched by curl).
+packages+=(python3 python3-jsonschema jq curl ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

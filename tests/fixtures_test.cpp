@@ -77,7 +77,13 @@ std::string snapshot(const reachlint::test::CliResult& result) {
           .field("level", std::string_view(finding["level"]));
       write_location_fields(out, finding["location"]);
       out.field("logicalLocation", std::string_view(finding["resource"]));
-      out.field("message", std::string_view(finding["message"])).end_object();
+      out.field("message", std::string_view(finding["message"]));
+      simdjson::dom::element suppressed;
+      if (finding["suppressed"].get(suppressed) == simdjson::SUCCESS) {
+        out.field("suppressed", std::string_view(suppressed["kind"]));
+        out.field("reason", std::string_view(suppressed["reason"]));
+      }
+      out.end_object();
     }
   }
   out.end_array();

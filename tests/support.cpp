@@ -37,6 +37,8 @@ class Capture {
 }  // namespace
 
 CliResult run_cli(const std::vector<std::string>& args, const std::string& directory) {
+  // Suppression expiry is judged against a pinned day, so fixtures do not age.
+  setenv("REACHLINT_TODAY", "2026-06-01", 0);
   const std::filesystem::path previous = std::filesystem::current_path();
   std::filesystem::current_path(directory);
   std::vector<const char*> argv{"reachlint"};

@@ -67,6 +67,7 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
                          fmt::format("{} is not checked: {}", fs.origin.name, result.endpoint.why));
       continue;
     }
+    result.checked = true;
     result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
     for (const ClientGroup& client : result.clients) {
       result.traces.push_back(walk({model, routes, f, result.endpoint, result.needs}, client));

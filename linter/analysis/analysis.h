@@ -18,6 +18,7 @@ struct FileSystemAnalysis {
   std::vector<PortNeed> needs;
   std::vector<ClientGroup> clients;  // traces point into this vector: do not resize after walking
   std::vector<Trace> traces;
+  bool checked = false;  // false: a notice says why it could not be
 };
 
 struct AnalysisOptions {

@@ -381,6 +381,12 @@ class Discovery {
   void from_cidr_rule(Cidr cidr) {
     const std::vector<Index> vpcs = vpcs_naming(cidr);
     for (const Index v : vpcs) {
+      // A VPC known only by its CIDR (the far side of a peering connection in a region that was
+      // not exported) is walked like an external network, from the way back.
+      if (index_.subnets_of_vpc[v].empty() && cidr.length() > 8 && routed_away_from_fs_vpc(cidr)) {
+        collector_.add(cidr_client(cidr, model::kNone, Evidence::Specific,
+                                   std::string(model_.vpcs[v].origin.name)));
+      }
       for (const Index s : index_.subnets_of_vpc[v]) {
         const model::Subnet& subnet = model_.subnets[s];
         if (subnet.cidr.known() && subnet.cidr->overlaps(cidr)) add_subnet(s, Evidence::Specific);

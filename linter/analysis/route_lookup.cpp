@@ -140,7 +140,11 @@ class BlockLookup {
     RouteChoice choice;
     choice.status = RouteChoice::Status::Unknown;
     choice.why = std::move(why);
-    choice.where = routes_[route].origin.location;
+    // Point at the unknown value itself when it has a place, else at the route.
+    const auto& destination = routes_[route].destination;
+    choice.where = destination.is_unknown() && destination.where().known()
+                       ? destination.where()
+                       : routes_[route].origin.location;
     return choice;
   }
 
@@ -262,7 +266,16 @@ RouteChoice lookup(const model::Model& model, const model::TgwRouteTable& table,
     unknown.where = table.origin.location;
     return unknown;
   }
-  return lookup_routes(model, table.routes, destination, index);
+  RouteChoice choice = lookup_routes(model, table.routes, destination, index);
+  if (table.static_routes_unknown && choice.status == RouteChoice::Status::NoRoute) {
+    // A static route, not in the inputs, may cover what no derived route does.
+    choice.status = RouteChoice::Status::Unknown;
+    choice.why =
+        fmt::format("{} has no derived route to {}, and its static routes are not among the inputs",
+                    table.origin.name, destination.str());
+    choice.where = table.origin.location;
+  }
+  return choice;
 }
 
 }  // namespace reachlint::analysis

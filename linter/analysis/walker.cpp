@@ -32,7 +32,11 @@ Trace Walker::run() {
   } else {
     forward_across_vpcs();
   }
-  if (trace_.arrives) walk_returns();
+  // The way back starts at the file system's subnets whatever happened on the way there: every
+  // broken hop is reported (DESIGN §3). When nothing joins the two VPCs, the missing connection is
+  // one finding, not one per direction. Which ACLs apply depends on the way in, so they wait for
+  // it.
+  if (trace_.arrives || vpcs_joined()) walk_returns();
   check_security_groups();
   if (trace_.arrives) check_network_acls();
   return std::move(trace_);
@@ -158,11 +162,14 @@ void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& wh
   const std::string_view name = model_.route_tables[table].origin.name;
   if (fs_.explicit_endpoint_routes) {
     hop.decided_by = &model_.route_tables[table].origin;
-    return fail(
-        hop, Cause::NotInRouteTableIds,
-        fmt::format("route table {} has no route for {} to a file server of {} ({}); FSx writes "
-                    "it only into the tables in RouteTableIds",
-                    name, endpoint_.description, fs_.origin.name, why));
+    const bool listed = std::any_of(fs_.route_tables.begin(), fs_.route_tables.end(),
+                                    [&](const auto& t) { return t.known() && *t == table; });
+    const std::string_view cause =
+        listed ? "it is in RouteTableIds, so the route FSx wrote was removed or replaced"
+               : "FSx writes it only into the tables in RouteTableIds";
+    return fail(hop, Cause::NotInRouteTableIds,
+                fmt::format("route table {} has no route for {} to a file server of {} ({}); {}",
+                            name, endpoint_.description, fs_.origin.name, why, cause));
   }
   hop.decided_by = &fs_.route_tables_origin;
   fail(hop, Cause::NotInRouteTableIds,
@@ -184,6 +191,22 @@ void Walker::not_transitive(Hop& hop, const model::Route& route) {
   fail(hop, Cause::NotTransitive,
        fmt::format("{}: {} does not route to the floating IP of a Multi-AZ file system",
                    route_words(route), hop.via));
+}
+
+// Whether a peering connection or a transit gateway joins the client's VPC to the file system's.
+bool Walker::vpcs_joined() const {
+  if (client_.subnet == model::kNone) return false;
+  const Index vpc = subnet(client_.subnet).vpc;
+  if (vpc == endpoint_.vpc) return true;
+  for (Index p = 0; p < model_.peerings.size(); ++p) {
+    if (peering_joins_fs_vpc(p, vpc)) return true;
+  }
+  for (const model::TgwAttachment& attachment : model_.tgw_attachments) {
+    if (attachment.vpc == vpc && attachment.kind == model::AttachmentKind::Vpc &&
+        attachment_of(attachment.tgw, endpoint_.vpc))
+      return true;
+  }
+  return false;
 }
 
 bool Walker::peering_joins_fs_vpc(Index peering, Index vpc) const {

@@ -34,6 +34,7 @@ class Walker {
   void not_transitive(Hop& hop, const model::Route& route);
   void missing_endpoint_route(Hop& hop, model::Index table, const std::string& why);
   bool peering_joins_fs_vpc(model::Index peering, model::Index vpc) const;
+  bool vpcs_joined() const;
   const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
 
   // Filters (walker_filters.cpp).

@@ -1,6 +1,7 @@
 #include "linter/cli/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,9 @@
 #include <toml++/toml.h>
 
 #include "linter/cli/options.h"
+#include "rules/rule.h"
+
+#include <re2/re2.h>
 
 namespace reachlint::cli {
 
@@ -34,10 +38,12 @@ class ConfigReader {
       : file_(file), text_(text), diagnostics_(diagnostics) {}
 
   void read(const toml::table& root, Config& config) {
-    check_keys(root, {"rules", "client", "protocols"}, "top level");
+    check_keys(root, {"rules", "client", "protocols", "suppress"}, "top level");
     if (const toml::node* rules = root.get("rules")) read_rules(*rules, config);
     if (const toml::node* clients = root.get("client")) read_clients(*clients, config);
     if (const toml::node* protocols = root.get("protocols")) read_protocols(*protocols, config);
+    if (const toml::node* suppressions = root.get("suppress"))
+      read_suppressions(*suppressions, config);
   }
 
   Location at(const toml::source_region& region) const {
@@ -87,11 +93,95 @@ class ConfigReader {
   void read_rules(const toml::node& node, Config& config) {
     const toml::table* table = node.as_table();
     if (!table) return error(node, "[rules] must be a table");
-    check_keys(*table, {"select", "ignore"}, "[rules]");
+    check_keys(*table, {"select", "ignore", "levels"}, "[rules]");
     if (const toml::node* select = table->get("select"))
       config.select = strings(*select, "rules.select");
     if (const toml::node* ignore = table->get("ignore"))
       config.ignore = strings(*ignore, "rules.ignore").value_or(std::vector<std::string>{});
+    if (const toml::node* levels = table->get("levels")) read_levels(*levels, config);
+  }
+
+  // [rules.levels] RL105 = "warning"
+  void read_levels(const toml::node& node, Config& config) {
+    const toml::table* table = node.as_table();
+    if (!table) return error(node, "[rules.levels] must be a table of rule codes");
+    for (const auto& [key, value] : *table) {
+      const auto level = value.value<std::string_view>();
+      if (!level || (*level != "error" && *level != "warning" && *level != "note")) {
+        error(value,
+              fmt::format("rules.levels.{} must be \"error\", \"warning\" or \"note\"", key.str()));
+        continue;
+      }
+      if (!known_rule(key.str(), at(key.source()))) continue;
+      config.levels[std::string(key.str())] = std::string(*level);
+    }
+  }
+
+  // [[suppress]] rule = "RL105", resource = "fs-0abc.*", reason = "...", expires = 2027-01-31
+  void read_suppressions(const toml::node& node, Config& config) {
+    const toml::array* array = node.as_array();
+    if (!array || !array->is_array_of_tables())
+      return error(node, "suppressions must be [[suppress]] tables");
+    for (const toml::node& entry : *array) read_suppression(*entry.as_table(), config);
+  }
+
+  void read_suppression(const toml::table& table, Config& config) {
+    check_keys(table, {"rule", "resource", "reason", "expires"}, "[[suppress]]");
+    SuppressionSpec spec;
+    spec.kind = SuppressionSpec::Kind::External;
+    spec.location = at(table.source());
+    const auto text = [&](std::string_view key, bool required) -> std::optional<std::string> {
+      const toml::node* value = table.get(key);
+      if (!value) {
+        if (required) error(table, fmt::format("a [[suppress]] needs {}", key));
+        return std::nullopt;
+      }
+      if (const auto s = value->value<std::string_view>(); s && !s->empty()) return std::string(*s);
+      error(*value, fmt::format("suppress.{} must be a non-empty string", key));
+      return std::nullopt;
+    };
+    const auto rule = text("rule", true);
+    const auto reason = text("reason", true);
+    spec.resource = text("resource", false).value_or(".*");
+    if (const toml::node* expires = table.get("expires")) {
+      if (const auto date = expires->as_date()) {
+        spec.expires =
+            fmt::format("{:04}-{:02}-{:02}", date->get().year, date->get().month, date->get().day);
+      } else if (const auto s = expires->value<std::string_view>(); s && is_date(*s)) {
+        spec.expires = std::string(*s);
+      } else {
+        error(*expires, "suppress.expires must be a date: 2027-01-31");
+      }
+    }
+    if (!rule || !reason || !known_rule(*rule, at(table.get("rule")->source()))) return;
+    if (const RE2 pattern(spec.resource, RE2::Quiet); !pattern.ok()) {
+      return error(
+          *table.get("resource"),
+          fmt::format("suppress.resource is not a valid re2 pattern: {}", pattern.error()));
+    }
+    spec.rule = *rule;
+    spec.reason = *reason;
+    config.suppressions.push_back(std::move(spec));
+  }
+
+  static bool is_date(std::string_view s) {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+           std::all_of(s.begin(), s.end(), [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+           });
+  }
+
+  // A rule code, or an error with a did-you-mean.
+  bool known_rule(std::string_view code, Location where) {
+    if (rules::find_rule(code)) return true;
+    std::vector<std::string> codes;
+    for (const rules::RuleInfo* rule : rules::all_rules()) codes.emplace_back(rule->code);
+    const std::string hint = closest(std::string(code), codes);
+    diagnostics_.error(
+        where, hint.empty()
+                   ? fmt::format("'{}' is not a rule code", code)
+                   : fmt::format("'{}' is not a rule code; did you mean '{}'?", code, hint));
+    return false;
   }
 
   void read_clients(const toml::node& node, Config& config) {

@@ -1,6 +1,7 @@
 // .reachlint.toml (DESIGN §7): rule selection, declared clients, protocol profile.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "linter/analysis/protocols.h"
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
+#include "linter/ingest/suppression_spec.h"
 
 namespace reachlint::cli {
 
@@ -16,8 +18,11 @@ struct Config {
   std::string path;  // empty when no file was read
   std::optional<std::vector<std::string>> select;
   std::vector<std::string> ignore;
+  std::map<std::string, std::string, std::less<>>
+      levels;  // [rules.levels]: code -> error|warning|note
   std::vector<analysis::ClientSpec> clients;
   std::optional<analysis::NfsProfile> nfs;
+  std::vector<SuppressionSpec> suppressions;  // [[suppress]]
 };
 
 // The nearest .reachlint.toml from `start` upward, or empty.

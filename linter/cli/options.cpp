@@ -26,6 +26,10 @@ options:
       --client SPEC              an intended client: [subnet=|instance=|cidr=|resource=]ID[@FS,...]
       --srcroot DIR              SARIF uris are relative to DIR (default: the working directory)
       --show-paths               text: print every hop of each finding's path
+      --show-suppressed          text: also list suppressed and baseline-unchanged findings
+      --baseline FILE            a previous SARIF: findings it holds are "unchanged" and do not fail
+      --write-baseline FILE      also write this run's SARIF to FILE, for --baseline later
+      --category ID              SARIF automationDetails.id (one per upload to code scanning)
       --max-input-size BYTES     refuse larger input files (default: 268435456)
       --skip-unrecognised        skip files that are not templates or exports, silently (pre-commit)
       --no-color                 no colour in text output
@@ -156,7 +160,9 @@ class Parser {
             {"--no-color", &options_.no_color},
             {"-q", &options_.quiet},
             {"--quiet", &options_.quiet},
-            {"--show-paths", &options_.show_paths}, {"--skip-unrecognised", &options_.skip_unrecognised},
+            {"--show-paths", &options_.show_paths},
+            {"--show-suppressed", &options_.show_suppressed},
+            {"--skip-unrecognised", &options_.skip_unrecognised},
             {"--help", &help_},
             {"-h", &help_},
             {"--version", &version_}};
@@ -193,8 +199,9 @@ class Parser {
             {"--to", text(options_.to)},
             {"--write-docs", text(options_.write_docs)},
             {"--max-input-size", [this](const std::string& v) { return set_size(v); }},
-            {"--baseline",
-             [this](const std::string&) { return fail("--baseline is not supported yet"); }}};
+            {"--baseline", text(options_.baseline)},
+            {"--write-baseline", text(options_.write_baseline)},
+            {"--category", text(options_.category)}};
   }
 
   bool set_format(const std::string& v) {

@@ -32,6 +32,10 @@ struct Options {
   std::string to;          // `explain --to`
   size_t max_input_size = size_t{256} << 20;
   bool skip_unrecognised = false;
+  std::string baseline;        // --baseline: a previous SARIF
+  std::string write_baseline;  // --write-baseline: write this run's SARIF there too
+  std::string category;        // --category: SARIF automationDetails.id
+  bool show_suppressed = false;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error` (one line).

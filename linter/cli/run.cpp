@@ -1,5 +1,6 @@
 #include "linter/cli/run.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,8 +12,11 @@
 #include "linter/analysis/walker.h"
 #include "linter/cli/pipeline.h"
 #include "linter/core/timing.h"
+#include "linter/ingest/inline_suppressions.h"
+#include "linter/output/baseline.h"
 #include "linter/output/report.h"
 #include "rules/rule_docs.h"
+#include "rules/suppressions.h"
 
 namespace reachlint::cli {
 
@@ -55,7 +59,7 @@ int exit_status(const std::vector<rules::Finding>& findings, FailLevel fail_leve
   if (fail_level == FailLevel::None) return kExitClean;
   const auto threshold = static_cast<int>(fail_level);  // Error < Warning < Note, as rules::Level
   for (const rules::Finding& finding : findings) {
-    if (static_cast<int>(finding.level) <= threshold) return kExitFindings;
+    if (finding.active() && static_cast<int>(finding.level) <= threshold) return kExitFindings;
   }
   return kExitClean;
 }
@@ -73,25 +77,57 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
   return findings;
 }
 
+std::string format_sarif(const Options& options, const output::RunReport& report) {
+  const std::string root =
+      options.srcroot.empty()
+          ? std::filesystem::current_path().string()
+          : std::filesystem::absolute(options.srcroot).lexically_normal().string();
+  return output::format_sarif(report, {root, options.category});
+}
+
 std::string format_report(const Options& options, const output::RunReport& report,
                           const Streams& streams) {
   switch (options.format) {
     case Format::Text: {
       const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
                          !std::getenv("NO_COLOR");
-      return output::format_text(report, {color, options.quiet, options.show_paths});
+      return output::format_text(
+          report, {color, options.quiet, options.show_paths, options.show_suppressed});
     }
     case Format::Json:
       return output::format_json(report);
-    case Format::Sarif: {
-      const std::string root =
-          options.srcroot.empty()
-              ? std::filesystem::current_path().string()
-              : std::filesystem::absolute(options.srcroot).lexically_normal().string();
-      return output::format_sarif(report, {root});
-    }
+    case Format::Sarif:
+      return format_sarif(options, report);
   }
   return {};
+}
+
+// The configuration's [rules.levels] replace the rules' default levels.
+void apply_levels(const Config& config, std::vector<rules::Finding>& findings) {
+  for (rules::Finding& finding : findings) {
+    const auto level = config.levels.find(finding.rule->code);
+    if (level == config.levels.end()) continue;
+    finding.level = level->second == "error"     ? rules::Level::Error
+                    : level->second == "warning" ? rules::Level::Warning
+                                                 : rules::Level::Note;
+  }
+}
+
+// Suppressions (the templates' and the configuration's), then the baseline. Problems with either
+// are input errors or notices in the pipeline's diagnostics.
+bool set_aside_known(const Options& options, Pipeline& pipeline, output::RunReport& report,
+                     std::string& problem) {
+  std::vector<SuppressionSpec> specs =
+      inline_suppressions(pipeline.inputs.templates, pipeline.diagnostics);
+  specs.insert(specs.end(), pipeline.config.suppressions.begin(),
+               pipeline.config.suppressions.end());
+  rules::apply_suppressions(report.findings, specs, pipeline.model, rules::today(),
+                            pipeline.diagnostics);
+  if (options.baseline.empty()) return true;
+  output::Baseline baseline;
+  if (!output::load_baseline(options.baseline, baseline, problem)) return false;
+  report.absent = output::compare_with_baseline(report.findings, baseline);
+  return true;
 }
 
 int run_check(const Options& options, const Streams& streams) {
@@ -115,10 +151,23 @@ int run_check(const Options& options, const Streams& streams) {
       analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
   timer.mark("analysis");
   report.findings = run_rules(pipeline, analyses);
+  apply_levels(pipeline.config, report.findings);
+  if (!set_aside_known(options, pipeline, report, problem)) {
+    fmt::print(streams.err, "reachlint: error: {}\n", problem);
+    return kExitError;
+  }
   report.notices = pipeline.diagnostics.sorted_notices();
-  report.file_systems = pipeline.model.file_systems.size();
+  report.file_systems = static_cast<size_t>(
+      std::count_if(analyses.begin(), analyses.end(),
+                    [](const analysis::FileSystemAnalysis& a) { return a.checked; }));
+  report.unchecked_file_systems = analyses.size() - report.file_systems;
   timer.mark("rules");
   if (!write_output(options, format_report(options, report, streams), streams)) return kExitError;
+  if (!options.write_baseline.empty()) {
+    Options to_baseline = options;
+    to_baseline.output = options.write_baseline;
+    if (!write_output(to_baseline, format_sarif(options, report), streams)) return kExitError;
+  }
   timer.mark("output");
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -137,13 +138,37 @@ uint32_t utf16_units(std::string_view prefix) {
 
 }  // namespace
 
+Location SourceMap::token_end(Location location) const {
+  if (!location.known() || location.file >= files_.size()) return location;
+  const std::string_view text = files_[location.file].text;
+  size_t i = location.offset;
+  if (i >= text.size()) return location;
+  if (text[i] == '"') {
+    for (++i; i < text.size() && text[i] != '"'; ++i) {
+      if (text[i] == '\\') ++i;
+    }
+    return {location.file, static_cast<uint32_t>(std::min(i + 1, text.size()))};
+  }
+  const auto part_of_token = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.';
+  };
+  if (!part_of_token(text[i])) return {location.file, location.offset + 1};
+  while (i < text.size() && part_of_token(text[i])) ++i;
+  return {location.file, static_cast<uint32_t>(i)};
+}
+
 LineColumn SourceMap::line_column(Location location) const {
   if (!location.known() || location.file >= files_.size()) return {};
   const File& file = files_[location.file];
   if (file.line_starts.empty()) {
     file.line_starts.push_back(0);
-    for (size_t i = 0; i < file.text.size(); ++i) {
-      if (file.text[i] == '\n') file.line_starts.push_back(static_cast<uint32_t>(i + 1));
+    const char* const begin = file.text.data();
+    const char* const end = begin + file.text.size();
+    for (const char* at = begin; at < end;) {
+      const void* newline = std::memchr(at, '\n', static_cast<size_t>(end - at));
+      if (!newline) break;
+      at = static_cast<const char*>(newline) + 1;
+      file.line_starts.push_back(static_cast<uint32_t>(at - begin));
     }
   }
   const uint32_t offset = std::min(location.offset, static_cast<uint32_t>(file.text.size()));

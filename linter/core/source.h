@@ -62,6 +62,9 @@ class SourceMap {
   const std::string& path(uint32_t file) const { return files_[file].path; }
   size_t size() const { return files_.size(); }
   LineColumn line_column(Location location) const;
+  // Where the JSON token at `location` ends (a string, number or literal; one character for a
+  // bracket), for SARIF regions.
+  Location token_end(Location location) const;
 
  private:
   struct File {

@@ -145,9 +145,10 @@ class ExportModelBuilder {
     return index;
   }
 
-  Maybe<Cidr> cidr(std::string_view text, Location where, std::string_view owner) {
+  Maybe<Cidr> cidr(std::string_view text, Location record, std::string_view owner) {
     const auto parsed = Cidr::parse(text);
     if (parsed && text.find('/') != std::string_view::npos) return *parsed;
+    const Location where = records_.locate(text, record);
     diagnostics_.notice(
         where, fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
                            text, owner));

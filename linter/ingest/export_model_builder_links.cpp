@@ -165,9 +165,11 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
   }
   diagnostics_.notice(
       record.origin.location,
-      fmt::format("no route listing of transit gateway route table {} was exported: its propagated "
-                  "routes are derived from its propagations and the attachments' VPC CIDRs",
+      fmt::format("no route listing of transit gateway route table {} is among the inputs: its "
+                  "propagated routes are derived from its propagations and the attachments' VPC "
+                  "CIDRs; its static routes are not known",
                   record.id));
+  target.static_routes_unknown = true;
   for (const TgwTableLinkRecord& link : propagations->links) {
     if (!link.state.empty() && link.state != "enabled") continue;
     const Index a = find(attachments_, link.attachment);
@@ -261,6 +263,9 @@ void ExportModelBuilder::fill_network_acls() {
       entry.origin.name = model_.text.keep(
           fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number));
       entry.origin.type = "AWS::EC2::NetworkAclEntry";
+      // Rule 32767 is the deny-all AWS adds to every ACL: a finding names the ACL, not it.
+      constexpr int64_t kDefaultDenyRule = 32767;
+      entry.origin.implicit = record.number == kDefaultDenyRule;
       entry.rule_number = static_cast<int>(record.number);
       entry.egress = record.egress;
       entry.allow = record.action == "allow";

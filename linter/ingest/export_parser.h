@@ -2,6 +2,7 @@
 // (export_readers_*.cpp). Not for use outside ingest/.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,9 @@ class ExportParser {
   RecordOrigin begin_element(od::value& v);
   // A reason to skip the current element (the first one is kept).
   void problem(Location at, std::string why);
+  // A problem naming the fields that are missing (empty), if any.
+  void require(Location at,
+               std::initializer_list<std::pair<std::string_view, std::string_view>> fields);
   // Whether the element read well; if not, says so in a notice.
   bool end_element(std::string_view what, std::string_view id);
 

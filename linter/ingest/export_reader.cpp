@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "linter/ingest/export_parser.h"
 #include "linter/ingest/json_tree.h"
@@ -23,6 +24,17 @@ bool ExportRecords::empty() const {
          tgw_attachments.empty() && tgw_vpc_attachments.empty() && tgw_route_tables.empty() &&
          tgw_route_listings.empty() && tgw_table_links.empty() && file_systems.empty() &&
          svms.empty();
+}
+
+Location ExportRecords::locate(std::string_view value, Location fallback) const {
+  for (const auto& [file, text] : file_texts) {
+    // Pointer order is only defined within one array: compare as integers.
+    const auto begin = reinterpret_cast<uintptr_t>(text.data());
+    const auto at = reinterpret_cast<uintptr_t>(value.data());
+    if (file == fallback.file && at > begin && at <= begin + text.size())
+      return {file, static_cast<uint32_t>(at - begin - 1)};
+  }
+  return fallback;
 }
 
 namespace {
@@ -116,6 +128,15 @@ RecordOrigin ExportParser::begin_element(od::value& v) {
   RecordOrigin where = origin(v);
   element_location_ = where.location;
   return where;
+}
+
+void ExportParser::require(
+    Location at, std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+  std::vector<std::string_view> missing;
+  for (const auto& [name, value] : fields) {
+    if (value.empty()) missing.push_back(name);
+  }
+  if (!missing.empty()) problem(at, fmt::format("it has no {}", fmt::join(missing, " or ")));
 }
 
 void ExportParser::problem(Location at, std::string why) {
@@ -285,6 +306,8 @@ void ExportParser::run() {
                          .iterate(source_.data() + bom, source_.size() - bom,
                                   source_.size() - bom + SourceBuffer::kPadding)
                          .get(document);
+  // A document that failed to start (e.g. an unclosed string) has no position to ask about.
+  const bool started = !error;
   od::object root;
   if (!error) error = document.get_object().get(root);
   if (!error) {
@@ -304,13 +327,14 @@ void ExportParser::run() {
     return;
   }
   const char* at = nullptr;
-  const bool located = document.current_location().get(at) == simdjson::SUCCESS;
+  const bool located = started && document.current_location().get(at) == simdjson::SUCCESS;
   fatal(error,
         {file_, located ? static_cast<uint32_t>(at - source_.data()) : element_location_.offset});
 }
 
 void read_export(const SourceBuffer& source, uint32_t file, const ExportContext& context,
                  ExportRecords& records, Diagnostics& diagnostics) {
+  records.file_texts.emplace_back(file, source.text());
   ExportParser(source, file, context, records, diagnostics).run();
 }
 

@@ -168,8 +168,7 @@ error_code read_file_system(ExportParser& p, od::value element) {
         }
         return kOk;
       }));
-  if (r.id.empty() || r.type.empty())
-    p.problem(r.origin.location, "it needs FileSystemId and FileSystemType");
+  p.require(r.origin.location, {{"FileSystemId", r.id}, {"FileSystemType", r.type}});
   if (p.end_element("file system", r.id)) p.records().file_systems.push_back(std::move(r));
   return kOk;
 }
@@ -191,8 +190,8 @@ error_code read_svm(ExportParser& p, od::value element) {
               });
         });
       }));
-  if (r.id.empty() || r.file_system.empty())
-    p.problem(r.origin.location, "it needs StorageVirtualMachineId and FileSystemId");
+  p.require(r.origin.location,
+            {{"StorageVirtualMachineId", r.id}, {"FileSystemId", r.file_system}});
   if (p.end_element("storage virtual machine", r.id)) p.records().svms.push_back(std::move(r));
   return kOk;
 }

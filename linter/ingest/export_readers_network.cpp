@@ -72,7 +72,7 @@ error_code read_subnet(ExportParser& p, od::value element) {
         if (key == "State") return p.text(v, key, r.state);
         return kOk;
       }));
-  if (r.id.empty() || r.vpc.empty()) p.problem(r.origin.location, "it needs SubnetId and VpcId");
+  p.require(r.origin.location, {{"SubnetId", r.id}, {"VpcId", r.vpc}});
   if (p.end_element("subnet", r.id)) p.records().subnets.push_back(std::move(r));
   return kOk;
 }
@@ -185,8 +185,7 @@ error_code read_route_table(ExportParser& p, od::value element) {
         }
         return kOk;
       }));
-  if (r.id.empty() || r.vpc.empty())
-    p.problem(r.origin.location, "it needs RouteTableId and VpcId");
+  p.require(r.origin.location, {{"RouteTableId", r.id}, {"VpcId", r.vpc}});
   if (p.end_element("route table", r.id)) p.records().route_tables.push_back(std::move(r));
   return kOk;
 }
@@ -257,8 +256,7 @@ error_code read_network_acl(ExportParser& p, od::value element) {
           });
         });
       }));
-  if (r.id.empty() || r.vpc.empty())
-    p.problem(r.origin.location, "it needs NetworkAclId and VpcId");
+  p.require(r.origin.location, {{"NetworkAclId", r.id}, {"VpcId", r.vpc}});
   if (p.end_element("network ACL", r.id)) p.records().network_acls.push_back(std::move(r));
   return kOk;
 }

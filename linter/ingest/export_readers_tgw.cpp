@@ -58,8 +58,7 @@ error_code read_tgw_attachment(ExportParser& p, od::value element) {
           return kOk;
         });
       }));
-  if (r.id.empty() || r.tgw.empty())
-    p.problem(r.origin.location, "it needs TransitGatewayAttachmentId and TransitGatewayId");
+  p.require(r.origin.location, {{"TransitGatewayAttachmentId", r.id}, {"TransitGatewayId", r.tgw}});
   if (p.end_element("transit gateway attachment", r.id))
     p.records().tgw_attachments.push_back(std::move(r));
   return kOk;
@@ -101,8 +100,7 @@ error_code read_tgw_route_table(ExportParser& p, od::value element) {
                                   if (key == "State") return p.text(v, key, r.state);
                                   return kOk;
                                 }));
-  if (r.id.empty() || r.tgw.empty())
-    p.problem(r.origin.location, "it needs TransitGatewayRouteTableId and TransitGatewayId");
+  p.require(r.origin.location, {{"TransitGatewayRouteTableId", r.id}, {"TransitGatewayId", r.tgw}});
   if (p.end_element("transit gateway route table", r.id))
     p.records().tgw_route_tables.push_back(std::move(r));
   return kOk;

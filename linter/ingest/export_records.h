@@ -235,8 +235,13 @@ struct ExportRecords {
   std::vector<TgwTableLinks> tgw_table_links;
   std::vector<FileSystemRecord> file_systems;
   std::vector<SvmRecord> svms;
+  // The text of each file read (by file id), so that a value used in place can be located.
+  std::vector<std::pair<uint32_t, std::string_view>> file_texts;
 
   bool empty() const;
+  // Where `value`, a string used in place in one of the files, starts (its opening quote);
+  // `fallback` when it was copied.
+  Location locate(std::string_view value, Location fallback) const;
 };
 
 }  // namespace reachlint

@@ -78,6 +78,7 @@ class Loader {
       queue_.pop_front();
       load(next);
     }
+    report_skipped_beside_exports();
   }
 
  private:
@@ -202,6 +203,7 @@ class Loader {
   }
 
   void read_account_export(const LoadedFile& file, const std::string& path) {
+    export_directories_.insert(fs::path(path).parent_path().string());
     read_export(file.buffer, file.file, export_context(path), inputs_.exports, diagnostics_);
   }
 
@@ -238,15 +240,28 @@ class Loader {
       diagnostics_.error({last_parse_error_.location.file, 0},
                          "YAML templates are not supported yet: give the JSON template "
                          "(cdk.out holds JSON; `cfn-flip` converts YAML)");
-    } else if ((!candidate.required || options_.skip_unrecognised) && is_yaml_file(candidate.path)) {
+    } else if ((!candidate.required || options_.skip_unrecognised) &&
+               is_yaml_file(candidate.path)) {
       return;  // YAML that is not a template: not ours
     } else if (options_.skip_unrecognised && !looks_like_json_template(text)) {
       return;
     } else if (candidate.required || looks_like_json_template(text)) {
       diagnostics_.error(last_parse_error_.location, last_parse_error_.message);
     } else {
-      diagnostics_.notice(last_parse_error_.location,
-                          fmt::format("skipped: not JSON ({})", last_parse_error_.message));
+      not_json_.push_back({last_parse_error_, fs::path(candidate.path).parent_path().string()});
+    }
+  }
+
+  // A file that is not JSON beside an account export is a listing lost (say, the CLI's error text
+  // saved in its place): without it the export is incomplete, so it is an error. Elsewhere it is
+  // someone else's file, skipped with a notice.
+  void report_skipped_beside_exports() {
+    for (const auto& [error, directory] : not_json_) {
+      if (export_directories_.count(directory))
+        diagnostics_.error(error.location,
+                           fmt::format("not JSON, beside an account export: {}", error.message));
+      else
+        diagnostics_.notice(error.location, fmt::format("skipped: not JSON ({})", error.message));
     }
   }
 
@@ -274,6 +289,8 @@ class Loader {
   std::deque<Candidate> queue_;
   std::set<std::string> seen_;
   InputError last_parse_error_;
+  std::vector<std::pair<InputError, std::string>> not_json_;  // with its directory
+  std::set<std::string> export_directories_;
 };
 
 }  // namespace

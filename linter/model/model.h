@@ -188,6 +188,7 @@ struct TgwRouteTable {
   Index tgw = kNone;
   std::vector<TgwRoute> routes;          // static and propagated
   bool has_unknown_propagation = false;  // a propagation from an attachment not known statically
+  bool static_routes_unknown = false;    // routes derived from propagations: static ones not known
 };
 
 struct Peering {

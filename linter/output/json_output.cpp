@@ -49,7 +49,20 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
     json.field("verdict", step.verdict).field("decision", step.decision).end_object();
   }
   json.end_array();
+  if (finding.suppression) {
+    json.key("suppressed")
+        .begin_object()
+        .field("kind", finding.suppression->in_source ? "inSource" : "external")
+        .field("reason", finding.suppression->justification)
+        .end_object();
+  }
+  if (!finding.baseline_state.empty()) json.field("baselineState", finding.baseline_state);
   json.end_object();
+}
+
+void write_absent(JsonWriter& json, const AbsentResult& absent) {
+  json.begin_object().field("rule", absent.rule).field("message", absent.message);
+  json.field("fingerprint", absent.fingerprint).end_object();
 }
 
 }  // namespace
@@ -69,6 +82,11 @@ std::string format_json(const RunReport& report) {
     json.end_object();
   }
   json.end_array();
+  if (!report.absent.empty()) {
+    json.key("absent").begin_array();
+    for (const AbsentResult& absent : report.absent) write_absent(json, absent);
+    json.end_array();
+  }
   if (!report.errors.empty()) {
     json.key("errors").begin_array();
     for (const InputError& error : report.errors) {

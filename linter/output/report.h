@@ -7,6 +7,7 @@
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
 #include "linter/model/model.h"
+#include "linter/output/baseline.h"
 #include "rules/finding.h"
 
 namespace reachlint::output {
@@ -17,7 +18,9 @@ struct RunReport {
   std::vector<rules::Finding> findings;  // sorted by location, rule, message
   std::vector<Notice> notices;           // sorted by location, message
   std::vector<InputError> errors;        // input errors: the run could not check anything
-  size_t file_systems = 0;
+  std::vector<AbsentResult> absent;      // baseline results not found again
+  size_t file_systems = 0;               // checked
+  size_t unchecked_file_systems = 0;     // found but not checked (a notice says why)
 };
 
 // Sorts findings into their stable output order.
@@ -27,13 +30,15 @@ struct TextOptions {
   bool color = false;
   bool quiet = false;  // findings only: no notices, no summary
   bool show_paths = false;
+  bool show_suppressed = false;  // also list suppressed and baseline-unchanged findings
 };
 std::string format_text(const RunReport& report, const TextOptions& options);
 
 std::string format_json(const RunReport& report);
 
 struct SarifOptions {
-  std::string srcroot;  // absolute; artifact uris are relative to it
+  std::string srcroot;   // absolute; artifact uris are relative to it
+  std::string category;  // automationDetails.id, e.g. "reachlint/prod"
 };
 std::string format_sarif(const RunReport& report, const SarifOptions& options);
 

@@ -45,6 +45,10 @@ void write_finding(const RunReport& report, const rules::Finding& finding, const
                      palette.paint(location_prefix(*report.sources, finding.location), "1"),
                      palette.level(finding.level), finding.message,
                      palette.paint(fmt::format("[{}]", finding.rule->code), "2"));
+  if (finding.suppression)
+    out += fmt::format("    suppressed: {}\n", finding.suppression->justification);
+  else if (finding.baseline_state == "unchanged")
+    out += "    unchanged since the baseline\n";
   if (!show_path) return;
   for (const rules::PathStep& step : finding.path) {
     const std::string_view mark = step.verdict == "pass"   ? "ok  "
@@ -56,17 +60,41 @@ void write_finding(const RunReport& report, const rules::Finding& finding, const
   }
 }
 
+// What was set aside: suppressed, known to the baseline, fixed since the baseline.
+std::string set_aside(const RunReport& report) {
+  size_t suppressed = 0;
+  size_t unchanged = 0;
+  for (const rules::Finding& finding : report.findings) {
+    if (finding.suppression)
+      ++suppressed;
+    else if (finding.baseline_state == "unchanged")
+      ++unchanged;
+  }
+  std::vector<std::string> parts;
+  if (suppressed) parts.push_back(fmt::format("{} suppressed", suppressed));
+  if (unchanged) parts.push_back(fmt::format("{} unchanged since the baseline", unchanged));
+  if (!report.absent.empty())
+    parts.push_back(fmt::format("{} fixed since the baseline", report.absent.size()));
+  return parts.empty() ? "" : fmt::format("; {}", fmt::join(parts, ", "));
+}
+
 std::string summary(const RunReport& report, const Palette& palette) {
   size_t counts[3] = {0, 0, 0};
-  for (const rules::Finding& finding : report.findings) ++counts[static_cast<int>(finding.level)];
+  for (const rules::Finding& finding : report.findings) {
+    if (finding.active()) ++counts[static_cast<int>(finding.level)];
+  }
   std::vector<std::string> parts;
   if (counts[0]) parts.push_back(palette.paint(plural(counts[0], "error"), "1;31"));
   if (counts[1]) parts.push_back(palette.paint(plural(counts[1], "warning"), "1;33"));
   if (counts[2]) parts.push_back(plural(counts[2], "note"));
   const std::string found =
       parts.empty() ? "no problems" : fmt::format("{}", fmt::join(parts, ", "));
-  return fmt::format("{} in {} checked ({})\n", found, plural(report.file_systems, "file system"),
-                     plural(report.notices.size(), "notice"));
+  const std::string unchecked = report.unchecked_file_systems
+                                    ? fmt::format(", {} not checked", report.unchecked_file_systems)
+                                    : "";
+  return fmt::format("{} in {} checked{} ({}{})\n", found,
+                     plural(report.file_systems, "file system"), unchecked,
+                     plural(report.notices.size(), "notice"), set_aside(report));
 }
 
 }  // namespace
@@ -77,10 +105,10 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
   // Grouped by file system, in the order the file systems appear in the inputs.
   std::map<std::pair<Location, std::string>, std::vector<const rules::Finding*>> by_file_system;
   for (const rules::Finding& finding : report.findings) {
-    Location at;
-    for (const model::FileSystem& fs : report.model->file_systems) {
-      if (fs.origin.name == finding.filesystem) at = fs.origin.location;
-    }
+    if (!finding.active() && !options.show_suppressed) continue;
+    const Location at = finding.file_system != model::kNone
+                            ? report.model->file_systems[finding.file_system].origin.location
+                            : Location{};
     by_file_system[{at, finding.filesystem}].push_back(&finding);
   }
   for (const auto& [key, findings] : by_file_system) {
