@@ -73,7 +73,9 @@ bool mapping_has_padding(size_t size) {
 
 bool SourceBuffer::load(const std::string& path, size_t max_bytes, std::string& error) {
   release();
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever. It does not change
+  // reads of regular files, the only kind read below.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = fmt::format("cannot open: {}", std::strerror(errno));
     return false;

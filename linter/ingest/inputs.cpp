@@ -50,17 +50,23 @@ bool is_yaml_file(const fs::path& path) {
 }
 
 // Other AWS CLI outputs (NatGateways, Addresses ...) are named as such: a user exporting whole
-// accounts meets many of them.
-std::string unknown_input_reason(const JsonDocument& json) {
+// accounts meets many of them, and they are valid inputs that hold nothing reachlint checks.
+struct UnknownInput {
+  std::string reason;
+  bool aws_cli_output = false;
+};
+
+UnknownInput unknown_input(const JsonDocument& json) {
   const JsonNode& root = json.root();
   if (root.is_object() && root.count >= 1) {
     const JsonMember& first = json.members(root)[0];
     const bool cli_like = !first.key.empty() &&
                           std::isupper(static_cast<unsigned char>(first.key[0])) &&
                           first.value->is_array();
-    if (cli_like) return fmt::format("AWS CLI output '{}' is not used by reachlint", first.key);
+    if (cli_like)
+      return {fmt::format("AWS CLI output '{}' is not used by reachlint", first.key), true};
   }
-  return "not a CloudFormation template, CDK assembly manifest or AWS CLI export";
+  return {"not a CloudFormation template, CDK assembly manifest or AWS CLI export", false};
 }
 
 class Loader {
@@ -109,8 +115,11 @@ class Loader {
   }
 
   void walk_directory(const std::string& dir) {
-    if (try_assembly(dir)) return;
     std::error_code ec;
+    // A symbolic link back up the tree would make the walk endless: each directory once.
+    const fs::path real = fs::canonical(dir, ec);
+    if (!ec && !walked_directories_.insert(real.string()).second) return;
+    if (try_assembly(dir)) return;
     std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
       entries.push_back(*it);
@@ -125,6 +134,10 @@ class Loader {
       const std::string path = display_path(entry.path());
       if (entry.is_directory(ec)) {
         walk_directory(path);
+      } else if (!entry.is_regular_file(ec) &&
+                 (is_walked_file(entry.path()) || is_yaml_file(entry.path()))) {
+        // A FIFO, socket or dangling link met on the way is not an input: say so, go on.
+        diagnostics_.notice({register_file(path, {}), 0}, "skipped: not a regular file");
       } else if (is_walked_file(entry.path())) {
         queue_.push_back({path, false, {}});
       } else if (is_yaml_file(entry.path())) {
@@ -226,7 +239,7 @@ class Loader {
         read_account_export(*file, candidate.path);
         return;
       case InputKind::Unknown:
-        skip(candidate, *file, unknown_input_reason(file->json));
+        skip(candidate, *file, unknown_input(file->json));
         return;
     }
   }
@@ -243,6 +256,10 @@ class Loader {
     } else if ((!candidate.required || options_.skip_unrecognised) &&
                is_yaml_file(candidate.path)) {
       return;  // YAML that is not a template: not ours
+    } else if (is_yaml_file(candidate.path)) {
+      diagnostics_.error({last_parse_error_.location.file, 0},
+                         "YAML is not supported yet: give JSON (a CloudFormation template, a "
+                         "cdk.out assembly or AWS CLI output)");
     } else if (options_.skip_unrecognised && !looks_like_json_template(text)) {
       return;
     } else if (candidate.required || looks_like_json_template(text)) {
@@ -265,13 +282,13 @@ class Loader {
     }
   }
 
-  void skip(const Candidate& candidate, const LoadedFile& file, std::string_view why) {
+  void skip(const Candidate& candidate, const LoadedFile& file, const UnknownInput& input) {
     const Location at{file.file, file.json.root().offset};
     if (options_.skip_unrecognised) return;
-    if (candidate.required)
-      diagnostics_.error(at, std::string(why));
+    if (candidate.required && !input.aws_cli_output)
+      diagnostics_.error(at, input.reason);
     else
-      diagnostics_.notice(at, fmt::format("skipped: {}", why));
+      diagnostics_.notice(at, fmt::format("skipped: {}", input.reason));
   }
 
   void add_template(const LoadedFile& file, const Candidate& candidate) {
@@ -291,6 +308,7 @@ class Loader {
   InputError last_parse_error_;
   std::vector<std::pair<InputError, std::string>> not_json_;  // with its directory
   std::set<std::string> export_directories_;
+  std::set<std::string> walked_directories_;  // canonical paths
 };
 
 }  // namespace

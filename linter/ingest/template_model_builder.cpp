@@ -315,8 +315,12 @@ Maybe<Index> TemplateModelBuilder::reference(const ResourceContext& r, const Val
     for (const model::EntityRef& ref : model_.find(value.text)) {
       if (ref.kind == kind) return ref.index;
     }
+    // An empty string is a placeholder (a parameter defaulting to ""), filled in at deploy time.
     const std::string why =
-        fmt::format("{} '{}' is not among the inputs", kind_name(kind), value.text);
+        value.text.empty()
+            ? fmt::format("the {} id is empty here; its value is given at deploy time",
+                          kind_name(kind))
+            : fmt::format("{} '{}' is not among the inputs", kind_name(kind), value.text);
     diagnostics_.notice(value.location,
                         fmt::format("{} of {}: {}; checks that depend on it are skipped", what,
                                     r.origin.name, why));

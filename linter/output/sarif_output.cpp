@@ -284,10 +284,7 @@ class SarifWriter {
     json_.end_object().end_array();
     write_related(finding);
     write_code_flow(finding);
-    json_.key("partialFingerprints")
-        .begin_object()
-        .field("reachlintIdentity/v1", rules::fingerprint(finding))
-        .end_object();
+    write_fingerprints(rules::fingerprint(finding));
     if (finding.suppression) {
       json_.key("suppressions").begin_array().begin_object();
       json_.field("kind", finding.suppression->in_source ? "inSource" : "external");
@@ -342,6 +339,17 @@ class SarifWriter {
     json_.end_object().end_array();
   }
 
+  // GitHub code scanning matches alerts across runs by primaryLocationLineHash, and computes one
+  // from the text of the line when it is missing; ours comes from what is broken, so an alert
+  // survives edits to the line and moves of the resource.
+  void write_fingerprints(const std::string& identity) {
+    json_.key("partialFingerprints")
+        .begin_object()
+        .field("reachlintIdentity/v1", identity)
+        .field("primaryLocationLineHash", identity + ":1")
+        .end_object();
+  }
+
   void write_absent(const AbsentResult& absent) {
     const rules::RuleInfo* rule = rules::find_rule(absent.rule);
     json_.begin_object().field("ruleId", absent.rule);
@@ -360,10 +368,7 @@ class SarifWriter {
       }
       json_.end_object().end_object().end_array();
     }
-    json_.key("partialFingerprints")
-        .begin_object()
-        .field("reachlintIdentity/v1", absent.fingerprint)
-        .end_object();
+    write_fingerprints(absent.fingerprint);
     json_.field("baselineState", "absent");
     json_.end_object();
   }
