@@ -16,7 +16,8 @@
 //                  exit, or a signal, stops the benchmark with status 2
 //   --cpu N        pin the benchmark (and so the children) to CPU N
 //   --tsv          print one tab-separated line per command: label, runs, min, median, mean,
-//                  max, median user+sys (all in milliseconds); otherwise a readable table
+//                  max, median user+sys (all in milliseconds), peak resident set (KiB);
+//                  otherwise a readable table
 //   -l LABEL       label of the next command (default: its argv joined by spaces); repeatable,
 //                  in the order of the commands
 //
@@ -49,6 +50,7 @@ struct Command {
   std::vector<std::string> argv;
   std::vector<double> wall_ms;
   std::vector<double> cpu_ms;  // user + system time of the child
+  long max_rss_kb = 0;         // the largest peak resident set of a counted run
 };
 
 double now_ms() {
@@ -100,6 +102,7 @@ void run_once(Command& command, const std::set<int>& ok_codes, bool warm_up) {
   if (warm_up) return;
   command.wall_ms.push_back(stop - start);
   command.cpu_ms.push_back(tv_ms(usage.ru_utime) + tv_ms(usage.ru_stime));
+  command.max_rss_kb = std::max(command.max_rss_kb, usage.ru_maxrss);
 }
 
 double median(std::vector<double> values) {
@@ -209,8 +212,8 @@ int main(int argc, char** argv) {
   }
 
   if (!tsv) {
-    std::printf("%-40s %6s %9s %9s %9s %9s %9s\n", "command", "runs", "min ms", "median", "mean",
-                "max", "cpu med");
+    std::printf("%-40s %6s %9s %9s %9s %9s %9s %10s\n", "command", "runs", "min ms", "median",
+                "mean", "max", "cpu med", "peak KiB");
   }
   for (const Command& command : commands) {
     const auto [lo, hi] = std::minmax_element(command.wall_ms.begin(), command.wall_ms.end());
@@ -219,11 +222,11 @@ int main(int argc, char** argv) {
     const double med = median(command.wall_ms);
     const double cpu_med = median(command.cpu_ms);
     if (tsv) {
-      std::printf("%s\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", command.label.c_str(),
-                  command.wall_ms.size(), *lo, med, mean, *hi, cpu_med);
+      std::printf("%s\t%zu\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%ld\n", command.label.c_str(),
+                  command.wall_ms.size(), *lo, med, mean, *hi, cpu_med, command.max_rss_kb);
     } else {
-      std::printf("%-40s %6zu %9.3f %9.3f %9.3f %9.3f %9.3f\n", command.label.c_str(),
-                  command.wall_ms.size(), *lo, med, mean, *hi, cpu_med);
+      std::printf("%-40s %6zu %9.3f %9.3f %9.3f %9.3f %9.3f %10ld\n", command.label.c_str(),
+                  command.wall_ms.size(), *lo, med, mean, *hi, cpu_med, command.max_rss_kb);
     }
   }
   return 0;

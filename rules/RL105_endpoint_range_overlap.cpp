@@ -48,11 +48,27 @@ bool is_endpoint_route(const model::Route& route, Cidr range) {
          range.contains(*route.destination);
 }
 
-void check_subnets(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
-                   FindingSink& sink) {
+// The subnets and route tables of each VPC, asked once per file system.
+struct ByVpc {
+  std::vector<std::vector<model::Index>> subnets, route_tables;
+  explicit ByVpc(const model::Model& model)
+      : subnets(model.vpcs.size()), route_tables(model.vpcs.size()) {
+    for (model::Index s = 0; s < model.subnets.size(); ++s) {
+      if (model::is_known_index(model.subnets[s].vpc)) subnets[model.subnets[s].vpc].push_back(s);
+    }
+    for (model::Index t = 0; t < model.route_tables.size(); ++t) {
+      const model::Index vpc = model.route_tables[t].vpc;
+      if (model::is_known_index(vpc)) route_tables[vpc].push_back(t);
+    }
+  }
+};
+
+void check_subnets(const RuleContext& context, const ByVpc& by_vpc,
+                   const analysis::FileSystemAnalysis& a, Cidr range, FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
-  for (const model::Subnet& subnet : context.model.subnets) {
-    if (subnet.vpc != fs.vpc || !subnet.cidr.known() || !subnet.cidr->overlaps(range)) continue;
+  for (const model::Index s : by_vpc.subnets[fs.vpc]) {
+    const model::Subnet& subnet = context.model.subnets[s];
+    if (!subnet.cidr.known() || !subnet.cidr->overlaps(range)) continue;
     sink.report({Level::Error,
                  fmt::format("EndpointIpAddressRange {} of {} overlaps subnet {} ({}): FSx manages "
                              "its routes only for "
@@ -72,12 +88,12 @@ bool is_summary_of(const Cidr& destination, const model::Vpc& vpc) {
 }
 
 // One finding per overlapping destination and target, naming every table that routes it.
-void check_routes(const RuleContext& context, const analysis::FileSystemAnalysis& a, Cidr range,
-                  FindingSink& sink) {
+void check_routes(const RuleContext& context, const ByVpc& by_vpc,
+                  const analysis::FileSystemAnalysis& a, Cidr range, FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
   std::map<std::pair<Cidr, std::string>, std::vector<std::string>> tables_by_route;
-  for (const model::RouteTable& table : context.model.route_tables) {
-    if (table.vpc != fs.vpc) continue;
+  for (const model::Index t : by_vpc.route_tables[fs.vpc]) {
+    const model::RouteTable& table = context.model.route_tables[t];
     for (const model::Route& route : table.routes) {
       if (route.target.kind == model::TargetKind::Local || !route.destination.known()) continue;
       if (!route.destination->overlaps(range) || is_endpoint_route(route, range) ||
@@ -126,12 +142,13 @@ void check_other_file_systems(const RuleContext& context, const analysis::FileSy
 }
 
 void check(const RuleContext& context, FindingSink& sink) {
+  const ByVpc by_vpc(context.model);
   for (const analysis::FileSystemAnalysis& a : context.analyses) {
     const model::FileSystem& fs = context.model.file_systems[a.file_system];
     if (!fs.floating_endpoint || !fs.endpoint_range.known() || !model::is_known_index(fs.vpc))
       continue;
-    check_subnets(context, a, *fs.endpoint_range, sink);
-    check_routes(context, a, *fs.endpoint_range, sink);
+    check_subnets(context, by_vpc, a, *fs.endpoint_range, sink);
+    check_routes(context, by_vpc, a, *fs.endpoint_range, sink);
     check_other_file_systems(context, a, *fs.endpoint_range, sink);
   }
 }

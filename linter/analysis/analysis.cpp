@@ -1,5 +1,9 @@
 #include "linter/analysis/analysis.h"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "linter/analysis/walker.h"
@@ -39,6 +43,55 @@ void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& re
 
 }  // namespace
 
+namespace {
+
+// Everything about one file system that does not speak: file systems are analysed in parallel,
+// and what they have to say is said afterwards, in order.
+void analyze_one(const model::Model& model, const AnalysisOptions& options,
+                 const DeclaredClients& declared, const ClientIndex& index,
+                 const RouteIndexes& routes, model::Index f, FileSystemAnalysis& result) {
+  const model::FileSystem& fs = model.file_systems[f];
+  result.file_system = f;
+  result.endpoint = endpoint_of(model, fs);
+  result.needs = required_ports(fs.type, options.nfs);
+  if (result.needs.empty() || !result.endpoint.known) return;
+  result.checked = true;
+  result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
+  result.traces.reserve(result.clients.size());
+  for (const ClientGroup& client : result.clients) {
+    result.traces.push_back(walk({model, routes, f, result.endpoint, result.needs}, client));
+  }
+}
+
+void say_why_unchecked(const model::Model& model, const FileSystemAnalysis& result,
+                       Diagnostics& diagnostics) {
+  const model::FileSystem& fs = model.file_systems[result.file_system];
+  if (result.needs.empty()) {
+    diagnostics.notice(
+        fs.origin.location,
+        fmt::format("{} is not checked: reachlint checks NFS on FSx for OpenZFS and ONTAP, not {}",
+                    fs.origin.name, type_name(fs.type)));
+  } else {
+    diagnostics.notice(result.endpoint.where.known() ? result.endpoint.where : fs.origin.location,
+                       fmt::format("{} is not checked: {}", fs.origin.name, result.endpoint.why));
+  }
+}
+
+// Runs `work(i)` for i in [0, count) on up to `threads` threads, each taking the next index.
+template <typename Work>
+void in_parallel(size_t count, size_t threads, const Work& work) {
+  std::atomic<size_t> next{0};
+  const auto drain = [&] {
+    for (size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(drain);
+  drain();
+  for (std::thread& worker : workers) worker.join();
+}
+
+}  // namespace
+
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics) {
   PhaseTimer timer;
@@ -46,33 +99,19 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
   timer.mark("clientidx");
   const RouteIndexes routes(model);
   timer.mark("routeidx");
-  std::vector<FileSystemAnalysis> results;
-  results.reserve(model.file_systems.size());
-  for (model::Index f = 0; f < model.file_systems.size(); ++f) {
-    const model::FileSystem& fs = model.file_systems[f];
-    FileSystemAnalysis& result = results.emplace_back();
-    result.file_system = f;
-    result.endpoint = endpoint_of(model, fs);
-    result.needs = required_ports(fs.type, options.nfs);
-    if (result.needs.empty()) {
-      diagnostics.notice(
-          fs.origin.location,
-          fmt::format(
-              "{} is not checked: reachlint checks NFS on FSx for OpenZFS and ONTAP, not {}",
-              fs.origin.name, type_name(fs.type)));
-      continue;
-    }
-    if (!result.endpoint.known) {
-      diagnostics.notice(result.endpoint.where.known() ? result.endpoint.where : fs.origin.location,
-                         fmt::format("{} is not checked: {}", fs.origin.name, result.endpoint.why));
-      continue;
-    }
-    result.checked = true;
-    result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
-    for (const ClientGroup& client : result.clients) {
-      result.traces.push_back(walk({model, routes, f, result.endpoint, result.needs}, client));
-    }
-    notice_unknown_hops(model, result, diagnostics);
+  // Sized once: traces point into their analysis's clients, which must not move.
+  std::vector<FileSystemAnalysis> results(model.file_systems.size());
+  constexpr size_t kFileSystemsPerThread = 16;  // fewer are not worth a thread
+  const size_t threads = std::clamp<size_t>(results.size() / kFileSystemsPerThread, 1,
+                                            std::max(1u, std::thread::hardware_concurrency()));
+  in_parallel(results.size(), threads, [&](size_t f) {
+    analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f), results[f]);
+  });
+  for (const FileSystemAnalysis& result : results) {
+    if (result.checked)
+      notice_unknown_hops(model, result, diagnostics);
+    else
+      say_why_unchecked(model, result, diagnostics);
   }
   return results;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "linter/core/cidr.h"
@@ -20,10 +21,14 @@ class CidrIndex {
   }
 
   // Must be called after the last add() and before the first query.
+  // By address, then length; entries with the same prefix keep the order they were added in.
+  // A radix sort: an organisation's routes are hundreds of thousands of entries.
   void sort() {
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-      return std::tie(a.address, a.length) < std::tie(b.address, b.length);
-    });
+    std::vector<Entry> scratch(entries_.size());
+    radix_pass(entries_, scratch, [](const Entry& e) { return e.length; });
+    radix_pass(scratch, entries_, [](const Entry& e) { return e.address & 0xFFFFu; });
+    radix_pass(entries_, scratch, [](const Entry& e) { return e.address >> 16; });
+    entries_.swap(scratch);
     sorted_ = true;
   }
 
@@ -62,6 +67,16 @@ class CidrIndex {
     uint8_t length;
     Payload payload;
   };
+
+  // One stable counting-sort pass from `from` into `to` by a 16-bit digit.
+  template <typename Digit>
+  static void radix_pass(const std::vector<Entry>& from, std::vector<Entry>& to, Digit digit) {
+    std::vector<uint32_t> start(size_t{1} << 16, 0);
+    for (const Entry& e : from) ++start[digit(e)];
+    uint32_t sum = 0;
+    for (uint32_t& count : start) sum += std::exchange(count, sum);
+    for (const Entry& e : from) to[start[digit(e)]++] = e;
+  }
 
   typename std::vector<Entry>::const_iterator lower(uint32_t address, uint8_t length) const {
     return std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(address, length),

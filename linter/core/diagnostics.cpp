@@ -13,6 +13,13 @@ void Diagnostics::notice(Location location, std::string message) {
   notices_.push_back({location, std::move(message)});
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+  errors_.insert(errors_.end(), std::make_move_iterator(other.errors_.begin()),
+                 std::make_move_iterator(other.errors_.end()));
+  notices_.insert(notices_.end(), std::make_move_iterator(other.notices_.begin()),
+                  std::make_move_iterator(other.notices_.end()));
+}
+
 namespace {
 
 template <typename Item>

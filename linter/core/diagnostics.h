@@ -23,6 +23,8 @@ class Diagnostics {
  public:
   void error(Location location, std::string message);
   void notice(Location location, std::string message);
+  // Adds `other`'s errors and notices after these.
+  void append(Diagnostics&& other);
 
   bool has_errors() const { return !errors_.empty(); }
   bool has_notice_at(Location location) const;

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -30,6 +32,14 @@ inline bool is_live(std::string_view state) {
   return state.empty() || one_of(state, {"available", "active", "attached"});
 }
 
+// Where building writes names and notices: the model's arena and the run's diagnostics, or a
+// worker thread's own, joined to them when the workers are done (see fill_links).
+struct Scribe {
+  model::TextArena* text = nullptr;
+  Diagnostics* diagnostics = nullptr;
+};
+inline thread_local Scribe t_worker_scribe;
+
 class ExportModelBuilder {
  public:
   ExportModelBuilder(const ExportRecords& records, model::Model& model, Diagnostics& diagnostics)
@@ -42,34 +52,27 @@ class ExportModelBuilder {
     timer.mark("add_vpcs");
     add_subnets();
     timer.mark("add_subnets");
-    add_route_tables();
-    timer.mark("add_route_tables");
-    add_network_acls();
-    timer.mark("add_network_acls");
-    add_prefix_lists();
-    timer.mark("add_prefix_lists");
-    add_security_groups();
-    timer.mark("add_security_groups");
-    add_interfaces();
-    timer.mark("add_interfaces");
-    add_instances();
-    timer.mark("add_instances");
+    // Peerings may add the VPCs at their far side: the VPC list is final before the rest.
     add_vpn_gateways();
-    timer.mark("add_vpn_gateways");
     add_peerings();
     timer.mark("add_peerings");
-    add_transit_gateways();
-    timer.mark("add_transit_gateways");
-    add_tgw_attachments();
-    timer.mark("add_tgw_attachments");
-    fill_route_tables();
-    timer.mark("fill_route_tables");
-    fill_network_acls();
-    timer.mark("fill_network_acls");
-    fill_security_groups();
-    timer.mark("fill_security_groups");
-    fill_tgw_routes();
-    timer.mark("fill_tgw_routes");
+    // Two chains that write disjoint entities (and disjoint fields of subnets and VPCs).
+    side_by_side(
+        [this] {
+          add_route_tables();
+          add_network_acls();
+        },
+        [this] {
+          add_prefix_lists();
+          add_security_groups();
+          add_interfaces();
+          add_instances();
+          add_transit_gateways();
+          add_tgw_attachments();
+        });
+    timer.mark("add_entities");
+    fill_links();
+    timer.mark("fill_links");
     add_file_systems();
     timer.mark("add_file_systems");
     add_storage_virtual_machines();
@@ -104,6 +107,25 @@ class ExportModelBuilder {
   }
 
   Index scope(const RecordOrigin& origin) {
+    // Records of one file share their account and region views: most calls repeat the last one
+    // (remembered per thread, as two chains of entities are added at once).
+    struct Last {
+      const ExportModelBuilder* builder = nullptr;
+      RecordOrigin origin;
+      Index index = model::kNone;
+    };
+    thread_local Last last;
+    if (last.builder == this && origin.account.data() == last.origin.account.data() &&
+        origin.region.data() == last.origin.region.data() &&
+        origin.account.size() == last.origin.account.size() &&
+        origin.region.size() == last.origin.region.size())
+      return last.index;
+    const std::lock_guard<std::mutex> lock(scope_mutex_);
+    last = {this, origin, scope_of(origin)};
+    return last.index;
+  }
+
+  Index scope_of(const RecordOrigin& origin) {
     std::string name = origin.account.empty() ? std::string(origin.region)
                                               : fmt::format("{}/{}", origin.account, origin.region);
     const auto [it, inserted] = scopes_.try_emplace(name, static_cast<Index>(model_.stacks.size()));
@@ -149,9 +171,9 @@ class ExportModelBuilder {
     const auto parsed = Cidr::parse(text);
     if (parsed && text.find('/') != std::string_view::npos) return *parsed;
     const Location where = records_.locate(text, record);
-    diagnostics_.notice(
-        where, fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
-                           text, owner));
+    said().notice(where,
+                  fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
+                              text, owner));
     return Maybe<Cidr>::unknown(where, "not a valid CIDR");
   }
 
@@ -169,11 +191,34 @@ class ExportModelBuilder {
   void add_transit_gateways();
   void add_tgw_attachments();
   Index association_of(std::string_view attachment, const TgwAttachmentRecord* record);
-  void fill_route_tables();
+  model::TextArena& text() { return t_worker_scribe.text ? *t_worker_scribe.text : model_.text; }
+  Diagnostics& said() {
+    return t_worker_scribe.diagnostics ? *t_worker_scribe.diagnostics : diagnostics_;
+  }
+  void fill_links();
+  // Runs `first` here and `second` on a worker thread that writes to its own scribe.
+  template <typename First, typename Second>
+  void side_by_side(First first, Second second) {
+    model::TextArena arena;
+    Diagnostics notes;
+    std::thread worker([&] {
+      t_worker_scribe = {&arena, &notes};
+      second();
+      t_worker_scribe = {};
+    });
+    first();
+    worker.join();
+    model_.text.adopt(std::move(arena));
+    diagnostics_.append(std::move(notes));
+  }
+  // Which record fills each entity: the first one exported (a resource may be exported twice).
+  template <typename Record>
+  std::vector<Index> claims(const std::vector<Record>& records, const IdMap& ids, size_t entities);
+  void fill_route_tables(size_t begin, size_t end, const std::vector<Index>& claimed);
   model::Route route_of(const RouteRecord& record, const RouteTableRecord& table);
   model::RouteTarget target_of(const RouteRecord& record);
-  void fill_network_acls();
-  void fill_security_groups();
+  void fill_network_acls(size_t begin, size_t end, const std::vector<Index>& claimed);
+  void fill_security_groups(size_t begin, size_t end, const std::vector<Index>& claimed);
   std::vector<model::SgRule> rules_of(const PermissionRecord& permission,
                                       const SecurityGroupRecord& group);
   void fill_tgw_routes();
@@ -186,6 +231,7 @@ class ExportModelBuilder {
   model::Model& model_;
   Diagnostics& diagnostics_;
   std::map<std::string, Index> scopes_;
+  std::mutex scope_mutex_;
   IdMap vpcs_, subnets_, route_tables_, acls_, prefix_lists_, groups_, interfaces_, instances_,
       vgws_, peerings_, tgws_, tgw_tables_, attachments_, file_systems_, svms_;
 };

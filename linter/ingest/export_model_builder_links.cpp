@@ -1,5 +1,8 @@
 // The second half of the export model builder: transit gateways, the routes and rules that link
 // entities to each other, and the file systems.
+#include <atomic>
+#include <thread>
+
 #include "linter/ingest/export_model_builder_internal.h"
 #include "linter/ingest/protocol_names.h"
 
@@ -61,7 +64,7 @@ void ExportModelBuilder::add_tgw_attachments() {
     attachment.association = association_of(id, found == generic.end() ? nullptr : found->second);
     attachment.from_export = true;
     if (attachment.association == model::kUnknownIndex) {
-      diagnostics_.notice(
+      said().notice(
           attachment.origin.location,
           fmt::format("the route table associated with {} is not in the export "
                       "(describe-transit-gateway-attachments); paths through it are not checked",
@@ -128,7 +131,7 @@ void ExportModelBuilder::fill_tgw_routes() {
     for (const TgwRouteRecord& record : listing.routes) {
       if (!one_of(record.state, {"active", "blackhole", "unreadable"})) continue;
       model::TgwRoute route =
-          tgw_route_of(model_.text, record, listing.table,
+          tgw_route_of(text(), record, listing.table,
                        record.attachments.empty() ? model::kNone
                                                   : find(attachments_, record.attachments.front()));
       if (record.state == "unreadable") {
@@ -156,14 +159,14 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
   model::TgwRouteTable& target = model_.tgw_route_tables[table];
   if (!propagations) {
     target.has_unknown_propagation = true;
-    diagnostics_.notice(
+    said().notice(
         record.origin.location,
         fmt::format("neither the routes nor the propagations of transit gateway route table {} are "
                     "in the export; paths through it are not checked",
                     record.id));
     return;
   }
-  diagnostics_.notice(
+  said().notice(
       record.origin.location,
       fmt::format("no route listing of transit gateway route table {} is among the inputs: its "
                   "propagated routes are derived from its propagations and the attachments' VPC "
@@ -178,7 +181,7 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
     for (const Maybe<Cidr>& block : model_.vpcs[model_.tgw_attachments[a].vpc].cidrs) {
       model::TgwRoute route;
       route.origin.location = link.location;
-      route.origin.name = model_.text.join({"propagation from ", link.attachment});
+      route.origin.name = text().join({"propagation from ", link.attachment});
       route.destination = block;
       route.attachment = a;
       route.propagated = true;
@@ -193,7 +196,7 @@ model::Route ExportModelBuilder::route_of(const RouteRecord& record,
                                           const RouteTableRecord& table) {
   model::Route route;
   route.origin.location = record.location;
-  route.origin.name = model_.text.join({table.id, ":", record.destination});
+  route.origin.name = text().join({table.id, ":", record.destination});
   route.origin.type = "AWS::EC2::Route";
   route.blackhole = record.blackhole;
   route.propagated = record.propagated;
@@ -241,11 +244,12 @@ model::RouteTarget ExportModelBuilder::target_of(const RouteRecord& record) {
   return {TargetKind::Unknown, model::kNone, "an unknown target"};
 }
 
-void ExportModelBuilder::fill_route_tables() {
-  for (const RouteTableRecord& r : records_.route_tables) {
-    const Index t = find(route_tables_, r.id);
-    if (!model::is_known_index(t) || !model_.route_tables[t].routes.empty()) continue;
-    auto& routes = model_.route_tables[t].routes;
+void ExportModelBuilder::fill_route_tables(size_t begin, size_t end,
+                                           const std::vector<Index>& claimed) {
+  for (size_t i = begin; i < end; ++i) {
+    if (claimed[i] == model::kNone) continue;
+    const RouteTableRecord& r = records_.route_tables[i];
+    auto& routes = model_.route_tables[claimed[i]].routes;
     routes.reserve(r.routes.size());
     for (const RouteRecord& record : r.routes) {
       if (record.live) routes.push_back(route_of(record, r));
@@ -253,14 +257,16 @@ void ExportModelBuilder::fill_route_tables() {
   }
 }
 
-void ExportModelBuilder::fill_network_acls() {
-  for (const NetworkAclRecord& r : records_.network_acls) {
-    const Index a = find(acls_, r.id);
-    if (!model::is_known_index(a) || !model_.network_acls[a].entries.empty()) continue;
+void ExportModelBuilder::fill_network_acls(size_t begin, size_t end,
+                                           const std::vector<Index>& claimed) {
+  for (size_t i = begin; i < end; ++i) {
+    if (claimed[i] == model::kNone) continue;
+    const NetworkAclRecord& r = records_.network_acls[i];
+    const Index a = claimed[i];
     for (const AclEntryRecord& record : r.entries) {
       model::NetworkAclEntry entry;
       entry.origin.location = record.location;
-      entry.origin.name = model_.text.keep(
+      entry.origin.name = text().keep(
           fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number));
       entry.origin.type = "AWS::EC2::NetworkAclEntry";
       // Rule 32767 is the deny-all AWS adds to every ACL: a finding names the ACL, not it.
@@ -286,7 +292,7 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
                                                         const SecurityGroupRecord& group) {
   model::SgRule base;
   base.origin.location = permission.location;
-  base.origin.name = model_.text.join({group.id, " rule"});
+  base.origin.name = text().join({group.id, " rule"});
   base.origin.type = "AWS::EC2::SecurityGroupRule";
   const auto protocol = protocol_number(permission.protocol);
   if (!permission.readable || !protocol) {
@@ -322,12 +328,12 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
   return rules;
 }
 
-void ExportModelBuilder::fill_security_groups() {
-  for (const SecurityGroupRecord& r : records_.security_groups) {
-    const Index g = find(groups_, r.id);
-    if (!model::is_known_index(g)) continue;
-    model::SecurityGroup& group = model_.security_groups[g];
-    if (!group.ingress.empty() || !group.egress.empty()) continue;  // exported twice
+void ExportModelBuilder::fill_security_groups(size_t begin, size_t end,
+                                              const std::vector<Index>& claimed) {
+  for (size_t i = begin; i < end; ++i) {
+    if (claimed[i] == model::kNone) continue;
+    const SecurityGroupRecord& r = records_.security_groups[i];
+    model::SecurityGroup& group = model_.security_groups[claimed[i]];
     for (const PermissionRecord& permission : r.ingress) {
       for (model::SgRule& rule : rules_of(permission, r)) group.ingress.push_back(std::move(rule));
     }
@@ -354,8 +360,8 @@ model::FileSystemType file_system_type(std::string_view name) {
 void ExportModelBuilder::add_file_systems() {
   for (const FileSystemRecord& r : records_.file_systems) {
     if (!one_of(r.lifecycle, {"AVAILABLE", "UPDATING", ""})) {
-      diagnostics_.notice(r.origin.location,
-                          fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
+      said().notice(r.origin.location,
+                    fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
       continue;
     }
     const Index f = add(model_.file_systems, file_systems_, r.origin, r.id, "AWS::FSx::FileSystem");
@@ -448,6 +454,88 @@ void ExportModelBuilder::check_multi_az_fields() {
       fs.route_tables = {Maybe<Index>::unknown(r.origin.location, why)};
       fs.route_tables_given = true;
     }
+  }
+}
+
+// ---- the links, filled in parallel ----
+
+template <typename Record>
+std::vector<Index> ExportModelBuilder::claims(const std::vector<Record>& records, const IdMap& ids,
+                                              size_t entities) {
+  std::vector<Index> claimed(records.size(), model::kNone);
+  std::vector<bool> taken(entities, false);
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Index e = find(ids, records[i].id);
+    if (!model::is_known_index(e) || taken[e]) continue;
+    taken[e] = true;
+    claimed[i] = e;
+  }
+  return claimed;
+}
+
+namespace {
+
+// A slice of one kind of fill; slices write disjoint entities.
+struct FillTask {
+  int kind;  // 0 route tables, 1 ACLs, 2 security groups, 3 transit gateway routes
+  size_t begin, end;
+};
+
+std::vector<FillTask> slice(int kind, size_t count, size_t pieces) {
+  std::vector<FillTask> tasks;
+  const size_t step = std::max<size_t>(1, (count + pieces - 1) / pieces);
+  for (size_t begin = 0; begin < count; begin += step)
+    tasks.push_back({kind, begin, std::min(count, begin + step)});
+  return tasks;
+}
+
+}  // namespace
+
+// Routes, ACL entries and security group rules are most of an organisation's model, and each
+// belongs to one table, ACL or group: slices of them are filled on all cores, each worker writing
+// names and notices to its own arena and diagnostics, joined afterwards.
+void ExportModelBuilder::fill_links() {
+  const std::vector<Index> tables =
+      claims(records_.route_tables, route_tables_, model_.route_tables.size());
+  const std::vector<Index> acls = claims(records_.network_acls, acls_, model_.network_acls.size());
+  const std::vector<Index> groups =
+      claims(records_.security_groups, groups_, model_.security_groups.size());
+  constexpr size_t kSlices = 32;  // per kind: enough for an even share among a few cores
+  std::vector<FillTask> tasks = {{3, 0, 0}};  // the transit gateway routes: one task
+  for (auto [kind, count] : {std::pair{0, tables.size()}, {1, acls.size()}, {2, groups.size()}}) {
+    for (const FillTask& task : slice(kind, count, kSlices)) tasks.push_back(task);
+  }
+  const auto run = [&](const FillTask& task) {
+    switch (task.kind) {
+      case 0:
+        return fill_route_tables(task.begin, task.end, tables);
+      case 1:
+        return fill_network_acls(task.begin, task.end, acls);
+      case 2:
+        return fill_security_groups(task.begin, task.end, groups);
+      default:
+        return fill_tgw_routes();
+    }
+  };
+  constexpr size_t kEntitiesPerThread = 2000;  // fewer are not worth a thread
+  const size_t entities = tables.size() + acls.size() + groups.size();
+  const size_t threads = std::clamp<size_t>(entities / kEntitiesPerThread, 1,
+                                            std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<model::TextArena> arenas(threads);
+  std::vector<Diagnostics> notes(threads);
+  std::atomic<size_t> next{0};
+  const auto work = [&](size_t worker) {
+    if (worker > 0) t_worker_scribe = {&arenas[worker], &notes[worker]};
+    for (size_t t = next++; t < tasks.size(); t = next++) run(tasks[t]);
+    t_worker_scribe = {};
+  };
+  std::vector<std::thread> workers;
+  for (size_t w = 1; w < threads; ++w) workers.emplace_back(work, w);
+  work(0);
+  for (std::thread& worker : workers) worker.join();
+  for (size_t w = 1; w < threads; ++w) {
+    model_.text.adopt(std::move(arenas[w]));
+    diagnostics_.append(std::move(notes[w]));
   }
 }
 

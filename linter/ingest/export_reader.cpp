@@ -26,6 +26,45 @@ bool ExportRecords::empty() const {
          svms.empty();
 }
 
+namespace {
+
+template <typename Record>
+void move_after(std::vector<Record>& into, std::vector<Record>& from) {
+  if (into.empty()) {
+    into = std::move(from);
+    return;
+  }
+  into.insert(into.end(), std::make_move_iterator(from.begin()),
+              std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+void ExportRecords::append(ExportRecords&& other) {
+  adopted_strings.push_back(std::move(other.strings));
+  for (StringPool& pool : other.adopted_strings) adopted_strings.push_back(std::move(pool));
+  move_after(vpcs, other.vpcs);
+  move_after(subnets, other.subnets);
+  move_after(route_tables, other.route_tables);
+  move_after(network_acls, other.network_acls);
+  move_after(security_groups, other.security_groups);
+  move_after(interfaces, other.interfaces);
+  move_after(instances, other.instances);
+  move_after(peerings, other.peerings);
+  move_after(vpn_gateways, other.vpn_gateways);
+  move_after(prefix_lists, other.prefix_lists);
+  move_after(prefix_list_entries, other.prefix_list_entries);
+  move_after(transit_gateways, other.transit_gateways);
+  move_after(tgw_attachments, other.tgw_attachments);
+  move_after(tgw_vpc_attachments, other.tgw_vpc_attachments);
+  move_after(tgw_route_tables, other.tgw_route_tables);
+  move_after(tgw_route_listings, other.tgw_route_listings);
+  move_after(tgw_table_links, other.tgw_table_links);
+  move_after(file_systems, other.file_systems);
+  move_after(svms, other.svms);
+  move_after(file_texts, other.file_texts);
+}
+
 Location ExportRecords::locate(std::string_view value, Location fallback) const {
   for (const auto& [file, text] : file_texts) {
     // Pointer order is only defined within one array: compare as integers.
@@ -299,7 +338,8 @@ void ExportParser::fatal(error_code error, Location at) {
 }
 
 void ExportParser::run() {
-  static od::parser parser;  // reused across files: its buffers grow to the largest one
+  // Reused across files (its buffers grow to the largest one); one per reading thread.
+  thread_local od::parser parser;
   const size_t bom = source_.text().starts_with("\xEF\xBB\xBF") ? 3 : 0;
   od::document document;
   error_code error = parser

@@ -238,7 +238,12 @@ struct ExportRecords {
   // The text of each file read (by file id), so that a value used in place can be located.
   std::vector<std::pair<uint32_t, std::string_view>> file_texts;
 
+  // Strings interned by other readers whose records were appended here (their views stay valid).
+  std::deque<StringPool> adopted_strings;
+
   bool empty() const;
+  // Moves `other`'s records after these, and keeps its strings alive.
+  void append(ExportRecords&& other);
   // Where `value`, a string used in place in one of the files, starts (its opening quote);
   // `fallback` when it was copied.
   Location locate(std::string_view value, Location fallback) const;

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/export_batch.h"
 #include "linter/ingest/export_context.h"
 #include "linter/ingest/export_reader.h"
 #include "linter/ingest/input_kind.h"
@@ -84,6 +85,7 @@ class Loader {
       queue_.pop_front();
       load(next);
     }
+    read_exports(export_jobs_, inputs_.exports, diagnostics_);
     report_skipped_beside_exports();
   }
 
@@ -215,9 +217,10 @@ class Loader {
     return file && parse_tree(*file) ? file : nullptr;
   }
 
+  // Exports are read together once every file is known (export_batch.h).
   void read_account_export(const LoadedFile& file, const std::string& path) {
     export_directories_.insert(fs::path(path).parent_path().string());
-    read_export(file.buffer, file.file, export_context(path), inputs_.exports, diagnostics_);
+    export_jobs_.push_back({&file.buffer, file.file, export_context(path)});
   }
 
   void load(const Candidate& candidate) {
@@ -309,6 +312,7 @@ class Loader {
   std::vector<std::pair<InputError, std::string>> not_json_;  // with its directory
   std::set<std::string> export_directories_;
   std::set<std::string> walked_directories_;  // canonical paths
+  std::vector<ExportJob> export_jobs_;
 };
 
 }  // namespace

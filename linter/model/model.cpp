@@ -75,6 +75,14 @@ std::string_view TextArena::join(std::initializer_list<std::string_view> pieces)
   return {start, size};
 }
 
+void TextArena::adopt(TextArena&& other) {
+  // Before the chunk being filled, which stays last.
+  chunks_.insert(chunks_.begin(), std::make_move_iterator(other.chunks_.begin()),
+                 std::make_move_iterator(other.chunks_.end()));
+  other.chunks_.clear();
+  other.used_ = other.capacity_ = 0;
+}
+
 std::string_view TextArena::keep(std::string_view text) {
   return join({text});
 }

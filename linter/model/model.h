@@ -57,6 +57,8 @@ class TextArena {
   std::string_view join(std::initializer_list<std::string_view> pieces);
   std::string_view number(std::string_view a, std::string_view b, std::string_view c,
                           uint64_t value);
+  // Takes `other`'s text over: views into it stay valid as long as this arena lives.
+  void adopt(TextArena&& other);
 
  private:
   std::vector<std::unique_ptr<char[]>> chunks_;
