@@ -138,7 +138,7 @@ class ExportModelBuilder {
     out.location = record.location;
     out.name = id;  // a view into the mapped export
     out.type = type;
-    out.pointer = model_.text.number("/", record.list, "/", record.index);
+    out.pointer = text().number("/", record.list, "/", record.index);
     out.stack = scope(record);
     return out;
   }
