@@ -12,15 +12,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 action="$root/action.yml"
 
-fail() {
-  printf 'action_test: FAIL: %s\n' "$*" >&2
-  exit 1
-}
-skip() {
-  printf 'action_test: SKIP: %s\n' "$*" >&2
-  exit 77
-}
-say() { printf 'action_test: %s\n' "$*" >&2; }
+# shellcheck source=tests/lib.sh
+. "$root/tests/lib.sh"
 
 [ -f "$action" ] || fail "action.yml is missing"
 if command -v python3 >/dev/null 2>&1 && python3 -c 'import json' 2>/dev/null; then

@@ -12,27 +12,13 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using reachlint::test::fixture;
 using reachlint::test::read_file;
 using reachlint::test::run_cli;
+using reachlint::test::ScratchDir;
 using reachlint::test::write_file;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-  return reachlint::test::source_dir() + "/fixtures/" + name;
-}
-
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    static int count = 0;
-    dir = fs::temp_directory_path() /
-          ("reachlint-bad-" + std::to_string(::getpid()) + "-" + std::to_string(count++));
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  std::string path(const std::string& name) const { return (dir / name).string(); }
-};
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -50,14 +36,14 @@ std::string nested(const std::string& open, const std::string& close, int depth)
 BOOST_AUTO_TEST_SUITE(bad_inputs)
 
 BOOST_AUTO_TEST_CASE(a_fifo_is_refused_not_waited_on) {
-  Scratch scratch;
+  const ScratchDir scratch;
   BOOST_TEST_REQUIRE(mkfifo(scratch.path("pipe.json").c_str(), 0600) == 0);
   const auto asked = run_cli({"--no-config", scratch.path("pipe.json")});
   BOOST_TEST(asked.exit == 2);
   BOOST_TEST(contains(asked.err, "pipe.json:1:1: error: not a regular file"), asked.err);
   // Met in a directory walk, it is skipped with a notice and the rest is checked.
   fs::copy_file(fixture("RL103-min-bad/template.json"), scratch.path("stack.json"));
-  const auto walked = run_cli({"--no-config", scratch.dir.string()});
+  const auto walked = run_cli({"--no-config", scratch.dir().string()});
   BOOST_TEST(walked.exit == 1);
   BOOST_TEST(contains(walked.out, "pipe.json:1:1: notice: skipped: not a regular file"),
              walked.out);
@@ -65,11 +51,11 @@ BOOST_AUTO_TEST_CASE(a_fifo_is_refused_not_waited_on) {
 }
 
 BOOST_AUTO_TEST_CASE(links_that_loop_or_dangle) {
-  Scratch scratch;
+  const ScratchDir scratch;
   fs::copy_file(fixture("RL103-min-bad/template.json"), scratch.path("stack.json"));
-  fs::create_directory_symlink(scratch.dir, scratch.path("loop"));
+  fs::create_directory_symlink(scratch.dir(), scratch.path("loop"));
   fs::create_symlink(scratch.path("gone.json"), scratch.path("dangling.json"));
-  const auto walked = run_cli({"--no-config", "-f", "json", scratch.dir.string()});
+  const auto walked = run_cli({"--no-config", "-f", "json", scratch.dir().string()});
   BOOST_TEST(walked.exit == 1, walked.err);
   BOOST_TEST(contains(walked.out, "skipped: not a regular file"), walked.out);
   const auto asked = run_cli({"--no-config", scratch.path("dangling.json")});
@@ -79,7 +65,7 @@ BOOST_AUTO_TEST_CASE(links_that_loop_or_dangle) {
 
 BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_read) {
   if (geteuid() == 0) return;  // root reads every file: nothing to test
-  Scratch scratch;
+  const ScratchDir scratch;
   write_file(scratch.path("secret.json"), "{}");
   fs::permissions(scratch.path("secret.json"), fs::perms::none);
   const auto run = run_cli({"--no-config", scratch.path("secret.json")});
@@ -98,7 +84,7 @@ BOOST_AUTO_TEST_CASE(inputs_over_the_size_limit) {
 }
 
 BOOST_AUTO_TEST_CASE(nesting_200000_deep) {
-  Scratch scratch;
+  const ScratchDir scratch;
   write_file(scratch.path("template.json"), "{\"Resources\": " + nested("[", "]", 200000) + "}");
   const auto tmpl = run_cli({"--no-config", scratch.path("template.json")});
   BOOST_TEST(tmpl.exit == 2);
@@ -115,7 +101,7 @@ BOOST_AUTO_TEST_CASE(nesting_200000_deep) {
 }
 
 BOOST_AUTO_TEST_CASE(numbers_that_overflow) {
-  Scratch scratch;
+  const ScratchDir scratch;
   const std::string original = read_file(fixture("input-port-range/template.json"));
   for (const std::string number : {"99999999999999999999999", "1e400", "-9223372036854775809"}) {
     std::string text = original;

@@ -5,15 +5,9 @@
 
 #include "support.h"
 
+using reachlint::test::fixture;
 using reachlint::test::run_cli;
-
-namespace {
-
-std::string fixture(const std::string& name) {
-  return reachlint::test::source_dir() + "/fixtures/" + name;
-}
-
-}  // namespace
+using reachlint::test::ScratchDir;
 
 BOOST_AUTO_TEST_SUITE(cli)
 

@@ -4,41 +4,20 @@
 # runs `cpack -G DEB`, and checks the package without installing it: its name, its control fields
 # and Depends line (dpkg-shlibdeps), the extracted binary (--version, a fixture linted), the man page
 # and the bash completion; then that `cmake --install` into a DESTDIR gives the same files, and that
-# cpack refuses a -march=native build. Installs dpkg-dev and file if missing.
+# cpack refuses a -march=native build. Needs dpkg-dev and file (scripts/install-deps.sh).
 # Builds reachlint once more (a few minutes on 2 cores). Exit 0 pass, 1 fail, 77 skipped.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-fail() {
-  printf 'package_test: FAIL: %s\n' "$*" >&2
-  exit 1
-}
-skip() {
-  printf 'package_test: SKIP: %s\n' "$*" >&2
-  exit 77
-}
-say() { printf 'package_test: %s\n' "$*" >&2; }
+# shellcheck source=tests/lib.sh
+. "$root/tests/lib.sh"
 
 command -v dpkg >/dev/null 2>&1 || skip "not a Debian system (no dpkg)"
 for tool in cmake cpack; do command -v "$tool" >/dev/null 2>&1 || skip "'$tool' is not installed"; done
 
 # dpkg-shlibdeps (dpkg-dev) computes Depends; CPack's DEB generator runs `file` on each file.
-missing=()
-command -v dpkg-shlibdeps >/dev/null 2>&1 || missing+=(dpkg-dev)
-command -v file >/dev/null 2>&1 || missing+=(file)
-command -v readelf >/dev/null 2>&1 || missing+=(binutils)
-if [ ${#missing[@]} -gt 0 ]; then
-  say "installing ${missing[*]}"
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if sudo -n true 2>/dev/null; then sudo_cmd=(sudo -n); else skip "${missing[*]} missing and apt-get needs root"; fi
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  { "${sudo_cmd[@]}" apt-get update -qq &&
-    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >/dev/null 2>&1 ||
-    skip "cannot install ${missing[*]} with apt-get"
-fi
+require dpkg-shlibdeps file readelf
 "$root/scripts/install-deps.sh" >/dev/null 2>&1 || skip "cannot install the build dependencies"
 
 # A portable instruction set that keeps simdjson's fast kernel (x86-64-v3 lacks PCLMULQDQ).

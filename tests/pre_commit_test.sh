@@ -3,38 +3,20 @@
 # this checkout as its hook repository, commits a broken template next to an unrelated package.json,
 # and `pre-commit run --all-files` must fail with the RL102 finding; with the template fixed it must
 # pass. Offline: language `system` installs nothing and the hook repository is a local path.
-# Installs Debian's pre-commit package if missing. Exit 0 pass, 1 fail, 77 skipped.
+# Needs Debian's pre-commit package (scripts/install-deps.sh). Exit 0 pass, 1 fail, 77 skipped.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 reachlint=${REACHLINT:-build/reachlint}
 case $reachlint in /*) ;; *) reachlint="$root/$reachlint" ;; esac
 
-fail() {
-  printf 'pre_commit_test: FAIL: %s\n' "$*" >&2
-  exit 1
-}
-skip() {
-  printf 'pre_commit_test: SKIP: %s\n' "$*" >&2
-  exit 77
-}
-say() { printf 'pre_commit_test: %s\n' "$*" >&2; }
+# shellcheck source=tests/lib.sh
+. "$root/tests/lib.sh"
 
 [ -x "$reachlint" ] || fail "no reachlint binary at $reachlint (build it, or set REACHLINT)"
-command -v git >/dev/null 2>&1 || skip "git is not installed"
+require git
 
-if ! command -v pre-commit >/dev/null 2>&1; then
-  say "installing Debian's pre-commit package"
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if sudo -n true 2>/dev/null; then sudo_cmd=(sudo -n); else skip "pre-commit is missing and apt-get needs root"; fi
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  { "${sudo_cmd[@]}" apt-get update -qq &&
-    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends pre-commit; } >/dev/null 2>&1 ||
-    skip "cannot install pre-commit with apt-get"
-  command -v pre-commit >/dev/null 2>&1 || skip "pre-commit is still not on PATH"
-fi
+require pre-commit
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pre_commit_test.XXXXXX")
 # shellcheck disable=SC2317 # called by the trap

@@ -58,6 +58,22 @@ std::string source_dir() {
   return REACHLINT_SOURCE_DIR;
 }
 
+std::string fixture(const std::string& name) {
+  return source_dir() + "/fixtures/" + name;
+}
+
+ScratchDir::ScratchDir() {
+  static int made = 0;
+  dir_ = std::filesystem::temp_directory_path() /
+         ("reachlint-test-" + std::to_string(getpid()) + "-" + std::to_string(made++));
+  std::filesystem::create_directories(dir_);
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;

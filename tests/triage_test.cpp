@@ -12,31 +12,13 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using reachlint::test::fixture;
 using reachlint::test::read_file;
 using reachlint::test::run_cli;
+using reachlint::test::ScratchDir;
 using reachlint::test::write_file;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-  return reachlint::test::source_dir() + "/fixtures/" + name;
-}
-
-// A scratch directory, removed at the end of the test.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() /
-          ("reachlint-triage-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  std::string path(const std::string& name) const { return (dir / name).string(); }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
 
 struct SarifResult {
   std::string rule;
@@ -74,7 +56,7 @@ size_t count_state(const std::vector<SarifResult>& results, const std::string& s
 BOOST_AUTO_TEST_SUITE(triage)
 
 BOOST_AUTO_TEST_CASE(a_baseline_of_the_same_run_leaves_nothing_new) {
-  Scratch scratch;
+  const ScratchDir scratch;
   const std::string input = fixture("RL103-min-bad/template.json");
   const auto first =
       run_cli({"--no-config", "-q", "--write-baseline", scratch.path("base.sarif"), input});
@@ -90,7 +72,7 @@ BOOST_AUTO_TEST_CASE(a_baseline_of_the_same_run_leaves_nothing_new) {
 }
 
 BOOST_AUTO_TEST_CASE(new_and_absent_results_against_a_baseline) {
-  Scratch scratch;
+  const ScratchDir scratch;
   run_cli({"--no-config", "-q", "--write-baseline", scratch.path("base.sarif"),
            fixture("RL101-min-bad/template.json"), fixture("RL102-min-bad/template.json")});
   const std::vector<std::string> now = {"--no-config", "--baseline", scratch.path("base.sarif"),
@@ -113,20 +95,20 @@ BOOST_AUTO_TEST_CASE(new_and_absent_results_against_a_baseline) {
 }
 
 BOOST_AUTO_TEST_CASE(fingerprints_survive_moved_lines) {
-  Scratch scratch;
+  const ScratchDir scratch;
   const std::string original = read_file(fixture("RL103-min-bad/template.json"));
   write_file(scratch.path("template.json"), "\n\n\n" + original);
   const auto before = sarif_results(
       run_cli({"--no-config", "-f", "sarif", "template.json"}, fixture("RL103-min-bad")).out);
   const auto after =
-      sarif_results(run_cli({"--no-config", "-f", "sarif", "template.json"}, scratch.dir).out);
+      sarif_results(run_cli({"--no-config", "-f", "sarif", "template.json"}, scratch.dir()).out);
   BOOST_TEST_REQUIRE(before.size() == after.size());
   for (size_t i = 0; i < before.size(); ++i)
     BOOST_TEST(before[i].fingerprint == after[i].fingerprint);
 }
 
 BOOST_AUTO_TEST_CASE(the_same_logical_ids_in_two_templates_are_two_findings) {
-  Scratch scratch;
+  const ScratchDir scratch;
   fs::copy_file(fixture("RL103-min-bad/template.json"), scratch.path("other.json"));
   const auto results =
       sarif_results(run_cli({"--no-config", "-f", "sarif", fixture("RL103-min-bad/template.json"),
@@ -139,7 +121,7 @@ BOOST_AUTO_TEST_CASE(the_same_logical_ids_in_two_templates_are_two_findings) {
 }
 
 BOOST_AUTO_TEST_CASE(a_baseline_that_cannot_be_read_is_an_error) {
-  Scratch scratch;
+  const ScratchDir scratch;
   write_file(scratch.path("broken.sarif"), "{\"runs\": [");
   const auto run = run_cli({"--no-config", "--baseline", scratch.path("broken.sarif"),
                             fixture("RL103-min-bad/template.json")});
@@ -166,7 +148,7 @@ BOOST_AUTO_TEST_CASE(suppressed_findings_are_hidden_in_text_and_kept_in_sarif) {
 }
 
 BOOST_AUTO_TEST_CASE(configured_levels_change_findings_and_the_exit_status) {
-  Scratch scratch;
+  const ScratchDir scratch;
   write_file(scratch.path("reachlint.toml"), "[rules.levels]\nRL103 = \"warning\"\n");
   const std::string input = fixture("RL103-min-bad/template.json");
   const auto run = run_cli({"--config", scratch.path("reachlint.toml"), "-f", "json", input});

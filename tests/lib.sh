@@ -1,0 +1,19 @@
+# Shared by the shell tests (source it): messages under the test's name, and the exit codes CTest
+# reads: 0 pass, 1 fail, 77 skipped. scripts/install-deps.sh installs every tool they use.
+test_name=$(basename "$0" .sh)
+fail() {
+  printf '%s: FAIL: %s\n' "$test_name" "$*" >&2
+  exit 1
+}
+skip() {
+  printf '%s: SKIP: %s\n' "$test_name" "$*" >&2
+  exit 77
+}
+say() { printf '%s: %s\n' "$test_name" "$*" >&2; }
+# Skips unless every named command is on PATH.
+require() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (scripts/install-deps.sh installs it)"
+  done
+}
