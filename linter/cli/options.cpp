@@ -12,11 +12,12 @@ namespace reachlint::cli {
 std::string usage() {
   return R"(usage: reachlint [check] [options] PATH...        lint templates, cdk.out assemblies and directories
        reachlint explain --from CLIENT --to FS PATH... the hop-by-hop trace, forward and back
+       reachlint graph [--format dot|mermaid] PATH...  the topology, broken hops marked
        reachlint rules [CODE]                          the rule catalogue, or one rule's documentation
        reachlint rules --write-docs DIR                write every rule's page (docs/rules)
 
 options:
-  -f, --format text|json|sarif   output format (default: text)
+  -f, --format text|json|sarif   output format (default: text; graph: dot|mermaid, default dot)
   -o, --output FILE              write the report to FILE
       --config FILE              configuration file (default: .reachlint.toml found upward)
       --no-config                ignore configuration files
@@ -90,11 +91,15 @@ class Parser {
   Parser(int argc, const char* const* argv) : args_(argv + 1, argv + argc) {}
 
   std::optional<Options> run(std::string& error) {
-    if (!args_.empty() && (args_[0] == "check" || args_[0] == "rules" || args_[0] == "explain")) {
-      options_.command = args_[0] == "check"   ? Command::Check
-                         : args_[0] == "rules" ? Command::Rules
-                                               : Command::Explain;
-      args_.erase(args_.begin());
+    static const std::map<std::string, Command> kCommands = {{"check", Command::Check},
+                                                             {"rules", Command::Rules},
+                                                             {"explain", Command::Explain},
+                                                             {"graph", Command::Graph}};
+    if (!args_.empty()) {
+      if (const auto command = kCommands.find(args_[0]); command != kCommands.end()) {
+        options_.command = command->second;
+        args_.erase(args_.begin());
+      }
     }
     for (size_t i = 0; i < args_.size(); ++i) {
       if (!parse_one(i)) {
@@ -205,12 +210,17 @@ class Parser {
   }
 
   bool set_format(const std::string& v) {
-    static const std::map<std::string, Format> kFormats = {
-        {"text", Format::Text}, {"json", Format::Json}, {"sarif", Format::Sarif}};
+    static const std::map<std::string, Format> kFormats = {{"text", Format::Text},
+                                                           {"json", Format::Json},
+                                                           {"sarif", Format::Sarif},
+                                                           {"dot", Format::Dot},
+                                                           {"mermaid", Format::Mermaid}};
     const auto found = kFormats.find(v);
     if (found == kFormats.end())
-      return fail(fmt::format("unknown format '{}' (text, json or sarif)", v));
+      return fail(
+          fmt::format("unknown format '{}' (text, json or sarif; graph: dot or mermaid)", v));
     options_.format = found->second;
+    format_name_ = v;
     return true;
   }
 
@@ -244,12 +254,34 @@ class Parser {
                              : fmt::format("unknown option '{}'; did you mean '{}'?", arg, hint));
   }
 
+  // graph draws (dot, its default, or mermaid); the other commands write text, json or sarif.
+  bool validate_format() {
+    const bool drawing = options_.format == Format::Dot || options_.format == Format::Mermaid;
+    if (options_.command != Command::Graph) {
+      return !drawing ||
+             fail(fmt::format(
+                 "format '{}' is for `reachlint graph`; check writes text, json or sarif",
+                 format_name_));
+    }
+    if (format_name_.empty())
+      options_.format = Format::Dot;
+    else if (!drawing)
+      return fail(fmt::format(
+          "graph writes dot or mermaid, not '{}' (try --format dot; `reachlint check -f {}` "
+          "writes the findings)",
+          format_name_, format_name_));
+    return true;
+  }
+
   bool validate() {
     if (help_)
       options_.command = Command::Help;
     else if (version_)
       options_.command = Command::Version;
-    if (options_.command == Command::Check && options_.paths.empty())
+    if (options_.command == Command::Help || options_.command == Command::Version) return true;
+    if (!validate_format()) return false;
+    if ((options_.command == Command::Check || options_.command == Command::Graph) &&
+        options_.paths.empty())
       return fail("no input: give one or more files or directories");
     if (options_.command == Command::Explain) {
       if (options_.from.empty() || options_.to.empty())
@@ -268,6 +300,7 @@ class Parser {
   Options options_;
   bool help_ = false;
   bool version_ = false;
+  std::string format_name_;  // as given to -f; empty: the command's default
   std::string error_;
 };
 

@@ -7,8 +7,8 @@
 
 namespace reachlint::cli {
 
-enum class Command { Check, Rules, Explain, Help, Version };
-enum class Format { Text, Json, Sarif };
+enum class Command { Check, Rules, Explain, Graph, Help, Version };
+enum class Format { Text, Json, Sarif, Dot, Mermaid };  // graph: Dot (default) or Mermaid
 enum class FailLevel { Error, Warning, Note, None };
 
 struct Options {

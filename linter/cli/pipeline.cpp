@@ -97,7 +97,8 @@ bool Pipeline::prepare(const Options& options, std::string& usage_error) {
     specs.push_back(std::move(spec));
   }
   PhaseTimer timer;
-  load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs, diagnostics);
+  load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
+              diagnostics);
   timer.mark("read");
   // Exports first: a template's literal ids then link to the account it deploys into.
   build_model_from_exports(inputs.exports, model, diagnostics);

@@ -14,6 +14,7 @@
 #include "linter/core/timing.h"
 #include "linter/ingest/inline_suppressions.h"
 #include "linter/output/baseline.h"
+#include "linter/output/graph_output.h"
 #include "linter/output/report.h"
 #include "rules/rule_docs.h"
 #include "rules/suppressions.h"
@@ -98,6 +99,9 @@ std::string format_report(const Options& options, const output::RunReport& repor
       return output::format_json(report);
     case Format::Sarif:
       return format_sarif(options, report);
+    case Format::Dot:
+    case Format::Mermaid:
+      break;  // graph's formats: the options refuse them for check
   }
   return {};
 }
@@ -130,6 +134,22 @@ bool set_aside_known(const Options& options, Pipeline& pipeline, output::RunRepo
   return true;
 }
 
+// The analysis and the findings as `check` judges them (`graph` marks what it finds broken):
+// the selected rules, the configured levels, suppressions and the baseline. False when the
+// baseline cannot be read (`problem` says why).
+bool judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
+           std::vector<analysis::FileSystemAnalysis>& analyses, output::RunReport& report,
+           std::string& problem) {
+  analyses =
+      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+  timer.mark("analysis");
+  report.findings = run_rules(pipeline, analyses);
+  apply_levels(pipeline.config, report.findings);
+  if (!set_aside_known(options, pipeline, report, problem)) return false;
+  report.notices = pipeline.diagnostics.sorted_notices();
+  return true;
+}
+
 int run_check(const Options& options, const Streams& streams) {
   auto owner = std::make_unique<Pipeline>();
   Pipeline& pipeline = *owner;
@@ -147,16 +167,11 @@ int run_check(const Options& options, const Streams& streams) {
     return report_input_errors(pipeline, streams);
   }
   PhaseTimer timer;
-  const auto analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
-  timer.mark("analysis");
-  report.findings = run_rules(pipeline, analyses);
-  apply_levels(pipeline.config, report.findings);
-  if (!set_aside_known(options, pipeline, report, problem)) {
+  std::vector<analysis::FileSystemAnalysis> analyses;
+  if (!judge(options, pipeline, timer, analyses, report, problem)) {
     fmt::print(streams.err, "reachlint: error: {}\n", problem);
     return kExitError;
   }
-  report.notices = pipeline.diagnostics.sorted_notices();
   report.file_systems = static_cast<size_t>(
       std::count_if(analyses.begin(), analyses.end(),
                     [](const analysis::FileSystemAnalysis& a) { return a.checked; }));
@@ -170,6 +185,37 @@ int run_check(const Options& options, const Streams& streams) {
   }
   timer.mark("output");
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
+}
+
+// The topology with what `check` finds broken marked; informational, so 0 once written.
+// Notices (what could not be evaluated: the grey parts) go to standard error unless -q.
+int run_graph(const Options& options, const Streams& streams) {
+  auto owner = std::make_unique<Pipeline>();
+  Pipeline& pipeline = *owner;
+  if (streams.exiting) owned_until_exit = std::move(owner);
+  std::string problem;
+  if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
+  if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
+  PhaseTimer timer;
+  std::vector<analysis::FileSystemAnalysis> analyses;
+  output::RunReport report;
+  if (!judge(options, pipeline, timer, analyses, report, problem)) {
+    fmt::print(streams.err, "reachlint: error: {}\n", problem);
+    return kExitError;
+  }
+  const auto format =
+      options.format == Format::Mermaid ? output::GraphFormat::Mermaid : output::GraphFormat::Dot;
+  if (!write_output(options,
+                    output::format_graph({pipeline.model, analyses, report.findings}, format),
+                    streams))
+    return kExitError;
+  timer.mark("output");
+  if (options.quiet) return kExitClean;
+  for (const Notice& notice : report.notices) {
+    fmt::print(streams.err, "{}: notice: {}\n",
+               output::location_prefix(pipeline.inputs.sources, notice.location), notice.message);
+  }
+  return kExitClean;
 }
 
 int run_rules_command(const Options& options, const Streams& streams) {
@@ -246,6 +292,8 @@ int run(const Options& options, const Streams& streams) {
       return run_explain(options, streams);
     case Command::Check:
       return run_check(options, streams);
+    case Command::Graph:
+      return run_graph(options, streams);
   }
   return kExitError;
 }

@@ -1,4 +1,4 @@
-// The commands: check (lint), explain (one trace), rules (the catalogue).
+// The commands: check (lint), explain (one trace), graph (the topology), rules (the catalogue).
 #pragma once
 
 #include <cstdio>

@@ -75,14 +75,18 @@ _reachlint() {
         ((i++)) ;;
       -*) ;;
       *)
-        case $word in check | explain | rules) subcommand=$word ;; *) subcommand=check ;; esac
+        case $word in check | explain | graph | rules) subcommand=$word ;; *) subcommand=check ;; esac
         break ;;
     esac
   done
 
   case $prev in
     -f | --format)
-      COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+      if [[ $subcommand == graph ]]; then
+        COMPREPLY=($(compgen -W "dot mermaid" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+      fi
       return ;;
     --fail-level)
       COMPREPLY=($(compgen -W "error warning note none" -- "$cur"))
@@ -127,7 +131,7 @@ _reachlint() {
       ;;
     "")
       # First word: a subcommand, or straight away a path (check is the default).
-      COMPREPLY=($(compgen -W "check explain rules" -- "$cur"))
+      COMPREPLY=($(compgen -W "check explain graph rules" -- "$cur"))
       _reachlint_files "$cur"
       ;;
     *)
