@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "linter/cli/options.h"
+#include "linter/cli/toml_guard.h"
 #include "rules/rule.h"
 
 #include <re2/re2.h>
@@ -250,6 +251,11 @@ Config load_config(const std::string& path, std::string& text, SourceMap& source
   buffer << in.rdbuf();
   text = buffer.str();
   const uint32_t file = sources.add(path, text);
+  if (const auto hazard = find_toml_hazard(text)) {
+    diagnostics.error({file, static_cast<uint32_t>(hazard->offset)},
+                      fmt::format("invalid TOML: {}", hazard->message));
+    return config;
+  }
   ConfigReader reader(file, text, diagnostics);
   toml::parse_result parsed = toml::parse(text, path);
   if (!parsed) {

@@ -15,8 +15,9 @@ constexpr size_t kMaxThreads = 4;
 
 size_t thread_count(const std::vector<ExportJob>& jobs, size_t bytes) {
   const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
-  return std::clamp<size_t>(bytes / kBytesPerThread, 1,
-                            std::min({cores, kMaxThreads, jobs.size()}));
+  // At least one, also with no job: clamp's bounds must not cross.
+  const size_t most = std::max<size_t>(1, std::min({cores, kMaxThreads, jobs.size()}));
+  return std::clamp<size_t>(bytes / kBytesPerThread, 1, most);
 }
 
 // Where each thread's run of jobs starts, so that the runs hold about equal bytes.

@@ -68,6 +68,7 @@ std::string_view TextArena::join(std::initializer_list<std::string_view> pieces)
   char* const start = chunks_.back().get() + used_;
   char* at = start;
   for (const std::string_view piece : pieces) {
+    if (piece.empty()) continue;  // an empty view may hold a null pointer, which memcpy forbids
     std::memcpy(at, piece.data(), piece.size());
     at += piece.size();
   }

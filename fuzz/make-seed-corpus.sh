@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Builds the seed corpora and dictionaries of the fuzz harnesses from fixtures/ and fuzz/seeds/.
+#   fuzz/make-seed-corpus.sh OUT     -> OUT/seeds/<harness>/..., OUT/dict/<harness>.dict
+# Seeds are regenerated from scratch on every call (they are inputs, never written by libFuzzer).
+# Multi-file seeds use the bundle format of fuzz/fuzz_common.h: "@@ <path>" header lines.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:?usage: fuzz/make-seed-corpus.sh OUT_DIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+seeds=$out/seeds
+rm -rf "$seeds" "$out/dict"
+mkdir -p "$seeds"/{template,export,intrinsics,cidr,config,cli} "$out/dict"
+cd "$root/fixtures"
+
+# Appends FILE to bundle OUT under the header path NAME.
+bundle_add() {  # OUT NAME FILE
+  printf '@@ %s\n' "$2" >>"$1"
+  cat "$3" >>"$1"
+  # The newline before the next header belongs to the header: add one if the file lacks it.
+  [ -z "$(tail -c1 "$3")" ] || printf '\n' >>"$1"
+}
+
+is_template() { grep -q '"Resources"' "$1"; }
+
+for dir in */; do
+  fixture=${dir%/}
+  [ "$fixture" = cdk-app ] && continue
+  # Every input file of the fixture, as fixtures_test.cpp gives them (minus its own files).
+  mapfile -t files < <(find "$fixture" -type f ! -name expected.json ! -name README.md \
+                         ! -name reachlint.toml ! -path '*/node_modules/*' | sort)
+  inputs=() exports=()
+  for f in "${files[@]}"; do
+    case $f in */export/*) exports+=("$f") ;; *) inputs+=("$f") ;; esac
+  done
+
+  # template: one file as such (given explicitly), several as a bundle (given as a directory).
+  if [ ${#inputs[@]} -eq 1 ] && [ "$(dirname "${inputs[0]}")" = "$fixture" ]; then
+    cp "${inputs[0]}" "$seeds/template/$fixture"
+  elif [ ${#inputs[@]} -gt 0 ]; then
+    for f in "${inputs[@]}"; do bundle_add "$seeds/template/$fixture" "${f#"$fixture"/}" "$f"; done
+  fi
+
+  # intrinsics: each template alone, and the templates of a multi-stack fixture together.
+  stacks=()
+  for f in "${inputs[@]}"; do
+    case $f in *.json | *.template) is_template "$f" && stacks+=("$f") ;; esac
+  done
+  for f in "${stacks[@]}"; do
+    name=${f#"$fixture"/}
+    cp "$f" "$seeds/intrinsics/$fixture--${name//\//_}"
+  done
+  if [ ${#stacks[@]} -gt 1 ]; then
+    for f in "${stacks[@]}"; do
+      stack=$(basename "$f"); stack=${stack%.json}; stack=${stack%.template}
+      bundle_add "$seeds/intrinsics/$fixture--stacks" "$stack" "$f"
+    done
+  fi
+
+  # export: the whole export (with the templates deployed into it), each file alone, and the
+  # whole export again under an accounts/<id>/<region>/ layout.
+  if [ ${#exports[@]} -gt 0 ]; then
+    for f in "${exports[@]}" "${stacks[@]}"; do
+      bundle_add "$seeds/export/$fixture" "${f#"$fixture"/}" "$f"
+    done
+    for f in "${exports[@]}"; do
+      name=${f#"$fixture"/}
+      bundle_add "$seeds/export/$fixture--${name//\//_}" "$name" "$f"
+      case $name in
+        */accounts/*) ;;
+        *) bundle_add "$seeds/export/$fixture--accounts" \
+             "accounts/111122223333/eu-west-1/$(basename "$f")" "$f" ;;
+      esac
+    done
+  fi
+
+  # config
+  if [ -f "$fixture/reachlint.toml" ]; then cp "$fixture/reachlint.toml" "$seeds/config/$fixture.toml"; fi
+done
+
+# cidr: the hand-made seeds, and every address and prefix written in the fixtures, eight a seed.
+cp "$root"/fuzz/seeds/cidr/* "$seeds/cidr/"
+grep -rhoE '"[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?"' --include='*.json' --include='*.toml' . |
+  tr -d '"' | sort -u | split -l 8 - "$seeds/cidr/fixtures-"
+cp "$root"/fuzz/seeds/config/* "$seeds/config/"
+cp "$root"/fuzz/seeds/cli/* "$seeds/cli/"
+
+# Dictionaries: the hand-written ones, plus the string literals the readers compare keys with.
+literals() {  # FILE... -> dictionary lines
+  grep -ohE '"[A-Za-z][A-Za-z0-9:._-]{1,48}"' "$@" | sort -u
+}
+cp "$root/fuzz/dict/json.dict" "$out/dict/template.dict"
+literals "$root"/linter/ingest/*.cpp >>"$out/dict/template.dict"
+cp "$out/dict/template.dict" "$out/dict/export.dict"
+cp "$out/dict/template.dict" "$out/dict/intrinsics.dict"
+cp "$root/fuzz/dict/cidr.dict" "$out/dict/cidr.dict"
+cp "$root/fuzz/dict/toml.dict" "$out/dict/config.dict"
+cp "$root/fuzz/dict/cli.dict" "$out/dict/cli.dict"
+
+for h in template export intrinsics cidr config cli; do
+  printf '%-11s %4d seeds\n' "$h" "$(find "$seeds/$h" -type f | wc -l)"
+done
