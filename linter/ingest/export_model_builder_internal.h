@@ -177,6 +177,23 @@ class ExportModelBuilder {
     return Maybe<Cidr>::unknown(where, "not a valid CIDR");
   }
 
+  // TCP and UDP rules and ACL entries always carry their ports in an export: a missing or
+  // impossible range is a damaged record, never "all ports". Nullopt (and a notice) then.
+  std::optional<model::PortRange> port_range(std::optional<int64_t> from, std::optional<int64_t> to,
+                                             Location where, std::string_view owner) {
+    if (from && to && *from >= 0 && *to <= 65535 && *from <= *to)
+      return model::PortRange{static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
+    said().notice(where, fmt::format("a TCP or UDP rule of {} has no valid port range; it is "
+                                     "treated as unknown",
+                                     owner));
+    return std::nullopt;
+  }
+
+  // The entry's protocol, action and ports into `entry`; false (with a notice) when one is
+  // unusable, and the whole entry is then unknown.
+  bool readable_entry(const AclEntryRecord& record, std::string_view acl,
+                      model::NetworkAclEntry& entry);
+
   void add_vpcs();
   void add_subnets();
   void add_route_tables();

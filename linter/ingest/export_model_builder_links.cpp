@@ -274,18 +274,31 @@ void ExportModelBuilder::fill_network_acls(size_t begin, size_t end,
       entry.origin.implicit = record.number == kDefaultDenyRule;
       entry.rule_number = static_cast<int>(record.number);
       entry.egress = record.egress;
-      entry.allow = record.action == "allow";
-      entry.protocol = protocol_number(record.protocol).value_or(model::kAllProtocols);
-      if (record.from && record.to && *record.from >= 0 && *record.to <= 65535 &&
-          *record.from <= *record.to) {
-        entry.ports = {static_cast<uint16_t>(*record.from), static_cast<uint16_t>(*record.to)};
-      }
-      entry.cidr = record.readable
+      entry.cidr = readable_entry(record, r.id, entry)
                        ? cidr(record.cidr, record.location, r.id)
                        : Maybe<Cidr>::unknown(record.location, "the entry could not be read");
       model_.network_acls[a].entries.push_back(std::move(entry));
     }
   }
+}
+
+bool ExportModelBuilder::readable_entry(const AclEntryRecord& record, std::string_view acl,
+                                        model::NetworkAclEntry& entry) {
+  if (!record.readable) return false;
+  const auto protocol = protocol_number(record.protocol);
+  if (!protocol || (record.action != "allow" && record.action != "deny")) {
+    said().notice(record.location,
+                  fmt::format("entry {} of {} has protocol '{}' and action '{}', not both known; "
+                              "it is treated as unknown",
+                              record.number, acl, record.protocol, record.action));
+    return false;
+  }
+  entry.protocol = *protocol;
+  entry.allow = record.action == "allow";
+  if (*protocol != model::kTcp && *protocol != model::kUdp) return true;
+  const auto ports = port_range(record.from, record.to, record.location, acl);
+  if (ports) entry.ports = *ports;
+  return ports.has_value();
 }
 
 std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& permission,
@@ -301,10 +314,14 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
     return {base};
   }
   base.protocol = *protocol;
-  const bool ported = base.protocol == model::kTcp || base.protocol == model::kUdp;
-  if (ported && permission.from && permission.to && *permission.from >= 0 &&
-      *permission.to <= 65535 && *permission.from <= *permission.to) {
-    base.ports = {static_cast<uint16_t>(*permission.from), static_cast<uint16_t>(*permission.to)};
+  if (base.protocol == model::kTcp || base.protocol == model::kUdp) {
+    const auto ports = port_range(permission.from, permission.to, permission.location, group.id);
+    if (!ports) {
+      base.peer = model::PeerKind::Unknown;
+      base.unknown_reason = "its port range is missing or invalid";
+      return {base};
+    }
+    base.ports = *ports;
   }
   std::vector<model::SgRule> rules;
   for (const std::string_view text : permission.cidrs) {
