@@ -22,14 +22,22 @@ class CidrIndex {
 
   // Must be called after the last add() and before the first query.
   // By address, then length; entries with the same prefix keep the order they were added in.
-  // A radix sort: an organisation's routes are hundreds of thousands of entries.
+  // A radix sort for an organisation's hundreds of thousands of routes; below that a comparison
+  // sort, since each radix pass zeroes a 256 KiB count table (page faults cost a template 0.3 ms).
   void sort() {
+    sorted_ = true;
+    constexpr size_t kRadixFrom = size_t{1} << 15;
+    if (entries_.size() < kRadixFrom) {
+      std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+        return std::tie(a.address, a.length) < std::tie(b.address, b.length);
+      });
+      return;
+    }
     std::vector<Entry> scratch(entries_.size());
     radix_pass(entries_, scratch, [](const Entry& e) { return e.length; });
     radix_pass(scratch, entries_, [](const Entry& e) { return e.address & 0xFFFFu; });
     radix_pass(entries_, scratch, [](const Entry& e) { return e.address >> 16; });
     entries_.swap(scratch);
-    sorted_ = true;
   }
 
   // visit(cidr, payload) for each entry that contains `block` (equal included) and is at least
