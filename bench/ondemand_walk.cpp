@@ -221,6 +221,7 @@ int main(int argc, char** argv) {
     if (const int status = walk_file(argv[i], parser, sum, bytes)) return status;
   }
   std::printf("%d files, %zu bytes, %llu values, checksum %016llx\n", argc - 1, bytes,
-              static_cast<unsigned long long>(sum.values), static_cast<unsigned long long>(sum.hash));
+              static_cast<unsigned long long>(sum.values),
+              static_cast<unsigned long long>(sum.hash));
   return 0;
 }

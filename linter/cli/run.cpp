@@ -30,6 +30,14 @@ constexpr int kExitError = 2;
 // With Streams::exiting, the pipeline lives until the process ends (see there).
 std::unique_ptr<Pipeline> owned_until_exit;
 
+// A fresh pipeline, owned by `owner` or, when the process is about to exit, by owned_until_exit.
+Pipeline& new_pipeline(const Streams& streams, std::unique_ptr<Pipeline>& owner) {
+  owner = std::make_unique<Pipeline>();
+  Pipeline& pipeline = *owner;
+  if (streams.exiting) owned_until_exit = std::move(owner);
+  return pipeline;
+}
+
 int usage_error(const Streams& streams, const std::string& message) {
   fmt::print(streams.err, "reachlint: error: {}\n", message);
   fmt::print(streams.err, "Try 'reachlint --help'.\n");
@@ -151,9 +159,8 @@ bool judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
 }
 
 int run_check(const Options& options, const Streams& streams) {
-  auto owner = std::make_unique<Pipeline>();
-  Pipeline& pipeline = *owner;
-  if (streams.exiting) owned_until_exit = std::move(owner);
+  std::unique_ptr<Pipeline> owner;
+  Pipeline& pipeline = new_pipeline(streams, owner);
   std::string problem;
   if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
   output::RunReport report;
@@ -190,9 +197,8 @@ int run_check(const Options& options, const Streams& streams) {
 // The topology with what `check` finds broken marked; informational, so 0 once written.
 // Notices (what could not be evaluated: the grey parts) go to standard error unless -q.
 int run_graph(const Options& options, const Streams& streams) {
-  auto owner = std::make_unique<Pipeline>();
-  Pipeline& pipeline = *owner;
-  if (streams.exiting) owned_until_exit = std::move(owner);
+  std::unique_ptr<Pipeline> owner;
+  Pipeline& pipeline = new_pipeline(streams, owner);
   std::string problem;
   if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
@@ -237,9 +243,10 @@ int run_rules_command(const Options& options, const Streams& streams) {
     return kExitClean;
   }
   const rules::RuleInfo* rule = rules::find_rule(options.rule_code);
-  if (!rule)
+  if (!rule) {
     return usage_error(
         streams, fmt::format("no rule '{}'; `reachlint rules` lists them", options.rule_code));
+  }
   fmt::print(streams.out, "{}", rules::rule_page(*rule));
   return kExitClean;
 }

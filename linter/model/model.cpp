@@ -62,7 +62,8 @@ std::string_view TextArena::join(std::initializer_list<std::string_view> pieces)
   if (size == 0) return {};
   if (used_ + size > capacity_) {
     capacity_ = std::max(kChunk, size);
-    chunks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));  // untouched pages stay unmapped
+    // Not value-initialised: pages never written stay unmapped.
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
     used_ = 0;
   }
   char* const start = chunks_.back().get() + used_;

@@ -149,9 +149,9 @@ void GraphBuilder::add_transit_gateways() {
       continue;
     std::vector<std::string> blackholes;
     for (const model::TgwRoute& route : table.routes) {
-      if (route.blackhole)
-        blackholes.push_back("blackhole " +
-                             destination_of(model_, route.destination, route.prefix_list));
+      if (!route.blackhole) continue;
+      blackholes.push_back("blackhole " +
+                           destination_of(model_, route.destination, route.prefix_list));
     }
     std::vector<std::string> label{std::string(table.origin.name)};
     for (std::string& line : capped(std::move(blackholes), kLabelItems)) label.push_back(line);
