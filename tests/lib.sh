@@ -17,3 +17,6 @@ require() {
     command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (scripts/install-deps.sh installs it)"
   done
 }
+# Under set -e a failing command ends the test; say which, so that no failure is silent.
+set -o errtrace
+trap 'printf "%s: FAIL: line %s: %s exited with %s\n" "$test_name" "$LINENO" "$BASH_COMMAND" "$?" >&2' ERR

@@ -70,7 +70,8 @@ field() { sed -n "s/^ $1: //p" <<<"$info"; }
 depends=$(field Depends)
 [ -n "$depends" ] || { printf '%s\n' "$info" >&2; fail "no Depends line (dpkg-shlibdeps did not run)"; }
 depends_on() { # depends_on PACKAGE: whether Depends names it (with or without a version)
-  sed 's/, */\n/g' <<<"$depends" | sed -E 's/[[:space:]].*//' | grep -qxF -- "$1"
+  # grep reads all its input: with pipefail, `grep -q` quitting early can fail the pipeline.
+  sed 's/, */\n/g' <<<"$depends" | sed -E 's/[[:space:]].*//' | grep -xF -- "$1" >/dev/null
 }
 # Every shared library the binary needs comes from a package named in Depends.
 dpkg-deb -x "$deb" "$tmp/extract"
@@ -78,10 +79,12 @@ bin="$tmp/extract/usr/bin/reachlint"
 [ -x "$bin" ] || fail "no usr/bin/reachlint in the package"
 ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
 for soname in $(readelf -d "$bin" | sed -nE 's/.*\(NEEDED\).*\[(.*)\]/\1/p'); do
-  lib=$("$ldconfig" -p | awk -v n="$soname" '$1 == n { print $NF; exit }')
+  # awk reads to the end: an early exit would kill ldconfig with SIGPIPE and, under pipefail and
+  # set -e, end the test without a word.
+  lib=$("$ldconfig" -p | awk -v n="$soname" '$1 == n && !found { print $NF; found = 1 }')
   [ -n "$lib" ] || fail "$soname, which the binary needs, is not installed"
-  pkg=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null | head -n 1 | cut -d: -f1) ||
-    pkg=$(dpkg -S "$lib" 2>/dev/null | head -n 1 | cut -d: -f1) || true
+  pkg=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null | sed -n '1s/:.*//p') ||
+    pkg=$(dpkg -S "$lib" 2>/dev/null | sed -n '1s/:.*//p') || true
   [ -n "$pkg" ] || continue  # a library outside dpkg's database cannot be named
   depends_on "$pkg" || fail "Depends lacks $pkg (for $soname): $depends"
 done
@@ -124,8 +127,8 @@ complete_words() { # complete_words WORD...: the completions of the last word
 }
 [ "$(complete_words "$bin" --skip-un)" = --skip-unrecognised ] || fail "completion of --skip-un"
 [ "$(complete_words "$bin" -f sa)" = sarif ] || fail "completion of -f sa"
-complete_words "$bin" rules RL10 | grep -qx RL102 || fail "completion of rules RL10"
-complete_words "$bin" ch | grep -qx check || fail "completion of the check subcommand"
+complete_words "$bin" rules RL10 | grep -x RL102 >/dev/null || fail "completion of rules RL10"
+complete_words "$bin" ch | grep -x check >/dev/null || fail "completion of the check subcommand"
 
 # The man page and the completion's fallback list know every option of --help.
 "$bin" --help >"$tmp/help"
