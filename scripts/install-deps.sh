@@ -3,7 +3,7 @@
 #   scripts/install-deps.sh [EXTRA_PACKAGE...]   e.g. clang libclang-rt-14-dev for the sanitizers
 set -euo pipefail
 # Build: the compiler, CMake and the five libraries.
-packages=(cmake g++ make pkg-config libsimdjson-dev libre2-dev libtomlplusplus-dev libboost-test-dev libfmt-dev)
+packages=(cmake g++ make pkg-config libsimdjson-dev libre2-dev libtomlplusplus-dev libboost-test-dev libfmt-dev libyaml-dev)
 # Tests: SARIF validation (schema check in Python, the Multitool's log read with jq, fetched by curl),
 # the pre-commit hook, the .deb (dpkg-dev, file).
 packages+=(python3 python3-jsonschema jq curl ca-certificates pre-commit dpkg-dev file git)

@@ -73,6 +73,8 @@ repos:
       - id: reachlint
 EOF
 cp "$root/fixtures/corpus-seed-as-is/template.json" "$proj/infra/template.json"
+# A YAML template with an RL301 warning (NFSv3 ports), which alone would not fail the hook.
+cp "$root/fixtures/input-yaml/template.yaml" "$proj/infra/storage.yaml"
 cat >"$proj/package.json" <<'EOF'
 {
   "name": "unrelated-package",
@@ -101,6 +103,12 @@ grep -q 'infra/template.json' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "
 if grep -q 'package.json' "$tmp/bad.out"; then
   cat "$tmp/bad.out" >&2
   fail "package.json was reported, not skipped silently"
+fi
+grep -q 'infra/storage.yaml:.*RL301' "$tmp/bad.out" ||
+  { cat "$tmp/bad.out" >&2; fail "the YAML template's RL301 warning is not in pre-commit's output"; }
+if grep -q 'pre-commit-config' "$tmp/bad.out"; then
+  cat "$tmp/bad.out" >&2
+  fail ".pre-commit-config.yaml (YAML, not a template) was reported, not skipped silently"
 fi
 grep -Eq '^reachlint .*Failed' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "pre-commit did not report the hook as Failed"; }
 # The findings are on reachlint's standard output (pre-commit shows both streams).

@@ -95,6 +95,10 @@ Value Evaluator::eval(uint32_t tmpl, const JsonNode& node) {
       value.text = std::string(node.text);
       return value;
     case JsonKind::String:
+      // Dynamic references ({{resolve:ssm:...}}) are replaced by CloudFormation at deploy time.
+      if (node.text.find("{{resolve:") != std::string_view::npos)
+        return Value::unknown(
+            at, fmt::format("'{}' is a dynamic reference, resolved at deploy time", node.text));
       return Value::string(at, std::string(node.text));
     case JsonKind::Array:
       return eval_list(tmpl, node);

@@ -140,10 +140,8 @@ class Loader {
                  (is_walked_file(entry.path()) || is_yaml_file(entry.path()))) {
         // A FIFO, socket or dangling link met on the way is not an input: say so, go on.
         diagnostics_.notice({register_file(path, {}), 0}, "skipped: not a regular file");
-      } else if (is_walked_file(entry.path())) {
-        queue_.push_back({path, false, {}});
-      } else if (is_yaml_file(entry.path())) {
-        queue_.push_back({path, false, {}});  // reported only if it reads like a template
+      } else if (is_walked_file(entry.path()) || is_yaml_file(entry.path())) {
+        queue_.push_back({path, false, {}});  // YAML: reported only if it reads like a template
       }
     }
   }
@@ -229,7 +227,10 @@ class Loader {
     if (!file) return;
     // Exports can be large: they are streamed into records, never built into a tree.
     if (starts_like_export(file->buffer.text())) return read_account_export(*file, candidate.path);
-    if (!parse_tree(*file)) return report_unreadable(candidate);
+    if (!parse_tree(*file)) {
+      if (load_yaml(*file, candidate)) return;
+      return report_unreadable(candidate);
+    }
     switch (classify_input(file->json)) {
       case InputKind::Template:
         add_template(*file, candidate);
@@ -247,25 +248,36 @@ class Loader {
     }
   }
 
+  // A file named .yaml/.yml, or one that reads like a YAML template, once it is known not to be
+  // JSON. True when it is dealt with: a template added, an error reported, or YAML that is not a
+  // template skipped (silently unless it was asked for: YAML is mostly other tools' files).
+  bool load_yaml(LoadedFile& file, const Candidate& candidate) {
+    const std::string_view text = file.buffer.text();
+    const bool template_like = looks_like_yaml_template(text);
+    if (!is_yaml_file(candidate.path) && !template_like) return false;
+    uint32_t offset = 0;
+    std::string error;
+    const bool asked = candidate.required && !options_.skip_unrecognised;
+    if (!file.json.parse_yaml(file.buffer, offset, error)) {
+      if (asked || template_like) diagnostics_.error({file.file, offset}, error);
+      return true;
+    }
+    if (classify_input(file.json) == InputKind::Template) {
+      add_template(file, candidate);
+    } else if (asked) {
+      diagnostics_.error({file.file, file.json.root().offset},
+                         "not a CloudFormation template: a YAML template has a Resources mapping");
+    }
+    return true;
+  }
+
   // A file that is not JSON: an error when it was asked for or reads like a template (a broken
   // template must not pass silently); a notice for other files met while walking a directory.
   void report_unreadable(const Candidate& candidate) {
     if (last_parse_error_.message.empty()) return;  // already reported, or a duplicate path
     const std::string_view text = inputs_.files.back()->buffer.text();
-    if (looks_like_yaml_template(text)) {
-      diagnostics_.error({last_parse_error_.location.file, 0},
-                         "YAML templates are not supported yet: give the JSON template "
-                         "(cdk.out holds JSON; `cfn-flip` converts YAML)");
-    } else if ((!candidate.required || options_.skip_unrecognised) &&
-               is_yaml_file(candidate.path)) {
-      return;  // YAML that is not a template: not ours
-    } else if (is_yaml_file(candidate.path)) {
-      diagnostics_.error({last_parse_error_.location.file, 0},
-                         "YAML is not supported yet: give JSON (a CloudFormation template, a "
-                         "cdk.out assembly or AWS CLI output)");
-    } else if (options_.skip_unrecognised && !looks_like_json_template(text)) {
-      return;
-    } else if (candidate.required || looks_like_json_template(text)) {
+    if (options_.skip_unrecognised && !looks_like_json_template(text)) return;
+    if (candidate.required || looks_like_json_template(text)) {
       diagnostics_.error(last_parse_error_.location, last_parse_error_.message);
     } else {
       not_json_.push_back({last_parse_error_, fs::path(candidate.path).parent_path().string()});

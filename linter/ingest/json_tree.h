@@ -56,6 +56,10 @@ class JsonDocument {
   // Parses `source` (which must stay alive and padded). On failure returns false and fills
   // `error_offset` and `error` (one line).
   bool parse(const SourceBuffer& source, uint32_t& error_offset, std::string& error);
+  // The same tree from a CloudFormation YAML template (yaml_tree.cpp): short-form tags become
+  // their JSON form (`!Ref X` is {"Ref": "X"}, `!GetAtt A.B` is {"Fn::GetAtt": ["A", "B"]}),
+  // plain scalars are typed as YAML 1.2's core schema types them, offsets are byte offsets.
+  bool parse_yaml(const SourceBuffer& source, uint32_t& error_offset, std::string& error);
 
   const JsonNode& root() const { return nodes_.front(); }
   std::span<const JsonNode* const> elements(const JsonNode& array) const {
@@ -70,11 +74,13 @@ class JsonDocument {
 
  private:
   class Builder;
+  class YamlBuilder;
 
   simdjson::ondemand::parser parser_;  // owns the unescaped strings the nodes point at
   std::deque<JsonNode> nodes_;         // a deque keeps node addresses stable while building
   std::vector<const JsonNode*> elements_;
   std::vector<JsonMember> members_;
+  std::deque<std::string> yaml_text_;  // YAML: the scalars and keys the nodes point at
 };
 
 }  // namespace reachlint

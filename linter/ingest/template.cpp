@@ -76,6 +76,13 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
   }
   bool ok = true;
   for (const JsonMember& resource : tmpl.json->members(*resources->value)) {
+    if (resource.key.starts_with("Fn::ForEach::")) {
+      diagnostics.notice(tmpl.at(resource.key_offset),
+                         fmt::format("'{}' is expanded by the AWS::LanguageExtensions transform "
+                                     "at deploy time; the resources it makes are not checked",
+                                     resource.key));
+      continue;
+    }
     if (!check_resource(tmpl, resource, diagnostics)) {
       ok = false;
       continue;
