@@ -35,7 +35,9 @@ for dir in */; do
   done
 
   # template: one file as such (given explicitly), several as a bundle (given as a directory).
-  if [ ${#inputs[@]} -eq 1 ] && [ "$(dirname "${inputs[0]}")" = "$fixture" ]; then
+  # A YAML file keeps its name (a bundle of one), so that mutations stay on the YAML path.
+  if [ ${#inputs[@]} -eq 1 ] && [ "$(dirname "${inputs[0]}")" = "$fixture" ] &&
+    [[ ${inputs[0]} != *.yaml && ${inputs[0]} != *.yml ]]; then
     cp "${inputs[0]}" "$seeds/template/$fixture"
   elif [ ${#inputs[@]} -gt 0 ]; then
     for f in "${inputs[@]}"; do bundle_add "$seeds/template/$fixture" "${f#"$fixture"/}" "$f"; done
