@@ -23,6 +23,7 @@ const std::vector<std::string> kValidDocuments = {
     "# commentaire accentué: é, ß, 漢字\nname = \"filesystèmes, 東京\"\n",
     "[ rules ]\r\nselect = [ \"RL1\" ]\r\n[[ suppress ]]\r\nrule = \"RL1\"\r\n",
     "x = 1 # [.y]\n  [indented]\n  z = \"}\"\n",
+    "d = 1980-05-27T07:32:00Z\ne = 1980-05-27 07:32:00\nf = 1980-05-27\n1980-05-27Tkey = 1\n",
 };
 
 BOOST_AUTO_TEST_CASE(valid_documents_pass_untouched) {
@@ -58,6 +59,9 @@ BOOST_AUTO_TEST_CASE(hazards_are_located_and_named) {
       {"a = { \"k\xEF\xB9\xBF\" = 1 }\n", 8,
        "non-ASCII character in a key (no configuration key has one)"},
       {"s = \"\\\xC3\xA8\"\n", 6, "invalid escape sequence '\\U+00E8'"},
+      {"[[client]]\ncidr = 1980-05-27TSSS07:3\":00Z\n", 29,
+       "expected a time after 'T' in this date-time, saw 'S'"},
+      {"a = [1980-05-27t:00]\n", 16, "expected a time after 't' in this date-time, saw ':'"},
       {"s = \"\"\"x\"\\\xC3\xA9\"\"\"\n", 10, "invalid escape sequence '\\U+00E9'"},
       {"s = \"\"\"a\\\n  \xC3\xA8\"\"\"\n", 12,
        "U+00E8 after a line-ending backslash cannot be read by the TOML parser (toml++ 3.3.0); "

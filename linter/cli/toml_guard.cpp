@@ -13,6 +13,10 @@ bool is_bare_key_char(char c) {
          c == '-';
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 bool is_blank(char c) {
   return c == ' ' || c == '\t';
 }
@@ -72,7 +76,24 @@ class HazardScanner {
              "non-ASCII character outside a string or comment (TOML keys and values are "
              "ASCII unless quoted)");
     } else {
+      if (!expect_key_ && is_digit(c) && (at_ == 0 || !is_bare_key_char(text_[at_ - 1])))
+        check_date_time();
       scan_punctuation(c);
+    }
+  }
+
+  // toml++ reads the time of a date-time without checking that a digit starts it: 1980-05-27Tx.
+  void check_date_time() {
+    const std::string_view rest = text_.substr(at_);
+    if (rest.size() < 12 || rest[4] != '-' || rest[7] != '-' ||
+        (rest[10] != 'T' && rest[10] != 't'))
+      return;
+    for (const size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (!is_digit(rest[i])) return;
+    }
+    if (!is_digit(rest[11])) {
+      report(at_ + 11, fmt::format("expected a time after '{}' in this date-time, saw {}", rest[10],
+                                   describe(at_ + 11)));
     }
   }
 

@@ -160,11 +160,7 @@ class JsonDocument::YamlBuilder {
       if (!child) return nullptr;
       children.push_back(child);
     }
-    --depth_;
-    node.first = static_cast<uint32_t>(doc_.elements_.size());
-    node.count = static_cast<uint32_t>(children.size());
-    doc_.elements_.insert(doc_.elements_.end(), children.begin(), children.end());
-    return advance() ? &node : nullptr;
+    return close(node, doc_.elements_, children);
   }
 
   JsonNode* mapping(uint32_t offset) {
@@ -185,10 +181,16 @@ class JsonDocument::YamlBuilder {
       if (!child) return nullptr;
       members.push_back({key, key_offset, child});
     }
+    return close(node, doc_.members_, members);
+  }
+
+  // A container's children go to the document's table in one run, as the JSON builder does.
+  template <typename Item>
+  JsonNode* close(JsonNode& node, std::vector<Item>& table, const std::vector<Item>& items) {
     --depth_;
-    node.first = static_cast<uint32_t>(doc_.members_.size());
-    node.count = static_cast<uint32_t>(members.size());
-    doc_.members_.insert(doc_.members_.end(), members.begin(), members.end());
+    node.first = static_cast<uint32_t>(table.size());
+    node.count = static_cast<uint32_t>(items.size());
+    table.insert(table.end(), items.begin(), items.end());
     return advance() ? &node : nullptr;
   }
 
