@@ -5,7 +5,9 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_HARNESS] [HARNESS...]     default: 20 s each, every harness
 #
-# Environment: FUZZ_JOBS harnesses run at once (default: the number of cores); FUZZ_TIMEOUT
+# Environment: FUZZ_SEED libFuzzer's random seed (default 0: a new one each run; scripts/test.sh
+# passes 1, so that CI explores the same inputs run after run and a failure reproduces);
+# FUZZ_JOBS harnesses run at once (default: the number of cores); FUZZ_TIMEOUT
 # seconds one input may take (default 10); FUZZ_RSS_MB memory limit (default 2560);
 # FUZZ_ARGS extra libFuzzer flags.
 set -euo pipefail
@@ -52,6 +54,7 @@ run_one() {  # HARNESS
   # shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
   "$build/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" \
     -rss_limit_mb="${FUZZ_RSS_MB:-2560}" -max_len="$(max_len "$h")" -dict="$build/dict/$h.dict" \
+    -seed="${FUZZ_SEED:-0}" \
     -artifact_prefix="$build/crashes/$h-" -print_final_stats=1 ${FUZZ_ARGS:-} \
     "$build/corpus/$h" "$build/seeds/$h" </dev/null >"$build/logs/$h.log" 2>&1 &&
     echo 0 >"$build/logs/$h.status" || echo $? >"$build/logs/$h.status"

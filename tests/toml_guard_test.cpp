@@ -62,6 +62,10 @@ BOOST_AUTO_TEST_CASE(hazards_are_located_and_named) {
       {"[[client]]\ncidr = 1980-05-27TSSS07:3\":00Z\n", 29,
        "expected a time after 'T' in this date-time, saw 'S'"},
       {"a = [1980-05-27t:00]\n", 16, "expected a time after 't' in this date-time, saw ':'"},
+      {"a = 1\"\xC9\xB1\"\n", 6, "non-ASCII character in a value outside quotes"},
+      {"[protocols]\nnfs = \xE2\x80\x9Cv4\xE2\x80\x9D\n", 18,
+       "non-ASCII character in a value outside quotes"},
+      {"x = [1, 2\xC3\xA9]\n", 9, "non-ASCII character in a value outside quotes"},
       {"s = \"\"\"x\"\\\xC3\xA9\"\"\"\n", 10, "invalid escape sequence '\\U+00E9'"},
       {"s = \"\"\"a\\\n  \xC3\xA8\"\"\"\n", 12,
        "U+00E8 after a line-ending backslash cannot be read by the TOML parser (toml++ 3.3.0); "

@@ -17,6 +17,15 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+bool ends_bare_value(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ']' || c == '}' || c == ',' ||
+         c == '#';
+}
+
+bool starts_bare_value(char c) {
+  return !ends_bare_value(c) && c != '"' && c != '\'' && c != '[' && c != '{';
+}
+
 bool is_blank(char c) {
   return c == ' ' || c == '\t';
 }
@@ -71,14 +80,26 @@ class HazardScanner {
       skip_comment();
     } else if (c == '"' || c == '\'') {
       scan_string(c);
+    } else if (!expect_key_ && starts_bare_value(c)) {
+      scan_bare_value();
     } else if (static_cast<unsigned char>(c) >= 0x80) {
       report(at_,
              "non-ASCII character outside a string or comment (TOML keys and values are "
              "ASCII unless quoted)");
     } else {
-      if (!expect_key_ && is_digit(c) && (at_ == 0 || !is_bare_key_char(text_[at_ - 1])))
-        check_date_time();
       scan_punctuation(c);
+    }
+  }
+
+  // A value that is no string, array or inline table (a number, a boolean, a date, or a typo):
+  // toml++ reads it up to a value terminator, asking of each character whether it is whitespace,
+  // and a quote inside it starts no string. Valid TOML has only ASCII there.
+  void scan_bare_value() {
+    check_date_time();
+    for (; at_ < text_.size() && !ends_bare_value(text_[at_]); ++at_) {
+      if (static_cast<unsigned char>(text_[at_]) >= 0x80) {
+        return report(at_, "non-ASCII character in a value outside quotes");
+      }
     }
   }
 
