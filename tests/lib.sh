@@ -17,6 +17,17 @@ require() {
     command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (scripts/install-deps.sh installs it)"
   done
 }
+# has FILE REGEX MESSAGE / lacks FILE REGEX MESSAGE: fail with MESSAGE, showing FILE, unless FILE
+# matches (has) or does not match (lacks) the extended regular expression.
+has() {
+  grep -Eq -- "$2" "$1" || { cat "$1" >&2; fail "$3"; }
+}
+lacks() {
+  if grep -Eq -- "$2" "$1"; then
+    cat "$1" >&2
+    fail "$3"
+  fi
+}
 # Under set -e a failing command ends the test; say which, so that no failure is silent.
 set -o errtrace
 trap 'printf "%s: FAIL: line %s: %s exited with %s\n" "$test_name" "$LINENO" "$BASH_COMMAND" "$?" >&2' ERR

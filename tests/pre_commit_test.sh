@@ -98,22 +98,16 @@ if [ "$status" -eq 0 ]; then
   cat "$tmp/bad.out" >&2
   fail "pre-commit passed on the broken template"
 fi
-grep -q 'RL102' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "no RL102 finding in pre-commit's output"; }
-grep -q 'infra/template.json' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "the finding does not name infra/template.json"; }
-if grep -q 'package.json' "$tmp/bad.out"; then
-  cat "$tmp/bad.out" >&2
-  fail "package.json was reported, not skipped silently"
-fi
-grep -q 'infra/storage.yaml:.*RL301' "$tmp/bad.out" ||
-  { cat "$tmp/bad.out" >&2; fail "the YAML template's RL301 warning is not in pre-commit's output"; }
-if grep -q 'pre-commit-config' "$tmp/bad.out"; then
-  cat "$tmp/bad.out" >&2
-  fail ".pre-commit-config.yaml (YAML, not a template) was reported, not skipped silently"
-fi
-grep -Eq '^reachlint .*Failed' "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "pre-commit did not report the hook as Failed"; }
+has "$tmp/bad.out" 'RL102' "no RL102 finding in pre-commit's output"
+has "$tmp/bad.out" 'infra/template.json' "the finding does not name infra/template.json"
+lacks "$tmp/bad.out" 'package.json' "package.json was reported, not skipped silently"
+has "$tmp/bad.out" 'infra/storage.yaml:.*RL301' "the YAML template's RL301 warning is not in pre-commit's output"
+lacks "$tmp/bad.out" 'pre-commit-config' \
+  ".pre-commit-config.yaml (YAML, not a template) was reported, not skipped silently"
+has "$tmp/bad.out" '^reachlint .*Failed' "pre-commit did not report the hook as Failed"
 # The findings are on reachlint's standard output (pre-commit shows both streams).
 (cd "$proj" && reachlint --skip-unrecognised infra/template.json package.json 2>/dev/null || true) >"$tmp/stdout"
-grep -q 'RL102' "$tmp/stdout" || fail "reachlint did not print the RL102 finding on stdout"
+has "$tmp/stdout" 'RL102' "reachlint did not print the RL102 finding on stdout"
 say "broken template: pre-commit failed with the RL102 finding (status $status)"
 
 # 2. The fixed template passes.
@@ -126,7 +120,7 @@ if [ "$status" -ne 0 ]; then
   cat "$tmp/good.out" >&2
   fail "pre-commit failed on the fixed template (status $status)"
 fi
-grep -Eq '^reachlint .*Passed' "$tmp/good.out" || { cat "$tmp/good.out" >&2; fail "the hook did not run (expected 'Passed')"; }
+has "$tmp/good.out" '^reachlint .*Passed' "the hook did not run (expected 'Passed')"
 say "fixed template: pre-commit passed"
 
 # 3. No network, nothing installed: pre-commit only cloned the local hook repository.
