@@ -18,11 +18,11 @@ namespace {
 
 const std::string kFixtures = reachlint::test::source_dir() + "/fixtures";
 
-// Every file under `dir`, relative to fixtures/, in directory-listing order.
-std::vector<std::string> files_under(const std::string& dir) {
+// Every file under `dir`, relative to fixtures/.
+std::vector<std::string> fixture_files(const std::string& dir) {
   std::vector<std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(kFixtures + "/" + dir)) {
-    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), kFixtures).string());
+  for (const fs::path& file : reachlint::test::files_under(kFixtures + "/" + dir)) {
+    files.push_back(fs::relative(file, kFixtures).string());
   }
   return files;
 }
@@ -72,11 +72,11 @@ BOOST_AUTO_TEST_CASE(templates_and_assemblies_in_any_order) {
 }
 
 BOOST_AUTO_TEST_CASE(export_files_in_any_order) {
-  check_every_order(files_under("dump-multi-account-tgw-bad/export"), 1);
+  check_every_order(fixture_files("dump-multi-account-tgw-bad/export"), 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_template_and_its_account_in_any_order) {
-  std::vector<std::string> inputs = files_under("account-template-bad/export");
+  std::vector<std::string> inputs = fixture_files("account-template-bad/export");
   inputs.emplace_back("account-template-bad/new-fs.template.json");
   check_every_order(inputs, 1);
 }

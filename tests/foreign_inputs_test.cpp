@@ -25,11 +25,9 @@ const fs::path& third_party() {
 
 std::vector<fs::path> files_under(const fs::path& dir, const std::set<std::string>& extensions) {
   std::vector<fs::path> out;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && extensions.count(entry.path().extension().string()))
-      out.push_back(entry.path());
+  for (const fs::path& file : reachlint::test::files_under(dir)) {
+    if (extensions.count(file.extension().string())) out.push_back(file);
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -18,6 +18,8 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& direc
 
 std::string source_dir();                      // the repository root
 std::string fixture(const std::string& name);  // a path under fixtures/
+// Every regular file below `dir`, in subdirectories too, sorted.
+std::vector<std::filesystem::path> files_under(const std::filesystem::path& dir);
 
 // A fresh temporary directory, removed with everything in it when the test is done.
 class ScratchDir {

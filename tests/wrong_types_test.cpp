@@ -302,14 +302,10 @@ BOOST_AUTO_TEST_CASE(every_value_of_a_template) {
 BOOST_AUTO_TEST_CASE(every_value_of_an_account_export) {
   const ScratchDir scratch;
   fs::copy(reachlint::test::fixture("RL106-dump-bad/export"), scratch.path("export"));
-  for (const auto& entry : fs::directory_iterator(scratch.path("export"))) {
-    fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
+  for (const fs::path& file : reachlint::test::files_under(scratch.path("export"))) {
+    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
+    MutationRun(file, ".").check_every_site();
   }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(scratch.path("export")))
-    files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) MutationRun(file, ".").check_every_site();
 }
 
 BOOST_AUTO_TEST_SUITE_END()
