@@ -71,7 +71,7 @@ error_code read_security_group(ExportParser& p, od::value element) {
         }
         return kOk;
       }));
-  if (r.id.empty()) p.problem(r.origin.location, "it has no GroupId");
+  p.require(r.origin.location, {{"GroupId", r.id}});
   if (p.end_element("security group", r.id)) p.records().security_groups.push_back(std::move(r));
   return kOk;
 }
@@ -92,7 +92,7 @@ error_code read_interface(ExportParser& p, od::value element) {
           return k == "InstanceId" ? p.text(inner, k, r.instance) : kOk;
         });
       }));
-  if (r.id.empty()) p.problem(r.origin.location, "it has no NetworkInterfaceId");
+  p.require(r.origin.location, {{"NetworkInterfaceId", r.id}});
   if (p.end_element("network interface", r.id)) p.records().interfaces.push_back(std::move(r));
   return kOk;
 }
@@ -114,7 +114,7 @@ error_code read_instance(ExportParser& p, od::value element) {
           return k == "Name" ? p.text(inner, k, r.state) : kOk;
         });
       }));
-  if (r.id.empty()) p.problem(r.origin.location, "it has no InstanceId");
+  p.require(r.origin.location, {{"InstanceId", r.id}});
   if (p.end_element("instance", r.id)) p.records().instances.push_back(std::move(r));
   return kOk;
 }

@@ -54,7 +54,7 @@ error_code read_vpc(ExportParser& p, od::value element) {
     r.cidrs.erase(std::remove(r.cidrs.begin(), r.cidrs.end(), primary), r.cidrs.end());
     r.cidrs.insert(r.cidrs.begin(), primary);
   }
-  if (r.id.empty()) p.problem(r.origin.location, "it has no VpcId");
+  p.require(r.origin.location, {{"VpcId", r.id}});
   if (p.end_element("VPC", r.id)) p.records().vpcs.push_back(std::move(r));
   return kOk;
 }
@@ -332,7 +332,7 @@ error_code read_vpn_gateway(ExportParser& p, od::value element) {
           return kOk;
         });
       }));
-  if (r.id.empty()) p.problem(r.origin.location, "it has no VpnGatewayId");
+  p.require(r.origin.location, {{"VpnGatewayId", r.id}});
   if (p.end_element("VPN gateway", r.id)) p.records().vpn_gateways.push_back(std::move(r));
   return kOk;
 }
@@ -350,7 +350,7 @@ error_code read_prefix_list(ExportParser& p, od::value element) {
         r.entries_known = true;
         return p.texts(v, key, r.cidrs);
       }));
-  if (r.id.empty()) p.problem(r.origin.location, "it has no PrefixListId");
+  p.require(r.origin.location, {{"PrefixListId", r.id}});
   if (p.end_element("prefix list", r.id)) p.records().prefix_lists.push_back(std::move(r));
   return kOk;
 }

@@ -36,7 +36,7 @@ error_code read_transit_gateway(ExportParser& p, od::value element) {
   r.default_association = enabled(association, true);
   r.default_propagation = enabled(propagation, true);
   r.sg_referencing = enabled(referencing, false);
-  if (r.id.empty()) p.problem(r.origin.location, "it has no TransitGatewayId");
+  p.require(r.origin.location, {{"TransitGatewayId", r.id}});
   if (p.end_element("transit gateway", r.id)) p.records().transit_gateways.push_back(std::move(r));
   return kOk;
 }
