@@ -17,9 +17,9 @@
 #include "fuzz_common.h"
 #include "linter/cli/config.h"
 #include "linter/cli/pipeline.h"
-#include "linter/ingest/json_tree.h"
-#include "linter/ingest/template.h"
-#include "linter/ingest/template_model_builder.h"
+#include "linter/ingest/cloudformation/template.h"
+#include "linter/ingest/cloudformation/template_model_builder.h"
+#include "linter/ingest/common/json_tree.h"
 #include "linter/model/finalize.h"
 
 namespace fs = std::filesystem;
@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   if (!index_template(tmpl, diagnostics)) std::abort();
   world->templates.templates.push_back(std::move(tmpl));
   build_model_from_templates(world->templates, world->model, diagnostics);
-  model::finalize(world->model);
+  model::finalize(world->model, {});
   if (diagnostics.has_errors()) std::abort();
   world->config_path = (fuzz::scratch_dir() / ".reachlint.toml").string();
   return 0;

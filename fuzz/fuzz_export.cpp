@@ -1,81 +1,69 @@
 // Account-export (AWS CLI dump) ingest, in memory: the input is a bundle (fuzz_common.h) whose
 // header paths play the role of file paths (export_context: accounts/<id>/<region>/, tgw-rtb-…
-// and pl-… in file names). Each file is read as load_inputs reads it: streamed by read_export
-// when it starts like an export, otherwise parsed into a tree and classified (an export whose
+// and pl-… in file names). Each file is recognised as load_inputs recognises it, by the input
+// formats (streamed when it starts like an export, otherwise parsed into a tree: an export whose
 // first key is not an export key, or a template deployed into the exported account). Then the
-// records are linked (build_model_from_exports) and the model, analysis, rules and outputs run.
+// formats fill the model and the analysis, rules and outputs run.
 // A headerless input is one file named export.json.
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 
 #include "fuzz_common.h"
-#include "linter/ingest/export_context.h"
-#include "linter/ingest/export_model_builder.h"
-#include "linter/ingest/export_reader.h"
-#include "linter/ingest/input_kind.h"
-#include "linter/ingest/json_tree.h"
-#include "linter/ingest/template.h"
-#include "linter/ingest/template_model_builder.h"
-#include "linter/model/finalize.h"
+#include "linter/ingest/account/export_context.h"
+#include "linter/ingest/common/inputs.h"
+#include "linter/ingest/formats.h"
 
 using namespace reachlint;
 
 namespace {
 
-struct File {
-  SourceBuffer buffer;
-  JsonDocument json;
+// No files beyond the bundle: a CDK manifest's templates are not read.
+class BundleOnly final : public LoaderAccess {
+ public:
+  LoadedFile* read_json(const std::string&) override { return nullptr; }
+  void require(std::string, std::string) override {}
 };
+
+InputFormat* recognise(Inputs& inputs, const LoadedFile& file, bool parsed) {
+  for (const auto& format : inputs.formats) {
+    if (parsed ? format->claims_tree(file.json) : format->claims_text(file.buffer.text()))
+      return format.get();
+  }
+  return nullptr;
+}
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   Diagnostics diagnostics;
-  SourceMap sources;
-  ExportRecords records;
-  TemplateSet templates;
-  std::deque<File> files;  // stable addresses: records, templates and the source map point in
+  Inputs inputs;
+  inputs.formats = all_input_formats();
+  BundleOnly loader;
+  const std::string no_stack;
   for (const fuzz::Part& part : fuzz::split_bundle(text, "export.json", 64)) {
-    File& file = files.emplace_back();
+    auto& file = *inputs.files.emplace_back(std::make_unique<LoadedFile>());
     file.buffer = SourceBuffer::from_string(part.text);
-    const uint32_t id = sources.add(part.path, file.buffer.text());
-    const ExportContext context = export_context(part.path);
-    fuzz::consume(context.account);
-    if (starts_like_export(file.buffer.text())) {
-      read_export(file.buffer, id, context, records, diagnostics);
-      continue;
-    }
-    uint32_t offset = 0;
-    std::string error;
-    if (!file.json.parse(file.buffer, offset, error)) {
-      diagnostics.error({id, offset}, error);
-      continue;
-    }
-    switch (classify_input(file.json)) {
-      case InputKind::AccountExport:
-        file.json = JsonDocument{};
-        read_export(file.buffer, id, context, records, diagnostics);
-        break;
-      case InputKind::Template: {
-        Template tmpl;
-        tmpl.file = id;
-        tmpl.json = &file.json;
-        tmpl.stack_name = "stack";
-        if (index_template(tmpl, diagnostics)) templates.templates.push_back(std::move(tmpl));
-        break;
+    file.file = inputs.sources.add(part.path, file.buffer.text());
+    fuzz::consume(export_context(part.path).account);
+    InputFormat* format = recognise(inputs, file, false);
+    if (!format) {
+      uint32_t offset = 0;
+      std::string error;
+      if (!file.json.parse(file.buffer, offset, error)) {
+        diagnostics.error({file.file, offset}, error);
+        continue;
       }
-      case InputKind::CdkManifest:
-      case InputKind::Unknown:
-        break;
+      format = recognise(inputs, file, true);
     }
+    if (format) format->add({file, part.path, no_stack}, loader, diagnostics);
   }
+  for (const auto& format : inputs.formats) format->finish_loading(diagnostics);
   model::Model model;
-  build_model_from_exports(records, model, diagnostics);
-  build_model_from_templates(templates, model, diagnostics);
-  model::finalize(model);
-  fuzz::analyze_and_report({&sources, &model, &diagnostics, {}, analysis::NfsProfile::V3});
+  build_model(inputs, model, diagnostics);
+  fuzz::analyze_and_report({&inputs.sources, &model, &diagnostics, {}, analysis::NfsProfile::V3});
   return 0;
 }

@@ -12,9 +12,9 @@
 
 #include "fuzz_common.h"
 #include "linter/core/cidr.h"
-#include "linter/ingest/evaluator.h"
-#include "linter/ingest/json_tree.h"
-#include "linter/ingest/template.h"
+#include "linter/ingest/cloudformation/evaluator.h"
+#include "linter/ingest/cloudformation/template.h"
+#include "linter/ingest/common/json_tree.h"
 
 using namespace reachlint;
 

@@ -11,10 +11,8 @@
 #include <vector>
 
 #include "fuzz_common.h"
-#include "linter/ingest/export_model_builder.h"
-#include "linter/ingest/inputs.h"
-#include "linter/ingest/template_model_builder.h"
-#include "linter/model/finalize.h"
+#include "linter/ingest/common/inputs.h"
+#include "linter/ingest/formats.h"
 
 namespace fs = std::filesystem;
 using namespace reachlint;
@@ -44,11 +42,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Diagnostics diagnostics;
   Inputs inputs;
+  inputs.formats = all_input_formats();
   load_inputs(paths, LoadOptions{kMaxInputBytes}, inputs, diagnostics);
   model::Model model;
-  build_model_from_exports(inputs.exports, model, diagnostics);
-  build_model_from_templates(inputs.templates, model, diagnostics);
-  model::finalize(model);
+  build_model(inputs, model, diagnostics);
   fuzz::analyze_and_report({&inputs.sources, &model, &diagnostics, {}, analysis::NfsProfile::V3});
   return 0;
 }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "linter/core/diagnostics.h"
-#include "linter/ingest/suppression_spec.h"
+#include "linter/core/suppression_spec.h"
 #include "linter/model/model.h"
 #include "rules/finding.h"
 

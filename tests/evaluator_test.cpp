@@ -4,8 +4,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "linter/ingest/evaluator.h"
-#include "linter/ingest/template.h"
+#include "linter/ingest/cloudformation/evaluator.h"
+#include "linter/ingest/cloudformation/template.h"
 
 using namespace reachlint;
 

@@ -2,7 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "linter/ingest/template_model_builder.h"
+#include "linter/ingest/cloudformation/template_model_builder.h"
 #include "linter/model/finalize.h"
 
 using namespace reachlint;
@@ -26,7 +26,7 @@ struct Built {
     BOOST_REQUIRE(index_template(tmpl, diagnostics));
     set.templates.push_back(std::move(tmpl));
     build_model_from_templates(set, model, diagnostics);
-    model::finalize(model);
+    model::finalize(model, {});
   }
 
   model::EntityRef find(const std::string& name) const {

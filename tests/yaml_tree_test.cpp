@@ -6,7 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "linter/core/source.h"
-#include "linter/ingest/json_tree.h"
+#include "linter/ingest/common/json_tree.h"
 
 using reachlint::JsonDocument;
 using reachlint::JsonKind;

@@ -10,7 +10,7 @@
 #include "linter/analysis/protocols.h"
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
-#include "linter/ingest/suppression_spec.h"
+#include "linter/core/suppression_spec.h"
 
 namespace reachlint::cli {
 

@@ -7,9 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "linter/ingest/export_model_builder.h"
-#include "linter/ingest/template_model_builder.h"
-#include "linter/model/finalize.h"
+#include "linter/ingest/formats.h"
 
 namespace reachlint::cli {
 
@@ -97,13 +95,11 @@ bool Pipeline::prepare(const Options& options, std::string& usage_error) {
     specs.push_back(std::move(spec));
   }
   PhaseTimer timer;
+  inputs.formats = all_input_formats();
   load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
               diagnostics);
   timer.mark("read");
-  // Exports first: a template's literal ids then link to the account it deploys into.
-  build_model_from_exports(inputs.exports, model, diagnostics);
-  build_model_from_templates(inputs.templates, model, diagnostics);
-  model::finalize(model);
+  build_model(inputs, model, diagnostics);
   declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
   timer.mark("model");
   return true;

@@ -10,7 +10,7 @@
 #include "linter/cli/config.h"
 #include "linter/cli/options.h"
 #include "linter/core/diagnostics.h"
-#include "linter/ingest/inputs.h"
+#include "linter/ingest/common/inputs.h"
 #include "linter/model/model.h"
 #include "rules/rule.h"
 

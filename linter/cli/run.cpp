@@ -12,7 +12,6 @@
 #include "linter/analysis/walker.h"
 #include "linter/cli/pipeline.h"
 #include "linter/core/timing.h"
-#include "linter/ingest/inline_suppressions.h"
 #include "linter/output/baseline.h"
 #include "linter/output/graph_output.h"
 #include "linter/output/report.h"
@@ -129,8 +128,7 @@ void apply_levels(const Config& config, std::vector<rules::Finding>& findings) {
 // are input errors or notices in the pipeline's diagnostics.
 bool set_aside_known(const Options& options, Pipeline& pipeline, output::RunReport& report,
                      std::string& problem) {
-  std::vector<SuppressionSpec> specs =
-      inline_suppressions(pipeline.inputs.templates, pipeline.diagnostics);
+  std::vector<SuppressionSpec> specs = pipeline.inputs.suppressions;
   specs.insert(specs.end(), pipeline.config.suppressions.begin(),
                pipeline.config.suppressions.end());
   rules::apply_suppressions(report.findings, specs, pipeline.model, rules::today(),

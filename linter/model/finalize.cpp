@@ -14,9 +14,10 @@ Origin implied(const Origin& parent, std::string_view name) {
   return origin;
 }
 
-void add_local_routes(Model& model) {
-  for (RouteTable& table : model.route_tables) {
-    if (!is_known_index(table.vpc) || table.from_export) continue;
+void add_local_routes(Model& model, const std::vector<bool>& listed) {
+  for (Index t = 0; t < model.route_tables.size(); ++t) {
+    RouteTable& table = model.route_tables[t];
+    if (!is_known_index(table.vpc) || listed[t]) continue;
     std::vector<Route> local;
     for (const Maybe<Cidr>& block : model.vpcs[table.vpc].cidrs) {
       Route route;
@@ -45,9 +46,10 @@ Index default_table(const TransitGateway& tgw, const Maybe<Index>& configured) {
   return tgw.default_route_table;
 }
 
-void apply_tgw_defaults(Model& model) {
-  for (TgwAttachment& attachment : model.tgw_attachments) {
-    if (!is_known_index(attachment.tgw) || attachment.from_export) continue;
+void apply_tgw_defaults(Model& model, const std::vector<bool>& as_exported) {
+  for (Index a = 0; a < model.tgw_attachments.size(); ++a) {
+    TgwAttachment& attachment = model.tgw_attachments[a];
+    if (!is_known_index(attachment.tgw) || as_exported[a]) continue;
     const TransitGateway& tgw = model.transit_gateways[attachment.tgw];
     if (attachment.association == kNone && tgw.default_association) {
       attachment.association = default_table(tgw, tgw.association_default_table);
@@ -176,12 +178,18 @@ void complete_instances(Model& model) {
   }
 }
 
+std::vector<bool> marks(const std::vector<Index>& indexes, size_t count) {
+  std::vector<bool> marked(count, false);
+  for (const Index i : indexes) marked[i] = true;
+  return marked;
+}
+
 }  // namespace
 
-void finalize(Model& model) {
-  add_local_routes(model);
+void finalize(Model& model, const WrittenOut& written_out) {
+  add_local_routes(model, marks(written_out.route_tables, model.route_tables.size()));
   apply_subnet_defaults(model);
-  apply_tgw_defaults(model);
+  apply_tgw_defaults(model, marks(written_out.tgw_attachments, model.tgw_attachments.size()));
   add_propagated_tgw_routes(model);
   add_default_group_rules(model);
   complete_network_acls(model);

@@ -144,7 +144,6 @@ struct RouteTable {
   Index vpc = kNone;
   bool main = false;
   std::vector<Route> routes;  // including one local route per VPC CIDR
-  bool from_export = false;   // its local routes are written out; finalize adds none
 };
 
 struct TransitGateway {
@@ -173,7 +172,6 @@ struct TgwAttachment {
   };
   std::vector<Propagation> propagations;  // explicit ones; finalize adds the default table's
   bool security_group_referencing = true;
-  bool from_export = false;  // association and routes are as exported; no defaults apply
 };
 
 struct TgwRoute {

@@ -1,0 +1,259 @@
+// The export model builder's state, shared by its two halves: entities
+// (export_model_builder.cpp) and the links between them (export_model_builder_links.cpp).
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "linter/core/diagnostics.h"
+#include "linter/core/timing.h"
+#include "linter/ingest/account/export_records.h"
+#include "linter/ingest/account/flat_id_map.h"
+#include "linter/model/finalize.h"
+#include "linter/model/model.h"
+
+namespace reachlint::export_detail {
+
+using model::Index;
+using model::Kind;
+using model::Maybe;
+
+inline bool one_of(std::string_view value, std::initializer_list<std::string_view> allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+// Exports list resources in every state; only live ones carry traffic.
+inline bool is_live(std::string_view state) {
+  return state.empty() || one_of(state, {"available", "active", "attached"});
+}
+
+// Where building writes names and notices: the model's arena and the run's diagnostics, or a
+// worker thread's own, joined to them when the workers are done (see fill_links).
+struct Scribe {
+  model::TextArena* text = nullptr;
+  Diagnostics* diagnostics = nullptr;
+};
+inline thread_local Scribe t_worker_scribe;
+
+class ExportModelBuilder {
+ public:
+  ExportModelBuilder(const ExportRecords& records, model::Model& model,
+                     model::WrittenOut& written_out, Diagnostics& diagnostics)
+      : records_(records), model_(model), written_out_(written_out), diagnostics_(diagnostics) {}
+
+  void build() {
+    PhaseTimer timer;
+    reserve();
+    add_vpcs();
+    timer.mark("add_vpcs");
+    add_subnets();
+    timer.mark("add_subnets");
+    // Peerings may add the VPCs at their far side: the VPC list is final before the rest.
+    add_vpn_gateways();
+    add_peerings();
+    timer.mark("add_peerings");
+    // Two chains that write disjoint entities (and disjoint fields of subnets and VPCs).
+    side_by_side(
+        [this] {
+          add_route_tables();
+          add_network_acls();
+        },
+        [this] {
+          add_prefix_lists();
+          add_security_groups();
+          add_interfaces();
+          add_instances();
+          add_transit_gateways();
+          add_tgw_attachments();
+        });
+    timer.mark("add_entities");
+    fill_links();
+    timer.mark("fill_links");
+    add_file_systems();
+    timer.mark("add_file_systems");
+    add_storage_virtual_machines();
+    timer.mark("add_storage_virtual_machines");
+    check_multi_az_fields();
+    timer.mark("check_multi_az_fields");
+  }
+
+ private:
+  using IdMap = FlatIdMap;
+
+  // ---- helpers ----
+
+  // Sized once: rehashing and regrowth are most of the cost of linking a large export.
+  void reserve() {
+    const ExportRecords& r = records_;
+    vpcs_.reserve(r.vpcs.size() + r.peerings.size());
+    subnets_.reserve(r.subnets.size());
+    route_tables_.reserve(r.route_tables.size());
+    acls_.reserve(r.network_acls.size());
+    groups_.reserve(r.security_groups.size());
+    interfaces_.reserve(r.interfaces.size());
+    instances_.reserve(r.instances.size());
+    attachments_.reserve(r.tgw_vpc_attachments.size() + r.tgw_attachments.size());
+    model_.vpcs.reserve(model_.vpcs.size() + r.vpcs.size() + r.peerings.size());
+    model_.subnets.reserve(model_.subnets.size() + r.subnets.size());
+    model_.route_tables.reserve(model_.route_tables.size() + r.route_tables.size());
+    model_.network_acls.reserve(model_.network_acls.size() + r.network_acls.size());
+    model_.security_groups.reserve(model_.security_groups.size() + r.security_groups.size());
+    model_.network_interfaces.reserve(model_.network_interfaces.size() + r.interfaces.size());
+    model_.instances.reserve(model_.instances.size() + r.instances.size());
+  }
+
+  Index scope(const RecordOrigin& origin) {
+    // Records of one file share their account and region views: most calls repeat the last one
+    // (remembered per thread, as two chains of entities are added at once).
+    struct Last {
+      const ExportModelBuilder* builder = nullptr;
+      RecordOrigin origin;
+      Index index = model::kNone;
+    };
+    thread_local Last last;
+    if (last.builder == this && origin.account.data() == last.origin.account.data() &&
+        origin.region.data() == last.origin.region.data() &&
+        origin.account.size() == last.origin.account.size() &&
+        origin.region.size() == last.origin.region.size())
+      return last.index;
+    const std::lock_guard<std::mutex> lock(scope_mutex_);
+    last = {this, origin, scope_of(origin)};
+    return last.index;
+  }
+
+  Index scope_of(const RecordOrigin& origin) {
+    std::string name = origin.account.empty() ? std::string(origin.region)
+                                              : fmt::format("{}/{}", origin.account, origin.region);
+    const auto [it, inserted] = scopes_.try_emplace(name, static_cast<Index>(model_.stacks.size()));
+    if (inserted) model_.stacks.push_back(name);
+    return it->second;
+  }
+
+  model::Origin origin(const RecordOrigin& record, std::string_view id, std::string_view type) {
+    model::Origin out;
+    out.location = record.location;
+    out.name = id;  // a view into the mapped export
+    out.type = type;
+    out.pointer = text().number("/", record.list, "/", record.index);
+    out.stack = scope(record);
+    return out;
+  }
+
+  template <typename Entity>
+  Index add(std::vector<Entity>& array, IdMap& ids, const RecordOrigin& record, std::string_view id,
+            std::string_view type) {
+    const auto [index, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
+    if (!inserted) return model::kNone;  // the same resource exported twice: the first one counts
+    array.emplace_back().origin = origin(record, id, type);
+    return index;
+  }
+
+  static Index find(const IdMap& ids, std::string_view id) {
+    if (id.empty()) return model::kNone;
+    const uint32_t index = ids.find(id);
+    return index == FlatIdMap::kMissing ? model::kUnknownIndex : index;
+  }
+
+  Maybe<Index> reference(const IdMap& ids, std::string_view id, Location where,
+                         std::string_view what) {
+    const Index index = find(ids, id);
+    if (index == model::kNone) return {};
+    if (index == model::kUnknownIndex)
+      return Maybe<Index>::unknown(where, fmt::format("{} {} is not in the export", what, id));
+    return index;
+  }
+
+  Maybe<Cidr> cidr(std::string_view text, Location record, std::string_view owner) {
+    const auto parsed = Cidr::parse(text);
+    if (parsed && text.find('/') != std::string_view::npos) return *parsed;
+    const Location where = records_.locate(text, record);
+    said().notice(where,
+                  fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
+                              text, owner));
+    return Maybe<Cidr>::unknown(where, "not a valid CIDR");
+  }
+
+  // TCP and UDP rules and ACL entries always carry their ports in an export: a missing or
+  // impossible range is a damaged record, never "all ports". Nullopt (and a notice) then.
+  std::optional<model::PortRange> port_range(std::optional<int64_t> from, std::optional<int64_t> to,
+                                             Location where, std::string_view owner) {
+    if (from && to && *from >= 0 && *to <= 65535 && *from <= *to)
+      return model::PortRange{static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
+    said().notice(where, fmt::format("a TCP or UDP rule of {} has no valid port range; it is "
+                                     "treated as unknown",
+                                     owner));
+    return std::nullopt;
+  }
+
+  // The entry's protocol, action and ports into `entry`; false (with a notice) when one is
+  // unusable, and the whole entry is then unknown.
+  bool readable_entry(const AclEntryRecord& record, std::string_view acl,
+                      model::NetworkAclEntry& entry);
+
+  void add_vpcs();
+  void add_subnets();
+  void add_route_tables();
+  void add_network_acls();
+  void add_prefix_lists();
+  void add_security_groups();
+  void add_interfaces();
+  void add_instances();
+  void add_vpn_gateways();
+  void add_peerings();
+  Index vpc_for_peering(const PeeringSide& side, const PeeringRecord& record);
+  void add_transit_gateways();
+  void add_tgw_attachments();
+  Index association_of(std::string_view attachment, const TgwAttachmentRecord* record);
+  model::TextArena& text() { return t_worker_scribe.text ? *t_worker_scribe.text : model_.text; }
+  Diagnostics& said() {
+    return t_worker_scribe.diagnostics ? *t_worker_scribe.diagnostics : diagnostics_;
+  }
+  void fill_links();
+  // Runs `first` here and `second` on a worker thread that writes to its own scribe.
+  template <typename First, typename Second>
+  void side_by_side(First first, Second second) {
+    model::TextArena arena;
+    Diagnostics notes;
+    std::thread worker([&] {
+      t_worker_scribe = {&arena, &notes};
+      second();
+      t_worker_scribe = {};
+    });
+    first();
+    worker.join();
+    model_.text.adopt(std::move(arena));
+    diagnostics_.append(std::move(notes));
+  }
+  // Which record fills each entity: the first one exported (a resource may be exported twice).
+  template <typename Record>
+  std::vector<Index> claims(const std::vector<Record>& records, const IdMap& ids, size_t entities);
+  void fill_route_tables(size_t begin, size_t end, const std::vector<Index>& claimed);
+  model::Route route_of(const RouteRecord& record, const RouteTableRecord& table);
+  model::RouteTarget target_of(const RouteRecord& record);
+  void fill_network_acls(size_t begin, size_t end, const std::vector<Index>& claimed);
+  void fill_security_groups(size_t begin, size_t end, const std::vector<Index>& claimed);
+  std::vector<model::SgRule> rules_of(const PermissionRecord& permission,
+                                      const SecurityGroupRecord& group);
+  void fill_tgw_routes();
+  void derive_tgw_routes(Index table, const TgwRouteTableRecord& record);
+  void add_file_systems();
+  void add_storage_virtual_machines();
+  void check_multi_az_fields();
+
+  const ExportRecords& records_;
+  model::Model& model_;
+  model::WrittenOut& written_out_;
+  Diagnostics& diagnostics_;
+  std::map<std::string, Index> scopes_;
+  std::mutex scope_mutex_;
+  IdMap vpcs_, subnets_, route_tables_, acls_, prefix_lists_, groups_, interfaces_, instances_,
+      vgws_, peerings_, tgws_, tgw_tables_, attachments_, file_systems_, svms_;
+};
+
+}  // namespace reachlint::export_detail

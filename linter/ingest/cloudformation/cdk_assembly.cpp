@@ -1,0 +1,71 @@
+#include "linter/ingest/cloudformation/cdk_assembly.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+namespace reachlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string display_path(const fs::path& path) {
+  std::string text = path.lexically_normal().generic_string();
+  return text.empty() ? "." : text;
+}
+
+}  // namespace
+
+bool is_cdk_manifest(const JsonDocument& json) {
+  const JsonNode& root = json.root();
+  if (!root.is_object()) return false;
+  const JsonNode* artifacts = json.find(root, "artifacts");
+  const JsonNode* version = json.find(root, "version");
+  return artifacts && artifacts->is_object() && version && version->is_string();
+}
+
+bool read_assembly_directory(const std::string& dir, LoaderAccess& loader,
+                             Diagnostics& diagnostics) {
+  const std::string manifest = display_path(fs::path(dir) / "manifest.json");
+  std::error_code ec;
+  if (!fs::is_regular_file(manifest, ec)) return false;
+  const LoadedFile* file = loader.read_json(manifest);
+  if (!file || !is_cdk_manifest(file->json)) return false;
+  read_assembly(dir, *file, loader, diagnostics);
+  return true;
+}
+
+void read_assembly(const std::string& dir, const LoadedFile& manifest, LoaderAccess& loader,
+                   Diagnostics& diagnostics) {
+  const JsonDocument& json = manifest.json;
+  const JsonNode* artifacts = json.find(json.root(), "artifacts");
+  if (!artifacts || !artifacts->is_object()) return;
+  for (const JsonMember& artifact : json.members(*artifacts)) {
+    const JsonNode* type = json.find(*artifact.value, "type");
+    const JsonNode* properties = json.find(*artifact.value, "properties");
+    if (!type || !type->is_string() || !properties || !properties->is_object()) continue;
+    if (type->text == "aws:cloudformation:stack") {
+      const JsonNode* file = json.find(*properties, "templateFile");
+      const JsonNode* stack = json.find(*properties, "stackName");
+      if (!file || !file->is_string()) {
+        diagnostics.error({manifest.file, artifact.key_offset},
+                          fmt::format("stack artifact '{}' has no templateFile", artifact.key));
+        continue;
+      }
+      const std::string name(stack && stack->is_string() ? stack->text : artifact.key);
+      loader.require(display_path(fs::path(dir) / std::string(file->text)), name);
+    } else if (type->text == "cdk:cloud-assembly") {
+      const JsonNode* nested = json.find(*properties, "directoryName");
+      if (!nested || !nested->is_string()) continue;
+      const std::string nested_dir = display_path(fs::path(dir) / std::string(nested->text));
+      if (!read_assembly_directory(nested_dir, loader, diagnostics)) {
+        diagnostics.error({manifest.file, artifact.key_offset},
+                          fmt::format("nested assembly '{}' has no manifest.json", nested_dir));
+      }
+    }
+  }
+}
+
+}  // namespace reachlint

@@ -1,0 +1,63 @@
+#include "linter/ingest/cloudformation/inline_suppressions.h"
+
+#include <fmt/format.h>
+
+namespace reachlint {
+
+namespace {
+
+// One {"rule", "reason"} entry; a malformed one is reported and ignored.
+void read_entry(const Template& tmpl, uint32_t index, const JsonMember& resource,
+                const JsonNode& entry, std::vector<SuppressionSpec>& out,
+                Diagnostics& diagnostics) {
+  const Location at = tmpl.at(entry.offset);
+  const JsonNode* rule = entry.is_object() ? tmpl.json->find(entry, "rule") : nullptr;
+  const JsonNode* reason = entry.is_object() ? tmpl.json->find(entry, "reason") : nullptr;
+  if (!rule || !rule->is_string()) {
+    diagnostics.notice(
+        at, fmt::format("suppression on {} ignored: it needs a \"rule\" code", resource.key));
+    return;
+  }
+  if (!reason || !reason->is_string() || reason->text.empty()) {
+    diagnostics.notice(at, fmt::format("suppression of {} on {} ignored: it needs a \"reason\"",
+                                       rule->text, resource.key));
+    return;
+  }
+  SuppressionSpec spec;
+  spec.kind = SuppressionSpec::Kind::InSource;
+  spec.rule = std::string(rule->text);
+  spec.resource = std::string(resource.key);
+  spec.stack = index;
+  spec.reason = std::string(reason->text);
+  spec.location = at;
+  out.push_back(std::move(spec));
+}
+
+}  // namespace
+
+std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates,
+                                                 Diagnostics& diagnostics) {
+  std::vector<SuppressionSpec> out;
+  for (uint32_t t = 0; t < templates.templates.size(); ++t) {
+    const Template& tmpl = templates.templates[t];
+    for (const JsonMember* resource : tmpl.resources) {
+      const JsonNode* metadata = tmpl.json->find(*resource->value, "Metadata");
+      const JsonNode* ours =
+          metadata && metadata->is_object() ? tmpl.json->find(*metadata, "reachlint") : nullptr;
+      if (!ours) continue;
+      const JsonNode* list = ours->is_object() ? tmpl.json->find(*ours, "suppress") : nullptr;
+      if (!list || !list->is_array()) {
+        diagnostics.notice(tmpl.at(ours->offset),
+                           fmt::format("Metadata.reachlint of {} ignored: it needs a "
+                                       "\"suppress\" list of {{\"rule\", \"reason\"}}",
+                                       resource->key));
+        continue;
+      }
+      for (const JsonNode* entry : tmpl.json->elements(*list))
+        read_entry(tmpl, t, *resource, *entry, out, diagnostics);
+    }
+  }
+  return out;
+}
+
+}  // namespace reachlint

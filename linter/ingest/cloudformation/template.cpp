@@ -1,0 +1,110 @@
+#include "linter/ingest/cloudformation/template.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace reachlint {
+
+namespace {
+
+bool index_section(Template& tmpl, const JsonNode& root, std::string_view name,
+                   std::unordered_map<std::string_view, const JsonMember*>& into,
+                   Diagnostics& diagnostics) {
+  const JsonMember* section = tmpl.json->find_member(root, name);
+  if (!section) return true;
+  if (!section->value->is_object()) {
+    diagnostics.error(tmpl.at(section->value->offset),
+                      fmt::format("template section '{}' must be an object, not {}", name,
+                                  json_kind_name(section->value->kind)));
+    return false;
+  }
+  for (const JsonMember& member : tmpl.json->members(*section->value)) into[member.key] = &member;
+  return true;
+}
+
+bool check_resource(const Template& tmpl, const JsonMember& resource, Diagnostics& diagnostics) {
+  const JsonNode& body = *resource.value;
+  if (!body.is_object()) {
+    diagnostics.error(tmpl.at(body.offset), fmt::format("resource '{}' must be an object, not {}",
+                                                        resource.key, json_kind_name(body.kind)));
+    return false;
+  }
+  const JsonNode* type = tmpl.json->find(body, "Type");
+  if (!type || !type->is_string()) {
+    diagnostics.error(tmpl.at(type ? type->offset : resource.key_offset),
+                      fmt::format("resource '{}' needs a string 'Type'", resource.key));
+    return false;
+  }
+  const JsonNode* properties = tmpl.json->find(body, "Properties");
+  if (properties && !properties->is_object()) {
+    diagnostics.error(tmpl.at(properties->offset),
+                      fmt::format("'Properties' of resource '{}' must be an object, not {}",
+                                  resource.key, json_kind_name(properties->kind)));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view Template::resource_type(const JsonMember& resource) const {
+  const JsonNode* type = json->find(*resource.value, "Type");
+  return type && type->is_string() ? type->text : std::string_view{};
+}
+
+const JsonNode* Template::properties(const JsonMember& resource) const {
+  const JsonNode* props = json->find(*resource.value, "Properties");
+  return props && props->is_object() ? props : nullptr;
+}
+
+bool index_template(Template& tmpl, Diagnostics& diagnostics) {
+  const JsonNode& root = tmpl.json->root();
+  if (!root.is_object()) {
+    diagnostics.error(tmpl.at(root.offset), fmt::format("a template must be a JSON object, not {}",
+                                                        json_kind_name(root.kind)));
+    return false;
+  }
+  const JsonMember* resources = tmpl.json->find_member(root, "Resources");
+  if (!resources || !resources->value->is_object()) {
+    diagnostics.error(tmpl.at(resources ? resources->value->offset : root.offset),
+                      resources
+                          ? fmt::format("template section 'Resources' must be an object, not {}",
+                                        json_kind_name(resources->value->kind))
+                          : std::string("a template needs a 'Resources' object"));
+    return false;
+  }
+  bool ok = true;
+  for (const JsonMember& resource : tmpl.json->members(*resources->value)) {
+    if (resource.key.starts_with("Fn::ForEach::")) {
+      diagnostics.notice(tmpl.at(resource.key_offset),
+                         fmt::format("'{}' is expanded by the AWS::LanguageExtensions transform "
+                                     "at deploy time; the resources it makes are not checked",
+                                     resource.key));
+      continue;
+    }
+    if (!check_resource(tmpl, resource, diagnostics)) {
+      ok = false;
+      continue;
+    }
+    const auto [it, first] = tmpl.resource_by_id.try_emplace(resource.key, &resource);
+    if (first) {
+      tmpl.resources.push_back(&resource);
+      continue;
+    }
+    // JSON parsers keep the last of duplicate keys, and so does CloudFormation.
+    diagnostics.notice(tmpl.at(resource.key_offset),
+                       fmt::format("resource '{}' is defined a second time here; like "
+                                   "CloudFormation, reachlint uses this later definition",
+                                   resource.key));
+    std::replace(tmpl.resources.begin(), tmpl.resources.end(), it->second, &resource);
+    it->second = &resource;
+  }
+  ok &= index_section(tmpl, root, "Parameters", tmpl.parameters, diagnostics);
+  ok &= index_section(tmpl, root, "Conditions", tmpl.conditions, diagnostics);
+  ok &= index_section(tmpl, root, "Mappings", tmpl.mappings, diagnostics);
+  ok &= index_section(tmpl, root, "Outputs", tmpl.outputs, diagnostics);
+  return ok;
+}
+
+}  // namespace reachlint

@@ -1,0 +1,42 @@
+// The sections of CloudFormation templates, indexed, and the set of templates linted together.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "linter/core/diagnostics.h"
+#include "linter/ingest/common/json_tree.h"
+
+namespace reachlint {
+
+struct Template {
+  uint32_t file = 0;
+  std::string stack_name;  // the manifest's artifact id, or the file name without extension
+  const JsonDocument* json = nullptr;
+  std::vector<const JsonMember*> resources;  // in file order
+  std::unordered_map<std::string_view, const JsonMember*> resource_by_id;
+  std::unordered_map<std::string_view, const JsonMember*> parameters;
+  std::unordered_map<std::string_view, const JsonMember*> conditions;
+  std::unordered_map<std::string_view, const JsonMember*> mappings;
+  std::unordered_map<std::string_view, const JsonMember*> outputs;
+
+  Location at(uint32_t offset) const { return {file, offset}; }
+  // The resource's "Type", or empty when it is missing.
+  std::string_view resource_type(const JsonMember& resource) const;
+  const JsonNode* properties(const JsonMember& resource) const;
+};
+
+// Indexes the sections of a parsed template; structural problems become input errors.
+// Returns false when the document is not usable as a template at all.
+bool index_template(Template& tmpl, Diagnostics& diagnostics);
+
+// Every template of one run: cross-stack references resolve among them.
+struct TemplateSet {
+  std::vector<Template> templates;
+};
+
+}  // namespace reachlint

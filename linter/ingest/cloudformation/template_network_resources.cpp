@@ -1,0 +1,323 @@
+// Readers for VPCs, subnets, route tables and the transports between VPCs.
+#include <fmt/format.h>
+
+#include "linter/ingest/cloudformation/template_model_builder.h"
+
+namespace reachlint {
+
+using model::Index;
+using model::Kind;
+using model::Maybe;
+
+namespace {
+
+// A template may allocate addresses from IPAM: they are known only once deployed.
+Maybe<Cidr> ipam_cidr(const Value& pool, std::string_view owner) {
+  return Maybe<Cidr>::unknown(
+      pool.location, fmt::format("{} is allocated from an IPAM pool at deploy time", owner));
+}
+
+}  // namespace
+
+void TemplateModelBuilder::read_vpc(const ResourceContext& r) {
+  model::Vpc& vpc = model_.vpcs[entity_index(r)];
+  const Value block = prop(r, "CidrBlock");
+  const Value pool = prop(r, "Ipv4IpamPoolId");
+  if (block.is_absent() && !pool.is_absent()) {
+    vpc.cidrs.push_back(ipam_cidr(pool, r.origin.name));
+    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
+                 "CidrBlock");
+    return;
+  }
+  Maybe<Cidr> primary = cidr(r, block, "CidrBlock");
+  if (primary.absent())
+    error(r.origin.location,
+          fmt::format("VPC {} needs a CidrBlock or Ipv4IpamPoolId", r.origin.name));
+  vpc.cidrs.insert(vpc.cidrs.begin(), std::move(primary));
+}
+
+void TemplateModelBuilder::read_vpc_cidr_block(const ResourceContext& r) {
+  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  if (!vpc.known()) return;
+  const Value block = prop(r, "CidrBlock");
+  const Value pool = prop(r, "Ipv4IpamPoolId");
+  if (!block.is_absent()) {
+    model_.vpcs[*vpc].cidrs.push_back(cidr(r, block, "CidrBlock"));
+  } else if (!pool.is_absent()) {
+    model_.vpcs[*vpc].cidrs.push_back(ipam_cidr(pool, r.origin.name));
+    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
+                 "CidrBlock");
+  }  // otherwise an IPv6 block: reachlint checks IPv4 paths
+}
+
+void TemplateModelBuilder::read_subnet(const ResourceContext& r) {
+  model::Subnet& subnet = model_.subnets[entity_index(r)];
+  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  if (vpc.known())
+    subnet.vpc = *vpc;
+  else if (vpc.absent())
+    error(r.origin.location, fmt::format("subnet {} needs a VpcId", r.origin.name));
+  const Value block = prop(r, "CidrBlock");
+  const Value pool = prop(r, "Ipv4IpamPoolId");
+  if (block.is_absent() && !pool.is_absent()) {
+    subnet.cidr = ipam_cidr(pool, r.origin.name);
+    note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
+                 "CidrBlock");
+  } else {
+    subnet.cidr = cidr(r, block, "CidrBlock");
+  }
+  const Value name = prop(r, "AvailabilityZone");
+  const Value id = prop(r, "AvailabilityZoneId");
+  subnet.zone =
+      !name.is_absent() ? zone(r, name, "AvailabilityZone") : zone(r, id, "AvailabilityZoneId");
+  if (subnet.zone.absent()) {
+    subnet.zone = Maybe<std::string>::unknown(
+        r.origin.location, "the Availability Zone is chosen by AWS at deploy time");
+  }
+}
+
+void TemplateModelBuilder::read_route_table(const ResourceContext& r) {
+  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  if (vpc.known()) model_.route_tables[entity_index(r)].vpc = *vpc;
+}
+
+void TemplateModelBuilder::read_subnet_route_table_association(const ResourceContext& r) {
+  const Maybe<Index> subnet = reference(r, prop(r, "SubnetId"), Kind::Subnet, "SubnetId");
+  const Maybe<Index> table =
+      reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
+  if (!subnet.known()) return;
+  model::Subnet& target = model_.subnets[*subnet];
+  if (target.route_table != model::kNone) {
+    error(r.origin.location, fmt::format("subnet {} is associated with a second route table by {}",
+                                         target.origin.name, r.origin.name));
+    return;
+  }
+  target.route_table_association = r.origin;
+  // An unknown table leaves the subnet without a table: its lookups are skipped, not guessed.
+  target.route_table = table.known() ? *table : model::kUnknownIndex;
+}
+
+model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) {
+  struct Candidate {
+    std::string_view property;
+    model::TargetKind kind;
+    Kind entity;
+    bool modelled;
+  };
+  static constexpr Candidate kCandidates[] = {
+      {"TransitGatewayId", model::TargetKind::TransitGateway, Kind::TransitGateway, true},
+      {"VpcPeeringConnectionId", model::TargetKind::Peering, Kind::Peering, true},
+      {"NatGatewayId", model::TargetKind::NatGateway, Kind::Vpc, false},
+      {"NetworkInterfaceId", model::TargetKind::NetworkInterface, Kind::NetworkInterface, true},
+      {"InstanceId", model::TargetKind::Instance, Kind::Instance, true},
+      {"VpcEndpointId", model::TargetKind::VpcEndpoint, Kind::Vpc, false},
+      {"EgressOnlyInternetGatewayId", model::TargetKind::Other, Kind::Vpc, false},
+      {"LocalGatewayId", model::TargetKind::Other, Kind::Vpc, false},
+      {"CarrierGatewayId", model::TargetKind::Other, Kind::Vpc, false},
+      {"CoreNetworkArn", model::TargetKind::Other, Kind::Vpc, false},
+  };
+  model::RouteTarget target;
+  for (const Candidate& candidate : kCandidates) {
+    const Value value = prop(r, candidate.property);
+    if (value.is_absent()) continue;
+    target.kind = candidate.kind;
+    target.id = model_.text.keep(value.kind == Value::Kind::Entity
+                                     ? value.text.substr(value.text.find(':') + 1)
+                                     : value.as_text().value_or(std::string(candidate.property)));
+    if (candidate.modelled) {
+      const Maybe<Index> index = reference(r, value, candidate.entity, candidate.property);
+      target.index = index.known() ? *index : model::kNone;
+    }
+    return target;
+  }
+  const Value gateway = prop(r, "GatewayId");
+  if (gateway.is_absent()) {
+    error(r.origin.location, fmt::format("route {} has no target", r.origin.name));
+    return target;
+  }
+  const std::string_view gateway_type = type_of_entity_value(gateway);
+  const bool is_vgw = gateway_type == "AWS::EC2::VPNGateway" ||
+                      (gateway.is_string() && gateway.text.starts_with("vgw-"));
+  const bool is_igw = gateway_type == "AWS::EC2::InternetGateway" ||
+                      (gateway.is_string() && gateway.text.starts_with("igw-"));
+  target.id = model_.text.keep(gateway.kind == Value::Kind::Entity
+                                   ? gateway.text.substr(gateway.text.find(':') + 1)
+                                   : gateway.as_text().value_or("GatewayId"));
+  if (gateway.is_string() && gateway.text == "local") {
+    target.kind = model::TargetKind::Local;
+  } else if (is_vgw) {
+    target.kind = model::TargetKind::VpnGateway;
+    const Maybe<Index> index = reference(r, gateway, Kind::VpnGateway, "GatewayId");
+    target.index = index.known() ? *index : model::kNone;
+  } else if (is_igw) {
+    target.kind = model::TargetKind::InternetGateway;
+  } else {
+    if (gateway.is_unknown()) note_unknown(r, gateway, "GatewayId");
+    target.kind = gateway.is_unknown() ? model::TargetKind::Unknown : model::TargetKind::Other;
+  }
+  return target;
+}
+
+void TemplateModelBuilder::read_route(const ResourceContext& r) {
+  const Maybe<Index> table =
+      reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
+  model::Route route;
+  route.origin = r.origin;
+  const Value destination = prop(r, "DestinationCidrBlock");
+  const Value prefix_list = prop(r, "DestinationPrefixListId");
+  if (!destination.is_absent()) {
+    route.destination = cidr(r, destination, "DestinationCidrBlock");
+  } else if (!prefix_list.is_absent()) {
+    const Maybe<Index> list =
+        reference(r, prefix_list, Kind::PrefixList, "DestinationPrefixListId");
+    if (list.known())
+      route.prefix_list = *list;
+    else
+      route.destination =
+          Maybe<Cidr>::unknown(prefix_list.location, "the prefix list is not known statically");
+  } else if (!prop(r, "DestinationIpv6CidrBlock").is_absent()) {
+    return;  // IPv6 routes do not affect the IPv4 paths reachlint checks
+  } else {
+    error(r.origin.location, fmt::format("route {} has no destination", r.origin.name));
+    return;
+  }
+  route.target = route_target(r);
+  if (table.known()) model_.route_tables[*table].routes.push_back(std::move(route));
+}
+
+void TemplateModelBuilder::read_transit_gateway(const ResourceContext& r) {
+  model::TransitGateway& tgw = model_.transit_gateways[entity_index(r)];
+  const auto enabled = [&](std::string_view name, bool absent_means) {
+    const auto value = text(r, prop(r, name), name);
+    return value ? *value == "enable" : absent_means;
+  };
+  tgw.default_association = enabled("DefaultRouteTableAssociation", true);
+  tgw.default_propagation = enabled("DefaultRouteTablePropagation", true);
+  tgw.security_group_referencing = enabled("SecurityGroupReferencingSupport", false);
+  model_.tgw_route_tables[tgw.default_route_table].origin.certain = r.origin.certain;
+  tgw.association_default_table = reference(r, prop(r, "AssociationDefaultRouteTableId"),
+                                            Kind::TgwRouteTable, "AssociationDefaultRouteTableId");
+  tgw.propagation_default_table = reference(r, prop(r, "PropagationDefaultRouteTableId"),
+                                            Kind::TgwRouteTable, "PropagationDefaultRouteTableId");
+}
+
+void TemplateModelBuilder::read_tgw_attachment(const ResourceContext& r) {
+  model::TgwAttachment& attachment = model_.tgw_attachments[entity_index(r)];
+  attachment.kind = model::AttachmentKind::Vpc;
+  const Maybe<Index> tgw =
+      reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
+  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  attachment.tgw = tgw.known() ? *tgw : model::kNone;
+  attachment.vpc = vpc.known() ? *vpc : model::kNone;
+  attachment.subnets = reference_list(r, prop(r, "SubnetIds"), Kind::Subnet, "SubnetIds");
+  const Value options = prop(r, "Options");
+  if (const auto referencing = text(r, prop_of(r, options, "SecurityGroupReferencingSupport"),
+                                    "Options.SecurityGroupReferencingSupport")) {
+    attachment.security_group_referencing = *referencing == "enable";
+  }
+}
+
+void TemplateModelBuilder::read_tgw_route_table(const ResourceContext& r) {
+  const Maybe<Index> tgw =
+      reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
+  if (tgw.known()) model_.tgw_route_tables[entity_index(r)].tgw = *tgw;
+}
+
+void TemplateModelBuilder::read_tgw_route(const ResourceContext& r) {
+  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
+                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  model::TgwRoute route;
+  route.origin = r.origin;
+  route.destination = cidr(r, prop(r, "DestinationCidrBlock"), "DestinationCidrBlock");
+  route.blackhole = boolean(r, prop(r, "Blackhole"), "Blackhole").value_or(false);
+  const Value attachment_id = prop(r, "TransitGatewayAttachmentId");
+  if (!route.blackhole) {
+    const Maybe<Index> attachment =
+        reference(r, attachment_id, Kind::TgwAttachment, "TransitGatewayAttachmentId");
+    if (attachment.absent()) {
+      error(r.origin.location,
+            fmt::format("transit gateway route {} needs a TransitGatewayAttachmentId or Blackhole",
+                        r.origin.name));
+      return;
+    }
+    route.attachment = attachment.known() ? *attachment : model::kUnknownIndex;
+  }
+  if (route.destination.absent()) {
+    error(r.origin.location,
+          fmt::format("transit gateway route {} needs a DestinationCidrBlock", r.origin.name));
+    return;
+  }
+  if (table.known()) model_.tgw_route_tables[*table].routes.push_back(std::move(route));
+}
+
+void TemplateModelBuilder::read_tgw_association(const ResourceContext& r) {
+  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
+                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  const Maybe<Index> attachment = reference(r, prop(r, "TransitGatewayAttachmentId"),
+                                            Kind::TgwAttachment, "TransitGatewayAttachmentId");
+  if (!attachment.known()) return;
+  model::TgwAttachment& target = model_.tgw_attachments[*attachment];
+  if (!target.association_origin.name.empty()) {
+    error(r.origin.location,
+          fmt::format("attachment {} is associated with a second route table by {}",
+                      target.origin.name, r.origin.name));
+    return;
+  }
+  target.association_origin = r.origin;
+  target.association = table.known() ? *table : model::kUnknownIndex;
+}
+
+void TemplateModelBuilder::read_tgw_propagation(const ResourceContext& r) {
+  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
+                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  const Maybe<Index> attachment = reference(r, prop(r, "TransitGatewayAttachmentId"),
+                                            Kind::TgwAttachment, "TransitGatewayAttachmentId");
+  if (table.known() && attachment.known()) {
+    model_.tgw_attachments[*attachment].propagations.push_back({*table, r.origin});
+  } else if (table.known()) {
+    model_.tgw_route_tables[*table].has_unknown_propagation = true;
+  }
+}
+
+void TemplateModelBuilder::read_peering(const ResourceContext& r) {
+  model::Peering& peering = model_.peerings[entity_index(r)];
+  const Maybe<Index> requester = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> accepter = reference(r, prop(r, "PeerVpcId"), Kind::Vpc, "PeerVpcId");
+  peering.requester_vpc = requester.known() ? *requester : model::kNone;
+  peering.accepter_vpc = accepter.known() ? *accepter : model::kNone;
+}
+
+void TemplateModelBuilder::read_vpn_gateway(const ResourceContext&) {
+  // The gateway's VPC comes from its VPCGatewayAttachment.
+}
+
+void TemplateModelBuilder::read_gateway_attachment(const ResourceContext& r) {
+  const Value gateway = prop(r, "VpnGatewayId");
+  if (gateway.is_absent()) return;  // an internet gateway attachment
+  const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, "VpnGatewayId");
+  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  if (vgw.known() && vpc.known()) model_.vpn_gateways[*vgw].vpc = *vpc;
+}
+
+void TemplateModelBuilder::read_vgw_route_propagation(const ResourceContext& r) {
+  const Value gateway = prop(r, "VpnGatewayId");
+  const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, "VpnGatewayId");
+  for (const Maybe<Index>& table :
+       reference_list(r, prop(r, "RouteTableIds"), Kind::RouteTable, "RouteTableIds")) {
+    if (!table.known()) continue;
+    // The routes come from BGP at run time: their destinations cannot be known from files.
+    model::Route route;
+    route.origin = r.origin;
+    route.destination = Maybe<Cidr>::unknown(
+        r.origin.location,
+        fmt::format("routes propagated from VPN gateway {} are learned at run time",
+                    gateway.as_text().value_or(std::string(r.origin.name))));
+    route.target.kind = model::TargetKind::VpnGateway;
+    route.target.index = vgw.known() ? *vgw : model::kNone;
+    route.target.id = vgw.known() ? model_.vpn_gateways[*vgw].origin.name : "VPN gateway";
+    route.propagated = true;
+    model_.route_tables[*table].routes.push_back(std::move(route));
+  }
+}
+
+}  // namespace reachlint

@@ -1,0 +1,305 @@
+#include "linter/ingest/common/inputs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "linter/model/finalize.h"
+
+namespace reachlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Candidate {
+  std::string path;
+  bool required = false;   // given explicitly or listed by a manifest: must be an input
+  std::string stack_name;  // from a CDK manifest; otherwise derived from the file name
+};
+
+std::string display_path(const fs::path& path) {
+  std::string text = path.lexically_normal().generic_string();
+  return text.empty() ? "." : text;
+}
+
+bool is_walked_file(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".json" || ext == ".template";
+}
+
+bool is_yaml_file(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// Other AWS CLI outputs (NatGateways, Addresses ...) are named as such: a user exporting whole
+// accounts meets many of them, and they are valid inputs that hold nothing reachlint checks.
+struct UnknownInput {
+  std::string reason;
+  bool aws_cli_output = false;
+};
+
+// "a, b or c": what the formats read, for a file none of them recognises.
+std::string format_names(const Inputs& inputs) {
+  std::string names;
+  for (size_t i = 0; i < inputs.formats.size(); ++i) {
+    if (i > 0) names += i + 1 == inputs.formats.size() ? " or " : ", ";
+    names += inputs.formats[i]->names();
+  }
+  return names;
+}
+
+UnknownInput unknown_input(const JsonDocument& json, const Inputs& inputs) {
+  const JsonNode& root = json.root();
+  if (root.is_object() && root.count >= 1) {
+    const JsonMember& first = json.members(root)[0];
+    const bool cli_like = !first.key.empty() &&
+                          std::isupper(static_cast<unsigned char>(first.key[0])) &&
+                          first.value->is_array();
+    if (cli_like)
+      return {fmt::format("AWS CLI output '{}' is not used by reachlint", first.key), true};
+  }
+  return {fmt::format("not a {}", format_names(inputs)), false};
+}
+
+class Loader final : public LoaderAccess {
+ public:
+  Loader(const LoadOptions& options, Inputs& inputs, Diagnostics& diagnostics)
+      : options_(options), inputs_(inputs), diagnostics_(diagnostics) {}
+
+  LoadedFile* read_json(const std::string& path) override {
+    LoadedFile* file = read_file(path);
+    return file && parse_tree(*file) ? file : nullptr;
+  }
+
+  void require(std::string path, std::string stack_name) override {
+    queue_.push_back({std::move(path), true, std::move(stack_name)});
+  }
+
+  void run(std::vector<std::string> paths) {
+    std::sort(paths.begin(), paths.end());
+    for (const std::string& path : paths) discover(path);
+    std::sort(queue_.begin(), queue_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+    while (!queue_.empty()) {
+      Candidate next = std::move(queue_.front());
+      queue_.pop_front();
+      load(next);
+    }
+    for (const auto& format : inputs_.formats) format->finish_loading(diagnostics_);
+    report_skipped_beside_exports();
+  }
+
+ private:
+  // Registers a file so that errors about it can be located; returns its id.
+  uint32_t register_file(const std::string& path, std::string_view text) {
+    return inputs_.sources.add(path, text);
+  }
+
+  void path_error(const std::string& path, std::string message) {
+    diagnostics_.error({register_file(path, {}), 0}, std::move(message));
+  }
+
+  void discover(const std::string& raw_path) {
+    const std::string path = display_path(raw_path);
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      path_error(path, "no such file or directory");
+    } else if (fs::is_directory(status)) {
+      const size_t before = queue_.size() + inputs_.files.size();
+      walk_directory(path);
+      if (queue_.size() + inputs_.files.size() == before) {
+        path_error(path, "no CloudFormation template or CDK assembly found in this directory");
+      }
+    } else {
+      queue_.push_back({path, true, {}});
+    }
+  }
+
+  void walk_directory(const std::string& dir) {
+    std::error_code ec;
+    // A symbolic link back up the tree would make the walk endless: each directory once.
+    const fs::path real = fs::canonical(dir, ec);
+    if (!ec && !walked_directories_.insert(real.string()).second) return;
+    for (const auto& format : inputs_.formats) {
+      if (format->take_directory(dir, *this, diagnostics_)) return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      entries.push_back(*it);
+    if (ec) {
+      path_error(dir, fmt::format("cannot read directory: {}", ec.message()));
+      return;
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(".") || name == "node_modules") continue;
+      const std::string path = display_path(entry.path());
+      if (entry.is_directory(ec)) {
+        walk_directory(path);
+      } else if (!entry.is_regular_file(ec) &&
+                 (is_walked_file(entry.path()) || is_yaml_file(entry.path()))) {
+        // A FIFO, socket or dangling link met on the way is not an input: say so, go on.
+        diagnostics_.notice({register_file(path, {}), 0}, "skipped: not a regular file");
+      } else if (is_walked_file(entry.path()) || is_yaml_file(entry.path())) {
+        queue_.push_back({path, false, {}});  // YAML: reported only if it reads like a template
+      }
+    }
+  }
+
+  // Reads a file once; nullptr when it was already read or cannot be (then it is reported).
+  LoadedFile* read_file(const std::string& path) {
+    if (!seen_.insert(path).second) return nullptr;
+    auto file = std::make_unique<LoadedFile>();
+    std::string error;
+    if (!file->buffer.load(path, options_.max_input_bytes, error)) {
+      path_error(path, error);
+      return nullptr;
+    }
+    file->file = register_file(path, file->buffer.text());
+    // Kept even when it does not parse: the source map points into its buffer.
+    inputs_.files.push_back(std::move(file));
+    return inputs_.files.back().get();
+  }
+
+  bool parse_tree(LoadedFile& file) {
+    uint32_t offset = 0;
+    std::string error;
+    if (file.json.parse(file.buffer, offset, error)) return true;
+    last_parse_error_ = {{file.file, offset}, error};
+    return false;
+  }
+
+  void hand_over(InputFormat& format, LoadedFile& file, const Candidate& candidate) {
+    if (format.lists_whole_directories())
+      listing_directories_.insert(fs::path(candidate.path).parent_path().string());
+    format.add({file, candidate.path, candidate.stack_name}, *this, diagnostics_);
+  }
+
+  // The first format whose test accepts the file, in the order of inputs_.formats.
+  template <typename Test>
+  InputFormat* recognise(Test test) const {
+    for (const auto& format : inputs_.formats) {
+      if (test(*format)) return format.get();
+    }
+    return nullptr;
+  }
+
+  void load(const Candidate& candidate) {
+    last_parse_error_ = {};
+    LoadedFile* file = read_file(candidate.path);
+    if (!file) return;
+    const std::string_view text = file->buffer.text();
+    if (InputFormat* format = recognise([&](const InputFormat& f) { return f.claims_text(text); }))
+      return hand_over(*format, *file, candidate);
+    if (!parse_tree(*file)) {
+      if (load_yaml(*file, candidate)) return;
+      return report_unreadable(candidate);
+    }
+    if (InputFormat* format =
+            recognise([&](const InputFormat& f) { return f.claims_tree(file->json); }))
+      return hand_over(*format, *file, candidate);
+    skip(candidate, *file, unknown_input(file->json, inputs_));
+  }
+
+  // A file named .yaml/.yml, or one that reads like a YAML input of a format, once it is known
+  // not to be JSON. True when it is dealt with: handed to a format, an error reported, or YAML
+  // that is no input skipped (silently unless it was asked for: YAML is mostly other tools').
+  bool load_yaml(LoadedFile& file, const Candidate& candidate) {
+    const std::string_view text = file.buffer.text();
+    const bool template_like =
+        recognise([&](const InputFormat& f) { return f.resembles_yaml(text); }) != nullptr;
+    if (!is_yaml_file(candidate.path) && !template_like) return false;
+    uint32_t offset = 0;
+    std::string error;
+    const bool asked = candidate.required && !options_.skip_unrecognised;
+    if (!file.json.parse_yaml(file.buffer, offset, error)) {
+      if (asked || template_like) diagnostics_.error({file.file, offset}, error);
+      return true;
+    }
+    if (InputFormat* format = recognise(
+            [&](const InputFormat& f) { return f.reads_yaml() && f.claims_tree(file.json); })) {
+      hand_over(*format, file, candidate);
+    } else if (asked) {
+      diagnostics_.error({file.file, file.json.root().offset},
+                         "not a CloudFormation template: a YAML template has a Resources mapping");
+    }
+    return true;
+  }
+
+  // A file that is not JSON: an error when it was asked for or reads like a template (a broken
+  // template must not pass silently); a notice for other files met while walking a directory.
+  void report_unreadable(const Candidate& candidate) {
+    if (last_parse_error_.message.empty()) return;  // already reported, or a duplicate path
+    const std::string_view text = inputs_.files.back()->buffer.text();
+    const bool known_shape =
+        recognise([&](const InputFormat& f) { return f.resembles_json(text); }) != nullptr;
+    if (options_.skip_unrecognised && !known_shape) return;
+    if (candidate.required || known_shape) {
+      diagnostics_.error(last_parse_error_.location, last_parse_error_.message);
+    } else {
+      not_json_.push_back({last_parse_error_, fs::path(candidate.path).parent_path().string()});
+    }
+  }
+
+  // A file that is not JSON beside an account export is a listing lost (say, the CLI's error text
+  // saved in its place): without it the export is incomplete, so it is an error. Elsewhere it is
+  // someone else's file, skipped with a notice.
+  void report_skipped_beside_exports() {
+    for (const auto& [error, directory] : not_json_) {
+      if (listing_directories_.count(directory))
+        diagnostics_.error(error.location,
+                           fmt::format("not JSON, beside an account export: {}", error.message));
+      else
+        diagnostics_.notice(error.location, fmt::format("skipped: not JSON ({})", error.message));
+    }
+  }
+
+  void skip(const Candidate& candidate, const LoadedFile& file, const UnknownInput& input) {
+    const Location at{file.file, file.json.root().offset};
+    if (options_.skip_unrecognised) return;
+    if (candidate.required && !input.aws_cli_output)
+      diagnostics_.error(at, input.reason);
+    else
+      diagnostics_.notice(at, fmt::format("skipped: {}", input.reason));
+  }
+
+  const LoadOptions& options_;
+  Inputs& inputs_;
+  Diagnostics& diagnostics_;
+  std::deque<Candidate> queue_;
+  std::set<std::string> seen_;
+  InputError last_parse_error_;
+  std::vector<std::pair<InputError, std::string>> not_json_;  // with its directory
+  std::set<std::string> listing_directories_;  // of formats that list whole directories
+  std::set<std::string> walked_directories_;   // canonical paths
+};
+
+}  // namespace
+
+void load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Inputs& inputs,
+                 Diagnostics& diagnostics) {
+  Loader(options, inputs, diagnostics).run(paths);
+}
+
+void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics) {
+  model::WrittenOut written_out;
+  ModelBuild build{model, written_out, inputs.suppressions, diagnostics};
+  for (const InputFormat::Layer layer :
+       {InputFormat::Layer::Deployed, InputFormat::Layer::Planned}) {
+    for (const auto& format : inputs.formats) {
+      if (format->layer() == layer) format->build(build);
+    }
+  }
+  model::finalize(model, written_out);
+}
+
+}  // namespace reachlint

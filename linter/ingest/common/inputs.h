@@ -1,0 +1,52 @@
+// Finds and reads the inputs of a run: files and directories, any mix, each handed to the input
+// format that recognises it (input_format.h). What a file is comes from its content, never from
+// its name. Then the formats fill one model.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "linter/core/diagnostics.h"
+#include "linter/core/source.h"
+#include "linter/core/suppression_spec.h"
+#include "linter/ingest/common/input_format.h"
+#include "linter/model/model.h"
+
+namespace reachlint {
+
+struct LoadOptions {
+  size_t max_input_bytes = size_t{1} << 31;
+  // Files that are not of any format are skipped without a word, even when named explicitly
+  // (pre-commit passes every changed JSON file). Broken templates still fail.
+  bool skip_unrecognised = false;
+};
+
+struct Inputs {
+  SourceMap sources;
+  std::vector<std::unique_ptr<LoadedFile>> files;  // stable addresses: formats point into them
+  // In the order they recognise files (ingest/formats.cpp).
+  std::vector<std::unique_ptr<InputFormat>> formats;
+  // Written in the inputs themselves (a template resource's Metadata), read by build_model.
+  std::vector<SuppressionSpec> suppressions;
+
+  // The format of type `Format`, when the run has one.
+  template <typename Format>
+  const Format* format() const {
+    for (const auto& format : formats) {
+      if (const auto* found = dynamic_cast<const Format*>(format.get())) return found;
+    }
+    return nullptr;
+  }
+};
+
+// Reads `paths` (files or directories, any mix) with `inputs.formats`. Problems become input
+// errors (explicit files, unreadable paths) or notices (files skipped while walking a directory).
+void load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Inputs& inputs,
+                 Diagnostics& diagnostics);
+
+// Fills `model` from every format, the account they deploy into first, then completes it with
+// what AWS adds by itself (model/finalize.h).
+void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics);
+
+}  // namespace reachlint
