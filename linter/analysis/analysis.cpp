@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/analysis/discovery.h"
 #include "linter/analysis/walker.h"
 #include "linter/core/timing.h"
 

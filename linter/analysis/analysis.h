@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "linter/analysis/clients.h"
+#include "linter/analysis/declared_clients.h"
 #include "linter/analysis/endpoint.h"
 #include "linter/analysis/protocols.h"
 #include "linter/analysis/trace.h"

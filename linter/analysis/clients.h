@@ -1,16 +1,13 @@
-// Who is meant to reach a file system (DESIGN §3 "intended clients"): declared clients, and the
-// subnets and instances that the file system's security groups or the route tables single out.
+// Clients as the walker sees them (DESIGN §3 "intended clients"): groups of instances, subnets or
+// networks that share every hop, and how one is made from an instance, a subnet or a CIDR.
+// Who the clients of a file system are is decided in declared_clients.h and discovery.h.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "linter/analysis/address_set.h"
-#include "linter/analysis/cidr_index.h"
-#include "linter/analysis/endpoint.h"
-#include "linter/analysis/protocols.h"
-#include "linter/core/diagnostics.h"
+#include "linter/analysis/client_index.h"
 #include "linter/model/model.h"
 
 namespace reachlint::analysis {
@@ -34,59 +31,14 @@ struct ClientGroup {
   const std::string& id() const { return members.front().id; }
 };
 
-// A client declared on the command line (--client) or in the configuration ([[client]]).
-struct ClientSpec {
-  std::string kind;  // "subnet", "instance", "cidr", "resource", or empty to detect
-  std::string value;
-  std::vector<std::string> filesystems;  // ids, logical ids or re2 patterns; empty: all
-  Location location;                     // in the configuration file, when from there
-};
-
-class DeclaredClients {
- public:
-  DeclaredClients();
-  ~DeclaredClients();
-  DeclaredClients(DeclaredClients&&) noexcept;
-  DeclaredClients& operator=(DeclaredClients&&) noexcept;
-
-  // Resolves the specs against the model; what matches nothing is an input error.
-  static DeclaredClients resolve(const model::Model& model, const std::vector<ClientSpec>& specs,
-                                 Diagnostics& diagnostics);
-  bool empty() const;
-  // The declared client groups meant for `fs`.
-  std::vector<ClientGroup> for_file_system(const model::Model& model,
-                                           const model::FileSystem& fs) const;
-
- private:
-  struct Entry;
-  std::vector<std::unique_ptr<Entry>> entries_;
-};
-
-// Relations among entities that client discovery needs, computed once per model, so that the
-// work per file system does not grow with the size of the organisation.
-struct ClientIndex {
-  std::vector<std::vector<model::Index>> subnets_of_route_table;
-  std::vector<std::vector<model::Index>> subnets_of_vpc;
-  std::vector<std::vector<model::Index>> instances_of_subnet;
-  std::vector<std::vector<model::Index>> instances_of_group;
-  std::vector<std::vector<model::Index>> attachments_of_tgw;
-  std::vector<std::vector<model::Index>> peerings_of_vpc;
-  std::vector<std::vector<model::Index>> tgws_of_vpc;  // transit gateways the VPC is attached to
-  std::vector<bool> hosts_attachment;                  // per subnet: a TGW attachment uses it
-  CidrIndex<model::Index> vpc_blocks;                  // VPC CIDRs -> VPC
-  struct RouteRef {
-    model::Index table;
-    uint32_t route;
-  };
-  CidrIndex<RouteRef> transport_routes;  // routes to a TGW, peering or VPN gateway
-
-  static ClientIndex build(const model::Model& model);
-};
-
-std::vector<ClientGroup> intended_clients(const model::Model& model, const ClientIndex& index,
-                                          const model::FileSystem& fs, const Endpoint& endpoint,
-                                          const std::vector<PortNeed>& needs,
-                                          const DeclaredClients& declared);
+// An instance (it must have a known subnet): its address, else its subnet's CIDR, and its groups.
+ClientGroup instance_client(const model::Model& model, model::Index instance, Evidence evidence,
+                            std::string id);
+// A subnet whose hosts are not known: its CIDR, no groups.
+ClientGroup bare_subnet_client(const model::Model& model, model::Index subnet, Evidence evidence,
+                               std::string id);
+// A range of addresses, in `subnet` or (kNone) outside every modelled VPC.
+ClientGroup cidr_client(Cidr cidr, model::Index subnet, Evidence evidence, std::string id);
 
 // Members of a subnet as clients: its instances grouped by security groups, else the subnet.
 std::vector<ClientGroup> subnet_clients(const model::Model& model, const ClientIndex& index,

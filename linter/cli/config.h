@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "linter/analysis/clients.h"
+#include "linter/analysis/declared_clients.h"
 #include "linter/analysis/protocols.h"
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"

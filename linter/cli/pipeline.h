@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "linter/analysis/clients.h"
+#include "linter/analysis/declared_clients.h"
 #include "linter/analysis/protocols.h"
 #include "linter/cli/config.h"
 #include "linter/cli/options.h"

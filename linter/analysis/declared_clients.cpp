@@ -1,0 +1,155 @@
+#include "linter/analysis/declared_clients.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "linter/core/result.h"
+
+namespace reachlint::analysis {
+
+using model::Index;
+
+struct DeclaredClients::Entry {
+  std::vector<ClientGroup> groups;
+  std::vector<std::unique_ptr<RE2>> filesystems;
+};
+
+DeclaredClients::DeclaredClients() = default;
+DeclaredClients::~DeclaredClients() = default;
+DeclaredClients::DeclaredClients(DeclaredClients&&) noexcept = default;
+DeclaredClients& DeclaredClients::operator=(DeclaredClients&&) noexcept = default;
+
+bool DeclaredClients::empty() const {
+  return entries_.empty();
+}
+
+namespace {
+
+std::vector<ClientGroup> resolve_cidr(const model::Model& model, Cidr cidr, const std::string& id) {
+  std::vector<ClientGroup> out;
+  for (Index s = 0; s < model.subnets.size(); ++s) {
+    const auto& block = model.subnets[s].cidr;
+    if (block.known() && block->contains(cidr))
+      return {cidr_client(cidr, s, Evidence::Declared, id)};
+  }
+  for (Index s = 0; s < model.subnets.size(); ++s) {
+    const auto& block = model.subnets[s].cidr;
+    if (block.known() && cidr.contains(*block))
+      out.push_back(cidr_client(*block, s, Evidence::Declared, id));
+  }
+  if (out.empty()) out.push_back(cidr_client(cidr, model::kNone, Evidence::Declared, id));
+  return out;
+}
+
+std::string_view entity_kind_word(model::Kind kind) {
+  switch (kind) {
+    case model::Kind::Instance:
+      return "instance";
+    case model::Kind::Subnet:
+      return "subnet";
+    case model::Kind::NetworkInterface:
+      return "network interface";
+    case model::Kind::Vpc:
+      return "VPC";
+    default:
+      return "resource";
+  }
+}
+
+Result<std::vector<ClientGroup>> resolve_entity(const model::Model& model, model::EntityRef ref,
+                                                const std::string& id) {
+  switch (ref.kind) {
+    case model::Kind::Instance:
+      if (!model.instances[ref.index].subnet.known())
+        return Error{{},
+                     fmt::format("instance {} has no subnet that can be evaluated statically", id)};
+      return std::vector{instance_client(model, ref.index, Evidence::Declared, id)};
+    case model::Kind::Subnet:
+      if (!model.subnets[ref.index].cidr.known())
+        return Error{{}, fmt::format("the CIDR of subnet {} cannot be evaluated statically", id)};
+      return std::vector{bare_subnet_client(model, ref.index, Evidence::Declared, id)};
+    case model::Kind::Vpc: {
+      std::vector<ClientGroup> out;
+      for (Index s = 0; s < model.subnets.size(); ++s) {
+        if (model.subnets[s].vpc == ref.index && model.subnets[s].cidr.known()) {
+          out.push_back(bare_subnet_client(model, s, Evidence::Declared, id));
+        }
+      }
+      return out;
+    }
+    default:
+      return Error{{},
+                   fmt::format("'{}' is a {}; a client is a subnet, an instance, a VPC or a CIDR",
+                               id, model.origin(ref).type)};
+  }
+}
+
+bool kind_matches(const std::string& kind, model::Kind actual) {
+  if (kind.empty() || kind == "resource") return true;
+  return entity_kind_word(actual) == kind;
+}
+
+}  // namespace
+
+DeclaredClients DeclaredClients::resolve(const model::Model& model,
+                                         const std::vector<ClientSpec>& specs,
+                                         Diagnostics& diagnostics) {
+  DeclaredClients out;
+  for (const ClientSpec& spec : specs) {
+    auto entry = std::make_unique<Entry>();
+    const auto cidr =
+        spec.value.find('/') != std::string::npos ? Cidr::parse(spec.value) : std::nullopt;
+    std::string error;
+    if (spec.kind == "cidr" || (spec.kind.empty() && cidr)) {
+      if (!cidr)
+        error = fmt::format("client cidr '{}' is not a valid IPv4 CIDR", spec.value);
+      else
+        entry->groups = resolve_cidr(model, *cidr, spec.value);
+    } else {
+      for (const model::EntityRef& ref : model.find(spec.value)) {
+        if (!kind_matches(spec.kind, ref.kind)) continue;
+        const auto groups = resolve_entity(model, ref, spec.value);
+        if (!groups) {
+          error = groups.error().message;
+          continue;
+        }
+        entry->groups.insert(entry->groups.end(), groups->begin(), groups->end());
+      }
+      if (entry->groups.empty() && error.empty()) {
+        error = fmt::format(
+            "client '{}' matches no {} in the inputs", spec.value,
+            spec.kind.empty() || spec.kind == "resource" ? "subnet, instance or VPC" : spec.kind);
+      }
+    }
+    for (const std::string& pattern : spec.filesystems) {
+      auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
+      if (!re->ok())
+        error = fmt::format("filesystems pattern '{}' is not a valid re2 expression: {}", pattern,
+                            re->error());
+      entry->filesystems.push_back(std::move(re));
+    }
+    if (!error.empty()) {
+      diagnostics.error(spec.location, error);
+      continue;
+    }
+    out.entries_.push_back(std::move(entry));
+  }
+  return out;
+}
+
+std::vector<ClientGroup> DeclaredClients::for_file_system(const model::Model&,
+                                                          const model::FileSystem& fs) const {
+  std::vector<ClientGroup> out;
+  for (const auto& entry : entries_) {
+    const bool wanted =
+        entry->filesystems.empty() ||
+        std::any_of(entry->filesystems.begin(), entry->filesystems.end(),
+                    [&](const auto& re) { return RE2::FullMatch(fs.origin.name, *re); });
+    if (wanted) out.insert(out.end(), entry->groups.begin(), entry->groups.end());
+  }
+  return out;
+}
+
+}  // namespace reachlint::analysis
