@@ -52,7 +52,7 @@ void check(const RuleContext& context, FindingSink& sink) {
     const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     const bool outside =
         trace.client->subnet == model::kNone;  // on premises, or a VPC not exported
-    const bool over_peering = hop.via.starts_with("peering");
+    const bool over_peering = hop.via.kind == model::TargetKind::Peering;
     const std::string advice =
         over_peering || !outside
             ? "connect the VPCs with a transit gateway"
@@ -61,8 +61,8 @@ void check(const RuleContext& context, FindingSink& sink) {
     sink.report({Level::Error,
                  fmt::format("{} reaches Multi-AZ file system {} only through {} (route {}); "
                              "peering, VPN and Direct Connect do not route to its floating IP: {}",
-                             outside ? trace.client->id() : "the client", fs, hop.via, subject.name,
-                             advice),
+                             outside ? trace.client->id() : "the client", fs,
+                             analysis::via_words(hop.via), subject.name, advice),
                  a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
   });
 }

@@ -60,7 +60,7 @@ void analyze_one(const model::Model& model, const AnalysisOptions& options,
   result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
   result.traces.reserve(result.clients.size());
   for (const ClientGroup& client : result.clients) {
-    result.traces.push_back(walk({model, routes, f, result.endpoint, result.needs}, client));
+    result.traces.push_back(walk({model, routes, index, f, result.endpoint, result.needs}, client));
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linter/analysis/clients.h"
@@ -44,6 +45,16 @@ struct PortProblem {
   const model::Origin* rule;  // the deciding rule (a deny or the implicit deny); null if none
 };
 
+// The peering connection or VPN gateway a route goes through, where that is what breaks a path.
+struct Via {
+  model::TargetKind kind = model::TargetKind::Unknown;  // Peering or VpnGateway when set
+  model::EntityRef entity;  // the connection or gateway; invalid when it is not modelled
+  std::string_view id;      // as the route names it
+};
+
+// "peering connection pcx-1", "VPN gateway vgw-1"
+std::string via_words(const Via& via);
+
 struct Hop {
   Direction direction = Direction::Forward;
   HopKind kind = HopKind::ClientRoute;
@@ -52,7 +63,7 @@ struct Hop {
   Verdict verdict = Verdict::Pass;
   Cause cause = Cause::None;
   std::string decision;              // what happened, in words
-  std::string via;                   // NotTransitive: the peering connection or VPN gateway
+  Via via;                           // NotTransitive: the peering connection or VPN gateway
   bool standby = false;              // on the way back from the standby subnet
   bool essential = true;             // false: only NFSv3 side ports are affected
   bool egress = false;               // security groups and ACLs: the outbound side

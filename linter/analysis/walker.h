@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "linter/analysis/client_index.h"
 #include "linter/analysis/clients.h"
 #include "linter/analysis/endpoint.h"
 #include "linter/analysis/protocols.h"
@@ -18,6 +19,7 @@ namespace reachlint::analysis {
 struct WalkContext {
   const model::Model& model;
   const RouteIndexes& indexes;
+  const ClientIndex& topology;  // which attachment joins a VPC to a gateway, peerings of a VPC
   model::Index file_system;
   const Endpoint& endpoint;
   const std::vector<PortNeed>& needs;

@@ -50,58 +50,74 @@ std::vector<PortNeed> Walker::reply_ports() const {
   return replies;
 }
 
-void Walker::check_security_groups() {
-  const auto record = [&](const std::vector<model::Maybe<Index>>& groups, bool egress,
+// The file system's groups toward the client, and the client's groups (when known) toward the
+// file system.
+void Walker::check_security_groups(const RoutePath& path) {
+  check_groups(
+      fs_.security_groups, false, client_peer(path),
+      fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups), fs_.origin.name,
+                  verb(fs_.security_groups, "does not admit", "do not admit"),
+                  client_.addresses.str()));
+  if (!client_.groups_known || client_.groups.empty()) return;
+  const std::vector<model::Maybe<Index>> groups(client_.groups.begin(), client_.groups.end());
+  check_groups(groups, true, server_peer(path),
+               fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
+                           verb(groups, "does not allow", "do not allow"), endpoint_.description));
+}
+
+// One SecurityGroup hop: `groups` on one side, toward `peer`; `subject` says what fails.
+void Walker::check_groups(const std::vector<model::Maybe<Index>>& groups, bool egress,
                           const Peer& peer, const std::string& subject) {
-    const model::EntityRef resource = first_group(groups);
-    if (!resource.valid()) return;
-    Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource);
-    hop.egress = egress;
-    const FilterResult result = evaluate_groups(model_, groups, egress, peer, context_.needs);
-    if (!result.denied.empty()) {
-      hop.blocked = result.denied;
-      hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
-                                  [](const PortProblem& p) { return p.need.essential; });
-      fail(hop, Cause::PortsBlocked,
-           result.note.empty() ? subject : subject + " (" + result.note + ")");
-    } else if (result.unknown) {
-      unknown(hop, result.unknown_at, result.unknown_why);
-    } else {
-      hop.decision = fmt::format("{} {} {}", group_names(model_, groups),
-                                 verb(groups, "passes", "pass"), describe_ports(context_.needs));
-    }
-  };
+  const model::EntityRef resource = first_group(groups);
+  if (!resource.valid()) return;
+  Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource);
+  hop.egress = egress;
+  const FilterResult result = evaluate_groups(model_, groups, egress, peer, context_.needs);
+  if (!result.denied.empty()) {
+    hop.blocked = result.denied;
+    hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
+                                [](const PortProblem& p) { return p.need.essential; });
+    fail(hop, Cause::PortsBlocked,
+         result.note.empty() ? subject : subject + " (" + result.note + ")");
+  } else if (result.unknown) {
+    unknown(hop, result.unknown_at, result.unknown_why);
+  } else {
+    hop.decision = fmt::format("{} {} {}", group_names(model_, groups),
+                               verb(groups, "passes", "pass"), describe_ports(context_.needs));
+  }
+}
+
+// The client as the file system's groups see it: references to its groups work across a transit
+// gateway only when the gateway and both attachments support them.
+Peer Walker::client_peer(const RoutePath& path) const {
   Peer client;
   client.addresses = client_.addresses;
   client.groups = client_.groups;
   client.groups_known = client_.groups_known;
-  client.references_usable = transport_ != Transport::TransitGateway || references_usable_;
+  client.references_usable = path.transport != Transport::TransitGateway || path.references_usable;
   if (!client.references_usable) {
     client.references_note = fmt::format(
         "group references across transit gateway {} need SecurityGroupReferencingSupport on the "
         "transit gateway and both attachments",
-        model_.transit_gateways[tgw_].origin.name);
+        model_.transit_gateways[path.tgw].origin.name);
   }
-  record(fs_.security_groups, false, client,
-         fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups), fs_.origin.name,
-                     verb(fs_.security_groups, "does not admit", "do not admit"),
-                     client_.addresses.str()));
-  if (!client_.groups_known || client_.groups.empty()) return;
-  std::vector<model::Maybe<Index>> groups(client_.groups.begin(), client_.groups.end());
+  return client;
+}
+
+// The file system as the client's groups see it.
+Peer Walker::server_peer(const RoutePath& path) const {
   Peer server;
   server.addresses = endpoint_.addresses;
   for (const auto& g : fs_.security_groups) {
     if (g.known()) server.groups.push_back(*g);
   }
   server.groups_known = true;
-  if (transport_ == Transport::TransitGateway) {
+  if (path.transport == Transport::TransitGateway) {
     server.references_usable = false;
     server.references_note =
         "across a transit gateway, group references work in inbound rules only";
   }
-  record(groups, true, server,
-         fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
-                     verb(groups, "does not allow", "do not allow"), endpoint_.description));
+  return server;
 }
 
 void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
@@ -150,7 +166,7 @@ void Walker::check_leg(Index from, Index to, Direction direction, bool standby) 
   check_acl(to, false, source, ports, direction, standby);
 }
 
-void Walker::check_network_acls() {
+void Walker::check_network_acls(const RoutePath& path) {
   const bool floating_sides = endpoint_.floating && endpoint_.standby_subnet != model::kNone;
   const std::vector<Index> sides =
       endpoint_.floating
@@ -159,7 +175,7 @@ void Walker::check_network_acls() {
                  : std::vector<Index>{endpoint_.preferred_subnet})
           : endpoint_.subnets;
   if (client_.subnet == model::kNone) return;  // the client's own network is not modelled
-  if (transport_ == Transport::TransitGateway) return check_tgw_legs();
+  if (path.transport == Transport::TransitGateway) return check_tgw_legs(path);
   for (size_t i = 0; i < sides.size(); ++i) {
     check_leg(client_.subnet, sides[i], Direction::Forward, i > 0 && floating_sides);
     check_leg(sides[i], client_.subnet, Direction::Return, i > 0 && floating_sides);
@@ -170,7 +186,7 @@ void Walker::check_network_acls() {
 // ACLs"): toward the gateway, the sender's subnet checks outbound and the attachment subnet inbound
 // (the same subnet checks both when they are one); from the gateway, the attachment subnet checks
 // outbound and the receiver's subnet inbound, and nothing is checked when they are one.
-void Walker::check_tgw_legs() {
+void Walker::check_tgw_legs(const RoutePath& path) {
   const std::vector<PortNeed> replies = reply_ports();
   const auto toward_tgw = [&](Index sender, Index attachment_subnet, const AddressSet& destination,
                               const AddressSet& source, const std::vector<PortNeed>& ports,
@@ -185,7 +201,7 @@ void Walker::check_tgw_legs() {
     check_acl(attachment_subnet, true, destination, ports, direction, standby);
     check_acl(receiver, false, source, ports, direction, standby);
   };
-  const auto client_side = attachment_subnet_in_zone(client_attachment_, client_.subnet);
+  const auto client_side = attachment_subnet_in_zone(path.client_attachment, client_.subnet);
   if (client_side) {
     toward_tgw(client_.subnet, *client_side, endpoint_.addresses, client_.addresses, context_.needs,
                Direction::Forward, false);
@@ -197,15 +213,15 @@ void Walker::check_tgw_legs() {
     const Index side = sides[i];
     if (side == model::kNone) continue;
     const bool standby = endpoint_.floating && i > 0;
-    for (const Index entry : entry_subnets_) {
+    for (const Index entry : path.entry_subnets) {
       from_tgw(entry, side, endpoint_.addresses, client_.addresses, context_.needs,
                Direction::Forward, standby);
     }
-    const auto fs_side = attachment_subnet_in_zone(fs_attachment_, side);
+    const auto fs_side = attachment_subnet_in_zone(path.fs_attachment, side);
     if (fs_side)
       toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies, Direction::Return,
                  standby);
-    const auto arrival = attachment_subnet_in_zone(client_attachment_, side);
+    const auto arrival = attachment_subnet_in_zone(path.client_attachment, side);
     const Index client_entry = arrival ? *arrival : client_side.value_or(model::kNone);
     if (client_entry != model::kNone) {
       from_tgw(client_entry, client_.subnet, client_.addresses, endpoint_.addresses, replies,

@@ -1,9 +1,12 @@
-// The walker's state, shared by its routing half (walker.cpp) and its filtering half
-// (walker_filters.cpp). Not for use outside analysis/.
+// The walker's state and its parts: the way there (walker_forward.cpp), the way back
+// (walker_return.cpp), crossings of a transit gateway in either direction (walker_tgw.cpp), the
+// filters on both (walker_filters.cpp), and the words of its messages (walker_wording.cpp).
+// Not for use outside analysis/.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linter/analysis/filters.h"
@@ -14,49 +17,111 @@ namespace reachlint::analysis {
 
 enum class Transport : uint8_t { Unknown, SameVpc, Peering, TransitGateway };
 
+// What the routing half learns about the way between the client and the file system, and the
+// filtering half needs: which group references work and which ACLs apply depend on it.
+struct RoutePath {
+  Transport transport = Transport::Unknown;
+  model::Index tgw = model::kNone;  // TransitGateway: the gateway the client's route leads to
+  // Once the request arrives across the transit gateway:
+  model::Index client_attachment = model::kNone;  // the client VPC's attachment
+  model::Index fs_attachment = model::kNone;      // the attachment it leaves the gateway by
+  std::vector<model::Index> entry_subnets = {};   // that attachment's subnets it may enter by
+  bool references_usable = true;  // the gateway and both attachments support group references
+};
+
+// One crossing of a transit gateway: a request from the client's VPC toward the endpoint, or a
+// reply from a file-system subnet toward the client. What tells the two apart is data here, and
+// the words of their messages (walker_wording.cpp).
+struct TgwLeg {
+  Direction direction = Direction::Forward;
+  bool standby = false;  // a reply from the standby subnet: a zone missing there matters after a
+                         // failover only
+  model::Index from_subnet = model::kNone;  // the packet enters the gateway in this subnet's zone
+  model::Index from_vpc = model::kNone;     // through this VPC's attachment
+  const AddressSet& destination;
+  // The VPC the gateway's route must lead to (only VPC attachments carry one); nullopt: a network
+  // outside every modelled VPC, reached by any attachment that is not a VPC's.
+  std::optional<model::Index> to_vpc;
+  // Requests: the client's route to the gateway, which the hop blames until an attachment is found.
+  const model::Origin* route = nullptr;
+  Cause unrouted = Cause::NoRoute;       // the gateway's table has no route for the destination
+  Cause misrouted = Cause::WrongTarget;  // its route leads elsewhere
+};
+
+// Where a crossing enters and leaves the transit gateway.
+struct TgwCrossing {
+  model::Index entry = model::kNone;  // the sending VPC's attachment
+  model::Index exit = model::kNone;   // the attachment the gateway's route leads to
+};
+
 class Walker {
  public:
   Walker(const WalkContext& context, const ClientGroup& client);
   Trace run();
 
  private:
-  // Routing (walker.cpp).
+  // The way there (walker_forward.cpp).
+  RoutePath walk_forward();
   void forward_in_vpc();
-  void forward_across_vpcs();
-  void forward_through_tgw(model::Index tgw, const model::Route& route);
-  void enter_fs_vpc(model::Index attachment);
+  RoutePath forward_across_vpcs();
+  const model::Route* route_out_of_client_vpc(Hop& hop, model::Index table);
+  RoutePath leave_client_vpc(Hop& hop, const model::Route& route);
+  RoutePath forward_through_tgw(model::Index tgw, const model::Route& route);
+  std::vector<model::Index> entry_subnets(model::Index attachment) const;
   void check_entry_table(model::Index subnet);
+  bool in_route_table_ids(model::Index table, Hop& hop) const;
+  void missing_endpoint_route(Hop& hop, model::Index table, const std::string& why);
+  void not_transitive(Hop& hop, const model::Route& route);
+  const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
+  void walk_external();
+
+  // The way back (walker_return.cpp).
   void walk_returns();
   void return_from(model::Index fs_subnet, bool standby);
-  bool return_through_tgw(model::Index tgw, model::Index fs_subnet, bool standby);
-  void walk_external();
-  bool in_route_table_ids(model::Index table, Hop& hop) const;
-  void not_transitive(Hop& hop, const model::Route& route);
-  void missing_endpoint_route(Hop& hop, model::Index table, const std::string& why);
-  bool peering_joins_fs_vpc(model::Index peering, model::Index vpc) const;
-  bool vpcs_joined() const;
-  const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
+  void follow_return_route(Hop& hop, const model::Route& route, model::Index fs_subnet,
+                           bool standby, const std::string& side);
+  void return_through_tgw(model::Index tgw, model::Index fs_subnet, bool standby);
+
+  // Across a transit gateway (walker_tgw.cpp).
+  std::optional<TgwCrossing> cross_tgw(model::Index tgw, const TgwLeg& leg);
+  std::optional<model::Index> enter_tgw(model::Index tgw, const TgwLeg& leg);
+  std::optional<model::Index> route_in_tgw(model::Index attachment, const TgwLeg& leg);
 
   // Filters (walker_filters.cpp).
-  void check_security_groups();
-  void check_network_acls();
+  void check_security_groups(const RoutePath& path);
+  void check_groups(const std::vector<model::Maybe<model::Index>>& groups, bool egress,
+                    const Peer& peer, const std::string& subject);
+  Peer client_peer(const RoutePath& path) const;
+  Peer server_peer(const RoutePath& path) const;
+  void check_network_acls(const RoutePath& path);
   void check_acl(model::Index subnet, bool egress, const AddressSet& remote,
                  const std::vector<PortNeed>& needs, Direction direction, bool standby);
   void check_leg(model::Index from, model::Index to, Direction direction, bool standby);
-  void check_tgw_legs();
+  void check_tgw_legs(const RoutePath& path);
   std::vector<PortNeed> reply_ports() const;
 
-  // Helpers.
+  // Hops and the network around them (walker.cpp).
   Hop& add(Direction direction, HopKind kind, model::EntityRef resource);
   void fail(Hop& hop, Cause cause, std::string decision);
   void unknown(Hop& hop, Location where, std::string why);
+  bool table_known(Hop& hop, model::Index of_subnet, std::string_view whose);
+  RouteChoice look_up(model::Index table, const AddressSet& destination) const;
   std::optional<model::Index> attachment_of(model::Index tgw, model::Index vpc) const;
   std::optional<model::Index> attachment_subnet_in_zone(model::Index attachment,
                                                         model::Index subnet) const;
+  bool peering_joins_fs_vpc(model::Index peering, model::Index vpc) const;
+  bool vpcs_joined() const;
+  const model::Subnet& subnet(model::Index index) const { return model_.subnets[index]; }
+
+  // Words (walker_wording.cpp).
   std::string name(model::EntityRef ref) const;
   std::string route_words(const model::Route& route) const;
   std::string tgw_route_words(const model::TgwRoute& route) const;
-  const model::Subnet& subnet(model::Index index) const { return model_.subnets[index]; }
+  std::string no_attachment_words(const TgwLeg& leg, model::Index tgw) const;
+  std::string zone_missing_words(const TgwLeg& leg, const model::TgwAttachment& attachment) const;
+  std::string no_tgw_route_words(const TgwLeg& leg, const model::TgwRouteTable& table) const;
+  static std::string_view zone_unknown_words(const TgwLeg& leg);
+  static std::string_view misrouted_words(const TgwLeg& leg);
 
   const WalkContext& context_;
   const model::Model& model_;
@@ -64,13 +129,6 @@ class Walker {
   const Endpoint& endpoint_;
   const ClientGroup& client_;
   Trace trace_;
-
-  Transport transport_ = Transport::Unknown;
-  model::Index tgw_ = model::kNone;
-  model::Index client_attachment_ = model::kNone;
-  model::Index fs_attachment_ = model::kNone;
-  std::vector<model::Index> entry_subnets_;
-  bool references_usable_ = true;
 };
 
 }  // namespace reachlint::analysis

@@ -1,0 +1,307 @@
+// The way there: from the client's subnet to the file system's endpoint, in its own VPC, across
+// a peering connection or a transit gateway, or (a client outside every modelled VPC) judged
+// from the way back.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "linter/analysis/walker_internal.h"
+
+namespace reachlint::analysis {
+
+using model::Index;
+using model::Kind;
+
+RoutePath Walker::walk_forward() {
+  if (client_.subnet == model::kNone) {
+    walk_external();
+    return {};
+  }
+  if (subnet(client_.subnet).vpc == endpoint_.vpc) {
+    forward_in_vpc();
+    return {.transport = Transport::SameVpc};
+  }
+  return forward_across_vpcs();
+}
+
+void Walker::forward_in_vpc() {
+  const Index table = subnet(client_.subnet).route_table;
+  Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
+  if (!table_known(hop, client_.subnet, "the subnet's")) return;
+  trace_.arrives = true;
+  if (endpoint_.floating) {
+    if (in_route_table_ids(table, hop)) {
+      hop.decision =
+          fmt::format("{} is in RouteTableIds: it holds the floating-IP route", name(hop.resource));
+    } else if (hop.verdict != Verdict::Unknown) {
+      missing_endpoint_route(hop, table, "clients in the file system's VPC use it");
+    }
+    return;
+  }
+  const RouteChoice choice = look_up(table, endpoint_.addresses);
+  if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
+  if (choice.matched()) hop.decided_by = &model_.route_tables[table].routes[choice.route].origin;
+  hop.decision =
+      choice.matched() ? route_words(model_.route_tables[table].routes[choice.route]) : "no route";
+}
+
+RoutePath Walker::forward_across_vpcs() {
+  const Index table = subnet(client_.subnet).route_table;
+  Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
+  if (!table_known(hop, client_.subnet, "the subnet's")) return {};
+  const model::Route* route = route_out_of_client_vpc(hop, table);
+  if (!route) return {};
+  return leave_client_vpc(hop, *route);
+}
+
+// The client's route toward the endpoint; null when the ClientRoute hop already says why the
+// request goes nowhere.
+const model::Route* Walker::route_out_of_client_vpc(Hop& hop, Index table) {
+  const RouteChoice choice = look_up(table, endpoint_.addresses);
+  if (choice.status == RouteChoice::Status::Unknown) {
+    unknown(hop, choice.where, choice.why);
+    return nullptr;
+  }
+  if (!choice.matched()) {
+    if (const model::Route* route = non_transitive_route_to_fs_vpc(table)) {
+      hop.decided_by = &route->origin;
+      not_transitive(hop, *route);
+    } else {
+      fail(hop, Cause::NoRoute,
+           fmt::format("{} has no route to {}", name(hop.resource), endpoint_.description));
+    }
+    return nullptr;
+  }
+  const model::Route& route = model_.route_tables[table].routes[choice.route];
+  hop.decided_by = &route.origin;
+  hop.decision = route_words(route);
+  if (route.blackhole) {
+    fail(hop, Cause::Blackhole, fmt::format("{}: the route's target is gone", hop.decision));
+    return nullptr;
+  }
+  return &route;
+}
+
+// Where the client's route takes the request: on into the file system's VPC, or somewhere it
+// cannot arrive from.
+RoutePath Walker::leave_client_vpc(Hop& hop, const model::Route& route) {
+  switch (route.target.kind) {
+    case model::TargetKind::TransitGateway:
+      if (model::is_known_index(route.target.index))
+        return forward_through_tgw(route.target.index, route);
+      unknown(hop, route.origin.location, "the transit gateway is not among the inputs");
+      return {};
+    case model::TargetKind::Peering:
+      if (!model::is_known_index(route.target.index)) {
+        unknown(hop, route.origin.location, "the peering connection is not among the inputs");
+      } else if (!peering_joins_fs_vpc(route.target.index, subnet(client_.subnet).vpc)) {
+        fail(hop, Cause::WrongTarget,
+             fmt::format("{}, which does not connect to the file system's VPC", hop.decision));
+      } else if (endpoint_.floating) {
+        not_transitive(hop, route);
+      } else {
+        trace_.arrives = true;
+        return {.transport = Transport::Peering};
+      }
+      return {};
+    case model::TargetKind::VpnGateway:
+      if (endpoint_.floating) {
+        not_transitive(hop, route);
+      } else {
+        unknown(hop, route.origin.location,
+                "the traffic leaves AWS through a VPN gateway; on-premises routing is not in the "
+                "inputs");
+      }
+      return {};
+    case model::TargetKind::Unknown:
+      unknown(hop, route.origin.location, "the route's target is not known statically");
+      return {};
+    default:
+      fail(hop, Cause::WrongTarget,
+           fmt::format("{}, not toward the file system's VPC", hop.decision));
+      return {};
+  }
+}
+
+// Across the transit gateway into the file system's VPC, where the route tables of the
+// attachment subnets the request enters by must deliver it.
+RoutePath Walker::forward_through_tgw(Index tgw, const model::Route& route) {
+  RoutePath path{.transport = Transport::TransitGateway, .tgw = tgw};
+  // An endpoint range outside the VPC's CIDRs is not propagated: only a static route leads to it.
+  const bool outside = endpoint_.inside_vpc == Inside::No;
+  const TgwLeg leg{.direction = Direction::Forward,
+                   .from_subnet = client_.subnet,
+                   .from_vpc = subnet(client_.subnet).vpc,
+                   .destination = endpoint_.addresses,
+                   .to_vpc = endpoint_.vpc,
+                   .route = &route.origin,
+                   .unrouted = outside ? Cause::RangeNeedsStaticRoute : Cause::NoRoute,
+                   .misrouted = outside ? Cause::RangeNeedsStaticRoute : Cause::WrongTarget};
+  const std::optional<TgwCrossing> crossing = cross_tgw(tgw, leg);
+  if (!crossing) return path;
+  trace_.arrives = true;
+  path.client_attachment = crossing->entry;
+  path.fs_attachment = crossing->exit;
+  path.references_usable = model_.transit_gateways[tgw].security_group_referencing &&
+                           model_.tgw_attachments[crossing->exit].security_group_referencing &&
+                           model_.tgw_attachments[crossing->entry].security_group_referencing;
+  path.entry_subnets = entry_subnets(crossing->exit);
+  for (const Index entry : path.entry_subnets) check_entry_table(entry);
+  return path;
+}
+
+// The subnets of the file system's attachment a request may enter by: the one in the client's
+// zone (the gateway keeps traffic in its zone), else any.
+std::vector<Index> Walker::entry_subnets(Index attachment) const {
+  if (const auto same_zone = attachment_subnet_in_zone(attachment, client_.subnet))
+    return {*same_zone};
+  std::vector<Index> out;
+  for (const auto& candidate : model_.tgw_attachments[attachment].subnets) {
+    if (candidate.known()) out.push_back(*candidate);
+  }
+  return out;
+}
+
+void Walker::check_entry_table(Index entry) {
+  const Index table = subnet(entry).route_table;
+  Hop& hop = add(Direction::Forward, HopKind::EntryRouteTable, {Kind::RouteTable, table});
+  if (!table_known(hop, entry, "the attachment subnet's")) return;
+  if (endpoint_.floating) {
+    if (in_route_table_ids(table, hop)) {
+      hop.decision = fmt::format("enters through {}; {} holds the floating-IP route",
+                                 subnet(entry).origin.name, name(hop.resource));
+    } else if (hop.verdict != Verdict::Unknown) {
+      missing_endpoint_route(
+          hop, table,
+          fmt::format("traffic from the transit gateway enters through attachment subnet {}, "
+                      "which uses it",
+                      subnet(entry).origin.name));
+    }
+    return;
+  }
+  const RouteChoice choice = look_up(table, endpoint_.addresses);
+  if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
+  const bool local =
+      choice.matched() &&
+      model_.route_tables[table].routes[choice.route].target.kind == model::TargetKind::Local;
+  if (!local)
+    return fail(
+        hop, choice.matched() ? Cause::WrongTarget : Cause::NoRoute,
+        fmt::format("{} does not deliver {} locally", name(hop.resource), endpoint_.description));
+  hop.decision = "local";
+}
+
+// Whether `table` sends the floating endpoint to the active file server. Exports show the /32
+// routes FSx writes; templates only name the tables in RouteTableIds, where FSx will write them.
+bool Walker::in_route_table_ids(Index table, Hop& hop) const {
+  if (fs_.explicit_endpoint_routes) {
+    const RouteChoice choice = look_up(table, endpoint_.addresses);
+    if (choice.status == RouteChoice::Status::Unknown) {
+      hop.verdict = Verdict::Unknown;
+      hop.unknown_at = choice.where;
+      hop.decision = choice.why;
+      return false;
+    }
+    if (!choice.matched()) return false;
+    const model::Route& route = model_.route_tables[table].routes[choice.route];
+    hop.decided_by = &route.origin;
+    return route.target.kind == model::TargetKind::NetworkInterface &&
+           std::find(fs_.interfaces.begin(), fs_.interfaces.end(), route.target.index) !=
+               fs_.interfaces.end();
+  }
+  for (const auto& listed : fs_.route_tables) {
+    if (listed.known() && *listed == table) return true;
+  }
+  for (const auto& listed : fs_.route_tables) {
+    if (!listed.known()) {
+      hop.verdict = Verdict::Unknown;
+      hop.unknown_at = listed.where();
+      hop.decision = fmt::format("RouteTableIds of {} holds a table that is not known statically",
+                                 fs_.origin.name);
+    }
+  }
+  return false;
+}
+
+// The table lacks the floating-IP route: in a template, it is not in RouteTableIds (the fix);
+// in an export, the /32 route FSx writes is not there.
+void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& why) {
+  const std::string_view name = model_.route_tables[table].origin.name;
+  if (fs_.explicit_endpoint_routes) {
+    hop.decided_by = &model_.route_tables[table].origin;
+    const bool listed = std::any_of(fs_.route_tables.begin(), fs_.route_tables.end(),
+                                    [&](const auto& t) { return t.known() && *t == table; });
+    const std::string_view cause =
+        listed ? "it is in RouteTableIds, so the route FSx wrote was removed or replaced"
+               : "FSx writes it only into the tables in RouteTableIds";
+    return fail(hop, Cause::NotInRouteTableIds,
+                fmt::format("route table {} has no route for {} to a file server of {} ({}); {}",
+                            name, endpoint_.description, fs_.origin.name, why, cause));
+  }
+  hop.decided_by = &fs_.route_tables_origin;
+  fail(hop, Cause::NotInRouteTableIds,
+       fmt::format(
+           "route table {} is not in {} of {}, but {}: it gets no route to the floating endpoint",
+           name,
+           fs_.route_tables_given ? "RouteTableIds"
+                                  : "RouteTableIds (omitted: only the main route table)",
+           fs_.origin.name, why));
+}
+
+// A Multi-AZ endpoint is reached only by transit gateway: a route that carries the client toward
+// the file system's VPC over peering or a VPN gateway cannot deliver to the floating IP.
+void Walker::not_transitive(Hop& hop, const model::Route& route) {
+  const bool peering = route.target.kind == model::TargetKind::Peering;
+  hop.via = {route.target.kind,
+             {peering ? Kind::Peering : Kind::VpnGateway,
+              model::is_known_index(route.target.index) ? route.target.index : model::kNone},
+             route.target.id};
+  fail(hop, Cause::NotTransitive,
+       fmt::format("{}: {} does not route to the floating IP of a Multi-AZ file system",
+                   route_words(route), via_words(hop.via)));
+}
+
+// When the endpoint has no route, a route to the file system's VPC over peering or a VPN gateway
+// still tells how the client meant to get there (say, to a 198.19.0.0/16 ONTAP range).
+const model::Route* Walker::non_transitive_route_to_fs_vpc(Index table) const {
+  if (!endpoint_.floating) return nullptr;
+  const Index vpc = subnet(client_.subnet).vpc;
+  const auto& fs_cidrs = model_.vpcs[endpoint_.vpc].cidrs;
+  for (const model::Route& route : model_.route_tables[table].routes) {
+    if (!route.destination.known()) continue;
+    const bool toward_fs_vpc = std::any_of(
+        fs_cidrs.begin(), fs_cidrs.end(),
+        [&](const auto& block) { return block.known() && block->overlaps(*route.destination); });
+    const bool over_peering = route.target.kind == model::TargetKind::Peering &&
+                              peering_joins_fs_vpc(route.target.index, vpc);
+    if (toward_fs_vpc && (over_peering || route.target.kind == model::TargetKind::VpnGateway)) {
+      return &route;
+    }
+  }
+  return nullptr;
+}
+
+// ---- clients outside every modelled VPC ----
+
+void Walker::walk_external() {
+  // The way back decides where the client is; without a modelled entry into AWS, the forward
+  // direction is judged from the same transport.
+  const Index table = subnet(endpoint_.preferred_subnet).route_table;
+  if (!model::is_known_index(table)) return;
+  const RouteChoice choice = look_up(table, client_.addresses);
+  if (!choice.matched()) {
+    trace_.arrives = true;  // the return hop reports the missing route
+    return;
+  }
+  const model::Route& route = model_.route_tables[table].routes[choice.route];
+  Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
+  hop.decided_by = &route.origin;
+  hop.decision = route_words(route);
+  const bool non_transitive = route.target.kind == model::TargetKind::VpnGateway ||
+                              route.target.kind == model::TargetKind::Peering;
+  if (non_transitive && endpoint_.floating) return not_transitive(hop, route);
+  hop.decision = fmt::format("{} is reached through {}", client_.addresses.str(), hop.decision);
+  trace_.arrives = true;
+}
+
+}  // namespace reachlint::analysis

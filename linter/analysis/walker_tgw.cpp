@@ -1,0 +1,96 @@
+// A crossing of a transit gateway, the same for a request and a reply (the leg says which): into
+// the gateway through the sending VPC's attachment, then by the route table associated with it.
+#include <fmt/format.h>
+
+#include "linter/analysis/walker_internal.h"
+
+namespace reachlint::analysis {
+
+using model::Index;
+using model::Kind;
+
+std::optional<TgwCrossing> Walker::cross_tgw(Index tgw, const TgwLeg& leg) {
+  const std::optional<Index> entry = enter_tgw(tgw, leg);
+  if (!entry) return std::nullopt;
+  const std::optional<Index> exit = route_in_tgw(*entry, leg);
+  if (!exit) return std::nullopt;
+  return TgwCrossing{*entry, *exit};
+}
+
+// The Transport hop: the sending VPC's attachment, which needs a subnet in the zone the packet
+// comes from. A missing zone is reported and the walk goes on: the gateway's route still counts.
+std::optional<Index> Walker::enter_tgw(Index tgw, const TgwLeg& leg) {
+  const std::optional<Index> attachment = attachment_of(tgw, leg.from_vpc);
+  Hop& hop = add(leg.direction, HopKind::Transport, {Kind::TransitGateway, tgw});
+  hop.standby = leg.standby;
+  hop.decided_by = leg.route;
+  if (!attachment) {
+    fail(hop, Cause::NoAttachment, no_attachment_words(leg, tgw));
+    return std::nullopt;
+  }
+  const model::TgwAttachment& ours = model_.tgw_attachments[*attachment];
+  hop.resource = {Kind::TgwAttachment, *attachment};
+  hop.decided_by = &ours.origin;
+  const model::Subnet& from = subnet(leg.from_subnet);
+  if (!from.zone.known()) {
+    unknown(hop, from.zone.where(), std::string(zone_unknown_words(leg)));
+  } else if (!attachment_subnet_in_zone(*attachment, leg.from_subnet)) {
+    hop.essential = !leg.standby;
+    fail(hop, Cause::AttachmentMissingZone, zone_missing_words(leg, ours));
+  } else {
+    hop.decision = fmt::format("enters transit gateway {} through {}",
+                               model_.transit_gateways[tgw].origin.name, ours.origin.name);
+  }
+  return attachment;
+}
+
+// The TgwRoute hop: the route table associated with the attachment must send the destination to
+// an attachment of the VPC the leg leads to. Returns that attachment.
+std::optional<Index> Walker::route_in_tgw(Index attachment, const TgwLeg& leg) {
+  const model::TgwAttachment& ours = model_.tgw_attachments[attachment];
+  Hop& hop = add(leg.direction, HopKind::TgwRoute, {Kind::TgwAttachment, attachment});
+  hop.standby = leg.standby;
+  if (ours.association == model::kNone) {
+    fail(hop, Cause::NoAssociation,
+         fmt::format("{} is associated with no transit gateway route table", ours.origin.name));
+    return std::nullopt;
+  }
+  if (!model::is_known_index(ours.association)) {
+    unknown(hop, ours.association_origin.location,
+            "the associated route table is not known statically");
+    return std::nullopt;
+  }
+  hop.resource = {Kind::TgwRouteTable, ours.association};
+  const model::TgwRouteTable& table = model_.tgw_route_tables[ours.association];
+  const RouteChoice choice =
+      lookup(model_, table, leg.destination, context_.indexes.tgw(ours.association));
+  if (choice.status == RouteChoice::Status::Unknown) {
+    unknown(hop, choice.where, choice.why);
+    return std::nullopt;
+  }
+  if (!choice.matched()) {
+    fail(hop, leg.unrouted, no_tgw_route_words(leg, table));
+    return std::nullopt;
+  }
+  const model::TgwRoute& route = table.routes[choice.route];
+  hop.decided_by = &route.origin;
+  hop.decision = fmt::format("{}: {}", table.origin.name, tgw_route_words(route));
+  if (route.blackhole) {
+    fail(hop, Cause::Blackhole, hop.decision);
+    return std::nullopt;
+  }
+  if (!model::is_known_index(route.attachment)) {
+    unknown(hop, route.origin.location, "the route's attachment is not known statically");
+    return std::nullopt;
+  }
+  const model::TgwAttachment& target = model_.tgw_attachments[route.attachment];
+  const bool arrives =
+      leg.to_vpc ? target.vpc == *leg.to_vpc : target.kind != model::AttachmentKind::Vpc;
+  if (!arrives) {
+    fail(hop, leg.misrouted, fmt::format("{}{}", hop.decision, misrouted_words(leg)));
+    return std::nullopt;
+  }
+  return route.attachment;
+}
+
+}  // namespace reachlint::analysis
