@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "linter/core/result.h"
+
 namespace reachlint::cli {
 
 enum class Command { Check, Rules, Explain, Graph, Help, Version };
@@ -38,8 +40,8 @@ struct Options {
   bool show_suppressed = false;
 };
 
-// Parses argv; on a usage error returns nullopt and sets `error` (one line).
-std::optional<Options> parse_options(int argc, const char* const* argv, std::string& error);
+// Parses argv; a usage error says what is wrong in one line.
+Result<Options> parse_options(int argc, const char* const* argv);
 
 std::string usage();
 

@@ -330,10 +330,8 @@ error_code ExportParser::read_list(std::string_view key, od::value value) {
 // account of a syntax error; what it accepts was a shape error at `at`.
 void ExportParser::fatal(error_code error, Location at) {
   JsonDocument tree;
-  uint32_t offset = 0;
-  std::string message;
-  if (!tree.parse(source_, offset, message)) {
-    diagnostics_.error({file_, offset}, message);
+  if (const Status parsed = tree.parse(source_); !parsed) {
+    diagnostics_.error({file_, parsed.error().location.offset}, parsed.error().message);
   } else if (error == simdjson::INCORRECT_TYPE && !tree.root().is_object()) {
     diagnostics_.error({file_, tree.root().offset}, "an AWS CLI export must be a JSON object");
   } else {
