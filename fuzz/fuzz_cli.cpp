@@ -169,10 +169,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!options.write_docs.empty()) options.write_docs = "fuzz-docs";
   if (!options.write_baseline.empty()) options.write_baseline = "fuzz-baseline";
 
-  cli::Streams streams;
+  cli::Streams streams;  // no keep_until_exit: the run's objects are destroyed (and leaks found)
   streams.out = null_out;
   streams.err = null_out;
-  streams.exiting = false;  // in-process: the run's objects are destroyed (and leaks found)
   fuzz::consume(std::to_string(cli::run(options, streams)));
   restore_sandbox();
   return 0;

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const auto& format : inputs.formats) format->finish_loading(diagnostics);
   model::Model model;
-  build_model(inputs, model, diagnostics);
+  build_model(inputs, model, diagnostics, /*timings=*/false);
   fuzz::analyze_and_report({&inputs.sources, &model, &diagnostics, {}, analysis::NfsProfile::V3});
   return 0;
 }

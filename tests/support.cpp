@@ -38,8 +38,6 @@ class Capture {
 }  // namespace
 
 CliResult run_cli(const std::vector<std::string>& args, const std::string& directory) {
-  // Suppression expiry is judged against a pinned day, so fixtures do not age.
-  setenv("REACHLINT_TODAY", "2026-06-01", 0);
   const std::filesystem::path previous = std::filesystem::current_path();
   std::filesystem::current_path(directory);
   std::vector<const char*> argv{"reachlint"};
@@ -47,8 +45,11 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& direc
   Capture out;
   Capture err;
   CliResult result;
-  result.exit =
-      cli::run_main(static_cast<int>(argv.size()), argv.data(), {out.file(), err.file(), false});
+  // Suppressions expire against a pinned day, so that fixtures do not age.
+  cli::Environment environment;
+  environment.today = "2026-06-01";
+  result.exit = cli::run_main(static_cast<int>(argv.size()), argv.data(), environment,
+                              {out.file(), err.file(), false});
   result.out = out.text();
   result.err = err.text();
   std::filesystem::current_path(previous);

@@ -94,7 +94,7 @@ void in_parallel(size_t count, size_t threads, const Work& work) {
 
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics) {
-  PhaseTimer timer;
+  PhaseTimer timer(options.timings);
   const ClientIndex index = ClientIndex::build(model);
   timer.mark("clientidx");
   const RouteIndexes routes(model);

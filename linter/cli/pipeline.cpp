@@ -92,12 +92,12 @@ Status Pipeline::prepare(const Options& options) {
     if (!spec) return spec.error();
     specs.push_back(std::move(spec).value());
   }
-  PhaseTimer timer;
+  PhaseTimer timer(options.environment.timings);
   inputs.formats = all_input_formats();
   load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
               diagnostics);
   timer.mark("read");
-  build_model(inputs, model, diagnostics);
+  build_model(inputs, model, diagnostics, options.environment.timings);
   declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
   timer.mark("model");
   return {};

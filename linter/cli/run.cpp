@@ -1,7 +1,6 @@
 #include "linter/cli/run.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -26,14 +25,12 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
-// With Streams::exiting, the pipeline lives until the process ends (see there).
-std::unique_ptr<Pipeline> owned_until_exit;
-
-// A fresh pipeline, owned by `owner` or, when the process is about to exit, by owned_until_exit.
+// A fresh pipeline, owned by `owner` or, when the process is about to exit, by the caller's
+// Streams::keep_until_exit.
 Pipeline& new_pipeline(const Streams& streams, std::unique_ptr<Pipeline>& owner) {
   owner = std::make_unique<Pipeline>();
   Pipeline& pipeline = *owner;
-  if (streams.exiting) owned_until_exit = std::move(owner);
+  if (streams.keep_until_exit) *streams.keep_until_exit = std::move(owner);
   return pipeline;
 }
 
@@ -98,7 +95,7 @@ std::string format_report(const Options& options, const output::RunReport& repor
   switch (options.format) {
     case Format::Text: {
       const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
-                         !std::getenv("NO_COLOR");
+                         !options.environment.no_color;
       return output::format_text(
           report, {color, options.quiet, options.show_paths, options.show_suppressed});
     }
@@ -130,7 +127,8 @@ Status set_aside_known(const Options& options, Pipeline& pipeline, output::RunRe
   std::vector<SuppressionSpec> specs = pipeline.inputs.suppressions;
   specs.insert(specs.end(), pipeline.config.suppressions.begin(),
                pipeline.config.suppressions.end());
-  rules::apply_suppressions(report.findings, specs, pipeline.model, rules::today(),
+  rules::apply_suppressions(report.findings, specs, pipeline.model,
+                            options.environment.today.value_or(rules::today()),
                             pipeline.diagnostics);
   if (options.baseline.empty()) return {};
   const Result<output::Baseline> baseline = output::load_baseline(options.baseline);
@@ -144,8 +142,8 @@ Status set_aside_known(const Options& options, Pipeline& pipeline, output::RunRe
 // baseline cannot be read.
 Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
              std::vector<analysis::FileSystemAnalysis>& analyses, output::RunReport& report) {
-  analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+  analyses = analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings},
+                               pipeline.declared, pipeline.diagnostics);
   timer.mark("analysis");
   report.findings = run_rules(pipeline, analyses);
   apply_levels(pipeline.config, report.findings);
@@ -169,7 +167,7 @@ int run_check(const Options& options, const Streams& streams) {
       write_output(options, format_report(options, report, streams), streams);
     return report_input_errors(pipeline, streams);
   }
-  PhaseTimer timer;
+  PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
   if (const Status judged = judge(options, pipeline, timer, analyses, report); !judged) {
     fmt::print(streams.err, "reachlint: error: {}\n", judged.error().message);
@@ -198,7 +196,7 @@ int run_graph(const Options& options, const Streams& streams) {
   if (const Status prepared = pipeline.prepare(options); !prepared)
     return usage_error(streams, prepared.error().message);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
-  PhaseTimer timer;
+  PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
   output::RunReport report;
   if (const Status judged = judge(options, pipeline, timer, analyses, report); !judged) {
@@ -255,7 +253,8 @@ int run_explain(const Options& options, const Streams& streams) {
     return usage_error(streams, prepared.error().message);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
   const auto analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+      analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings},
+                        pipeline.declared, pipeline.diagnostics);
   bool found = false;
   for (const analysis::FileSystemAnalysis& a : analyses) {
     const model::FileSystem& fs = pipeline.model.file_systems[a.file_system];
@@ -301,9 +300,11 @@ int run(const Options& options, const Streams& streams) {
   return kExitError;
 }
 
-int run_main(int argc, const char* const* argv, const Streams& streams) {
-  const Result<Options> options = parse_options(argc, argv);
+int run_main(int argc, const char* const* argv, const Environment& environment,
+             const Streams& streams) {
+  Result<Options> options = parse_options(argc, argv);
   if (!options) return usage_error(streams, options.error().message);
+  options.value().environment = environment;
   return run(*options, streams);
 }
 

@@ -190,9 +190,10 @@ void ExportModelBuilder::add_peerings() {
 namespace reachlint {
 
 void build_model_from_exports(const ExportRecords& records, model::Model& model,
-                              model::WrittenOut& written_out, Diagnostics& diagnostics) {
+                              model::WrittenOut& written_out, Diagnostics& diagnostics,
+                              bool timings) {
   if (records.empty()) return;
-  export_detail::ExportModelBuilder(records, model, written_out, diagnostics).build();
+  export_detail::ExportModelBuilder(records, model, written_out, diagnostics).build(timings);
 }
 
 }  // namespace reachlint

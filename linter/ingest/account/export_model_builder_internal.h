@@ -47,8 +47,8 @@ class ExportModelBuilder {
                      model::WrittenOut& written_out, Diagnostics& diagnostics)
       : records_(records), model_(model), written_out_(written_out), diagnostics_(diagnostics) {}
 
-  void build() {
-    PhaseTimer timer;
+  void build(bool timings) {
+    PhaseTimer timer(timings);
     reserve();
     add_vpcs();
     timer.mark("add_vpcs");

@@ -287,9 +287,9 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
   Loader(options, inputs, diagnostics).run(paths);
 }
 
-void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics) {
+void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings) {
   model::WrittenOut written_out;
-  ModelBuild build{model, written_out, inputs.suppressions, diagnostics};
+  ModelBuild build{model, written_out, inputs.suppressions, diagnostics, timings};
   for (const InputFormat::Layer layer :
        {InputFormat::Layer::Deployed, InputFormat::Layer::Planned}) {
     for (const auto& format : inputs.formats) {
