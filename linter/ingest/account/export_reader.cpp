@@ -339,9 +339,7 @@ void ExportParser::fatal(error_code error, Location at) {
   }
 }
 
-void ExportParser::run() {
-  // Reused across files (its buffers grow to the largest one); one per reading thread.
-  thread_local od::parser parser;
+void ExportParser::run(od::parser& parser) {
   const size_t bom = source_.text().starts_with("\xEF\xBB\xBF") ? 3 : 0;
   od::document document;
   error_code error = parser
@@ -374,10 +372,10 @@ void ExportParser::run() {
         {file_, located ? static_cast<uint32_t>(at - source_.data()) : element_location_.offset});
 }
 
-void read_export(const SourceBuffer& source, uint32_t file, const ExportContext& context,
-                 ExportRecords& records, Diagnostics& diagnostics) {
+void ExportReader::read(const SourceBuffer& source, uint32_t file, const ExportContext& context,
+                        ExportRecords& records, Diagnostics& diagnostics) {
   records.file_texts.emplace_back(file, source.text());
-  ExportParser(source, file, context, records, diagnostics).run();
+  ExportParser(source, file, context, records, diagnostics).run(parser_);
 }
 
 }  // namespace reachlint
