@@ -159,21 +159,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     InSandbox() { fs::current_path(*sandbox); }
     ~InSandbox() { fs::current_path(*original); }
   } in_sandbox;
-  std::string error;
-  auto options = cli::parse_options(static_cast<int>(argv.size()), argv.data(), error);
-  if (!options) {
-    fuzz::consume(error);
+  Result<cli::Options> parsed = cli::parse_options(static_cast<int>(argv.size()), argv.data());
+  if (!parsed) {
+    fuzz::consume(parsed.error().message);
     return 0;
   }
-  if (!options->output.empty()) options->output = "fuzz-output";
-  if (!options->write_docs.empty()) options->write_docs = "fuzz-docs";
-  if (!options->write_baseline.empty()) options->write_baseline = "fuzz-baseline";
+  cli::Options& options = parsed.value();
+  if (!options.output.empty()) options.output = "fuzz-output";
+  if (!options.write_docs.empty()) options.write_docs = "fuzz-docs";
+  if (!options.write_baseline.empty()) options.write_baseline = "fuzz-baseline";
 
-  cli::Streams streams;
+  cli::Streams streams;  // no keep_until_exit: the run's objects are destroyed (and leaks found)
   streams.out = null_out;
   streams.err = null_out;
-  streams.exiting = false;  // in-process: the run's objects are destroyed (and leaks found)
-  fuzz::consume(std::to_string(cli::run(*options, streams)));
+  fuzz::consume(std::to_string(cli::run(options, streams)));
   restore_sandbox();
   return 0;
 }

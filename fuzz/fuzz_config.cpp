@@ -48,10 +48,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   world = new World;
   world->text = fuzz::read_fixture(kTemplate);
   world->buffer = SourceBuffer::from_string(world->text);
-  uint32_t offset = 0;
-  std::string error;
   Diagnostics diagnostics;
-  if (!world->json.parse(world->buffer, offset, error)) std::abort();
+  if (!world->json.parse(world->buffer)) std::abort();
   Template tmpl;
   tmpl.file = 0;
   tmpl.stack_name = "template";
@@ -75,10 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Diagnostics diagnostics;
   std::string text;
   const cli::Config config = cli::load_config(world->config_path, text, sources, diagnostics);
-  std::vector<const rules::RuleInfo*> selected;
-  std::string usage_error;
-  if (!cli::select_rules(config.select.value_or(std::vector<std::string>{}), config.ignore,
-                         selected, usage_error))
+  if (!cli::select_rules(config.select.value_or(std::vector<std::string>{}), config.ignore))
     return 0;  // a usage error: the run stops here
   fuzz::analyze_and_report({&sources, &world->model, &diagnostics, config.clients,
                             config.nfs.value_or(analysis::NfsProfile::V3)});

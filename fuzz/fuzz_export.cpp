@@ -51,10 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::consume(export_context(part.path).account);
     InputFormat* format = recognise(inputs, file, false);
     if (!format) {
-      uint32_t offset = 0;
-      std::string error;
-      if (!file.json.parse(file.buffer, offset, error)) {
-        diagnostics.error({file.file, offset}, error);
+      if (const Status parsed = file.json.parse(file.buffer); !parsed) {
+        diagnostics.error({file.file, parsed.error().location.offset}, parsed.error().message);
         continue;
       }
       format = recognise(inputs, file, true);
@@ -63,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const auto& format : inputs.formats) format->finish_loading(diagnostics);
   model::Model model;
-  build_model(inputs, model, diagnostics);
+  build_model(inputs, model, diagnostics, /*timings=*/false);
   fuzz::analyze_and_report({&inputs.sources, &model, &diagnostics, {}, analysis::NfsProfile::V3});
   return 0;
 }

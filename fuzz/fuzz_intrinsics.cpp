@@ -47,9 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const fuzz::Part& part : fuzz::split_bundle(text, "Stack", 8)) {
     File& file = files.emplace_back();
     file.buffer = SourceBuffer::from_string(part.text);
-    uint32_t offset = 0;
-    std::string error;
-    if (!file.json.parse(file.buffer, offset, error)) continue;
+    if (!file.json.parse(file.buffer)) continue;
     Template tmpl;
     tmpl.file = id++;
     tmpl.stack_name = part.path;

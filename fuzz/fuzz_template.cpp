@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   inputs.formats = all_input_formats();
   load_inputs(paths, LoadOptions{kMaxInputBytes}, inputs, diagnostics);
   model::Model model;
-  build_model(inputs, model, diagnostics);
+  build_model(inputs, model, diagnostics, /*timings=*/false);
   fuzz::analyze_and_report({&inputs.sources, &model, &diagnostics, {}, analysis::NfsProfile::V3});
   return 0;
 }

@@ -28,7 +28,8 @@ for dir in */; do
   [ "$fixture" = cdk-app ] && continue
   # Every input file of the fixture, as fixtures_test.cpp gives them (minus its own files).
   mapfile -t files < <(find "$fixture" -type f ! -name expected.json ! -name README.md \
-                         ! -name reachlint.toml ! -path '*/node_modules/*' | sort)
+                         ! -name reachlint.toml ! -name fixture.toml ! -path '*/node_modules/*' |
+                         sort)
   inputs=() exports=()
   for f in "${files[@]}"; do
     case $f in */export/*) exports+=("$f") ;; *) inputs+=("$f") ;; esac

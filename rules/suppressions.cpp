@@ -1,7 +1,6 @@
 #include "rules/suppressions.h"
 
 #include <chrono>
-#include <cstdlib>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -11,7 +10,6 @@
 namespace reachlint::rules {
 
 std::string today() {
-  if (const char* pinned = std::getenv("REACHLINT_TODAY")) return pinned;
   const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   const std::chrono::year_month_day date{days};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),

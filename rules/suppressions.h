@@ -17,7 +17,7 @@ void apply_suppressions(std::vector<Finding>& findings, const std::vector<Suppre
                         const model::Model& model, const std::string& today,
                         Diagnostics& diagnostics);
 
-// Today's date (UTC), or REACHLINT_TODAY when set (tests pin it).
+// Today's date (UTC) by the system clock.
 std::string today();
 
 }  // namespace reachlint::rules

@@ -22,9 +22,8 @@ struct Fixture {
     for (const auto& [name, text] : stacks) {
       buffers.push_back(std::make_unique<SourceBuffer>(SourceBuffer::from_string(text)));
       docs.push_back(std::make_unique<JsonDocument>());
-      uint32_t offset = 0;
-      std::string error;
-      BOOST_REQUIRE_MESSAGE(docs.back()->parse(*buffers.back(), offset, error), error);
+      const Status parsed = docs.back()->parse(*buffers.back());
+      BOOST_REQUIRE_MESSAGE(parsed.ok(), (parsed ? "" : parsed.error().message));
       Template tmpl;
       tmpl.file = static_cast<uint32_t>(set.templates.size());
       tmpl.stack_name = name;

@@ -1,11 +1,15 @@
 // Every directory under fixtures/ is run through the command line and compared exactly with its
-// expected.json (DESIGN §9). A directory named after a rule code runs with only that rule.
-// REACHLINT_UPDATE_EXPECTED=1 rewrites expected.json for review in the diff.
+// expected.json (DESIGN §9). REACHLINT_UPDATE_EXPECTED=1 rewrites expected.json for review in the
+// diff. A fixture runs a fixed set of rules, so that a rule added later leaves its output alone:
+// one named after a rule code (RL101-...) runs that rule only; any other says which rules it runs
+// in its fixture.toml, `[rules] select = ["RL101", ...]` (every code of its day when it needs all
+// the rules), and fails without one.
 #include <algorithm>
 #include <filesystem>
 #include <regex>
 
 #include <simdjson.h>
+#include <toml++/toml.h>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -17,7 +21,8 @@ using reachlint::output::JsonWriter;
 
 namespace {
 
-const std::vector<std::string> kNotInputs = {"expected.json", "README.md", "reachlint.toml"};
+const std::vector<std::string> kNotInputs = {"expected.json", "README.md", "reachlint.toml",
+                                             "fixture.toml"};
 
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
@@ -30,16 +35,39 @@ std::vector<std::string> fixture_names() {
   return names;
 }
 
+// The rules a fixture runs, as a --select list: the code it is named after, or its fixture.toml's.
+std::string selected_rules(const fs::path& dir, const std::string& name) {
+  const fs::path declared = dir / "fixture.toml";
+  static const std::regex kRuleCode("^(RL[0-9]{3})-.*");
+  std::smatch match;
+  if (std::regex_match(name, match, kRuleCode)) {
+    BOOST_TEST_REQUIRE(!fs::exists(declared),
+                       name << ": named after its rule, it has no fixture.toml");
+    return match[1].str();
+  }
+  BOOST_TEST_REQUIRE(
+      fs::exists(declared),
+      name << ": not named after a rule, it says which rules it runs in fixture.toml "
+              "([rules] select = [\"RL101\", ...])");
+  const toml::parse_result parsed = toml::parse_file(declared.string());
+  if (!parsed) BOOST_FAIL(name << ": fixture.toml: " << parsed.error().description());
+  const toml::array* select = parsed.table()["rules"]["select"].as_array();
+  BOOST_TEST_REQUIRE((select && !select->empty()), name << ": fixture.toml has no [rules] select");
+  std::string list;
+  for (const toml::node& code : *select) {
+    BOOST_TEST_REQUIRE(code.is_string(), name << ": fixture.toml: select lists rule codes");
+    list += (list.empty() ? "" : ",") + code.as_string()->get();
+  }
+  return list;
+}
+
 std::vector<std::string> fixture_args(const fs::path& dir, const std::string& name) {
   std::vector<std::string> args{"--format", "json"};
   if (fs::exists(dir / "reachlint.toml"))
     args.insert(args.end(), {"--config", "reachlint.toml"});
   else
     args.push_back("--no-config");
-  static const std::regex kRuleCode("^(RL[0-9]{3})-.*");
-  std::smatch match;
-  if (std::regex_match(name, match, kRuleCode))
-    args.insert(args.end(), {"--select", match[1].str()});
+  args.insert(args.end(), {"--select", selected_rules(dir, name)});
   std::vector<std::string> inputs;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     const std::string file = entry.path().filename().string();

@@ -4,9 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,207 +12,25 @@
 
 #include "support.h"
 
+using reachlint::Result;
+using reachlint::test::DotEdge;
+using reachlint::test::DotGraph;
+using reachlint::test::fixture;
+using reachlint::test::lines_of;
+using reachlint::test::read_dot;
 using reachlint::test::run_cli;
+using reachlint::test::ScratchDir;
 
 namespace {
 
-std::string fixture(const std::string& name) {
-  return reachlint::test::source_dir() + "/fixtures/" + name;
-}
-
-using Attributes = std::map<std::string, std::string>;
-
-struct DotEdge {
-  std::string from;
-  std::string to;
-  Attributes attributes;
-};
-
-struct DotGraph {
-  std::map<std::string, Attributes> nodes;  // declared with a node statement
-  std::vector<DotEdge> edges;
-  std::vector<std::string> subgraphs;
-
-  const DotEdge* edge(const std::string& from, const std::string& to) const {
-    for (const DotEdge& e : edges) {
-      if (e.from == from && e.to == to) return &e;
-    }
-    return nullptr;
-  }
-  std::string node_attribute(const std::string& node, const std::string& name) const {
-    const auto found = nodes.find(node);
-    if (found == nodes.end()) return "(no node " + node + ")";
-    const auto value = found->second.find(name);
-    return value == found->second.end() ? "" : value->second;
-  }
-};
-
-// The dot language (graphviz.org/doc/info/lang.html) as far as reachlint writes it, strictly:
-// anything Graphviz would reject (an unterminated string, an unbalanced brace, "--" in a
-// digraph, a missing '=') fails the parse. Quoted ids keep \\ as Graphviz does and unescape \".
-class DotParser {
- public:
-  explicit DotParser(std::string text) : text_(std::move(text)) {}
-
-  bool parse(DotGraph& graph) {
-    graph_ = &graph;
-    if (!keyword("digraph")) return fail("no 'digraph'");
-    std::string name;
-    if (peek_id()) id(name);
-    if (!punct("{") || !statements() || !punct("}")) return false;
-    skip_space();
-    return pos_ == text_.size() || fail("text after the graph");
-  }
-
-  std::string error;
-
- private:
-  bool fail(const std::string& message) {
-    if (error.empty()) error = message + " at byte " + std::to_string(pos_);
-    return false;
-  }
-
-  void skip_space() {
-    while (pos_ < text_.size()) {
-      if (std::isspace(static_cast<unsigned char>(text_[pos_]))) {
-        ++pos_;
-      } else if (text_.compare(pos_, 2, "//") == 0) {
-        pos_ = text_.find('\n', pos_);
-        if (pos_ == std::string::npos) pos_ = text_.size();
-      } else if (text_.compare(pos_, 2, "/*") == 0) {
-        const size_t end = text_.find("*/", pos_ + 2);
-        pos_ = end == std::string::npos ? text_.size() : end + 2;
-      } else {
-        return;
-      }
-    }
-  }
-
-  bool punct(std::string_view p) {
-    skip_space();
-    if (text_.compare(pos_, p.size(), p) != 0) return fail("expected '" + std::string(p) + "'");
-    pos_ += p.size();
-    return true;
-  }
-
-  bool try_punct(std::string_view p) {
-    skip_space();
-    if (text_.compare(pos_, p.size(), p) != 0) return false;
-    pos_ += p.size();
-    return true;
-  }
-
-  static bool name_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
-           static_cast<unsigned char>(c) >= 0x80;
-  }
-
-  bool peek_id() {
-    skip_space();
-    return pos_ < text_.size() && (text_[pos_] == '"' || name_char(text_[pos_]));
-  }
-
-  bool keyword(std::string_view word) {
-    skip_space();
-    if (text_.compare(pos_, word.size(), word) != 0) return false;
-    if (pos_ + word.size() < text_.size() && name_char(text_[pos_ + word.size()])) return false;
-    pos_ += word.size();
-    return true;
-  }
-
-  bool id(std::string& out) {
-    skip_space();
-    out.clear();
-    if (pos_ < text_.size() && text_[pos_] == '"') return quoted(out);
-    while (pos_ < text_.size() && name_char(text_[pos_])) out += text_[pos_++];
-    return !out.empty() || fail("expected an id");
-  }
-
-  bool quoted(std::string& out) {
-    for (++pos_; pos_ < text_.size(); ++pos_) {
-      const char c = text_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return true;
-      }
-      if (c == '\n') return fail("newline inside a quoted string");
-      if (c == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-        out += '"';
-        ++pos_;
-      } else if (c == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\\') {
-        out += "\\\\";
-        ++pos_;
-      } else {
-        out += c;
-      }
-    }
-    return fail("unterminated string");
-  }
-
-  bool attributes(Attributes& into) {
-    while (try_punct("[")) {
-      while (!try_punct("]")) {
-        std::string name;
-        std::string value;
-        if (!id(name) || !punct("=") || !id(value)) return false;
-        into[name] = value;
-        if (!try_punct(",")) try_punct(";");
-      }
-    }
-    return true;
-  }
-
-  bool statements() {
-    while (true) {
-      skip_space();
-      if (pos_ >= text_.size()) return fail("unbalanced '{'");
-      if (text_[pos_] == '}') return true;
-      if (!statement()) return false;
-      try_punct(";");
-    }
-  }
-
-  bool statement() {
-    Attributes ignored;
-    if (keyword("subgraph")) {
-      std::string name;
-      if (peek_id() && !id(name)) return false;
-      graph_->subgraphs.push_back(name);
-      return punct("{") && statements() && punct("}");
-    }
-    if (keyword("graph") || keyword("node") || keyword("edge")) return attributes(ignored);
-    std::string first;
-    if (!id(first)) return false;
-    if (try_punct("=")) {
-      std::string value;
-      return id(value);
-    }
-    if (text_.compare(pos_, 2, "--") == 0) return fail("'--' in a digraph");
-    std::vector<std::string> chain{first};
-    while (try_punct("->")) {
-      if (!id(chain.emplace_back())) return false;
-    }
-    Attributes attrs;
-    if (!attributes(attrs)) return false;
-    if (chain.size() == 1) {
-      graph_->nodes[first] = attrs;
-      return true;
-    }
-    for (size_t i = 0; i + 1 < chain.size(); ++i)
-      graph_->edges.push_back({chain[i], chain[i + 1], attrs});
-    return true;
-  }
-
-  std::string text_;
-  size_t pos_ = 0;
-  DotGraph* graph_ = nullptr;
-};
-
+// Dot that reads; every edge ends at a declared node: no node gets Graphviz's default look by
+// accident.
 DotGraph parse_dot(const std::string& text) {
-  DotGraph graph;
-  DotParser parser(text);
-  BOOST_TEST_REQUIRE(parser.parse(graph), parser.error << "\n" << text);
-  // Every edge ends at a declared node: no node gets Graphviz's default look by accident.
+  const Result<DotGraph> read = read_dot(text);
+  if (!read) {
+    BOOST_FAIL(read.error().message << " at byte " << read.error().location.offset << "\n" << text);
+  }
+  const DotGraph& graph = *read;
   for (const DotEdge& edge : graph.edges) {
     BOOST_TEST(graph.nodes.contains(edge.from), edge.from);
     BOOST_TEST(graph.nodes.contains(edge.to), edge.to);
@@ -242,13 +58,6 @@ void check_with_graphviz(const std::string& text) {
   std::filesystem::remove(path + ".err");
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
 // Mermaid: the id of the node whose definition line holds `label`.
 std::string mermaid_id(const std::string& text, const std::string& label) {
   static const std::regex kNode(R"(^\s+([a-z]+[0-9]+)[\[\(\{>].*)");
@@ -272,15 +81,6 @@ int mermaid_edge_index(const std::string& mermaid, const std::string& text) {
   }
   return -1;
 }
-
-// A scratch directory of this process, removed at the end of the test.
-struct Scratch {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("reachlint-graph-test-" + std::to_string(getpid()));
-  Scratch() { std::filesystem::create_directories(dir); }
-  ~Scratch() { std::filesystem::remove_all(dir); }
-  std::string path(const std::string& name) const { return (dir / name).string(); }
-};
 
 // RL103-min-bad with logical ids that are hard to write in dot and Mermaid.
 std::string awkward_template() {
@@ -310,12 +110,11 @@ BOOST_AUTO_TEST_CASE(the_dot_checker_rejects_broken_dot) {
   for (const char* text :
        {"digraph { \"a\" -> \"b\"; ", "digraph { \"a\\\" -> b; }", "digraph { a -- b; }",
         "digraph { a [label] }", "digraph { subgraph x { a } ", "graph { a }", "digraph { a } }"}) {
-    DotGraph graph;
-    BOOST_TEST(!DotParser(text).parse(graph), text);
+    BOOST_TEST(!read_dot(text).ok(), text);
   }
-  DotGraph graph;
-  BOOST_TEST(DotParser("digraph g { // c\n \"a\\\"b\" -> c [x=\"1\"]; c; }").parse(graph));
-  BOOST_TEST(graph.edges.at(0).from == "a\"b");
+  const Result<DotGraph> graph = read_dot("digraph g { // c\n \"a\\\"b\" -> c [x=\"1\"]; c; }");
+  BOOST_TEST_REQUIRE(graph.ok());
+  BOOST_TEST(graph->edges.at(0).from == "a\"b");
 }
 
 BOOST_AUTO_TEST_CASE(dot_draws_the_topology_with_the_broken_hops_red) {
@@ -437,13 +236,13 @@ BOOST_AUTO_TEST_CASE(marks_follow_the_rules_and_suppressions_of_check) {
 }
 
 BOOST_AUTO_TEST_CASE(configuration_is_read_as_check_reads_it) {
-  const Scratch scratch;
+  const ScratchDir scratch;
   reachlint::test::write_file(scratch.path(".reachlint.toml"), "[rules]\nignore = [\"RL103\"]\n");
   const std::string bad = fixture("RL103-min-bad/template.json");
-  const auto configured = run_cli({"graph", bad}, scratch.dir.string());
+  const auto configured = run_cli({"graph", bad}, scratch.dir().string());
   BOOST_TEST(configured.exit == 0);
   BOOST_TEST(configured.out.find("color=red") == std::string::npos);
-  const auto ignored = run_cli({"graph", "--no-config", bad}, scratch.dir.string());
+  const auto ignored = run_cli({"graph", "--no-config", bad}, scratch.dir().string());
   BOOST_TEST(ignored.out.find("color=red") != std::string::npos);
   reachlint::test::write_file(scratch.path("bad.toml"), "[rules]\nselct = [\"RL1\"]\n");
   const auto invalid = run_cli({"graph", "--config", scratch.path("bad.toml"), bad});
@@ -476,7 +275,7 @@ BOOST_AUTO_TEST_CASE(mermaid_is_a_flowchart_with_classes_and_link_styles) {
 }
 
 BOOST_AUTO_TEST_CASE(awkward_ids_are_quoted_and_escaped) {
-  const Scratch scratch;
+  const ScratchDir scratch;
   reachlint::test::write_file(scratch.path("template.json"), awkward_template());
   const auto check = run_cli({"--no-config", scratch.path("template.json")});
   BOOST_TEST_REQUIRE(check.exit == 1, check.err << check.out);
@@ -539,7 +338,7 @@ BOOST_AUTO_TEST_CASE(the_same_inputs_give_the_same_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(output_goes_to_the_file_given) {
-  const Scratch scratch;
+  const ScratchDir scratch;
   const std::string input = fixture("RL103-min-bad/template.json");
   const auto to_file = run_cli({"graph", "--no-config", "-o", scratch.path("g.dot"), input});
   BOOST_TEST(to_file.exit == 0);

@@ -17,9 +17,9 @@ struct Parsed {
 
 Parsed parse(const std::string& text, JsonDocument& doc, SourceBuffer& buffer) {
   buffer = SourceBuffer::from_string(text);
-  Parsed result{};
-  result.ok = doc.parse(buffer, result.offset, result.error);
-  return result;
+  const Status parsed = doc.parse(buffer);
+  if (parsed) return {true, 0, ""};
+  return {false, parsed.error().location.offset, parsed.error().message};
 }
 
 }  // namespace

@@ -17,9 +17,8 @@ struct Built {
   model::Model model;
 
   explicit Built(const std::string& text) : buffer(SourceBuffer::from_string(text)) {
-    uint32_t offset = 0;
-    std::string error;
-    BOOST_REQUIRE_MESSAGE(json.parse(buffer, offset, error), error);
+    const Status parsed = json.parse(buffer);
+    BOOST_REQUIRE_MESSAGE(parsed.ok(), (parsed ? "" : parsed.error().message));
     Template tmpl;
     tmpl.stack_name = "Stack";
     tmpl.json = &json;

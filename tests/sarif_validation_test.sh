@@ -16,10 +16,15 @@ for dir in "$root"/fixtures/*/; do
   [ "$name" = cdk-app ] && continue
   args=(-f sarif)
   if [ -f "$dir/reachlint.toml" ]; then args+=(--config reachlint.toml); else args+=(--no-config); fi
-  [[ $name =~ ^(RL[0-9]{3})- ]] && args+=(--select "${BASH_REMATCH[1]}")
+  if [[ $name =~ ^(RL[0-9]{3})- ]]; then
+    args+=(--select "${BASH_REMATCH[1]}")
+  else  # fixture.toml: [rules] select = ["RL101", ...] on one line
+    args+=(--select "$(sed -n 's/^select = \[\(.*\)\]$/\1/p' "$dir/fixture.toml" | tr -d '" ')")
+  fi
   inputs=()
   while IFS= read -r file; do inputs+=("$file"); done < <(
-    cd "$dir" && ls -A | grep -v -x -e expected.json -e README.md -e reachlint.toml -e '\..*' | sort)
+    cd "$dir" && ls -A |
+      grep -v -x -e expected.json -e README.md -e reachlint.toml -e fixture.toml -e '\..*' | sort)
   (cd "$dir" && "$reachlint" "${args[@]}" -o "$out/$name.sarif" "${inputs[@]}" >/dev/null 2>&1) || true
   [ -s "$out/$name.sarif" ] || { echo "$name: no SARIF written" >&2; exit 1; }
 done

@@ -22,6 +22,7 @@ using reachlint::JsonDocument;
 using reachlint::JsonKind;
 using reachlint::JsonNode;
 using reachlint::SourceBuffer;
+using reachlint::Status;
 using reachlint::test::read_file;
 using reachlint::test::run_cli;
 using reachlint::test::ScratchDir;
@@ -67,9 +68,8 @@ size_t value_end(const std::string& text, size_t at) {
 std::vector<Site> sites_of(const std::string& text) {
   const SourceBuffer buffer = SourceBuffer::from_string(text);
   JsonDocument json;
-  uint32_t error_offset = 0;
-  std::string error;
-  BOOST_TEST_REQUIRE(json.parse(buffer, error_offset, error), error);
+  const Status parsed = json.parse(buffer);
+  BOOST_TEST_REQUIRE(parsed.ok(), (parsed ? "" : parsed.error().message));
   std::vector<Site> sites;
   const std::function<void(const JsonNode&, const std::string&, const std::string&)> visit =
       [&](const JsonNode& node, const std::string& key, const std::string& path) {

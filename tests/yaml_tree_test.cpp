@@ -12,6 +12,7 @@ using reachlint::JsonDocument;
 using reachlint::JsonKind;
 using reachlint::JsonNode;
 using reachlint::SourceBuffer;
+using reachlint::Status;
 
 namespace {
 
@@ -26,7 +27,12 @@ struct Parsed {
 std::unique_ptr<Parsed> parse(const std::string& text) {
   auto parsed = std::make_unique<Parsed>();
   parsed->buffer = SourceBuffer::from_string(text);
-  parsed->ok = parsed->json.parse_yaml(parsed->buffer, parsed->error_offset, parsed->error);
+  const Status status = parsed->json.parse_yaml(parsed->buffer);
+  parsed->ok = status.ok();
+  if (!status) {
+    parsed->error_offset = status.error().location.offset;
+    parsed->error = status.error().message;
+  }
   return parsed;
 }
 

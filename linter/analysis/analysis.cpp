@@ -1,13 +1,10 @@
 #include "linter/analysis/analysis.h"
 
-#include <algorithm>
-#include <atomic>
-#include <thread>
-
 #include <fmt/format.h>
 
 #include "linter/analysis/discovery.h"
 #include "linter/analysis/walker.h"
+#include "linter/core/parallel.h"
 #include "linter/core/timing.h"
 
 namespace reachlint::analysis {
@@ -78,24 +75,11 @@ void say_why_unchecked(const model::Model& model, const FileSystemAnalysis& resu
   }
 }
 
-// Runs `work(i)` for i in [0, count) on up to `threads` threads, each taking the next index.
-template <typename Work>
-void in_parallel(size_t count, size_t threads, const Work& work) {
-  std::atomic<size_t> next{0};
-  const auto drain = [&] {
-    for (size_t i = next++; i < count; i = next++) work(i);
-  };
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < threads; ++t) workers.emplace_back(drain);
-  drain();
-  for (std::thread& worker : workers) worker.join();
-}
-
 }  // namespace
 
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics) {
-  PhaseTimer timer;
+  PhaseTimer timer(options.timings);
   const ClientIndex index = ClientIndex::build(model);
   timer.mark("clientidx");
   const RouteIndexes routes(model);
@@ -103,9 +87,7 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
   // Sized once: traces point into their analysis's clients, which must not move.
   std::vector<FileSystemAnalysis> results(model.file_systems.size());
   constexpr size_t kFileSystemsPerThread = 16;  // fewer are not worth a thread
-  const size_t threads = std::clamp<size_t>(results.size() / kFileSystemsPerThread, 1,
-                                            std::max(1u, std::thread::hardware_concurrency()));
-  in_parallel(results.size(), threads, [&](size_t f) {
+  parallel_for(results.size(), workers_for(results.size(), kFileSystemsPerThread), [&](size_t f) {
     analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f), results[f]);
   });
   for (const FileSystemAnalysis& result : results) {

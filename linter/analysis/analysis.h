@@ -24,6 +24,7 @@ struct FileSystemAnalysis {
 
 struct AnalysisOptions {
   NfsProfile nfs = NfsProfile::V3;
+  bool timings = false;  // each step's time on standard error (REACHLINT_TIMINGS)
 };
 
 // Unknown hops of intended paths become notices: what could not be checked, and why.

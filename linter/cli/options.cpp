@@ -90,7 +90,7 @@ class Parser {
  public:
   Parser(int argc, const char* const* argv) : args_(argv + 1, argv + argc) {}
 
-  std::optional<Options> run(std::string& error) {
+  Result<Options> run() {
     static const std::map<std::string, Command> kCommands = {{"check", Command::Check},
                                                              {"rules", Command::Rules},
                                                              {"explain", Command::Explain},
@@ -102,15 +102,9 @@ class Parser {
       }
     }
     for (size_t i = 0; i < args_.size(); ++i) {
-      if (!parse_one(i)) {
-        error = error_;
-        return std::nullopt;
-      }
+      if (!parse_one(i)) return Error{.message = error_};
     }
-    if (!validate()) {
-      error = error_;
-      return std::nullopt;
-    }
+    if (!validate()) return Error{.message = error_};
     return options_;
   }
 
@@ -306,8 +300,8 @@ class Parser {
 
 }  // namespace
 
-std::optional<Options> parse_options(int argc, const char* const* argv, std::string& error) {
-  return Parser(argc, argv).run(error);
+Result<Options> parse_options(int argc, const char* const* argv) {
+  return Parser(argc, argv).run();
 }
 
 }  // namespace reachlint::cli

@@ -5,11 +5,20 @@
 #include <string>
 #include <vector>
 
+#include "linter/core/result.h"
+
 namespace reachlint::cli {
 
 enum class Command { Check, Rules, Explain, Graph, Help, Version };
 enum class Format { Text, Json, Sarif, Dot, Mermaid };  // graph: Dot (default) or Mermaid
 enum class FailLevel { Error, Warning, Note, None };
+
+// What main() reads from the environment, once: library code never reads it. Tests set it.
+struct Environment {
+  bool no_color = false;  // NO_COLOR is set: no colour, as --no-color
+  bool timings = false;   // REACHLINT_TIMINGS is set: each phase's time on standard error
+  std::optional<std::string> today;  // REACHLINT_TODAY (YYYY-MM-DD), else the system clock's
+};
 
 struct Options {
   Command command = Command::Check;
@@ -36,10 +45,11 @@ struct Options {
   std::string write_baseline;  // --write-baseline: write this run's SARIF there too
   std::string category;        // --category: SARIF automationDetails.id
   bool show_suppressed = false;
+  Environment environment;  // not from the command line: run_main() sets it
 };
 
-// Parses argv; on a usage error returns nullopt and sets `error` (one line).
-std::optional<Options> parse_options(int argc, const char* const* argv, std::string& error);
+// Parses argv; a usage error says what is wrong in one line.
+Result<Options> parse_options(int argc, const char* const* argv);
 
 std::string usage();
 

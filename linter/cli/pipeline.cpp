@@ -11,7 +11,8 @@
 
 namespace reachlint::cli {
 
-bool parse_client_spec(const std::string& text, analysis::ClientSpec& spec, std::string& error) {
+Result<analysis::ClientSpec> parse_client_spec(const std::string& text) {
+  analysis::ClientSpec spec;
   std::string rest = text;
   if (const size_t at = rest.find('@'); at != std::string::npos) {
     std::string list = rest.substr(at + 1);
@@ -30,21 +31,18 @@ bool parse_client_spec(const std::string& text, analysis::ClientSpec& spec, std:
     rest = rest.substr(eq + 1);
     static const std::vector<std::string> kKinds = {"subnet", "instance", "cidr", "resource"};
     if (std::find(kKinds.begin(), kKinds.end(), spec.kind) == kKinds.end()) {
-      error = fmt::format("--client {}: unknown kind '{}' (subnet, instance, cidr or resource)",
-                          text, spec.kind);
-      return false;
+      return Error{.message = fmt::format(
+                       "--client {}: unknown kind '{}' (subnet, instance, cidr or resource)", text,
+                       spec.kind)};
     }
   }
-  if (rest.empty()) {
-    error = fmt::format("--client {}: no client id", text);
-    return false;
-  }
+  if (rest.empty()) return Error{.message = fmt::format("--client {}: no client id", text)};
   spec.value = rest;
-  return true;
+  return spec;
 }
 
-bool select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore,
-                  std::vector<const rules::RuleInfo*>& selected, std::string& error) {
+Result<std::vector<const rules::RuleInfo*>> select_rules(const std::vector<std::string>& select,
+                                                         const std::vector<std::string>& ignore) {
   const auto matches = [](const rules::RuleInfo* rule, const std::string& prefix) {
     return std::string_view(rule->code).starts_with(prefix);
   };
@@ -53,15 +51,13 @@ bool select_rules(const std::vector<std::string>& select, const std::vector<std:
       const auto all = rules::all_rules();
       if (std::none_of(all.begin(), all.end(),
                        [&](const rules::RuleInfo* r) { return matches(r, prefix); })) {
-        error = fmt::format(
-            "'{}' matches no rule code (rules are RL101 to RL302; a prefix such as RL1 selects a "
-            "family)",
-            prefix);
-        return false;
+        return Error{.message = fmt::format("'{}' matches no rule code (rules are RL101 to "
+                                            "RL302; a prefix such as RL1 selects a family)",
+                                            prefix)};
       }
     }
   }
-  selected.clear();
+  std::vector<const rules::RuleInfo*> selected;
   for (const rules::RuleInfo* rule : rules::all_rules()) {
     const bool chosen =
         select.empty() ||
@@ -70,10 +66,10 @@ bool select_rules(const std::vector<std::string>& select, const std::vector<std:
         std::any_of(ignore.begin(), ignore.end(), [&](const auto& p) { return matches(rule, p); });
     if (chosen && !dropped) selected.push_back(rule);
   }
-  return true;
+  return selected;
 }
 
-bool Pipeline::prepare(const Options& options, std::string& usage_error) {
+Status Pipeline::prepare(const Options& options) {
   if (!options.no_config) {
     const std::string path = !options.config.empty()
                                  ? options.config
@@ -84,25 +80,27 @@ bool Pipeline::prepare(const Options& options, std::string& usage_error) {
   ignore.insert(ignore.end(), options.ignore.begin(), options.ignore.end());
   const std::vector<std::string> select =
       !options.select.empty() ? options.select : config.select.value_or(std::vector<std::string>{});
-  if (!select_rules(select, ignore, rules, usage_error)) return false;
+  Result<std::vector<const rules::RuleInfo*>> selected = select_rules(select, ignore);
+  if (!selected) return selected.error();
+  rules = std::move(selected).value();
   nfs = config.nfs.value_or(analysis::NfsProfile::V3);
   // `explain` traces exactly the client it is given.
   std::vector<analysis::ClientSpec> specs;
   if (options.command != Command::Explain) specs = config.clients;
   for (const std::string& text : options.clients) {
-    analysis::ClientSpec spec;
-    if (!parse_client_spec(text, spec, usage_error)) return false;
-    specs.push_back(std::move(spec));
+    Result<analysis::ClientSpec> spec = parse_client_spec(text);
+    if (!spec) return spec.error();
+    specs.push_back(std::move(spec).value());
   }
-  PhaseTimer timer;
+  PhaseTimer timer(options.environment.timings);
   inputs.formats = all_input_formats();
   load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
               diagnostics);
   timer.mark("read");
-  build_model(inputs, model, diagnostics);
+  build_model(inputs, model, diagnostics, options.environment.timings);
   declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
   timer.mark("model");
-  return true;
+  return {};
 }
 
 }  // namespace reachlint::cli

@@ -10,6 +10,7 @@
 #include "linter/cli/config.h"
 #include "linter/cli/options.h"
 #include "linter/core/diagnostics.h"
+#include "linter/core/result.h"
 #include "linter/ingest/common/inputs.h"
 #include "linter/model/model.h"
 #include "rules/rule.h"
@@ -26,15 +27,16 @@ struct Pipeline {
   analysis::NfsProfile nfs = analysis::NfsProfile::V3;
   std::vector<const rules::RuleInfo*> rules;
 
-  // Returns false on a usage error (set in `usage_error`); input errors stay in `diagnostics`.
-  bool prepare(const Options& options, std::string& usage_error);
+  // Fails on a usage error (the command line asks for what cannot be); input errors stay in
+  // `diagnostics`.
+  Status prepare(const Options& options);
 };
 
 // "[subnet=|instance=|cidr=|resource=]ID[@FS,...]"
-bool parse_client_spec(const std::string& text, analysis::ClientSpec& spec, std::string& error);
+Result<analysis::ClientSpec> parse_client_spec(const std::string& text);
 
 // The rules left by select (codes or prefixes; empty: all) and ignore.
-bool select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore,
-                  std::vector<const rules::RuleInfo*>& selected, std::string& error);
+Result<std::vector<const rules::RuleInfo*>> select_rules(const std::vector<std::string>& select,
+                                                         const std::vector<std::string>& ignore);
 
 }  // namespace reachlint::cli

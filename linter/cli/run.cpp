@@ -1,7 +1,6 @@
 #include "linter/cli/run.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -26,14 +25,12 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
-// With Streams::exiting, the pipeline lives until the process ends (see there).
-std::unique_ptr<Pipeline> owned_until_exit;
-
-// A fresh pipeline, owned by `owner` or, when the process is about to exit, by owned_until_exit.
+// A fresh pipeline, owned by `owner` or, when the process is about to exit, by the caller's
+// Streams::keep_until_exit.
 Pipeline& new_pipeline(const Streams& streams, std::unique_ptr<Pipeline>& owner) {
   owner = std::make_unique<Pipeline>();
   Pipeline& pipeline = *owner;
-  if (streams.exiting) owned_until_exit = std::move(owner);
+  if (streams.keep_until_exit) *streams.keep_until_exit = std::move(owner);
   return pipeline;
 }
 
@@ -98,7 +95,7 @@ std::string format_report(const Options& options, const output::RunReport& repor
   switch (options.format) {
     case Format::Text: {
       const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
-                         !std::getenv("NO_COLOR");
+                         !options.environment.no_color;
       return output::format_text(
           report, {color, options.quiet, options.show_paths, options.show_suppressed});
     }
@@ -124,43 +121,42 @@ void apply_levels(const Config& config, std::vector<rules::Finding>& findings) {
   }
 }
 
-// Suppressions (the templates' and the configuration's), then the baseline. Problems with either
-// are input errors or notices in the pipeline's diagnostics.
-bool set_aside_known(const Options& options, Pipeline& pipeline, output::RunReport& report,
-                     std::string& problem) {
+// Suppressions (the templates' and the configuration's), then the baseline. Problems with
+// suppressions are notices in the pipeline's diagnostics; a baseline that cannot be read fails.
+Status set_aside_known(const Options& options, Pipeline& pipeline, output::RunReport& report) {
   std::vector<SuppressionSpec> specs = pipeline.inputs.suppressions;
   specs.insert(specs.end(), pipeline.config.suppressions.begin(),
                pipeline.config.suppressions.end());
-  rules::apply_suppressions(report.findings, specs, pipeline.model, rules::today(),
+  rules::apply_suppressions(report.findings, specs, pipeline.model,
+                            options.environment.today.value_or(rules::today()),
                             pipeline.diagnostics);
-  if (options.baseline.empty()) return true;
-  output::Baseline baseline;
-  if (!output::load_baseline(options.baseline, baseline, problem)) return false;
-  report.absent = output::compare_with_baseline(report.findings, baseline);
-  return true;
+  if (options.baseline.empty()) return {};
+  const Result<output::Baseline> baseline = output::load_baseline(options.baseline);
+  if (!baseline) return baseline.error();
+  report.absent = output::compare_with_baseline(report.findings, *baseline);
+  return {};
 }
 
 // The analysis and the findings as `check` judges them (`graph` marks what it finds broken):
-// the selected rules, the configured levels, suppressions and the baseline. False when the
-// baseline cannot be read (`problem` says why).
-bool judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
-           std::vector<analysis::FileSystemAnalysis>& analyses, output::RunReport& report,
-           std::string& problem) {
-  analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+// the selected rules, the configured levels, suppressions and the baseline. Fails when the
+// baseline cannot be read.
+Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
+             std::vector<analysis::FileSystemAnalysis>& analyses, output::RunReport& report) {
+  analyses = analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings},
+                               pipeline.declared, pipeline.diagnostics);
   timer.mark("analysis");
   report.findings = run_rules(pipeline, analyses);
   apply_levels(pipeline.config, report.findings);
-  if (!set_aside_known(options, pipeline, report, problem)) return false;
+  if (Status known = set_aside_known(options, pipeline, report); !known) return known;
   report.notices = pipeline.diagnostics.sorted_notices();
-  return true;
+  return {};
 }
 
 int run_check(const Options& options, const Streams& streams) {
   std::unique_ptr<Pipeline> owner;
   Pipeline& pipeline = new_pipeline(streams, owner);
-  std::string problem;
-  if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
+  if (const Status prepared = pipeline.prepare(options); !prepared)
+    return usage_error(streams, prepared.error().message);
   output::RunReport report;
   report.sources = &pipeline.inputs.sources;
   report.model = &pipeline.model;
@@ -171,10 +167,10 @@ int run_check(const Options& options, const Streams& streams) {
       write_output(options, format_report(options, report, streams), streams);
     return report_input_errors(pipeline, streams);
   }
-  PhaseTimer timer;
+  PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
-  if (!judge(options, pipeline, timer, analyses, report, problem)) {
-    fmt::print(streams.err, "reachlint: error: {}\n", problem);
+  if (const Status judged = judge(options, pipeline, timer, analyses, report); !judged) {
+    fmt::print(streams.err, "reachlint: error: {}\n", judged.error().message);
     return kExitError;
   }
   report.file_systems = static_cast<size_t>(
@@ -197,14 +193,14 @@ int run_check(const Options& options, const Streams& streams) {
 int run_graph(const Options& options, const Streams& streams) {
   std::unique_ptr<Pipeline> owner;
   Pipeline& pipeline = new_pipeline(streams, owner);
-  std::string problem;
-  if (!pipeline.prepare(options, problem)) return usage_error(streams, problem);
+  if (const Status prepared = pipeline.prepare(options); !prepared)
+    return usage_error(streams, prepared.error().message);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
-  PhaseTimer timer;
+  PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
   output::RunReport report;
-  if (!judge(options, pipeline, timer, analyses, report, problem)) {
-    fmt::print(streams.err, "reachlint: error: {}\n", problem);
+  if (const Status judged = judge(options, pipeline, timer, analyses, report); !judged) {
+    fmt::print(streams.err, "reachlint: error: {}\n", judged.error().message);
     return kExitError;
   }
   const auto format =
@@ -253,11 +249,12 @@ int run_explain(const Options& options, const Streams& streams) {
   Options with_client = options;
   with_client.clients = {options.from + "@" + options.to};
   Pipeline pipeline;
-  std::string problem;
-  if (!pipeline.prepare(with_client, problem)) return usage_error(streams, problem);
+  if (const Status prepared = pipeline.prepare(with_client); !prepared)
+    return usage_error(streams, prepared.error().message);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
   const auto analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs}, pipeline.declared, pipeline.diagnostics);
+      analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings},
+                        pipeline.declared, pipeline.diagnostics);
   bool found = false;
   for (const analysis::FileSystemAnalysis& a : analyses) {
     const model::FileSystem& fs = pipeline.model.file_systems[a.file_system];
@@ -303,10 +300,11 @@ int run(const Options& options, const Streams& streams) {
   return kExitError;
 }
 
-int run_main(int argc, const char* const* argv, const Streams& streams) {
-  std::string error;
-  const auto options = parse_options(argc, argv, error);
-  if (!options) return usage_error(streams, error);
+int run_main(int argc, const char* const* argv, const Environment& environment,
+             const Streams& streams) {
+  Result<Options> options = parse_options(argc, argv);
+  if (!options) return usage_error(streams, options.error().message);
+  options.value().environment = environment;
   return run(*options, streams);
 }
 

@@ -1,7 +1,8 @@
 // The one way reachlint spreads work over cores: `count` independent items, taken in turn by up
-// to `workers` threads (the calling thread is one of them). Each worker writes what it has to
-// say into its own Sink (text, notices), which the caller joins in worker order afterwards, so
-// that no worker ever writes to shared state.
+// to `workers` threads (the calling thread is one of them). Each worker owns a Sink: it writes
+// what it has to say there (names, notices), which the caller joins afterwards, and keeps there
+// what it reuses from item to item (a parser's buffers), so that no worker writes to shared state.
+// What must come out in item order goes to a slot per item that the caller sized.
 #pragma once
 
 #include <algorithm>
@@ -34,6 +35,13 @@ std::vector<Sink> parallel_for(size_t count, size_t workers, const Work& work) {
   drain(0);
   for (std::thread& thread : threads) thread.join();
   return sinks;
+}
+
+// The same for work that writes only to its own item's slot: work(item).
+template <typename Work>
+void parallel_for(size_t count, size_t workers, const Work& work) {
+  struct NoSink {};
+  parallel_for<NoSink>(count, workers, [&](size_t item, NoSink&) { work(item); });
 }
 
 }  // namespace reachlint

@@ -7,19 +7,19 @@
 #include <utility>
 #include <variant>
 
-#include "linter/core/source.h"
+#include "linter/core/location.h"
 
 namespace reachlint {
 
 struct Error {
-  Location location;    // file unknown (kNoFile) when the producer sees only the text
+  Location location{};  // file unknown (kNoFile) when the producer sees only the text
   std::string message;  // one line, no trailing period
 };
 
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}   // NOLINT: implicit
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT: implicit
 
   bool ok() const { return state_.index() == 0; }

@@ -71,27 +71,24 @@ bool mapping_has_padding(size_t size) {
 
 }  // namespace
 
-bool SourceBuffer::load(const std::string& path, size_t max_bytes, std::string& error) {
+Status SourceBuffer::load(const std::string& path, size_t max_bytes) {
   release();
   // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever. It does not change
   // reads of regular files, the only kind read below.
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    error = fmt::format("cannot open: {}", std::strerror(errno));
-    return false;
+    return Error{.message = fmt::format("cannot open: {}", std::strerror(errno))};
   }
   FileCloser closer{fd};
   struct stat info {};
   if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    error = "not a regular file";
-    return false;
+    return Error{.message = "not a regular file"};
   }
   const auto size = static_cast<size_t>(info.st_size);
   if (size > max_bytes) {
-    error =
-        fmt::format("file is {} bytes, over the input size limit of {} bytes (--max-input-size)",
-                    size, max_bytes);
-    return false;
+    return Error{.message = fmt::format("file is {} bytes, over the input size limit of {} bytes "
+                                        "(--max-input-size)",
+                                        size, max_bytes)};
   }
   if (mapping_has_padding(size)) {
     void* mapped = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -99,7 +96,7 @@ bool SourceBuffer::load(const std::string& path, size_t max_bytes, std::string& 
       data_ = static_cast<const char*>(mapped);
       size_ = size;
       mapped_length_ = size;
-      return true;
+      return {};
     }
   }
   owned_ = std::make_unique<char[]>(size + kPadding);
@@ -108,16 +105,17 @@ bool SourceBuffer::load(const std::string& path, size_t max_bytes, std::string& 
     const ssize_t got = read(fd, owned_.get() + done, size - done);
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
-      error = fmt::format("cannot read: {}", got < 0 ? std::strerror(errno) : "file shrank");
+      Error error{.message = fmt::format("cannot read: {}",
+                                         got < 0 ? std::strerror(errno) : "file shrank")};
       owned_.reset();
-      return false;
+      return error;
     }
     done += static_cast<size_t>(got);
   }
   std::memset(owned_.get() + size, 0, kPadding);
   data_ = owned_.get();
   size_ = size;
-  return true;
+  return {};
 }
 
 uint32_t SourceMap::add(std::string display_path, std::string_view text) {

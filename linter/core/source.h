@@ -7,18 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/core/location.h"
+#include "linter/core/result.h"
+
 namespace reachlint {
-
-// A byte position in one input file. Line and column are derived only when printed.
-struct Location {
-  static constexpr uint32_t kNoFile = UINT32_MAX;
-  uint32_t file = kNoFile;
-  uint32_t offset = 0;
-
-  bool known() const { return file != kNoFile; }
-  friend bool operator==(const Location&, const Location&) = default;
-  friend auto operator<=>(const Location&, const Location&) = default;
-};
 
 struct LineColumn {
   uint32_t line = 0;    // 1-based
@@ -38,8 +30,8 @@ class SourceBuffer {
   SourceBuffer& operator=(SourceBuffer&& other) noexcept;
   ~SourceBuffer();
 
-  // Reads `path`; on failure returns false and sets `error` to a one-line reason.
-  bool load(const std::string& path, size_t max_bytes, std::string& error);
+  // Reads `path`; on failure the error says why in one line (its location names no file).
+  Status load(const std::string& path, size_t max_bytes);
   static SourceBuffer from_string(std::string_view text);
 
   std::string_view text() const { return {data_, size_}; }

@@ -1,14 +1,10 @@
 #include "linter/core/timing.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 
 namespace reachlint {
 
-PhaseTimer::PhaseTimer()
-    : enabled_(std::getenv("REACHLINT_TIMINGS") != nullptr),
-      last_(std::chrono::steady_clock::now()) {}
+PhaseTimer::PhaseTimer(bool enabled) : enabled_(enabled), last_(std::chrono::steady_clock::now()) {}
 
 void PhaseTimer::mark(std::string_view phase) {
   if (!enabled_) return;

@@ -1,4 +1,5 @@
-// Phase timings on standard error when REACHLINT_TIMINGS is set, for benchmarks and profiling.
+// Phase timings on standard error, for benchmarks and profiling: asked for with REACHLINT_TIMINGS,
+// which main() reads and the run passes down as an option.
 #pragma once
 
 #include <chrono>
@@ -8,7 +9,7 @@ namespace reachlint {
 
 class PhaseTimer {
  public:
-  PhaseTimer();
+  explicit PhaseTimer(bool enabled);
   // Prints the time since the previous mark (or construction) under `phase`.
   void mark(std::string_view phase);
 

@@ -39,20 +39,18 @@ void read_location(dom::element result, AbsentResult& out) {
 
 }  // namespace
 
-bool load_baseline(const std::string& path, Baseline& baseline, std::string& error) {
+Result<Baseline> load_baseline(const std::string& path) {
   simdjson::padded_string text;
-  if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS) {
-    error = fmt::format("{}: cannot read the baseline", path);
-    return false;
-  }
+  if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS)
+    return Error{.message = fmt::format("{}: cannot read the baseline", path)};
   dom::parser parser;
   dom::element root;
   dom::array runs;
   if (parser.parse(text).get(root) != simdjson::SUCCESS ||
       root["runs"].get_array().get(runs) != simdjson::SUCCESS) {
-    error = fmt::format("{}: not a SARIF file", path);
-    return false;
+    return Error{.message = fmt::format("{}: not a SARIF file", path)};
   }
+  Baseline baseline;
   for (dom::element run : runs) {
     dom::array results;
     if (run["results"].get_array().get(results) != simdjson::SUCCESS) continue;
@@ -69,7 +67,7 @@ bool load_baseline(const std::string& path, Baseline& baseline, std::string& err
       baseline.entries.push_back(std::move(entry));
     }
   }
-  return true;
+  return baseline;
 }
 
 std::vector<AbsentResult> compare_with_baseline(std::vector<rules::Finding>& findings,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "linter/core/result.h"
 #include "rules/finding.h"
 
 namespace reachlint::output {
@@ -28,9 +29,9 @@ struct Baseline {
   std::vector<Entry> entries;
 };
 
-// Reads a SARIF file written by reachlint (--write-baseline or -f sarif). On failure returns
-// false with a one-line reason.
-bool load_baseline(const std::string& path, Baseline& baseline, std::string& error);
+// Reads a SARIF file written by reachlint (--write-baseline or -f sarif). An error names the
+// path and says why in one line.
+Result<Baseline> load_baseline(const std::string& path);
 
 // Marks each finding new or unchanged, and returns the baseline's results not found again.
 std::vector<AbsentResult> compare_with_baseline(std::vector<rules::Finding>& findings,

@@ -31,7 +31,8 @@ void AccountExportFormat::finish_loading(Diagnostics& diagnostics) {
 }
 
 void AccountExportFormat::build(ModelBuild& build) {
-  build_model_from_exports(records_, build.model, build.written_out, build.diagnostics);
+  build_model_from_exports(records_, build.model, build.written_out, build.diagnostics,
+                           build.timings);
 }
 
 }  // namespace reachlint

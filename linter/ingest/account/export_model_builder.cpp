@@ -7,32 +7,33 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/parallel.h"
 #include "linter/ingest/common/protocol_names.h"
 
 namespace reachlint::export_detail {
 
 // ---- the network ----
 
-void ExportModelBuilder::add_vpcs() {
+void ExportModelBuilder::add_vpcs(Scribe& out) {
   for (const VpcRecord& r : records_.vpcs) {
     if (!is_live(r.state)) continue;
-    const Index v = add(model_.vpcs, vpcs_, r.origin, r.id, "AWS::EC2::VPC");
+    const Index v = add(out, model_.vpcs, vpcs_, r.origin, r.id, "AWS::EC2::VPC");
     if (v == model::kNone) continue;
     for (const std::string_view block : r.cidrs)
-      model_.vpcs[v].cidrs.push_back(cidr(block, r.origin.location, r.id));
+      model_.vpcs[v].cidrs.push_back(cidr(out, block, r.origin.location, r.id));
   }
 }
 
-void ExportModelBuilder::add_subnets() {
+void ExportModelBuilder::add_subnets(Scribe& out) {
   for (const SubnetRecord& r : records_.subnets) {
     if (!is_live(r.state)) continue;
-    const Index s = add(model_.subnets, subnets_, r.origin, r.id, "AWS::EC2::Subnet");
+    const Index s = add(out, model_.subnets, subnets_, r.origin, r.id, "AWS::EC2::Subnet");
     if (s == model::kNone) continue;
     model::Subnet& subnet = model_.subnets[s];
     subnet.vpc = find(vpcs_, r.vpc);
     subnet.cidr = r.cidr.empty()
                       ? Maybe<Cidr>::unknown(r.origin.location, "the subnet has no CidrBlock")
-                      : cidr(r.cidr, r.origin.location, r.id);
+                      : cidr(out, r.cidr, r.origin.location, r.id);
     if (!r.zone.empty())
       subnet.zone = fmt::format("name:{}", r.zone);
     else if (!r.zone_id.empty())
@@ -43,9 +44,27 @@ void ExportModelBuilder::add_subnets() {
   }
 }
 
-void ExportModelBuilder::add_route_tables() {
+// Two chains that write disjoint entities (and disjoint fields of subnets and VPCs), side by side.
+void ExportModelBuilder::add_entities() {
+  join(parallel_for<Scribe>(2, 2, [this](size_t chain, Scribe& out) {
+    if (chain == 0) {
+      add_route_tables(out);
+      add_network_acls(out);
+      return;
+    }
+    add_prefix_lists(out);
+    add_security_groups(out);
+    add_interfaces(out);
+    add_instances(out);
+    add_transit_gateways(out);
+    add_tgw_attachments(out);
+  }));
+}
+
+void ExportModelBuilder::add_route_tables(Scribe& out) {
   for (const RouteTableRecord& r : records_.route_tables) {
-    const Index t = add(model_.route_tables, route_tables_, r.origin, r.id, "AWS::EC2::RouteTable");
+    const Index t =
+        add(out, model_.route_tables, route_tables_, r.origin, r.id, "AWS::EC2::RouteTable");
     if (t == model::kNone) continue;
     model::RouteTable& table = model_.route_tables[t];
     table.vpc = find(vpcs_, r.vpc);
@@ -62,9 +81,9 @@ void ExportModelBuilder::add_route_tables() {
   }
 }
 
-void ExportModelBuilder::add_network_acls() {
+void ExportModelBuilder::add_network_acls(Scribe& out) {
   for (const NetworkAclRecord& r : records_.network_acls) {
-    const Index a = add(model_.network_acls, acls_, r.origin, r.id, "AWS::EC2::NetworkAcl");
+    const Index a = add(out, model_.network_acls, acls_, r.origin, r.id, "AWS::EC2::NetworkAcl");
     if (a == model::kNone) continue;
     model::NetworkAcl& acl = model_.network_acls[a];
     acl.vpc = find(vpcs_, r.vpc);
@@ -78,9 +97,10 @@ void ExportModelBuilder::add_network_acls() {
   }
 }
 
-void ExportModelBuilder::add_prefix_lists() {
+void ExportModelBuilder::add_prefix_lists(Scribe& out) {
   for (const PrefixListRecord& r : records_.prefix_lists) {
-    const Index p = add(model_.prefix_lists, prefix_lists_, r.origin, r.id, "AWS::EC2::PrefixList");
+    const Index p =
+        add(out, model_.prefix_lists, prefix_lists_, r.origin, r.id, "AWS::EC2::PrefixList");
     if (p == model::kNone) continue;
     model_.prefix_lists[p].aws_service = r.owner == "AWS" || r.name.starts_with("com.amazonaws.");
     if (!r.entries_known) {
@@ -112,9 +132,10 @@ void ExportModelBuilder::add_prefix_lists() {
   }
 }
 
-void ExportModelBuilder::add_security_groups() {
+void ExportModelBuilder::add_security_groups(Scribe& out) {
   for (const SecurityGroupRecord& r : records_.security_groups) {
-    const Index g = add(model_.security_groups, groups_, r.origin, r.id, "AWS::EC2::SecurityGroup");
+    const Index g =
+        add(out, model_.security_groups, groups_, r.origin, r.id, "AWS::EC2::SecurityGroup");
     if (g == model::kNone) continue;
     model_.security_groups[g].vpc = find(vpcs_, r.vpc);
     if (r.name == "default" && model::is_known_index(model_.security_groups[g].vpc)) {
@@ -123,10 +144,10 @@ void ExportModelBuilder::add_security_groups() {
   }
 }
 
-void ExportModelBuilder::add_interfaces() {
+void ExportModelBuilder::add_interfaces(Scribe& out) {
   for (const InterfaceRecord& r : records_.interfaces) {
-    const Index e =
-        add(model_.network_interfaces, interfaces_, r.origin, r.id, "AWS::EC2::NetworkInterface");
+    const Index e = add(out, model_.network_interfaces, interfaces_, r.origin, r.id,
+                        "AWS::EC2::NetworkInterface");
     if (e == model::kNone) continue;
     model::NetworkInterface& eni = model_.network_interfaces[e];
     eni.subnet = reference(subnets_, r.subnet, r.origin.location, "subnet");
@@ -136,10 +157,10 @@ void ExportModelBuilder::add_interfaces() {
   }
 }
 
-void ExportModelBuilder::add_instances() {
+void ExportModelBuilder::add_instances(Scribe& out) {
   for (const InstanceRecord& r : records_.instances) {
     if (one_of(r.state, {"terminated", "shutting-down"})) continue;
-    const Index i = add(model_.instances, instances_, r.origin, r.id, "AWS::EC2::Instance");
+    const Index i = add(out, model_.instances, instances_, r.origin, r.id, "AWS::EC2::Instance");
     if (i == model::kNone) continue;
     model::Instance& instance = model_.instances[i];
     instance.subnet = reference(subnets_, r.subnet, r.origin.location, "subnet");
@@ -151,10 +172,10 @@ void ExportModelBuilder::add_instances() {
   }
 }
 
-void ExportModelBuilder::add_vpn_gateways() {
+void ExportModelBuilder::add_vpn_gateways(Scribe& out) {
   for (const VpnGatewayRecord& r : records_.vpn_gateways) {
     if (!is_live(r.state)) continue;
-    const Index g = add(model_.vpn_gateways, vgws_, r.origin, r.id, "AWS::EC2::VPNGateway");
+    const Index g = add(out, model_.vpn_gateways, vgws_, r.origin, r.id, "AWS::EC2::VPNGateway");
     if (g != model::kNone && !r.vpcs.empty())
       model_.vpn_gateways[g].vpc = find(vpcs_, r.vpcs.front());
   }
@@ -162,26 +183,27 @@ void ExportModelBuilder::add_vpn_gateways() {
 
 // The far side of a cross-account or cross-region peering is often not exported: it becomes a
 // VPC known only by its id and the CIDRs the peering connection reports.
-Index ExportModelBuilder::vpc_for_peering(const PeeringSide& side, const PeeringRecord& record) {
+Index ExportModelBuilder::vpc_for_peering(Scribe& out, const PeeringSide& side,
+                                          const PeeringRecord& record) {
   const Index known = find(vpcs_, side.vpc);
   if (known != model::kUnknownIndex) return known;
   RecordOrigin where = record.origin;
   if (!side.owner.empty()) where.account = side.owner;
   if (!side.region.empty()) where.region = side.region;
-  const Index v = add(model_.vpcs, vpcs_, where, side.vpc, "AWS::EC2::VPC");
+  const Index v = add(out, model_.vpcs, vpcs_, where, side.vpc, "AWS::EC2::VPC");
   for (const std::string_view block : side.cidrs)
-    model_.vpcs[v].cidrs.push_back(cidr(block, record.origin.location, side.vpc));
+    model_.vpcs[v].cidrs.push_back(cidr(out, block, record.origin.location, side.vpc));
   return v;
 }
 
-void ExportModelBuilder::add_peerings() {
+void ExportModelBuilder::add_peerings(Scribe& out) {
   for (const PeeringRecord& r : records_.peerings) {
     if (r.status != "active") continue;
     const Index p =
-        add(model_.peerings, peerings_, r.origin, r.id, "AWS::EC2::VPCPeeringConnection");
+        add(out, model_.peerings, peerings_, r.origin, r.id, "AWS::EC2::VPCPeeringConnection");
     if (p == model::kNone) continue;
-    model_.peerings[p].requester_vpc = vpc_for_peering(r.requester, r);
-    model_.peerings[p].accepter_vpc = vpc_for_peering(r.accepter, r);
+    model_.peerings[p].requester_vpc = vpc_for_peering(out, r.requester, r);
+    model_.peerings[p].accepter_vpc = vpc_for_peering(out, r.accepter, r);
   }
 }
 
@@ -190,9 +212,10 @@ void ExportModelBuilder::add_peerings() {
 namespace reachlint {
 
 void build_model_from_exports(const ExportRecords& records, model::Model& model,
-                              model::WrittenOut& written_out, Diagnostics& diagnostics) {
+                              model::WrittenOut& written_out, Diagnostics& diagnostics,
+                              bool timings) {
   if (records.empty()) return;
-  export_detail::ExportModelBuilder(records, model, written_out, diagnostics).build();
+  export_detail::ExportModelBuilder(records, model, written_out, diagnostics).build(timings);
 }
 
 }  // namespace reachlint

@@ -10,8 +10,10 @@
 namespace reachlint {
 
 // The exported route tables and transit gateway attachments are listed in `written_out`: their
-// local routes, association and propagations are as exported.
+// local routes, association and propagations are as exported. With `timings`, the time of each
+// step on standard error.
 void build_model_from_exports(const ExportRecords& records, model::Model& model,
-                              model::WrittenOut& written_out, Diagnostics& diagnostics);
+                              model::WrittenOut& written_out, Diagnostics& diagnostics,
+                              bool timings);
 
 }  // namespace reachlint

@@ -6,8 +6,8 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -33,13 +33,17 @@ inline bool is_live(std::string_view state) {
   return state.empty() || one_of(state, {"available", "active", "attached"});
 }
 
-// Where building writes names and notices: the model's arena and the run's diagnostics, or a
-// worker thread's own, joined to them when the workers are done (see fill_links).
+// Where one thread of the build writes besides the entities: names into its own arena, notices
+// into its own diagnostics (both joined into the model's and the run's when its work is done),
+// and the scope it looked up last, as records of one file share theirs.
 struct Scribe {
-  model::TextArena* text = nullptr;
-  Diagnostics* diagnostics = nullptr;
+  model::TextArena text;
+  Diagnostics notes;
+  struct {
+    RecordOrigin origin;
+    Index index = model::kNone;  // none looked up yet
+  } last_scope;
 };
-inline thread_local Scribe t_worker_scribe;
 
 class ExportModelBuilder {
  public:
@@ -47,40 +51,29 @@ class ExportModelBuilder {
                      model::WrittenOut& written_out, Diagnostics& diagnostics)
       : records_(records), model_(model), written_out_(written_out), diagnostics_(diagnostics) {}
 
-  void build() {
-    PhaseTimer timer;
+  void build(bool timings) {
+    PhaseTimer timer(timings);
+    Scribe out;  // for the steps that run on this thread alone
     reserve();
-    add_vpcs();
+    add_vpcs(out);
     timer.mark("add_vpcs");
-    add_subnets();
+    add_subnets(out);
     timer.mark("add_subnets");
     // Peerings may add the VPCs at their far side: the VPC list is final before the rest.
-    add_vpn_gateways();
-    add_peerings();
+    add_vpn_gateways(out);
+    add_peerings(out);
     timer.mark("add_peerings");
-    // Two chains that write disjoint entities (and disjoint fields of subnets and VPCs).
-    side_by_side(
-        [this] {
-          add_route_tables();
-          add_network_acls();
-        },
-        [this] {
-          add_prefix_lists();
-          add_security_groups();
-          add_interfaces();
-          add_instances();
-          add_transit_gateways();
-          add_tgw_attachments();
-        });
+    add_entities();
     timer.mark("add_entities");
     fill_links();
     timer.mark("fill_links");
-    add_file_systems();
+    add_file_systems(out);
     timer.mark("add_file_systems");
-    add_storage_virtual_machines();
+    add_storage_virtual_machines(out);
     timer.mark("add_storage_virtual_machines");
     check_multi_az_fields();
     timer.mark("check_multi_az_fields");
+    join(std::move(out));
   }
 
  private:
@@ -108,22 +101,17 @@ class ExportModelBuilder {
     model_.instances.reserve(model_.instances.size() + r.instances.size());
   }
 
-  Index scope(const RecordOrigin& origin) {
+  Index scope(Scribe& out, const RecordOrigin& origin) {
     // Records of one file share their account and region views: most calls repeat the last one
-    // (remembered per thread, as two chains of entities are added at once).
-    struct Last {
-      const ExportModelBuilder* builder = nullptr;
-      RecordOrigin origin;
-      Index index = model::kNone;
-    };
-    thread_local Last last;
-    if (last.builder == this && origin.account.data() == last.origin.account.data() &&
+    // (remembered per scribe, as two chains of entities are added at once).
+    auto& last = out.last_scope;
+    if (last.index != model::kNone && origin.account.data() == last.origin.account.data() &&
         origin.region.data() == last.origin.region.data() &&
         origin.account.size() == last.origin.account.size() &&
         origin.region.size() == last.origin.region.size())
       return last.index;
     const std::lock_guard<std::mutex> lock(scope_mutex_);
-    last = {this, origin, scope_of(origin)};
+    last = {origin, scope_of(origin)};
     return last.index;
   }
 
@@ -135,22 +123,23 @@ class ExportModelBuilder {
     return it->second;
   }
 
-  model::Origin origin(const RecordOrigin& record, std::string_view id, std::string_view type) {
-    model::Origin out;
-    out.location = record.location;
-    out.name = id;  // a view into the mapped export
-    out.type = type;
-    out.pointer = text().number("/", record.list, "/", record.index);
-    out.stack = scope(record);
-    return out;
+  model::Origin origin(Scribe& out, const RecordOrigin& record, std::string_view id,
+                       std::string_view type) {
+    model::Origin origin;
+    origin.location = record.location;
+    origin.name = id;  // a view into the mapped export
+    origin.type = type;
+    origin.pointer = out.text.number("/", record.list, "/", record.index);
+    origin.stack = scope(out, record);
+    return origin;
   }
 
   template <typename Entity>
-  Index add(std::vector<Entity>& array, IdMap& ids, const RecordOrigin& record, std::string_view id,
-            std::string_view type) {
+  Index add(Scribe& out, std::vector<Entity>& array, IdMap& ids, const RecordOrigin& record,
+            std::string_view id, std::string_view type) {
     const auto [index, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
     if (!inserted) return model::kNone;  // the same resource exported twice: the first one counts
-    array.emplace_back().origin = origin(record, id, type);
+    array.emplace_back().origin = origin(out, record, id, type);
     return index;
   }
 
@@ -169,81 +158,73 @@ class ExportModelBuilder {
     return index;
   }
 
-  Maybe<Cidr> cidr(std::string_view text, Location record, std::string_view owner) {
+  Maybe<Cidr> cidr(Scribe& out, std::string_view text, Location record, std::string_view owner) {
     const auto parsed = Cidr::parse(text);
     if (parsed && text.find('/') != std::string_view::npos) return *parsed;
     const Location where = records_.locate(text, record);
-    said().notice(where,
-                  fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
-                              text, owner));
+    out.notes.notice(
+        where, fmt::format("'{}' of {} is not an IPv4 CIDR; what depends on it is not checked",
+                           text, owner));
     return Maybe<Cidr>::unknown(where, "not a valid CIDR");
   }
 
   // TCP and UDP rules and ACL entries always carry their ports in an export: a missing or
   // impossible range is a damaged record, never "all ports". Nullopt (and a notice) then.
-  std::optional<model::PortRange> port_range(std::optional<int64_t> from, std::optional<int64_t> to,
-                                             Location where, std::string_view owner) {
+  std::optional<model::PortRange> port_range(Scribe& out, std::optional<int64_t> from,
+                                             std::optional<int64_t> to, Location where,
+                                             std::string_view owner) {
     if (from && to && *from >= 0 && *to <= 65535 && *from <= *to)
       return model::PortRange{static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
-    said().notice(where, fmt::format("a TCP or UDP rule of {} has no valid port range; it is "
-                                     "treated as unknown",
-                                     owner));
+    out.notes.notice(where, fmt::format("a TCP or UDP rule of {} has no valid port range; it is "
+                                        "treated as unknown",
+                                        owner));
     return std::nullopt;
   }
 
   // The entry's protocol, action and ports into `entry`; false (with a notice) when one is
   // unusable, and the whole entry is then unknown.
-  bool readable_entry(const AclEntryRecord& record, std::string_view acl,
+  bool readable_entry(Scribe& out, const AclEntryRecord& record, std::string_view acl,
                       model::NetworkAclEntry& entry);
 
-  void add_vpcs();
-  void add_subnets();
-  void add_route_tables();
-  void add_network_acls();
-  void add_prefix_lists();
-  void add_security_groups();
-  void add_interfaces();
-  void add_instances();
-  void add_vpn_gateways();
-  void add_peerings();
-  Index vpc_for_peering(const PeeringSide& side, const PeeringRecord& record);
-  void add_transit_gateways();
-  void add_tgw_attachments();
+  void add_vpcs(Scribe& out);
+  void add_subnets(Scribe& out);
+  void add_entities();
+  void add_route_tables(Scribe& out);
+  void add_network_acls(Scribe& out);
+  void add_prefix_lists(Scribe& out);
+  void add_security_groups(Scribe& out);
+  void add_interfaces(Scribe& out);
+  void add_instances(Scribe& out);
+  void add_vpn_gateways(Scribe& out);
+  void add_peerings(Scribe& out);
+  Index vpc_for_peering(Scribe& out, const PeeringSide& side, const PeeringRecord& record);
+  void add_transit_gateways(Scribe& out);
+  void add_tgw_attachments(Scribe& out);
   Index association_of(std::string_view attachment, const TgwAttachmentRecord* record);
-  model::TextArena& text() { return t_worker_scribe.text ? *t_worker_scribe.text : model_.text; }
-  Diagnostics& said() {
-    return t_worker_scribe.diagnostics ? *t_worker_scribe.diagnostics : diagnostics_;
+  // Takes what threads wrote into the model's arena and the run's diagnostics.
+  void join(Scribe&& scribe) {
+    model_.text.adopt(std::move(scribe.text));
+    diagnostics_.append(std::move(scribe.notes));
+  }
+  void join(std::vector<Scribe>&& scribes) {
+    for (Scribe& scribe : scribes) join(std::move(scribe));
   }
   void fill_links();
-  // Runs `first` here and `second` on a worker thread that writes to its own scribe.
-  template <typename First, typename Second>
-  void side_by_side(First first, Second second) {
-    model::TextArena arena;
-    Diagnostics notes;
-    std::thread worker([&] {
-      t_worker_scribe = {&arena, &notes};
-      second();
-      t_worker_scribe = {};
-    });
-    first();
-    worker.join();
-    model_.text.adopt(std::move(arena));
-    diagnostics_.append(std::move(notes));
-  }
   // Which record fills each entity: the first one exported (a resource may be exported twice).
   template <typename Record>
   std::vector<Index> claims(const std::vector<Record>& records, const IdMap& ids, size_t entities);
-  void fill_route_tables(size_t begin, size_t end, const std::vector<Index>& claimed);
-  model::Route route_of(const RouteRecord& record, const RouteTableRecord& table);
+  void fill_route_tables(Scribe& out, size_t begin, size_t end, const std::vector<Index>& claimed);
+  model::Route route_of(Scribe& out, const RouteRecord& record, const RouteTableRecord& table);
   model::RouteTarget target_of(const RouteRecord& record);
-  void fill_network_acls(size_t begin, size_t end, const std::vector<Index>& claimed);
-  void fill_security_groups(size_t begin, size_t end, const std::vector<Index>& claimed);
-  std::vector<model::SgRule> rules_of(const PermissionRecord& permission,
+  void fill_network_acls(Scribe& out, size_t begin, size_t end, const std::vector<Index>& claimed);
+  void fill_security_groups(Scribe& out, size_t begin, size_t end,
+                            const std::vector<Index>& claimed);
+  std::vector<model::SgRule> rules_of(Scribe& out, const PermissionRecord& permission,
                                       const SecurityGroupRecord& group);
-  void fill_tgw_routes();
-  void derive_tgw_routes(Index table, const TgwRouteTableRecord& record);
-  void add_file_systems();
-  void add_storage_virtual_machines();
+  void fill_tgw_routes(Scribe& out);
+  void derive_tgw_routes(Scribe& out, Index table, const TgwRouteTableRecord& record);
+  void add_file_systems(Scribe& out);
+  void add_storage_virtual_machines(Scribe& out);
   void check_multi_az_fields();
 
   const ExportRecords& records_;

@@ -1,8 +1,6 @@
 // The second half of the export model builder: transit gateways, the routes and rules that link
 // entities to each other, and the file systems.
-#include <atomic>
-#include <thread>
-
+#include "linter/core/parallel.h"
 #include "linter/ingest/account/export_model_builder_internal.h"
 #include "linter/ingest/common/protocol_names.h"
 
@@ -10,10 +8,11 @@ namespace reachlint::export_detail {
 
 // ---- transit gateways ----
 
-void ExportModelBuilder::add_transit_gateways() {
+void ExportModelBuilder::add_transit_gateways(Scribe& out) {
   for (const TransitGatewayRecord& r : records_.transit_gateways) {
     if (!is_live(r.state)) continue;
-    const Index g = add(model_.transit_gateways, tgws_, r.origin, r.id, "AWS::EC2::TransitGateway");
+    const Index g =
+        add(out, model_.transit_gateways, tgws_, r.origin, r.id, "AWS::EC2::TransitGateway");
     if (g == model::kNone) continue;
     model::TransitGateway& tgw = model_.transit_gateways[g];
     tgw.default_association = r.default_association;
@@ -22,7 +21,7 @@ void ExportModelBuilder::add_transit_gateways() {
   }
   for (const TgwRouteTableRecord& r : records_.tgw_route_tables) {
     if (!is_live(r.state)) continue;
-    const Index t = add(model_.tgw_route_tables, tgw_tables_, r.origin, r.id,
+    const Index t = add(out, model_.tgw_route_tables, tgw_tables_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayRouteTable");
     if (t != model::kNone) model_.tgw_route_tables[t].tgw = find(tgws_, r.tgw);
   }
@@ -54,7 +53,7 @@ Index ExportModelBuilder::association_of(std::string_view attachment,
                 : model::kUnknownIndex;  // listed without an association, or not listed
 }
 
-void ExportModelBuilder::add_tgw_attachments() {
+void ExportModelBuilder::add_tgw_attachments(Scribe& out) {
   std::unordered_map<std::string_view, const TgwAttachmentRecord*> generic;
   for (const TgwAttachmentRecord& r : records_.tgw_attachments) generic.emplace(r.id, &r);
   const auto finish = [&](Index a, std::string_view id, std::string_view tgw) {
@@ -64,7 +63,7 @@ void ExportModelBuilder::add_tgw_attachments() {
     attachment.association = association_of(id, found == generic.end() ? nullptr : found->second);
     written_out_.tgw_attachments.push_back(a);
     if (attachment.association == model::kUnknownIndex) {
-      said().notice(
+      out.notes.notice(
           attachment.origin.location,
           fmt::format("the route table associated with {} is not in the export "
                       "(describe-transit-gateway-attachments); paths through it are not checked",
@@ -73,7 +72,7 @@ void ExportModelBuilder::add_tgw_attachments() {
   };
   for (const TgwVpcAttachmentRecord& r : records_.tgw_vpc_attachments) {
     if (!one_of(r.state, {"available", "modifying", ""})) continue;
-    const Index a = add(model_.tgw_attachments, attachments_, r.origin, r.id,
+    const Index a = add(out, model_.tgw_attachments, attachments_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayVpcAttachment");
     if (a == model::kNone) continue;
     model::TgwAttachment& attachment = model_.tgw_attachments[a];
@@ -88,7 +87,7 @@ void ExportModelBuilder::add_tgw_attachments() {
     if (!one_of(r.state, {"available", "modifying", ""}) ||
         find(attachments_, r.id) != model::kUnknownIndex)
       continue;
-    const Index a = add(model_.tgw_attachments, attachments_, r.origin, r.id,
+    const Index a = add(out, model_.tgw_attachments, attachments_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayAttachment");
     if (a == model::kNone) continue;
     model::TgwAttachment& attachment = model_.tgw_attachments[a];
@@ -121,7 +120,7 @@ static model::TgwRoute tgw_route_of(model::TextArena& text, const TgwRouteRecord
   return route;
 }
 
-void ExportModelBuilder::fill_tgw_routes() {
+void ExportModelBuilder::fill_tgw_routes(Scribe& out) {
   std::unordered_map<std::string_view, const TgwRouteListing*> full_listing;
   for (const TgwRouteListing& listing : records_.tgw_route_listings) {
     const Index t = find(tgw_tables_, listing.table);
@@ -131,7 +130,7 @@ void ExportModelBuilder::fill_tgw_routes() {
     for (const TgwRouteRecord& record : listing.routes) {
       if (!one_of(record.state, {"active", "blackhole", "unreadable"})) continue;
       model::TgwRoute route =
-          tgw_route_of(text(), record, listing.table,
+          tgw_route_of(out.text, record, listing.table,
                        record.attachments.empty() ? model::kNone
                                                   : find(attachments_, record.attachments.front()));
       if (record.state == "unreadable") {
@@ -139,19 +138,20 @@ void ExportModelBuilder::fill_tgw_routes() {
       } else if (!record.prefix_list.empty()) {
         route.prefix_list = find(prefix_lists_, record.prefix_list);
       } else {
-        route.destination = cidr(record.destination, record.location, listing.table);
+        route.destination = cidr(out, record.destination, record.location, listing.table);
       }
       routes.push_back(std::move(route));
     }
   }
   for (const TgwRouteTableRecord& r : records_.tgw_route_tables) {
     const Index t = find(tgw_tables_, r.id);
-    if (model::is_known_index(t) && !full_listing.contains(r.id)) derive_tgw_routes(t, r);
+    if (model::is_known_index(t) && !full_listing.contains(r.id)) derive_tgw_routes(out, t, r);
   }
 }
 
 // Without a route listing, a table's propagated routes are its propagating VPC attachments' CIDRs.
-void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecord& record) {
+void ExportModelBuilder::derive_tgw_routes(Scribe& out, Index table,
+                                           const TgwRouteTableRecord& record) {
   const TgwTableLinks* propagations = nullptr;
   for (const TgwTableLinks& links : records_.tgw_table_links) {
     if (links.propagations && links.table == record.id) propagations = &links;
@@ -159,14 +159,14 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
   model::TgwRouteTable& target = model_.tgw_route_tables[table];
   if (!propagations) {
     target.has_unknown_propagation = true;
-    said().notice(
+    out.notes.notice(
         record.origin.location,
         fmt::format("neither the routes nor the propagations of transit gateway route table {} are "
                     "in the export; paths through it are not checked",
                     record.id));
     return;
   }
-  said().notice(
+  out.notes.notice(
       record.origin.location,
       fmt::format("no route listing of transit gateway route table {} is among the inputs: its "
                   "propagated routes are derived from its propagations and the attachments' VPC "
@@ -181,7 +181,7 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
     for (const Maybe<Cidr>& block : model_.vpcs[model_.tgw_attachments[a].vpc].cidrs) {
       model::TgwRoute route;
       route.origin.location = link.location;
-      route.origin.name = text().join({"propagation from ", link.attachment});
+      route.origin.name = out.text.join({"propagation from ", link.attachment});
       route.destination = block;
       route.attachment = a;
       route.propagated = true;
@@ -192,11 +192,11 @@ void ExportModelBuilder::derive_tgw_routes(Index table, const TgwRouteTableRecor
 
 // ---- routes and rules ----
 
-model::Route ExportModelBuilder::route_of(const RouteRecord& record,
+model::Route ExportModelBuilder::route_of(Scribe& out, const RouteRecord& record,
                                           const RouteTableRecord& table) {
   model::Route route;
   route.origin.location = record.location;
-  route.origin.name = text().join({table.id, ":", record.destination});
+  route.origin.name = out.text.join({table.id, ":", record.destination});
   route.origin.type = "AWS::EC2::Route";
   route.blackhole = record.blackhole;
   route.propagated = record.propagated;
@@ -205,7 +205,7 @@ model::Route ExportModelBuilder::route_of(const RouteRecord& record,
   } else if (record.to_prefix_list) {
     route.prefix_list = find(prefix_lists_, record.destination);
   } else {
-    route.destination = cidr(record.destination, record.location, table.id);
+    route.destination = cidr(out, record.destination, record.location, table.id);
   }
   route.target = target_of(record);
   return route;
@@ -244,7 +244,7 @@ model::RouteTarget ExportModelBuilder::target_of(const RouteRecord& record) {
   return {TargetKind::Unknown, model::kNone, "an unknown target"};
 }
 
-void ExportModelBuilder::fill_route_tables(size_t begin, size_t end,
+void ExportModelBuilder::fill_route_tables(Scribe& out, size_t begin, size_t end,
                                            const std::vector<Index>& claimed) {
   for (size_t i = begin; i < end; ++i) {
     if (claimed[i] == model::kNone) continue;
@@ -252,12 +252,12 @@ void ExportModelBuilder::fill_route_tables(size_t begin, size_t end,
     auto& routes = model_.route_tables[claimed[i]].routes;
     routes.reserve(r.routes.size());
     for (const RouteRecord& record : r.routes) {
-      if (record.live) routes.push_back(route_of(record, r));
+      if (record.live) routes.push_back(route_of(out, record, r));
     }
   }
 }
 
-void ExportModelBuilder::fill_network_acls(size_t begin, size_t end,
+void ExportModelBuilder::fill_network_acls(Scribe& out, size_t begin, size_t end,
                                            const std::vector<Index>& claimed) {
   for (size_t i = begin; i < end; ++i) {
     if (claimed[i] == model::kNone) continue;
@@ -266,7 +266,7 @@ void ExportModelBuilder::fill_network_acls(size_t begin, size_t end,
     for (const AclEntryRecord& record : r.entries) {
       model::NetworkAclEntry entry;
       entry.origin.location = record.location;
-      entry.origin.name = text().keep(
+      entry.origin.name = out.text.keep(
           fmt::format("{} {} rule {}", r.id, record.egress ? "egress" : "ingress", record.number));
       entry.origin.type = "AWS::EC2::NetworkAclEntry";
       // Rule 32767 is the deny-all AWS adds to every ACL: a finding names the ACL, not it.
@@ -274,38 +274,40 @@ void ExportModelBuilder::fill_network_acls(size_t begin, size_t end,
       entry.origin.implicit = record.number == kDefaultDenyRule;
       entry.rule_number = static_cast<int>(record.number);
       entry.egress = record.egress;
-      entry.cidr = readable_entry(record, r.id, entry)
-                       ? cidr(record.cidr, record.location, r.id)
+      entry.cidr = readable_entry(out, record, r.id, entry)
+                       ? cidr(out, record.cidr, record.location, r.id)
                        : Maybe<Cidr>::unknown(record.location, "the entry could not be read");
       model_.network_acls[a].entries.push_back(std::move(entry));
     }
   }
 }
 
-bool ExportModelBuilder::readable_entry(const AclEntryRecord& record, std::string_view acl,
-                                        model::NetworkAclEntry& entry) {
+bool ExportModelBuilder::readable_entry(Scribe& out, const AclEntryRecord& record,
+                                        std::string_view acl, model::NetworkAclEntry& entry) {
   if (!record.readable) return false;
   const auto protocol = protocol_number(record.protocol);
   if (!protocol || (record.action != "allow" && record.action != "deny")) {
-    said().notice(record.location,
-                  fmt::format("entry {} of {} has protocol '{}' and action '{}', not both known; "
-                              "it is treated as unknown",
-                              record.number, acl, record.protocol, record.action));
+    out.notes.notice(
+        record.location,
+        fmt::format("entry {} of {} has protocol '{}' and action '{}', not both known; "
+                    "it is treated as unknown",
+                    record.number, acl, record.protocol, record.action));
     return false;
   }
   entry.protocol = *protocol;
   entry.allow = record.action == "allow";
   if (*protocol != model::kTcp && *protocol != model::kUdp) return true;
-  const auto ports = port_range(record.from, record.to, record.location, acl);
+  const auto ports = port_range(out, record.from, record.to, record.location, acl);
   if (ports) entry.ports = *ports;
   return ports.has_value();
 }
 
-std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& permission,
+std::vector<model::SgRule> ExportModelBuilder::rules_of(Scribe& out,
+                                                        const PermissionRecord& permission,
                                                         const SecurityGroupRecord& group) {
   model::SgRule base;
   base.origin.location = permission.location;
-  base.origin.name = text().join({group.id, " rule"});
+  base.origin.name = out.text.join({group.id, " rule"});
   base.origin.type = "AWS::EC2::SecurityGroupRule";
   const auto protocol = protocol_number(permission.protocol);
   if (!permission.readable || !protocol) {
@@ -315,7 +317,8 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
   }
   base.protocol = *protocol;
   if (base.protocol == model::kTcp || base.protocol == model::kUdp) {
-    const auto ports = port_range(permission.from, permission.to, permission.location, group.id);
+    const auto ports =
+        port_range(out, permission.from, permission.to, permission.location, group.id);
     if (!ports) {
       base.peer = model::PeerKind::Unknown;
       base.unknown_reason = "its port range is missing or invalid";
@@ -327,7 +330,7 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
   for (const std::string_view text : permission.cidrs) {
     model::SgRule rule = base;
     rule.peer = model::PeerKind::Cidr;
-    rule.cidr = cidr(text, permission.location, group.id);
+    rule.cidr = cidr(out, text, permission.location, group.id);
     rules.push_back(std::move(rule));
   }
   for (const std::string_view id : permission.prefix_lists) {
@@ -345,17 +348,19 @@ std::vector<model::SgRule> ExportModelBuilder::rules_of(const PermissionRecord& 
   return rules;
 }
 
-void ExportModelBuilder::fill_security_groups(size_t begin, size_t end,
+void ExportModelBuilder::fill_security_groups(Scribe& out, size_t begin, size_t end,
                                               const std::vector<Index>& claimed) {
   for (size_t i = begin; i < end; ++i) {
     if (claimed[i] == model::kNone) continue;
     const SecurityGroupRecord& r = records_.security_groups[i];
     model::SecurityGroup& group = model_.security_groups[claimed[i]];
     for (const PermissionRecord& permission : r.ingress) {
-      for (model::SgRule& rule : rules_of(permission, r)) group.ingress.push_back(std::move(rule));
+      for (model::SgRule& rule : rules_of(out, permission, r))
+        group.ingress.push_back(std::move(rule));
     }
     for (const PermissionRecord& permission : r.egress) {
-      for (model::SgRule& rule : rules_of(permission, r)) group.egress.push_back(std::move(rule));
+      for (model::SgRule& rule : rules_of(out, permission, r))
+        group.egress.push_back(std::move(rule));
     }
   }
 }
@@ -374,14 +379,15 @@ model::FileSystemType file_system_type(std::string_view name) {
 
 }  // namespace
 
-void ExportModelBuilder::add_file_systems() {
+void ExportModelBuilder::add_file_systems(Scribe& out) {
   for (const FileSystemRecord& r : records_.file_systems) {
     if (!one_of(r.lifecycle, {"AVAILABLE", "UPDATING", ""})) {
-      said().notice(r.origin.location,
-                    fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
+      out.notes.notice(r.origin.location,
+                       fmt::format("file system {} is {}: not checked", r.id, r.lifecycle));
       continue;
     }
-    const Index f = add(model_.file_systems, file_systems_, r.origin, r.id, "AWS::FSx::FileSystem");
+    const Index f =
+        add(out, model_.file_systems, file_systems_, r.origin, r.id, "AWS::FSx::FileSystem");
     if (f == model::kNone) continue;
     model::FileSystem& fs = model_.file_systems[f];
     fs.type = file_system_type(r.type);
@@ -397,7 +403,7 @@ void ExportModelBuilder::add_file_systems() {
     for (const std::string_view subnet : r.subnets)
       fs.subnets.push_back(reference(subnets_, subnet, r.origin.location, "subnet"));
     fs.preferred_subnet = reference(subnets_, r.preferred_subnet, r.origin.location, "subnet");
-    if (!r.range.empty()) fs.endpoint_range = cidr(r.range, r.origin.location, r.id);
+    if (!r.range.empty()) fs.endpoint_range = cidr(out, r.range, r.origin.location, r.id);
     fs.endpoint_range_origin = fs.origin;
     if (const auto address = Cidr::parse_address(r.address))
       fs.endpoint_addresses.push_back(*address);
@@ -429,10 +435,10 @@ void ExportModelBuilder::add_file_systems() {
   }
 }
 
-void ExportModelBuilder::add_storage_virtual_machines() {
+void ExportModelBuilder::add_storage_virtual_machines(Scribe& out) {
   for (const SvmRecord& r : records_.svms) {
     if (!one_of(r.lifecycle, {"CREATED", ""})) continue;
-    const Index s = add(model_.storage_virtual_machines, svms_, r.origin, r.id,
+    const Index s = add(out, model_.storage_virtual_machines, svms_, r.origin, r.id,
                         "AWS::FSx::StorageVirtualMachine");
     const Index f = find(file_systems_, r.file_system);
     if (s == model::kNone || !model::is_known_index(f)) continue;
@@ -510,7 +516,7 @@ std::vector<FillTask> slice(int kind, size_t count, size_t pieces) {
 
 // Routes, ACL entries and security group rules are most of an organisation's model, and each
 // belongs to one table, ACL or group: slices of them are filled on all cores, each worker writing
-// names and notices to its own arena and diagnostics, joined afterwards.
+// names and notices to its own scribe, joined afterwards.
 void ExportModelBuilder::fill_links() {
   const std::vector<Index> tables =
       claims(records_.route_tables, route_tables_, model_.route_tables.size());
@@ -522,38 +528,22 @@ void ExportModelBuilder::fill_links() {
   for (auto [kind, count] : {std::pair{0, tables.size()}, {1, acls.size()}, {2, groups.size()}}) {
     for (const FillTask& task : slice(kind, count, kSlices)) tasks.push_back(task);
   }
-  const auto run = [&](const FillTask& task) {
+  const auto fill = [&](size_t t, Scribe& out) {
+    const FillTask& task = tasks[t];
     switch (task.kind) {
       case 0:
-        return fill_route_tables(task.begin, task.end, tables);
+        return fill_route_tables(out, task.begin, task.end, tables);
       case 1:
-        return fill_network_acls(task.begin, task.end, acls);
+        return fill_network_acls(out, task.begin, task.end, acls);
       case 2:
-        return fill_security_groups(task.begin, task.end, groups);
+        return fill_security_groups(out, task.begin, task.end, groups);
       default:
-        return fill_tgw_routes();
+        return fill_tgw_routes(out);
     }
   };
   constexpr size_t kEntitiesPerThread = 2000;  // fewer are not worth a thread
   const size_t entities = tables.size() + acls.size() + groups.size();
-  const size_t threads = std::clamp<size_t>(entities / kEntitiesPerThread, 1,
-                                            std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<model::TextArena> arenas(threads);
-  std::vector<Diagnostics> notes(threads);
-  std::atomic<size_t> next{0};
-  const auto work = [&](size_t worker) {
-    if (worker > 0) t_worker_scribe = {&arenas[worker], &notes[worker]};
-    for (size_t t = next++; t < tasks.size(); t = next++) run(tasks[t]);
-    t_worker_scribe = {};
-  };
-  std::vector<std::thread> workers;
-  for (size_t w = 1; w < threads; ++w) workers.emplace_back(work, w);
-  work(0);
-  for (std::thread& worker : workers) worker.join();
-  for (size_t w = 1; w < threads; ++w) {
-    model_.text.adopt(std::move(arenas[w]));
-    diagnostics_.append(std::move(notes[w]));
-  }
+  join(parallel_for<Scribe>(tasks.size(), workers_for(entities, kEntitiesPerThread), fill));
 }
 
 }  // namespace reachlint::export_detail

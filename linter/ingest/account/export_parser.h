@@ -1,4 +1,4 @@
-// The On-Demand reading machinery behind read_export, shared by the per-command readers
+// The On-Demand reading machinery behind ExportReader, shared by the per-command readers
 // (export_readers_*.cpp). Not for use outside ingest/.
 #pragma once
 
@@ -37,7 +37,8 @@ class ExportParser {
   ExportParser(const SourceBuffer& source, uint32_t file, const ExportContext& context,
                ExportRecords& records, Diagnostics& diagnostics);
 
-  void run();
+  // Reads the whole file with `parser`, which the caller reuses for its next file.
+  void run(od::parser& parser);
 
   // ---- reading helpers; each returns a fatal error, or SUCCESS ----
 

@@ -330,10 +330,8 @@ error_code ExportParser::read_list(std::string_view key, od::value value) {
 // account of a syntax error; what it accepts was a shape error at `at`.
 void ExportParser::fatal(error_code error, Location at) {
   JsonDocument tree;
-  uint32_t offset = 0;
-  std::string message;
-  if (!tree.parse(source_, offset, message)) {
-    diagnostics_.error({file_, offset}, message);
+  if (const Status parsed = tree.parse(source_); !parsed) {
+    diagnostics_.error({file_, parsed.error().location.offset}, parsed.error().message);
   } else if (error == simdjson::INCORRECT_TYPE && !tree.root().is_object()) {
     diagnostics_.error({file_, tree.root().offset}, "an AWS CLI export must be a JSON object");
   } else {
@@ -341,9 +339,7 @@ void ExportParser::fatal(error_code error, Location at) {
   }
 }
 
-void ExportParser::run() {
-  // Reused across files (its buffers grow to the largest one); one per reading thread.
-  thread_local od::parser parser;
+void ExportParser::run(od::parser& parser) {
   const size_t bom = source_.text().starts_with("\xEF\xBB\xBF") ? 3 : 0;
   od::document document;
   error_code error = parser
@@ -376,10 +372,10 @@ void ExportParser::run() {
         {file_, located ? static_cast<uint32_t>(at - source_.data()) : element_location_.offset});
 }
 
-void read_export(const SourceBuffer& source, uint32_t file, const ExportContext& context,
-                 ExportRecords& records, Diagnostics& diagnostics) {
+void ExportReader::read(const SourceBuffer& source, uint32_t file, const ExportContext& context,
+                        ExportRecords& records, Diagnostics& diagnostics) {
   records.file_texts.emplace_back(file, source.text());
-  ExportParser(source, file, context, records, diagnostics).run();
+  ExportParser(source, file, context, records, diagnostics).run(parser_);
 }
 
 }  // namespace reachlint

@@ -144,13 +144,13 @@ class IntrinsicCall {
     if (name == "Fn::GetStackOutput") return ev_.eval_get_stack_output(tmpl_, arg, at_);
     if (name == "Fn::GetAZs") return fn_get_azs(ev_.eval(tmpl_, arg), at_);
     if (name == "Fn::Select")
-      return with_arguments(2, [&](auto& a) { return fn_select(a[0], a[1], at_, error_); });
+      return with_arguments(2, [&](auto& a) { return fn_select(a[0], a[1], at_); });
     if (name == "Fn::Join")
-      return with_arguments(2, [&](auto& a) { return fn_join(a[0], a[1], at_, error_); });
+      return with_arguments(2, [&](auto& a) { return fn_join(a[0], a[1], at_); });
     if (name == "Fn::Split")
-      return with_arguments(2, [&](auto& a) { return fn_split(a[0], a[1], at_, error_); });
+      return with_arguments(2, [&](auto& a) { return fn_split(a[0], a[1], at_); });
     if (name == "Fn::Cidr") {
-      return with_arguments(3, [&](auto& a) { return fn_cidr(a[0], a[1], a[2], at_, error_); });
+      return with_arguments(3, [&](auto& a) { return fn_cidr(a[0], a[1], a[2], at_); });
     }
     return Value::unknown(at_, fmt::format("{} is not evaluated statically", name));
   }
@@ -162,16 +162,15 @@ class IntrinsicCall {
     if (!arguments.is_list() || arguments.items.size() != count) {
       return ev_.fail(at_, fmt::format("{} takes a list of {} arguments", call_.key, count));
     }
-    Value result = function(arguments.items);
-    if (!error_.empty()) return ev_.fail(at_, error_);
-    return result;
+    Result<Value> result = function(arguments.items);
+    if (!result) return ev_.fail(result.error().location, result.error().message);
+    return std::move(result).value();
   }
 
   Evaluator& ev_;
   uint32_t tmpl_;
   const JsonMember& call_;
   Location at_;
-  std::string error_;
 };
 
 Value Evaluator::eval_object(uint32_t tmpl, const JsonNode& node) {
@@ -243,8 +242,8 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
   Value value = eval(tmpl, *default_value);
   const bool is_list_type = type_name == "CommaDelimitedList" || type_name.starts_with("List<");
   if (is_list_type && value.is_string()) {
-    std::string error;
-    Value list = fn_split(Value::string(at, ","), value, value.location, error);
+    // Cannot fail: the delimiter is not empty and the value is a string.
+    Value list = fn_split(Value::string(at, ","), value, value.location).value();
     for (Value& item : list.items) {
       const auto first = item.text.find_first_not_of(' ');
       item.text = first == std::string::npos ? "" : item.text.substr(first);

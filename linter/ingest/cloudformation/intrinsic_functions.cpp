@@ -33,12 +33,11 @@ Value fn_get_azs(const Value& region, Location at) {
   return azs;
 }
 
-Value fn_select(const Value& index, const Value& list, Location at, std::string& error) {
+Result<Value> fn_select(const Value& index, const Value& list, Location at) {
   if (index.is_unknown()) return unknown_from(index, at);
   const auto position = index.as_integer();
   if (!position || *position < 0) {
-    error = "Fn::Select needs a non-negative integer index";
-    return Value::unknown(at, "invalid Fn::Select");
+    return Error{at, "Fn::Select needs a non-negative integer index"};
   }
   if (list.kind == Value::Kind::AzList) {
     Value az;
@@ -50,23 +49,20 @@ Value fn_select(const Value& index, const Value& list, Location at, std::string&
   }
   if (list.is_unknown()) return unknown_from(list, at);
   if (!list.is_list()) {
-    error = "Fn::Select needs a list";
-    return Value::unknown(at, "invalid Fn::Select");
+    return Error{at, "Fn::Select needs a list"};
   }
   if (static_cast<size_t>(*position) >= list.items.size()) {
-    error = fmt::format("Fn::Select index {} is out of range for a list of {}", *position,
-                        list.items.size());
-    return Value::unknown(at, "invalid Fn::Select");
+    return Error{at, fmt::format("Fn::Select index {} is out of range for a list of {}", *position,
+                                 list.items.size())};
   }
   return list.items[static_cast<size_t>(*position)];
 }
 
-Value fn_join(const Value& delimiter, const Value& list, Location at, std::string& error) {
+Result<Value> fn_join(const Value& delimiter, const Value& list, Location at) {
   if (delimiter.is_unknown()) return unknown_from(delimiter, at);
   if (list.is_unknown()) return unknown_from(list, at);
   if (!delimiter.is_string() || !list.is_list()) {
-    error = "Fn::Join needs a delimiter string and a list";
-    return Value::unknown(at, "invalid Fn::Join");
+    return Error{at, "Fn::Join needs a delimiter string and a list"};
   }
   std::string joined;
   for (size_t i = 0; i < list.items.size(); ++i) {
@@ -80,12 +76,11 @@ Value fn_join(const Value& delimiter, const Value& list, Location at, std::strin
   return Value::string(at, std::move(joined));
 }
 
-Value fn_split(const Value& delimiter, const Value& source, Location at, std::string& error) {
+Result<Value> fn_split(const Value& delimiter, const Value& source, Location at) {
   if (delimiter.is_unknown()) return unknown_from(delimiter, at);
   if (source.is_unknown()) return unknown_from(source, at);
   if (!delimiter.is_string() || delimiter.text.empty() || !source.is_string()) {
-    error = "Fn::Split needs a non-empty delimiter and a string";
-    return Value::unknown(at, "invalid Fn::Split");
+    return Error{at, "Fn::Split needs a non-empty delimiter and a string"};
   }
   Value list;
   list.kind = Value::Kind::List;
@@ -100,8 +95,7 @@ Value fn_split(const Value& delimiter, const Value& source, Location at, std::st
   return list;
 }
 
-Value fn_cidr(const Value& block, const Value& count, const Value& host_bits, Location at,
-              std::string& error) {
+Result<Value> fn_cidr(const Value& block, const Value& count, const Value& host_bits, Location at) {
   for (const Value* argument : {&block, &count, &host_bits}) {
     if (argument->is_unknown()) return unknown_from(*argument, at);
   }
@@ -111,18 +105,16 @@ Value fn_cidr(const Value& block, const Value& count, const Value& host_bits, Lo
   const auto base = block.is_string() ? Cidr::parse(block.text) : std::nullopt;
   const auto n = count.as_integer();
   const auto bits = host_bits.as_integer();
-  if (!base) {
-    error = "Fn::Cidr needs an IPv4 CIDR block as its first argument";
-  } else if (!n || *n < 1 || *n > 256) {
-    error = "Fn::Cidr count must be an integer from 1 to 256";
-  } else if (!bits || *bits < 1 || *bits > 32 - base->length()) {
-    error = fmt::format("Fn::Cidr host bits must be an integer from 1 to {} for {}",
-                        32 - base->length(), base->str());
-  } else if (static_cast<uint64_t>(*n) << *bits > base->size()) {
-    error =
-        fmt::format("Fn::Cidr cannot cut {} blocks of /{} out of {}", *n, 32 - *bits, base->str());
+  if (!base) return Error{at, "Fn::Cidr needs an IPv4 CIDR block as its first argument"};
+  if (!n || *n < 1 || *n > 256) return Error{at, "Fn::Cidr count must be an integer from 1 to 256"};
+  if (!bits || *bits < 1 || *bits > 32 - base->length()) {
+    return Error{at, fmt::format("Fn::Cidr host bits must be an integer from 1 to {} for {}",
+                                 32 - base->length(), base->str())};
   }
-  if (!error.empty()) return Value::unknown(at, "invalid Fn::Cidr");
+  if (static_cast<uint64_t>(*n) << *bits > base->size()) {
+    return Error{at, fmt::format("Fn::Cidr cannot cut {} blocks of /{} out of {}", *n, 32 - *bits,
+                                 base->str())};
+  }
   Value list;
   list.kind = Value::Kind::List;
   list.location = at;

@@ -44,12 +44,14 @@ class LoaderAccess {
 };
 
 // Where a format's build writes: the model, what the inputs write out in full (finalize adds no
-// AWS defaults there), the suppressions written in the inputs, and the notices.
+// AWS defaults there), the suppressions written in the inputs, and the notices; with `timings`,
+// the time of its steps on standard error (REACHLINT_TIMINGS).
 struct ModelBuild {
   model::Model& model;
   model::WrittenOut& written_out;
   std::vector<SuppressionSpec>& suppressions;
   Diagnostics& diagnostics;
+  bool timings = false;
 };
 
 class InputFormat {

@@ -159,9 +159,8 @@ class Loader final : public LoaderAccess {
   LoadedFile* read_file(const std::string& path) {
     if (!seen_.insert(path).second) return nullptr;
     auto file = std::make_unique<LoadedFile>();
-    std::string error;
-    if (!file->buffer.load(path, options_.max_input_bytes, error)) {
-      path_error(path, error);
+    if (const Status loaded = file->buffer.load(path, options_.max_input_bytes); !loaded) {
+      path_error(path, loaded.error().message);
       return nullptr;
     }
     file->file = register_file(path, file->buffer.text());
@@ -171,10 +170,9 @@ class Loader final : public LoaderAccess {
   }
 
   bool parse_tree(LoadedFile& file) {
-    uint32_t offset = 0;
-    std::string error;
-    if (file.json.parse(file.buffer, offset, error)) return true;
-    last_parse_error_ = {{file.file, offset}, error};
+    const Status parsed = file.json.parse(file.buffer);
+    if (parsed) return true;
+    last_parse_error_ = {{file.file, parsed.error().location.offset}, parsed.error().message};
     return false;
   }
 
@@ -218,11 +216,10 @@ class Loader final : public LoaderAccess {
     const bool template_like =
         recognise([&](const InputFormat& f) { return f.resembles_yaml(text); }) != nullptr;
     if (!is_yaml_file(candidate.path) && !template_like) return false;
-    uint32_t offset = 0;
-    std::string error;
     const bool asked = candidate.required && !options_.skip_unrecognised;
-    if (!file.json.parse_yaml(file.buffer, offset, error)) {
-      if (asked || template_like) diagnostics_.error({file.file, offset}, error);
+    if (const Status parsed = file.json.parse_yaml(file.buffer); !parsed) {
+      if (asked || template_like)
+        diagnostics_.error({file.file, parsed.error().location.offset}, parsed.error().message);
       return true;
     }
     if (InputFormat* format = recognise(
@@ -290,9 +287,9 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
   Loader(options, inputs, diagnostics).run(paths);
 }
 
-void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics) {
+void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings) {
   model::WrittenOut written_out;
-  ModelBuild build{model, written_out, inputs.suppressions, diagnostics};
+  ModelBuild build{model, written_out, inputs.suppressions, diagnostics, timings};
   for (const InputFormat::Layer layer :
        {InputFormat::Layer::Deployed, InputFormat::Layer::Planned}) {
     for (const auto& format : inputs.formats) {

@@ -46,7 +46,8 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
                  Diagnostics& diagnostics);
 
 // Fills `model` from every format, the account they deploy into first, then completes it with
-// what AWS adds by itself (model/finalize.h).
-void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics);
+// what AWS adds by itself (model/finalize.h). With `timings`, formats print the time of their
+// steps on standard error (REACHLINT_TIMINGS).
+void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings);
 
 }  // namespace reachlint

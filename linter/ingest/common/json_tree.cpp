@@ -263,21 +263,19 @@ class JsonDocument::Builder {
   std::vector<const JsonNode*> element_stack_;
 };
 
-bool JsonDocument::parse(const SourceBuffer& source, uint32_t& error_offset, std::string& error) {
+Status JsonDocument::parse(const SourceBuffer& source) {
   nodes_.clear();
   members_.clear();
   elements_.clear();
-  const auto fail = [&](simdjson::error_code code, uint32_t offset) {
-    error = describe_json_error(code);
-    error_offset = code == simdjson::UTF8_ERROR ? first_invalid_utf8(source.text()) : offset;
+  const auto fail = [&](simdjson::error_code code, uint32_t offset) -> Status {
     if (code != simdjson::UTF8_ERROR && code != simdjson::DEPTH_ERROR &&
         ends_unbalanced(source.text())) {
-      error =
-          "unexpected end of file: the JSON is truncated (an object, array or string is not "
-          "closed)";
-      error_offset = static_cast<uint32_t>(source.size());
+      return Error{Location{.offset = static_cast<uint32_t>(source.size())},
+                   "unexpected end of file: the JSON is truncated (an object, array or string is "
+                   "not closed)"};
     }
-    return false;
+    const uint32_t at = code == simdjson::UTF8_ERROR ? first_invalid_utf8(source.text()) : offset;
+    return Error{Location{.offset = at}, describe_json_error(code)};
   };
   if (source.size() == 0) return fail(simdjson::EMPTY, 0);
   // A UTF-8 byte order mark may precede the text (RFC 8259 §8.1); offsets stay file offsets.
@@ -300,11 +298,10 @@ bool JsonDocument::parse(const SourceBuffer& source, uint32_t& error_offset, std
   const char* trailing = nullptr;
   if (root.current_location().get(trailing) == simdjson::SUCCESS &&
       trailing < source.data() + source.size()) {
-    error = "unexpected content after the end of the JSON value";
-    error_offset = static_cast<uint32_t>(trailing - source.data());
-    return false;
+    return Error{Location{.offset = static_cast<uint32_t>(trailing - source.data())},
+                 "unexpected content after the end of the JSON value"};
   }
-  return true;
+  return {};
 }
 
 const JsonMember* JsonDocument::find_member(const JsonNode& object, std::string_view key) const {

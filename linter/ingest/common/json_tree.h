@@ -12,6 +12,7 @@
 
 #include <simdjson.h>
 
+#include "linter/core/result.h"
 #include "linter/core/source.h"
 
 namespace reachlint {
@@ -53,13 +54,13 @@ class JsonDocument {
   JsonDocument(JsonDocument&&) noexcept = default;
   JsonDocument& operator=(JsonDocument&&) noexcept = default;
 
-  // Parses `source` (which must stay alive and padded). On failure returns false and fills
-  // `error_offset` and `error` (one line).
-  bool parse(const SourceBuffer& source, uint32_t& error_offset, std::string& error);
+  // Parses `source` (which must stay alive and padded). An error is located by its offset in
+  // `source` (the file is the caller's to name) and says what is wrong in one line.
+  Status parse(const SourceBuffer& source);
   // The same tree from a CloudFormation YAML template (yaml_tree.cpp): short-form tags become
   // their JSON form (`!Ref X` is {"Ref": "X"}, `!GetAtt A.B` is {"Fn::GetAtt": ["A", "B"]}),
   // plain scalars are typed as YAML 1.2's core schema types them, offsets are byte offsets.
-  bool parse_yaml(const SourceBuffer& source, uint32_t& error_offset, std::string& error);
+  Status parse_yaml(const SourceBuffer& source);
 
   const JsonNode& root() const { return nodes_.front(); }
   std::span<const JsonNode* const> elements(const JsonNode& array) const {

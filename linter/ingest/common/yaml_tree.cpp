@@ -72,13 +72,9 @@ class JsonDocument::YamlBuilder {
   YamlBuilder(const YamlBuilder&) = delete;
   YamlBuilder& operator=(const YamlBuilder&) = delete;
 
-  bool run(uint32_t& error_offset, std::string& error) {
-    const bool built = build_document();
-    if (!built) {
-      error = error_;
-      error_offset = error_offset_;
-    }
-    return built;
+  Status run() {
+    if (build_document()) return {};
+    return Error{Location{.offset = error_offset_}, error_};
   }
 
  private:
@@ -309,13 +305,12 @@ class JsonDocument::YamlBuilder {
   uint32_t error_offset_ = 0;
 };
 
-bool JsonDocument::parse_yaml(const SourceBuffer& source, uint32_t& error_offset,
-                              std::string& error) {
+Status JsonDocument::parse_yaml(const SourceBuffer& source) {
   nodes_.clear();
   members_.clear();
   elements_.clear();
   yaml_text_.clear();
-  return YamlBuilder(*this, source.text()).run(error_offset, error);
+  return YamlBuilder(*this, source.text()).run();
 }
 
 }  // namespace reachlint
