@@ -63,6 +63,7 @@ class ExportModelBuilder {
     add_vpn_gateways(out);
     add_peerings(out);
     timer.mark("add_peerings");
+    register_scopes(out);
     add_entities();
     timer.mark("add_entities");
     fill_links();
@@ -113,6 +114,25 @@ class ExportModelBuilder {
     const std::lock_guard<std::mutex> lock(scope_mutex_);
     last = {origin, scope_of(origin)};
     return last.index;
+  }
+
+  // The accounts and regions the entities added in parallel belong to, numbered here in record
+  // order: first met by whichever worker ran first, their numbers would vary from run to run.
+  void register_scopes(Scribe& out) {
+    const auto each = [&](const auto& records) {
+      for (const auto& record : records) scope(out, record.origin);
+    };
+    const ExportRecords& r = records_;
+    each(r.route_tables);
+    each(r.network_acls);
+    each(r.prefix_lists);
+    each(r.security_groups);
+    each(r.interfaces);
+    each(r.instances);
+    each(r.transit_gateways);
+    each(r.tgw_route_tables);
+    each(r.tgw_vpc_attachments);
+    each(r.tgw_attachments);
   }
 
   Index scope_of(const RecordOrigin& origin) {
