@@ -1,4 +1,5 @@
 #include "linter/ingest/cloudformation/inline_suppressions.h"
+#include "linter/ingest/cloudformation/template_keys.h"
 
 #include <fmt/format.h>
 
@@ -41,7 +42,7 @@ std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates,
   for (uint32_t t = 0; t < templates.templates.size(); ++t) {
     const Template& tmpl = templates.templates[t];
     for (const JsonMember* resource : tmpl.resources) {
-      const JsonNode* metadata = tmpl.json->find(*resource->value, "Metadata");
+      const JsonNode* metadata = tmpl.json->find(*resource->value, template_keys::kMetadata);
       const JsonNode* ours =
           metadata && metadata->is_object() ? tmpl.json->find(*metadata, "reachlint") : nullptr;
       if (!ours) continue;

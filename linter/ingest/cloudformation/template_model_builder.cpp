@@ -1,4 +1,5 @@
 #include "linter/ingest/cloudformation/template_model_builder.h"
+#include "linter/ingest/common/aws_keys.h"
 
 #include <fmt/format.h>
 
@@ -135,21 +136,24 @@ void TemplateModelBuilder::allocate(const ResourceContext& r) {
     model_.route_tables.push_back(
         {implicit_origin(r, "MainRouteTable", "AWS::EC2::RouteTable"), vpc, true, {}});
     model_.vpcs[vpc].main_route_table = static_cast<Index>(model_.route_tables.size() - 1);
-    model::NetworkAcl acl{
-        implicit_origin(r, "DefaultNetworkAcl", "AWS::EC2::NetworkAcl"), vpc, true, true, {}};
+    model::NetworkAcl acl{implicit_origin(r, aws_keys::kDefaultNetworkAcl, "AWS::EC2::NetworkAcl"),
+                          vpc,
+                          true,
+                          true,
+                          {}};
     model_.network_acls.push_back(std::move(acl));
     model_.vpcs[vpc].default_network_acl = static_cast<Index>(model_.network_acls.size() - 1);
     register_entity(r, {Kind::NetworkAcl, model_.vpcs[vpc].default_network_acl},
-                    "DefaultNetworkAcl");
+                    aws_keys::kDefaultNetworkAcl);
     model::SecurityGroup group;
-    group.origin = implicit_origin(r, "DefaultSecurityGroup", "AWS::EC2::SecurityGroup");
+    group.origin = implicit_origin(r, aws_keys::kDefaultSecurityGroup, "AWS::EC2::SecurityGroup");
     group.vpc = vpc;
     group.default_egress = true;
     group.vpc_default = true;
     model_.security_groups.push_back(std::move(group));
     model_.vpcs[vpc].default_security_group = static_cast<Index>(model_.security_groups.size() - 1);
     register_entity(r, {Kind::SecurityGroup, model_.vpcs[vpc].default_security_group},
-                    "DefaultSecurityGroup");
+                    aws_keys::kDefaultSecurityGroup);
   } else if (t == "AWS::EC2::Subnet") {
     add(model_.subnets, Kind::Subnet);
   } else if (t == "AWS::EC2::RouteTable") {
@@ -373,7 +377,8 @@ Maybe<std::string> TemplateModelBuilder::zone(const ResourceContext& r, const Va
                                               std::string_view what) {
   if (value.is_absent()) return {};
   if (value.kind == Value::Kind::Az) return value.text;
-  if (value.is_string()) return (what == "AvailabilityZoneId" ? "id:" : "name:") + value.text;
+  if (value.is_string())
+    return (what == aws_keys::kAvailabilityZoneId ? "id:" : "name:") + value.text;
   if (value.is_unknown())
     note_unknown(r, value, what);
   else
