@@ -43,21 +43,6 @@ std::vector<ClientGroup> resolve_cidr(const model::Model& model, Cidr cidr, cons
   return out;
 }
 
-std::string_view entity_kind_word(model::Kind kind) {
-  switch (kind) {
-    case model::Kind::Instance:
-      return "instance";
-    case model::Kind::Subnet:
-      return "subnet";
-    case model::Kind::NetworkInterface:
-      return "network interface";
-    case model::Kind::Vpc:
-      return "VPC";
-    default:
-      return "resource";
-  }
-}
-
 Result<std::vector<ClientGroup>> resolve_entity(const model::Model& model, model::EntityRef ref,
                                                 const std::string& id) {
   switch (ref.kind) {
@@ -88,7 +73,7 @@ Result<std::vector<ClientGroup>> resolve_entity(const model::Model& model, model
 
 bool kind_matches(const std::string& kind, model::Kind actual) {
   if (kind.empty() || kind == "resource") return true;
-  return entity_kind_word(actual) == kind;
+  return model::entity_info(actual).word == kind;
 }
 
 }  // namespace

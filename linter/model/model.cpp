@@ -8,38 +8,69 @@
 
 namespace reachlint::model {
 
+namespace {
+
+#define REACHLINT_ENTITY(kind, type, array, word, prefix, key, short_id, ...) \
+  constexpr std::string_view k##kind##Types[] = {__VA_ARGS__};
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+
+constexpr EntityInfo kEntities[] = {
+#define REACHLINT_ENTITY(kind, type, array, word, prefix, key, short_id, ...) \
+  {Kind::kind, word, prefix, key, short_id, k##kind##Types},
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+};
+
+}  // namespace
+
+std::span<const EntityInfo> entity_table() {
+  return kEntities;
+}
+
+const EntityInfo& entity_info(Kind kind) {
+  return kEntities[static_cast<size_t>(kind)];
+}
+
+std::optional<Kind> kind_of_cloudformation_type(std::string_view type) {
+  for (const EntityInfo& entity : kEntities) {
+    for (const std::string_view created : entity.cloudformation_types) {
+      if (created == type) return entity.kind;
+    }
+  }
+  return std::nullopt;
+}
+
 const Origin& Model::origin(EntityRef ref) const {
   switch (ref.kind) {
-    case Kind::Vpc:
-      return vpcs[ref.index].origin;
-    case Kind::Subnet:
-      return subnets[ref.index].origin;
-    case Kind::RouteTable:
-      return route_tables[ref.index].origin;
-    case Kind::TransitGateway:
-      return transit_gateways[ref.index].origin;
-    case Kind::TgwAttachment:
-      return tgw_attachments[ref.index].origin;
-    case Kind::TgwRouteTable:
-      return tgw_route_tables[ref.index].origin;
-    case Kind::Peering:
-      return peerings[ref.index].origin;
-    case Kind::VpnGateway:
-      return vpn_gateways[ref.index].origin;
-    case Kind::SecurityGroup:
-      return security_groups[ref.index].origin;
-    case Kind::NetworkAcl:
-      return network_acls[ref.index].origin;
-    case Kind::PrefixList:
-      return prefix_lists[ref.index].origin;
-    case Kind::Instance:
-      return instances[ref.index].origin;
-    case Kind::NetworkInterface:
-      return network_interfaces[ref.index].origin;
-    case Kind::FileSystem:
-      return file_systems[ref.index].origin;
-    case Kind::StorageVirtualMachine:
-      return storage_virtual_machines[ref.index].origin;
+#define REACHLINT_ENTITY(kind, type, array, ...) \
+  case Kind::kind:                               \
+    return array[ref.index].origin;
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+  }
+  std::abort();  // every kind is handled above
+}
+
+size_t Model::count(Kind kind) const {
+  switch (kind) {
+#define REACHLINT_ENTITY(kind, type, array, ...) \
+  case Kind::kind:                               \
+    return array.size();
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+  }
+  return 0;
+}
+
+EntityRef Model::add(Kind kind, const Origin& origin) {
+  switch (kind) {
+#define REACHLINT_ENTITY(kind, type, array, ...) \
+  case Kind::kind:                               \
+    array.emplace_back().origin = origin;        \
+    return {Kind::kind, static_cast<Index>(array.size() - 1)};
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
   }
   std::abort();  // every kind is handled above
 }
@@ -97,10 +128,11 @@ std::string_view TextArena::number(std::string_view a, std::string_view b, std::
 }
 
 size_t Model::entity_count() const {
-  return vpcs.size() + subnets.size() + route_tables.size() + transit_gateways.size() +
-         tgw_attachments.size() + tgw_route_tables.size() + peerings.size() + vpn_gateways.size() +
-         security_groups.size() + network_acls.size() + prefix_lists.size() + instances.size() +
-         network_interfaces.size() + file_systems.size() + storage_virtual_machines.size();
+  size_t count = 0;
+#define REACHLINT_ENTITY(kind, type, array, ...) count += array.size();
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+  return count;
 }
 
 void Model::index_names() const {
@@ -111,21 +143,9 @@ void Model::index_names() const {
         by_name_.emplace(array[i].origin.name, EntityRef{kind, i});
     }
   };
-  add(vpcs, Kind::Vpc);
-  add(subnets, Kind::Subnet);
-  add(route_tables, Kind::RouteTable);
-  add(transit_gateways, Kind::TransitGateway);
-  add(tgw_attachments, Kind::TgwAttachment);
-  add(tgw_route_tables, Kind::TgwRouteTable);
-  add(peerings, Kind::Peering);
-  add(vpn_gateways, Kind::VpnGateway);
-  add(security_groups, Kind::SecurityGroup);
-  add(network_acls, Kind::NetworkAcl);
-  add(prefix_lists, Kind::PrefixList);
-  add(instances, Kind::Instance);
-  add(network_interfaces, Kind::NetworkInterface);
-  add(file_systems, Kind::FileSystem);
-  add(storage_virtual_machines, Kind::StorageVirtualMachine);
+#define REACHLINT_ENTITY(kind, type, array, ...) add(array, Kind::kind);
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
   names_indexed_ = entity_count();
 }
 

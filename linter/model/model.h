@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,23 +24,18 @@ inline bool is_known_index(Index index) {
   return index < kUnknownIndex;
 }
 
+// Every kind of entity, in the order of the entity table (entities.def).
 enum class Kind : uint8_t {
-  Vpc,
-  Subnet,
-  RouteTable,
-  TransitGateway,
-  TgwAttachment,
-  TgwRouteTable,
-  Peering,
-  VpnGateway,
-  SecurityGroup,
-  NetworkAcl,
-  PrefixList,
-  Instance,
-  NetworkInterface,
-  FileSystem,
-  StorageVirtualMachine,
+#define REACHLINT_ENTITY(kind, ...) kind,
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
 };
+
+inline constexpr size_t kKindCount = 0
+#define REACHLINT_ENTITY(kind, ...) +1
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+    ;
 
 struct EntityRef {
   Kind kind = Kind::Vpc;
@@ -298,27 +294,33 @@ struct StorageVirtualMachine {
   Index file_system = kNone;
 };
 
+// What the entity table says of a kind, for messages, ids and readers.
+struct EntityInfo {
+  Kind kind;
+  std::string_view word;       // in messages: "transit gateway attachment"
+  std::string_view id_prefix;  // of its physical ids: "tgw-attach-"
+  std::string_view graph_key;  // readable, for Graphviz ids
+  std::string_view graph_id;   // short, for Mermaid ids
+  std::span<const std::string_view> cloudformation_types;  // the types that create one
+};
+
+const EntityInfo& entity_info(Kind kind);
+std::span<const EntityInfo> entity_table();
+// The kind a CloudFormation resource type creates, if it creates an entity.
+std::optional<Kind> kind_of_cloudformation_type(std::string_view type);
+
 struct Model {
   std::vector<std::string> stacks;
-  std::vector<Vpc> vpcs;
-  std::vector<Subnet> subnets;
-  std::vector<RouteTable> route_tables;
-  std::vector<TransitGateway> transit_gateways;
-  std::vector<TgwAttachment> tgw_attachments;
-  std::vector<TgwRouteTable> tgw_route_tables;
-  std::vector<Peering> peerings;
-  std::vector<VpnGateway> vpn_gateways;
-  std::vector<SecurityGroup> security_groups;
-  std::vector<NetworkAcl> network_acls;
-  std::vector<PrefixList> prefix_lists;
-  std::vector<Instance> instances;
-  std::vector<NetworkInterface> network_interfaces;
-  std::vector<FileSystem> file_systems;
-  std::vector<StorageVirtualMachine> storage_virtual_machines;
+#define REACHLINT_ENTITY(kind, type, array, ...) std::vector<type> array;
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
 
   TextArena text;
 
   const Origin& origin(EntityRef ref) const;
+  size_t count(Kind kind) const;
+  // A new entity of `kind` written at `origin`, at the end of its array.
+  EntityRef add(Kind kind, const Origin& origin);
   // The entities a logical or physical id names (implicit ones have no id of their own).
   std::vector<EntityRef> find(std::string_view name) const;
 

@@ -7,51 +7,6 @@
 
 namespace reachlint::output::graph {
 
-namespace {
-
-struct Prefixes {
-  std::string_view key;       // readable, for dot ids
-  std::string_view short_id;  // for mermaid ids; none starts with 'o' or 'x' (edge syntax)
-};
-
-Prefixes prefixes_of(model::Kind kind) {
-  switch (kind) {
-    case model::Kind::Vpc:
-      return {"vpc", "vpc"};
-    case model::Kind::Subnet:
-      return {"subnet", "sn"};
-    case model::Kind::RouteTable:
-      return {"rtb", "rt"};
-    case model::Kind::TransitGateway:
-      return {"tgw", "tgw"};
-    case model::Kind::TgwAttachment:
-      return {"attachment", "att"};
-    case model::Kind::TgwRouteTable:
-      return {"tgw-rtb", "tgwrt"};
-    case model::Kind::Peering:
-      return {"pcx", "pcx"};
-    case model::Kind::VpnGateway:
-      return {"vgw", "vgw"};
-    case model::Kind::SecurityGroup:
-      return {"sg", "sg"};
-    case model::Kind::NetworkAcl:
-      return {"acl", "acl"};
-    case model::Kind::PrefixList:
-      return {"pl", "pl"};
-    case model::Kind::Instance:
-      return {"instance", "inst"};
-    case model::Kind::NetworkInterface:
-      return {"eni", "eni"};
-    case model::Kind::FileSystem:
-      return {"fs", "fs"};
-    case model::Kind::StorageVirtualMachine:
-      return {"svm", "svm"};
-  }
-  return {"entity", "e"};
-}
-
-}  // namespace
-
 std::vector<std::string> capped(std::vector<std::string> items, size_t limit) {
   if (items.size() <= limit) return items;
   const size_t more = items.size() - limit;
@@ -87,12 +42,12 @@ size_t GraphBuilder::add_node(std::string key, std::string short_id, Shape shape
 
 size_t GraphBuilder::add_entity(model::EntityRef ref, Shape shape, std::vector<std::string> label,
                                 size_t cluster) {
-  const Prefixes prefixes = prefixes_of(ref.kind);
+  const model::EntityInfo& entity = model::entity_info(ref.kind);
   const model::Origin& origin = model_.origin(ref);
   const std::string name =
       origin.name.empty() ? fmt::format("#{}", ref.index) : std::string(origin.name);
-  const size_t node = add_node(fmt::format("{}:{}", prefixes.key, name),
-                               fmt::format("{}{}", prefixes.short_id, ref.index), shape,
+  const size_t node = add_node(fmt::format("{}:{}", entity.graph_key, name),
+                               fmt::format("{}{}", entity.graph_id, ref.index), shape,
                                std::move(label), cluster, marks_.of(ref));
   nodes_[static_cast<size_t>(ref.kind)][ref.index] = node;
   return node;

@@ -76,7 +76,7 @@ struct Graph {
   std::vector<Edge> edges;
 };
 
-inline constexpr size_t kKinds = static_cast<size_t>(model::Kind::StorageVirtualMachine) + 1;
+inline constexpr size_t kKinds = model::kKindCount;
 
 // A failed security-group or network-ACL hop on a broken pair: the filter is drawn beside what
 // it guards.

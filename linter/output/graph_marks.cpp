@@ -10,42 +10,6 @@ namespace reachlint::output::graph {
 
 namespace {
 
-size_t count_of(const model::Model& model, model::Kind kind) {
-  switch (kind) {
-    case model::Kind::Vpc:
-      return model.vpcs.size();
-    case model::Kind::Subnet:
-      return model.subnets.size();
-    case model::Kind::RouteTable:
-      return model.route_tables.size();
-    case model::Kind::TransitGateway:
-      return model.transit_gateways.size();
-    case model::Kind::TgwAttachment:
-      return model.tgw_attachments.size();
-    case model::Kind::TgwRouteTable:
-      return model.tgw_route_tables.size();
-    case model::Kind::Peering:
-      return model.peerings.size();
-    case model::Kind::VpnGateway:
-      return model.vpn_gateways.size();
-    case model::Kind::SecurityGroup:
-      return model.security_groups.size();
-    case model::Kind::NetworkAcl:
-      return model.network_acls.size();
-    case model::Kind::PrefixList:
-      return model.prefix_lists.size();
-    case model::Kind::Instance:
-      return model.instances.size();
-    case model::Kind::NetworkInterface:
-      return model.network_interfaces.size();
-    case model::Kind::FileSystem:
-      return model.file_systems.size();
-    case model::Kind::StorageVirtualMachine:
-      return model.storage_virtual_machines.size();
-  }
-  return 0;
-}
-
 // Findings name their subject by location and id (the origin itself is not kept): the subjects
 // wanted, by location, so that the scan of the model allocates nothing per origin.
 using Subjects = std::map<Location, std::vector<std::string>>;
@@ -181,7 +145,7 @@ bool Marks::broken(const analysis::FileSystemAnalysis& a, const analysis::Trace&
 Marks mark_run(const GraphInput& input) {
   Marks marks;
   for (size_t k = 0; k < kKinds; ++k)
-    marks.entities[k].assign(count_of(input.model, static_cast<model::Kind>(k)), Mark::None);
+    marks.entities[k].assign(input.model.count(static_cast<model::Kind>(k)), Mark::None);
   collect_codes(input, marks);
   mark_subjects(input, marks);
   mark_traces(input, marks);

@@ -25,39 +25,7 @@ std::string json_pointer_segment(std::string_view key) {
 }
 
 std::string_view kind_name(Kind kind) {
-  switch (kind) {
-    case Kind::Vpc:
-      return "VPC";
-    case Kind::Subnet:
-      return "subnet";
-    case Kind::RouteTable:
-      return "route table";
-    case Kind::TransitGateway:
-      return "transit gateway";
-    case Kind::TgwAttachment:
-      return "transit gateway attachment";
-    case Kind::TgwRouteTable:
-      return "transit gateway route table";
-    case Kind::Peering:
-      return "VPC peering connection";
-    case Kind::VpnGateway:
-      return "VPN gateway";
-    case Kind::SecurityGroup:
-      return "security group";
-    case Kind::NetworkAcl:
-      return "network ACL";
-    case Kind::PrefixList:
-      return "prefix list";
-    case Kind::Instance:
-      return "instance";
-    case Kind::NetworkInterface:
-      return "network interface";
-    case Kind::FileSystem:
-      return "file system";
-    case Kind::StorageVirtualMachine:
-      return "storage virtual machine";
-  }
-  return "resource";
+  return model::entity_info(kind).word;
 }
 
 }  // namespace
@@ -123,73 +91,54 @@ model::Origin TemplateModelBuilder::implicit_origin(const ResourceContext& r,
 }
 
 void TemplateModelBuilder::allocate(const ResourceContext& r) {
-  const auto add = [&](auto& array, Kind kind) {
-    array.emplace_back();
-    array.back().origin = r.origin;
-    const model::EntityRef ref{kind, static_cast<Index>(array.size() - 1)};
-    register_entity(r, ref);
-    return ref.index;
-  };
-  const std::string_view t = r.type;
-  if (t == "AWS::EC2::VPC") {
-    const Index vpc = add(model_.vpcs, Kind::Vpc);
-    model_.route_tables.push_back(
-        {implicit_origin(r, "MainRouteTable", "AWS::EC2::RouteTable"), vpc, true, {}});
-    model_.vpcs[vpc].main_route_table = static_cast<Index>(model_.route_tables.size() - 1);
-    model::NetworkAcl acl{implicit_origin(r, aws_keys::kDefaultNetworkAcl, "AWS::EC2::NetworkAcl"),
-                          vpc,
-                          true,
-                          true,
-                          {}};
-    model_.network_acls.push_back(std::move(acl));
-    model_.vpcs[vpc].default_network_acl = static_cast<Index>(model_.network_acls.size() - 1);
-    register_entity(r, {Kind::NetworkAcl, model_.vpcs[vpc].default_network_acl},
-                    aws_keys::kDefaultNetworkAcl);
-    model::SecurityGroup group;
-    group.origin = implicit_origin(r, aws_keys::kDefaultSecurityGroup, "AWS::EC2::SecurityGroup");
-    group.vpc = vpc;
-    group.default_egress = true;
-    group.vpc_default = true;
-    model_.security_groups.push_back(std::move(group));
-    model_.vpcs[vpc].default_security_group = static_cast<Index>(model_.security_groups.size() - 1);
-    register_entity(r, {Kind::SecurityGroup, model_.vpcs[vpc].default_security_group},
-                    aws_keys::kDefaultSecurityGroup);
-  } else if (t == "AWS::EC2::Subnet") {
-    add(model_.subnets, Kind::Subnet);
-  } else if (t == "AWS::EC2::RouteTable") {
-    add(model_.route_tables, Kind::RouteTable);
-  } else if (t == "AWS::EC2::TransitGateway") {
-    const Index tgw = add(model_.transit_gateways, Kind::TransitGateway);
-    model_.tgw_route_tables.push_back(
-        {implicit_origin(r, "DefaultRouteTable", "AWS::EC2::TransitGatewayRouteTable"), tgw, {}});
-    model_.transit_gateways[tgw].default_route_table =
-        static_cast<Index>(model_.tgw_route_tables.size() - 1);
-  } else if (t == "AWS::EC2::TransitGatewayAttachment" ||
-             t == "AWS::EC2::TransitGatewayVpcAttachment") {
-    add(model_.tgw_attachments, Kind::TgwAttachment);
-  } else if (t == "AWS::EC2::TransitGatewayRouteTable") {
-    add(model_.tgw_route_tables, Kind::TgwRouteTable);
-  } else if (t == "AWS::EC2::VPCPeeringConnection") {
-    add(model_.peerings, Kind::Peering);
-  } else if (t == "AWS::EC2::VPNGateway") {
-    add(model_.vpn_gateways, Kind::VpnGateway);
-  } else if (t == "AWS::EC2::SecurityGroup") {
-    add(model_.security_groups, Kind::SecurityGroup);
-  } else if (t == "AWS::EC2::NetworkAcl") {
-    add(model_.network_acls, Kind::NetworkAcl);
-  } else if (t == "AWS::EC2::PrefixList") {
-    add(model_.prefix_lists, Kind::PrefixList);
-  } else if (t == "AWS::EC2::Instance") {
-    add(model_.instances, Kind::Instance);
-  } else if (t == "AWS::EC2::NetworkInterface") {
-    add(model_.network_interfaces, Kind::NetworkInterface);
-  } else if (t == "AWS::FSx::FileSystem") {
-    add(model_.file_systems, Kind::FileSystem);
-  } else if (t == "AWS::FSx::StorageVirtualMachine") {
-    add(model_.storage_virtual_machines, Kind::StorageVirtualMachine);
-  } else {
+  const std::optional<Kind> kind = model::kind_of_cloudformation_type(r.type);
+  if (!kind) {
     resource_types_[entity_key(r.tmpl, r.resource->key)] = r.type;
+    return;
   }
+  const model::EntityRef ref = model_.add(*kind, r.origin);
+  register_entity(r, ref);
+  if (*kind == Kind::Vpc) add_vpc_defaults(r, ref.index);
+  if (*kind == Kind::TransitGateway) add_tgw_default_table(ref.index);
+}
+
+// What AWS creates with every VPC: its main route table, default network ACL and default
+// security group (the last two reachable by Fn::GetAtt).
+void TemplateModelBuilder::add_vpc_defaults(const ResourceContext& r, Index vpc) {
+  model_.route_tables.push_back(
+      {implicit_origin(r, "MainRouteTable", "AWS::EC2::RouteTable"), vpc, true, {}});
+  model_.vpcs[vpc].main_route_table = static_cast<Index>(model_.route_tables.size() - 1);
+  model::NetworkAcl acl{implicit_origin(r, aws_keys::kDefaultNetworkAcl, "AWS::EC2::NetworkAcl"),
+                        vpc,
+                        true,
+                        true,
+                        {}};
+  model_.network_acls.push_back(std::move(acl));
+  model_.vpcs[vpc].default_network_acl = static_cast<Index>(model_.network_acls.size() - 1);
+  register_entity(r, {Kind::NetworkAcl, model_.vpcs[vpc].default_network_acl},
+                  aws_keys::kDefaultNetworkAcl);
+  model::SecurityGroup group;
+  group.origin = implicit_origin(r, aws_keys::kDefaultSecurityGroup, "AWS::EC2::SecurityGroup");
+  group.vpc = vpc;
+  group.default_egress = true;
+  group.vpc_default = true;
+  model_.security_groups.push_back(std::move(group));
+  model_.vpcs[vpc].default_security_group = static_cast<Index>(model_.security_groups.size() - 1);
+  register_entity(r, {Kind::SecurityGroup, model_.vpcs[vpc].default_security_group},
+                  aws_keys::kDefaultSecurityGroup);
+}
+
+// The default route table AWS creates with a transit gateway (no CloudFormation attribute names
+// it).
+void TemplateModelBuilder::add_tgw_default_table(Index tgw) {
+  const model::Origin& origin = model_.transit_gateways[tgw].origin;
+  model::Origin table = origin;
+  table.name = model_.text.keep(fmt::format("{}.DefaultRouteTable", origin.name));
+  table.type = "AWS::EC2::TransitGatewayRouteTable";
+  table.implicit = true;
+  model_.tgw_route_tables.push_back({table, tgw, {}});
+  model_.transit_gateways[tgw].default_route_table =
+      static_cast<Index>(model_.tgw_route_tables.size() - 1);
 }
 
 TemplateModelBuilder::Handler TemplateModelBuilder::handler_for(std::string_view type) const {

@@ -35,6 +35,8 @@ class TemplateModelBuilder {
 
   // Pass 1 creates the entities so that pass 2 can link references in any order.
   void allocate(const ResourceContext& r);
+  void add_vpc_defaults(const ResourceContext& r, model::Index vpc);
+  void add_tgw_default_table(model::Index tgw);
   void register_entity(const ResourceContext& r, model::EntityRef ref,
                        std::string_view implicit = {});
   model::Origin implicit_origin(const ResourceContext& r, std::string_view suffix,
