@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/output/formats.h"
+
 namespace reachlint::cli {
 
 std::string usage() {
@@ -204,17 +206,12 @@ class Parser {
   }
 
   bool set_format(const std::string& v) {
-    static const std::map<std::string, Format> kFormats = {{"text", Format::Text},
-                                                           {"json", Format::Json},
-                                                           {"sarif", Format::Sarif},
-                                                           {"dot", Format::Dot},
-                                                           {"mermaid", Format::Mermaid}};
-    const auto found = kFormats.find(v);
-    if (found == kFormats.end())
-      return fail(
-          fmt::format("unknown format '{}' (text, json or sarif; graph: dot or mermaid)", v));
-    options_.format = found->second;
-    format_name_ = v;
+    const auto drawings = output::graph_format_names();
+    const bool drawing = std::find(drawings.begin(), drawings.end(), v) != drawings.end();
+    if (!drawing && !output::find_report_format(v))
+      return fail(fmt::format("unknown format '{}' ({}; graph: {})", v,
+                              output::report_format_names(), output::names_list(drawings)));
+    options_.format = v;
     return true;
   }
 
@@ -248,22 +245,23 @@ class Parser {
                              : fmt::format("unknown option '{}'; did you mean '{}'?", arg, hint));
   }
 
-  // graph draws (dot, its default, or mermaid); the other commands write text, json or sarif.
+  // graph draws (dot, its default, or mermaid); the other commands write a report format.
   bool validate_format() {
-    const bool drawing = options_.format == Format::Dot || options_.format == Format::Mermaid;
+    const auto drawings = output::graph_format_names();
+    const std::string& name = options_.format;
+    const bool drawing = std::find(drawings.begin(), drawings.end(), name) != drawings.end();
     if (options_.command != Command::Graph) {
-      return !drawing ||
-             fail(fmt::format(
-                 "format '{}' is for `reachlint graph`; check writes text, json or sarif",
-                 format_name_));
+      if (name.empty()) options_.format = output::report_formats().front().name;
+      return !drawing || fail(fmt::format("format '{}' is for `reachlint graph`; check writes {}",
+                                          name, output::report_format_names()));
     }
-    if (format_name_.empty())
-      options_.format = Format::Dot;
+    if (name.empty())
+      options_.format = drawings.front();
     else if (!drawing)
-      return fail(fmt::format(
-          "graph writes dot or mermaid, not '{}' (try --format dot; `reachlint check -f {}` "
-          "writes the findings)",
-          format_name_, format_name_));
+      return fail(
+          fmt::format("graph writes {}, not '{}' (try --format {}; `reachlint check -f {}` writes "
+                      "the findings)",
+                      output::names_list(drawings), name, drawings.front(), name));
     return true;
   }
 
@@ -294,7 +292,6 @@ class Parser {
   Options options_;
   bool help_ = false;
   bool version_ = false;
-  std::string format_name_;  // as given to -f; empty: the command's default
   std::string error_;
 };
 

@@ -10,7 +10,6 @@
 namespace reachlint::cli {
 
 enum class Command { Check, Rules, Explain, Graph, Help, Version };
-enum class Format { Text, Json, Sarif, Dot, Mermaid };  // graph: Dot (default) or Mermaid
 enum class FailLevel { Error, Warning, Note, None };
 
 // What main() reads from the environment, once: library code never reads it. Tests set it.
@@ -23,7 +22,7 @@ struct Environment {
 struct Options {
   Command command = Command::Check;
   std::vector<std::string> paths;
-  Format format = Format::Text;
+  std::string format;  // -f: a report format, or graph's drawing; empty: the default
   std::string output;  // empty: standard output
   std::string config;  // explicit --config
   bool no_config = false;

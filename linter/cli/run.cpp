@@ -12,6 +12,7 @@
 #include "linter/cli/pipeline.h"
 #include "linter/core/timing.h"
 #include "linter/output/baseline.h"
+#include "linter/output/formats.h"
 #include "linter/output/graph_output.h"
 #include "linter/output/report.h"
 #include "rules/rule_docs.h"
@@ -82,32 +83,32 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
   return findings;
 }
 
-std::string format_sarif(const Options& options, const output::RunReport& report) {
-  const std::string root =
-      options.srcroot.empty()
-          ? std::filesystem::current_path().string()
-          : std::filesystem::absolute(options.srcroot).lexically_normal().string();
-  return output::format_sarif(report, {root, options.category});
+output::FormatOptions format_options(const Options& options, const Streams& streams) {
+  output::FormatOptions out;
+  out.color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
+              !options.environment.no_color;
+  out.quiet = options.quiet;
+  out.show_paths = options.show_paths;
+  out.show_suppressed = options.show_suppressed;
+  out.srcroot = options.srcroot.empty()
+                    ? std::filesystem::current_path().string()
+                    : std::filesystem::absolute(options.srcroot).lexically_normal().string();
+  out.category = options.category;
+  return out;
+}
+
+const output::ReportFormat& report_format(const Options& options) {
+  return *output::find_report_format(options.format);  // validated with the options
 }
 
 std::string format_report(const Options& options, const output::RunReport& report,
                           const Streams& streams) {
-  switch (options.format) {
-    case Format::Text: {
-      const bool color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
-                         !options.environment.no_color;
-      return output::format_text(
-          report, {color, options.quiet, options.show_paths, options.show_suppressed});
-    }
-    case Format::Json:
-      return output::format_json(report);
-    case Format::Sarif:
-      return format_sarif(options, report);
-    case Format::Dot:
-    case Format::Mermaid:
-      break;  // graph's formats: the options refuse them for check
-  }
-  return {};
+  return report_format(options).write(report, format_options(options, streams));
+}
+
+std::string format_sarif(const Options& options, const output::RunReport& report,
+                         const Streams& streams) {
+  return output::find_report_format("sarif")->write(report, format_options(options, streams));
 }
 
 // The configuration's [rules.levels] replace the rules' default levels.
@@ -163,7 +164,7 @@ int run_check(const Options& options, const Streams& streams) {
   if (pipeline.diagnostics.has_errors()) {
     // Machine-readable formats still get a document that says the run failed, and why.
     report.errors = pipeline.diagnostics.sorted_errors();
-    if (options.format != Format::Text)
+    if (report_format(options).machine_readable)
       write_output(options, format_report(options, report, streams), streams);
     return report_input_errors(pipeline, streams);
   }
@@ -182,7 +183,8 @@ int run_check(const Options& options, const Streams& streams) {
   if (!options.write_baseline.empty()) {
     Options to_baseline = options;
     to_baseline.output = options.write_baseline;
-    if (!write_output(to_baseline, format_sarif(options, report), streams)) return kExitError;
+    if (!write_output(to_baseline, format_sarif(options, report, streams), streams))
+      return kExitError;
   }
   timer.mark("output");
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
@@ -204,7 +206,7 @@ int run_graph(const Options& options, const Streams& streams) {
     return kExitError;
   }
   const auto format =
-      options.format == Format::Mermaid ? output::GraphFormat::Mermaid : output::GraphFormat::Dot;
+      options.format == "mermaid" ? output::GraphFormat::Mermaid : output::GraphFormat::Dot;
   if (!write_output(options,
                     output::format_graph({pipeline.model, analyses, report.findings}, format),
                     streams))
