@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "linter/ingest/account/export_parser.h"
+#include "linter/ingest/common/aws_keys.h"
 #include "linter/ingest/common/json_tree.h"
 
 namespace reachlint {
@@ -88,33 +89,34 @@ struct ListKind {
 };
 
 constexpr ListKind kLists[] = {
-    {"Vpcs", read_vpc},
-    {"Subnets", read_subnet},
-    {"RouteTables", read_route_table},
-    {"NetworkAcls", read_network_acl},
-    {"SecurityGroups", read_security_group},
-    {"NetworkInterfaces", read_interface},
-    {"Reservations", read_reservation},
-    {"VpcPeeringConnections", read_peering},
-    {"VpnGateways", read_vpn_gateway},
-    {"PrefixLists", read_prefix_list},
-    {"Entries", read_prefix_list_entry, ListKind::Needs::PrefixList},
-    {"TransitGateways", read_transit_gateway},
-    {"TransitGatewayAttachments", read_tgw_attachment},
-    {"TransitGatewayVpcAttachments", read_tgw_vpc_attachment},
-    {"TransitGatewayRouteTables", read_tgw_route_table},
-    {"Routes", read_tgw_route, ListKind::Needs::RouteTable},
-    {"Associations", read_tgw_association, ListKind::Needs::RouteTable},
-    {"TransitGatewayRouteTablePropagations", read_tgw_propagation, ListKind::Needs::RouteTable},
-    {"TransitGatewayStaticRoutes", read_tgw_static_routes_wrapper},
-    {"TransitGatewayPropagations", read_tgw_propagations_wrapper},
-    {"FileSystems", read_file_system},
-    {"StorageVirtualMachines", read_svm},
+    {aws_keys::kVpcs, read_vpc},
+    {aws_keys::kSubnets, read_subnet},
+    {aws_keys::kRouteTables, read_route_table},
+    {aws_keys::kNetworkAcls, read_network_acl},
+    {aws_keys::kSecurityGroups, read_security_group},
+    {aws_keys::kNetworkInterfaces, read_interface},
+    {aws_keys::kReservations, read_reservation},
+    {aws_keys::kVpcPeeringConnections, read_peering},
+    {aws_keys::kVpnGateways, read_vpn_gateway},
+    {aws_keys::kPrefixLists, read_prefix_list},
+    {aws_keys::kEntries, read_prefix_list_entry, ListKind::Needs::PrefixList},
+    {aws_keys::kTransitGateways, read_transit_gateway},
+    {aws_keys::kTransitGatewayAttachments, read_tgw_attachment},
+    {aws_keys::kTransitGatewayVpcAttachments, read_tgw_vpc_attachment},
+    {aws_keys::kTransitGatewayRouteTables, read_tgw_route_table},
+    {aws_keys::kRoutes, read_tgw_route, ListKind::Needs::RouteTable},
+    {aws_keys::kAssociations, read_tgw_association, ListKind::Needs::RouteTable},
+    {aws_keys::kTransitGatewayRouteTablePropagations, read_tgw_propagation,
+     ListKind::Needs::RouteTable},
+    {aws_keys::kTransitGatewayStaticRoutes, read_tgw_static_routes_wrapper},
+    {aws_keys::kTransitGatewayPropagations, read_tgw_propagations_wrapper},
+    {aws_keys::kFileSystems, read_file_system},
+    {aws_keys::kStorageVirtualMachines, read_svm},
 };
 
 // Paging and status keys the CLI prints beside the list.
-constexpr std::string_view kIgnoredKeys[] = {"NextToken", "AdditionalRoutesAvailable",
-                                             "ResponseMetadata"};
+constexpr std::string_view kIgnoredKeys[] = {
+    aws_keys::kNextToken, aws_keys::kAdditionalRoutesAvailable, aws_keys::kResponseMetadata};
 
 const ListKind* find_list(std::string_view key) {
   for (const ListKind& kind : kLists) {
@@ -199,7 +201,7 @@ bool ExportParser::end_element(std::string_view what, std::string_view id) {
 void ExportParser::start_table_listing(std::string_view key, Location at) {
   RecordOrigin where{at, account_, region_, 0, key};
   const std::string_view table = intern(context_.route_table);
-  if (key == "Routes") {
+  if (key == aws_keys::kRoutes) {
     TgwRouteListing listing;
     listing.origin = where;
     listing.table = table;
@@ -208,7 +210,7 @@ void ExportParser::start_table_listing(std::string_view key, Location at) {
     TgwTableLinks links;
     links.origin = where;
     links.table = table;
-    links.propagations = key == "TransitGatewayRouteTablePropagations";
+    links.propagations = key == aws_keys::kTransitGatewayRouteTablePropagations;
     records_.tgw_table_links.push_back(std::move(links));
   }
 }

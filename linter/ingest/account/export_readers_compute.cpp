@@ -1,5 +1,6 @@
 // Readers for describe-security-groups, -network-interfaces, -instances, and the FSx commands.
 #include "linter/ingest/account/export_parser.h"
+#include "linter/ingest/common/aws_keys.h"
 
 namespace reachlint {
 
@@ -28,19 +29,19 @@ error_code read_permission(ExportParser& p, od::value element,
   REACHLINT_TRY(p.read_part(
       "a security group rule",
       [&] {
-        return p.nested_object(element, "a rule",
-                               [&](std::string_view key, od::value v) -> error_code {
-                                 if (key == "IpProtocol") return p.text(v, key, rule.protocol);
-                                 if (key == "FromPort") return p.number(v, key, rule.from);
-                                 if (key == "ToPort") return p.number(v, key, rule.to);
-                                 if (key == "IpRanges")
-                                   return id_list(p, v, key, "CidrIp", rule.cidrs);
-                                 if (key == "PrefixListIds")
-                                   return id_list(p, v, key, "PrefixListId", rule.prefix_lists);
-                                 if (key == "UserIdGroupPairs")
-                                   return id_list(p, v, key, "GroupId", rule.groups);
-                                 return kOk;
-                               });
+        return p.nested_object(
+            element, "a rule", [&](std::string_view key, od::value v) -> error_code {
+              if (key == aws_keys::kIpProtocol) return p.text(v, key, rule.protocol);
+              if (key == aws_keys::kFromPort) return p.number(v, key, rule.from);
+              if (key == aws_keys::kToPort) return p.number(v, key, rule.to);
+              if (key == aws_keys::kIpRanges)
+                return id_list(p, v, key, aws_keys::kCidrIp, rule.cidrs);
+              if (key == aws_keys::kPrefixListIds)
+                return id_list(p, v, key, aws_keys::kPrefixListId, rule.prefix_lists);
+              if (key == aws_keys::kUserIdGroupPairs)
+                return id_list(p, v, key, aws_keys::kGroupId, rule.groups);
+              return kOk;
+            });
       },
       rule.readable));
   if (rule.protocol.empty()) {
@@ -58,20 +59,20 @@ error_code read_security_group(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a security group", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "GroupId") return p.text(v, key, r.id);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "GroupName") return p.text(v, key, r.name);
-        if (key == "IpPermissions") {
+        if (key == aws_keys::kGroupId) return p.text(v, key, r.id);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kGroupName) return p.text(v, key, r.name);
+        if (key == aws_keys::kIpPermissions) {
           return p.nested_list(v, key,
                                [&](od::value rule) { return read_permission(p, rule, r.ingress); });
         }
-        if (key == "IpPermissionsEgress") {
+        if (key == aws_keys::kIpPermissionsEgress) {
           return p.nested_list(v, key,
                                [&](od::value rule) { return read_permission(p, rule, r.egress); });
         }
         return kOk;
       }));
-  p.require(r.origin.location, {{"GroupId", r.id}});
+  p.require(r.origin.location, {{aws_keys::kGroupId, r.id}});
   if (p.end_element("security group", r.id)) p.records().security_groups.push_back(std::move(r));
   return kOk;
 }
@@ -81,18 +82,18 @@ error_code read_interface(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a network interface", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "NetworkInterfaceId") return p.text(v, key, r.id);
-        if (key == "SubnetId") return p.text(v, key, r.subnet);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "Status") return p.text(v, key, r.status);
-        if (key == "PrivateIpAddress") return p.text(v, key, r.address);
-        if (key == "Groups") return id_list(p, v, key, "GroupId", r.groups);
-        if (key != "Attachment") return kOk;
+        if (key == aws_keys::kNetworkInterfaceId) return p.text(v, key, r.id);
+        if (key == aws_keys::kSubnetId) return p.text(v, key, r.subnet);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kStatus) return p.text(v, key, r.status);
+        if (key == aws_keys::kPrivateIpAddress) return p.text(v, key, r.address);
+        if (key == aws_keys::kGroups) return id_list(p, v, key, aws_keys::kGroupId, r.groups);
+        if (key != aws_keys::kAttachment) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value inner) -> error_code {
-          return k == "InstanceId" ? p.text(inner, k, r.instance) : kOk;
+          return k == aws_keys::kInstanceId ? p.text(inner, k, r.instance) : kOk;
         });
       }));
-  p.require(r.origin.location, {{"NetworkInterfaceId", r.id}});
+  p.require(r.origin.location, {{aws_keys::kNetworkInterfaceId, r.id}});
   if (p.end_element("network interface", r.id)) p.records().interfaces.push_back(std::move(r));
   return kOk;
 }
@@ -104,17 +105,18 @@ error_code read_instance(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(
       p.nested_object(element, "an instance", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "InstanceId") return p.text(v, key, r.id);
-        if (key == "SubnetId") return p.text(v, key, r.subnet);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "PrivateIpAddress") return p.text(v, key, r.address);
-        if (key == "SecurityGroups") return id_list(p, v, key, "GroupId", r.groups);
-        if (key != "State") return kOk;
+        if (key == aws_keys::kInstanceId) return p.text(v, key, r.id);
+        if (key == aws_keys::kSubnetId) return p.text(v, key, r.subnet);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kPrivateIpAddress) return p.text(v, key, r.address);
+        if (key == aws_keys::kSecurityGroups)
+          return id_list(p, v, key, aws_keys::kGroupId, r.groups);
+        if (key != aws_keys::kState) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value inner) -> error_code {
-          return k == "Name" ? p.text(inner, k, r.state) : kOk;
+          return k == aws_keys::kName ? p.text(inner, k, r.state) : kOk;
         });
       }));
-  p.require(r.origin.location, {{"InstanceId", r.id}});
+  p.require(r.origin.location, {{aws_keys::kInstanceId, r.id}});
   if (p.end_element("instance", r.id)) p.records().instances.push_back(std::move(r));
   return kOk;
 }
@@ -126,7 +128,7 @@ error_code read_reservation(ExportParser& p, od::value element) {
   p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a reservation", [&](std::string_view key, od::value v) -> error_code {
-        if (key != "Instances") return kOk;
+        if (key != aws_keys::kInstances) return kOk;
         return p.nested_list(v, key,
                              [&](od::value instance) { return read_instance(p, instance); });
       }));
@@ -139,11 +141,11 @@ namespace {
 error_code read_fs_configuration(ExportParser& p, od::value v, std::string_view what,
                                  FileSystemRecord& r) {
   return p.nested_object(v, what, [&](std::string_view key, od::value inner) -> error_code {
-    if (key == "DeploymentType") return p.text(inner, key, r.deployment);
-    if (key == "PreferredSubnetId") return p.text(inner, key, r.preferred_subnet);
-    if (key == "EndpointIpAddressRange") return p.text(inner, key, r.range);
-    if (key == "EndpointIpAddress") return p.text(inner, key, r.address);
-    if (key != "RouteTableIds") return kOk;
+    if (key == aws_keys::kDeploymentType) return p.text(inner, key, r.deployment);
+    if (key == aws_keys::kPreferredSubnetId) return p.text(inner, key, r.preferred_subnet);
+    if (key == aws_keys::kEndpointIpAddressRange) return p.text(inner, key, r.range);
+    if (key == aws_keys::kEndpointIpAddress) return p.text(inner, key, r.address);
+    if (key != aws_keys::kRouteTableIds) return kOk;
     r.has_route_tables = true;
     return p.texts(inner, key, r.route_tables);
   });
@@ -156,19 +158,20 @@ error_code read_file_system(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a file system", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "FileSystemId") return p.text(v, key, r.id);
-        if (key == "FileSystemType") return p.text(v, key, r.type);
-        if (key == "Lifecycle") return p.text(v, key, r.lifecycle);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "SubnetIds") return p.texts(v, key, r.subnets);
-        if (key == "NetworkInterfaceIds") return p.texts(v, key, r.interfaces);
-        if (key == "OpenZFSConfiguration" || key == "OntapConfiguration" ||
-            key == "WindowsConfiguration" || key == "LustreConfiguration") {
+        if (key == aws_keys::kFileSystemId) return p.text(v, key, r.id);
+        if (key == aws_keys::kFileSystemType) return p.text(v, key, r.type);
+        if (key == aws_keys::kLifecycle) return p.text(v, key, r.lifecycle);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kSubnetIds) return p.texts(v, key, r.subnets);
+        if (key == aws_keys::kNetworkInterfaceIds) return p.texts(v, key, r.interfaces);
+        if (key == aws_keys::kOpenZFSConfiguration || key == aws_keys::kOntapConfiguration ||
+            key == aws_keys::kWindowsConfiguration || key == aws_keys::kLustreConfiguration) {
           return read_fs_configuration(p, v, key, r);
         }
         return kOk;
       }));
-  p.require(r.origin.location, {{"FileSystemId", r.id}, {"FileSystemType", r.type}});
+  p.require(r.origin.location,
+            {{aws_keys::kFileSystemId, r.id}, {aws_keys::kFileSystemType, r.type}});
   if (p.end_element("file system", r.id)) p.records().file_systems.push_back(std::move(r));
   return kOk;
 }
@@ -178,20 +181,21 @@ error_code read_svm(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a storage virtual machine", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "StorageVirtualMachineId") return p.text(v, key, r.id);
-        if (key == "FileSystemId") return p.text(v, key, r.file_system);
-        if (key == "Lifecycle") return p.text(v, key, r.lifecycle);
-        if (key != "Endpoints") return kOk;
+        if (key == aws_keys::kStorageVirtualMachineId) return p.text(v, key, r.id);
+        if (key == aws_keys::kFileSystemId) return p.text(v, key, r.file_system);
+        if (key == aws_keys::kLifecycle) return p.text(v, key, r.lifecycle);
+        if (key != aws_keys::kEndpoints) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value endpoint) -> error_code {
-          if (k != "Nfs") return kOk;
+          if (k != aws_keys::kNfs) return kOk;
           return p.nested_object(
               endpoint, k, [&](std::string_view field, od::value addresses) -> error_code {
-                return field == "IpAddresses" ? p.texts(addresses, field, r.nfs_addresses) : kOk;
+                return field == aws_keys::kIpAddresses ? p.texts(addresses, field, r.nfs_addresses)
+                                                       : kOk;
               });
         });
       }));
   p.require(r.origin.location,
-            {{"StorageVirtualMachineId", r.id}, {"FileSystemId", r.file_system}});
+            {{aws_keys::kStorageVirtualMachineId, r.id}, {aws_keys::kFileSystemId, r.file_system}});
   if (p.end_element("storage virtual machine", r.id)) p.records().svms.push_back(std::move(r));
   return kOk;
 }

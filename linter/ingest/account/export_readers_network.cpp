@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "linter/ingest/account/export_parser.h"
+#include "linter/ingest/common/aws_keys.h"
 
 namespace reachlint {
 
@@ -31,20 +32,20 @@ error_code read_vpc(ExportParser& p, od::value element) {
   std::string_view primary;
   REACHLINT_TRY(
       p.nested_object(element, "a VPC", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "VpcId") return p.text(v, key, r.id);
-        if (key == "State") return p.text(v, key, r.state);
-        if (key == "OwnerId") return p.text(v, key, r.owner);
-        if (key == "CidrBlock") return p.text(v, key, primary);
-        if (key != "CidrBlockAssociationSet") return kOk;
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.id);
+        if (key == aws_keys::kState) return p.text(v, key, r.state);
+        if (key == aws_keys::kOwnerId) return p.text(v, key, r.owner);
+        if (key == aws_keys::kCidrBlock) return p.text(v, key, primary);
+        if (key != aws_keys::kCidrBlockAssociationSet) return kOk;
         return p.nested_list(v, key, [&](od::value association) {
           std::string_view block, state;
-          REACHLINT_TRY(p.nested_object(association, key,
-                                        [&](std::string_view k, od::value inner) -> error_code {
-                                          if (k == "CidrBlock") return p.text(inner, k, block);
-                                          if (k == "CidrBlockState")
-                                            return nested_state(p, inner, k, "State", state);
-                                          return kOk;
-                                        }));
+          REACHLINT_TRY(p.nested_object(
+              association, key, [&](std::string_view k, od::value inner) -> error_code {
+                if (k == aws_keys::kCidrBlock) return p.text(inner, k, block);
+                if (k == aws_keys::kCidrBlockState)
+                  return nested_state(p, inner, k, aws_keys::kState, state);
+                return kOk;
+              }));
           // Only associated blocks are VPC CIDRs (not associating, disassociated or failed ones).
           if (state.empty() || state == "associated") add_unique(r.cidrs, block);
           return kOk;
@@ -54,7 +55,7 @@ error_code read_vpc(ExportParser& p, od::value element) {
     r.cidrs.erase(std::remove(r.cidrs.begin(), r.cidrs.end(), primary), r.cidrs.end());
     r.cidrs.insert(r.cidrs.begin(), primary);
   }
-  p.require(r.origin.location, {{"VpcId", r.id}});
+  p.require(r.origin.location, {{aws_keys::kVpcId, r.id}});
   if (p.end_element("VPC", r.id)) p.records().vpcs.push_back(std::move(r));
   return kOk;
 }
@@ -64,15 +65,15 @@ error_code read_subnet(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(
       p.nested_object(element, "a subnet", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "SubnetId") return p.text(v, key, r.id);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "CidrBlock") return p.text(v, key, r.cidr);
-        if (key == "AvailabilityZone") return p.text(v, key, r.zone);
-        if (key == "AvailabilityZoneId") return p.text(v, key, r.zone_id);
-        if (key == "State") return p.text(v, key, r.state);
+        if (key == aws_keys::kSubnetId) return p.text(v, key, r.id);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kCidrBlock) return p.text(v, key, r.cidr);
+        if (key == aws_keys::kAvailabilityZone) return p.text(v, key, r.zone);
+        if (key == aws_keys::kAvailabilityZoneId) return p.text(v, key, r.zone_id);
+        if (key == aws_keys::kState) return p.text(v, key, r.state);
         return kOk;
       }));
-  p.require(r.origin.location, {{"SubnetId", r.id}, {"VpcId", r.vpc}});
+  p.require(r.origin.location, {{aws_keys::kSubnetId, r.id}, {aws_keys::kVpcId, r.vpc}});
   if (p.end_element("subnet", r.id)) p.records().subnets.push_back(std::move(r));
   return kOk;
 }
@@ -98,30 +99,35 @@ error_code read_route(ExportParser& p, od::value element, RouteTableRecord& tabl
       [&] {
         return p.nested_object(
             element, "a route", [&](std::string_view key, od::value v) -> error_code {
-              if (key == "DestinationCidrBlock") return p.text(v, key, route.destination);
-              if (key == "DestinationPrefixListId") {
+              if (key == aws_keys::kDestinationCidrBlock) return p.text(v, key, route.destination);
+              if (key == aws_keys::kDestinationPrefixListId) {
                 route.to_prefix_list = true;
                 return p.text(v, key, route.destination);
               }
-              if (key == "DestinationIpv6CidrBlock") {
+              if (key == aws_keys::kDestinationIpv6CidrBlock) {
                 ipv6 = true;
                 return kOk;
               }
-              if (key == "TransitGatewayId")
+              if (key == aws_keys::kTransitGatewayId)
                 return target(RouteTargetField::TransitGateway, v, key);
-              if (key == "VpcPeeringConnectionId") return target(RouteTargetField::Peering, v, key);
-              if (key == "GatewayId") return target(RouteTargetField::Gateway, v, key);
-              if (key == "NetworkInterfaceId")
+              if (key == aws_keys::kVpcPeeringConnectionId)
+                return target(RouteTargetField::Peering, v, key);
+              if (key == aws_keys::kGatewayId) return target(RouteTargetField::Gateway, v, key);
+              if (key == aws_keys::kNetworkInterfaceId)
                 return target(RouteTargetField::NetworkInterface, v, key);
-              if (key == "InstanceId") return target(RouteTargetField::Instance, v, key);
-              if (key == "NatGatewayId") return target(RouteTargetField::NatGateway, v, key);
-              if (key == "VpcEndpointId") return target(RouteTargetField::VpcEndpoint, v, key);
-              if (key == "LocalGatewayId" || key == "CarrierGatewayId" || key == "CoreNetworkArn" ||
-                  key == "EgressOnlyInternetGatewayId" || key == "OdbNetworkArn") {
+              if (key == aws_keys::kInstanceId) return target(RouteTargetField::Instance, v, key);
+              if (key == aws_keys::kNatGatewayId)
+                return target(RouteTargetField::NatGateway, v, key);
+              if (key == aws_keys::kVpcEndpointId)
+                return target(RouteTargetField::VpcEndpoint, v, key);
+              if (key == aws_keys::kLocalGatewayId || key == aws_keys::kCarrierGatewayId ||
+                  key == aws_keys::kCoreNetworkArn ||
+                  key == aws_keys::kEgressOnlyInternetGatewayId ||
+                  key == aws_keys::kOdbNetworkArn) {
                 return target(RouteTargetField::Other, v, key);
               }
-              if (key == "State") return p.text(v, key, state);
-              if (key == "Origin") return p.text(v, key, origin);
+              if (key == aws_keys::kState) return p.text(v, key, state);
+              if (key == aws_keys::kOrigin) return p.text(v, key, origin);
               return kOk;
             });
       },
@@ -144,10 +150,10 @@ error_code read_route_association(ExportParser& p, od::value element, RouteTable
   std::string_view subnet, state;
   REACHLINT_TRY(p.nested_object(element, "an association",
                                 [&](std::string_view key, od::value v) -> error_code {
-                                  if (key == "Main") return p.flag(v, key, main);
-                                  if (key == "SubnetId") return p.text(v, key, subnet);
-                                  if (key == "AssociationState")
-                                    return nested_state(p, v, key, "State", state);
+                                  if (key == aws_keys::kMain) return p.flag(v, key, main);
+                                  if (key == aws_keys::kSubnetId) return p.text(v, key, subnet);
+                                  if (key == aws_keys::kAssociationState)
+                                    return nested_state(p, v, key, aws_keys::kState, state);
                                   return kOk;
                                 }));
   if (!state.empty() && state != "associated") return kOk;
@@ -163,19 +169,19 @@ error_code read_route_table(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a route table", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "RouteTableId") return p.text(v, key, r.id);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "Routes")
+        if (key == aws_keys::kRouteTableId) return p.text(v, key, r.id);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kRoutes)
           return p.nested_list(v, key, [&](od::value route) { return read_route(p, route, r); });
-        if (key == "Associations") {
+        if (key == aws_keys::kAssociations) {
           return p.nested_list(v, key,
                                [&](od::value a) { return read_route_association(p, a, r); });
         }
-        if (key == "PropagatingVgws") {
+        if (key == aws_keys::kPropagatingVgws) {
           return p.nested_list(v, key, [&](od::value vgw) {
             return p.nested_object(vgw, key,
                                    [&](std::string_view k, od::value inner) -> error_code {
-                                     if (k != "GatewayId") return kOk;
+                                     if (k != aws_keys::kGatewayId) return kOk;
                                      std::string_view id;
                                      REACHLINT_TRY(p.text(inner, k, id));
                                      add_unique(r.propagating_vgws, id);
@@ -185,7 +191,7 @@ error_code read_route_table(ExportParser& p, od::value element) {
         }
         return kOk;
       }));
-  p.require(r.origin.location, {{"RouteTableId", r.id}, {"VpcId", r.vpc}});
+  p.require(r.origin.location, {{aws_keys::kRouteTableId, r.id}, {aws_keys::kVpcId, r.vpc}});
   if (p.end_element("route table", r.id)) p.records().route_tables.push_back(std::move(r));
   return kOk;
 }
@@ -202,20 +208,21 @@ error_code read_acl_entry(ExportParser& p, od::value element, NetworkAclRecord& 
       [&] {
         return p.nested_object(
             element, "an ACL entry", [&](std::string_view key, od::value v) -> error_code {
-              if (key == "RuleNumber") return p.number(v, key, number);
-              if (key == "Protocol") return p.text(v, key, entry.protocol);
-              if (key == "RuleAction") return p.text(v, key, entry.action);
-              if (key == "Egress") return p.flag(v, key, entry.egress);
-              if (key == "CidrBlock") return p.text(v, key, entry.cidr);
-              if (key == "Ipv6CidrBlock") {
+              if (key == aws_keys::kRuleNumber) return p.number(v, key, number);
+              if (key == aws_keys::kProtocol) return p.text(v, key, entry.protocol);
+              if (key == aws_keys::kRuleAction) return p.text(v, key, entry.action);
+              if (key == aws_keys::kEgress) return p.flag(v, key, entry.egress);
+              if (key == aws_keys::kCidrBlock) return p.text(v, key, entry.cidr);
+              if (key == aws_keys::kIpv6CidrBlock) {
                 ipv6 = true;
                 return kOk;
               }
-              if (key != "PortRange") return kOk;
+              if (key != aws_keys::kPortRange) return kOk;
               return p.nested_object(v, key,
                                      [&](std::string_view k, od::value inner) -> error_code {
-                                       if (k == "From") return p.number(inner, k, entry.from);
-                                       if (k == "To") return p.number(inner, k, entry.to);
+                                       if (k == aws_keys::kFrom)
+                                         return p.number(inner, k, entry.from);
+                                       if (k == aws_keys::kTo) return p.number(inner, k, entry.to);
                                        return kOk;
                                      });
             });
@@ -240,15 +247,15 @@ error_code read_network_acl(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a network ACL", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "NetworkAclId") return p.text(v, key, r.id);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "IsDefault") return p.flag(v, key, r.is_default);
-        if (key == "Entries")
+        if (key == aws_keys::kNetworkAclId) return p.text(v, key, r.id);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kIsDefault) return p.flag(v, key, r.is_default);
+        if (key == aws_keys::kEntries)
           return p.nested_list(v, key, [&](od::value e) { return read_acl_entry(p, e, r); });
-        if (key != "Associations") return kOk;
+        if (key != aws_keys::kAssociations) return kOk;
         return p.nested_list(v, key, [&](od::value a) {
           return p.nested_object(a, key, [&](std::string_view k, od::value inner) -> error_code {
-            if (k != "SubnetId") return kOk;
+            if (k != aws_keys::kSubnetId) return kOk;
             std::string_view subnet;
             REACHLINT_TRY(p.text(inner, k, subnet));
             add_unique(r.subnets, subnet);
@@ -256,7 +263,7 @@ error_code read_network_acl(ExportParser& p, od::value element) {
           });
         });
       }));
-  p.require(r.origin.location, {{"NetworkAclId", r.id}, {"VpcId", r.vpc}});
+  p.require(r.origin.location, {{aws_keys::kNetworkAclId, r.id}, {aws_keys::kVpcId, r.vpc}});
   if (p.end_element("network ACL", r.id)) p.records().network_acls.push_back(std::move(r));
   return kOk;
 }
@@ -266,20 +273,20 @@ namespace {
 error_code read_peering_side(ExportParser& p, od::value v, std::string_view what,
                              PeeringSide& side) {
   return p.nested_object(v, what, [&](std::string_view key, od::value inner) -> error_code {
-    if (key == "VpcId") return p.text(inner, key, side.vpc);
-    if (key == "OwnerId") return p.text(inner, key, side.owner);
-    if (key == "Region") return p.text(inner, key, side.region);
-    if (key == "CidrBlock") {
+    if (key == aws_keys::kVpcId) return p.text(inner, key, side.vpc);
+    if (key == aws_keys::kOwnerId) return p.text(inner, key, side.owner);
+    if (key == aws_keys::kRegion) return p.text(inner, key, side.region);
+    if (key == aws_keys::kCidrBlock) {
       std::string_view block;
       REACHLINT_TRY(p.text(inner, key, block));
       add_unique(side.cidrs, block);
       return kOk;
     }
-    if (key != "CidrBlockSet") return kOk;
+    if (key != aws_keys::kCidrBlockSet) return kOk;
     return p.nested_list(inner, key, [&](od::value item) {
       return p.nested_object(item, key,
                              [&](std::string_view k, od::value block_value) -> error_code {
-                               if (k != "CidrBlock") return kOk;
+                               if (k != aws_keys::kCidrBlock) return kOk;
                                std::string_view block;
                                REACHLINT_TRY(p.text(block_value, k, block));
                                add_unique(side.cidrs, block);
@@ -296,12 +303,13 @@ error_code read_peering(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(element, "a peering connection",
                                 [&](std::string_view key, od::value v) -> error_code {
-                                  if (key == "VpcPeeringConnectionId") return p.text(v, key, r.id);
-                                  if (key == "Status")
-                                    return nested_state(p, v, key, "Code", r.status);
-                                  if (key == "RequesterVpcInfo")
+                                  if (key == aws_keys::kVpcPeeringConnectionId)
+                                    return p.text(v, key, r.id);
+                                  if (key == aws_keys::kStatus)
+                                    return nested_state(p, v, key, aws_keys::kCode, r.status);
+                                  if (key == aws_keys::kRequesterVpcInfo)
                                     return read_peering_side(p, v, key, r.requester);
-                                  if (key == "AccepterVpcInfo")
+                                  if (key == aws_keys::kAccepterVpcInfo)
                                     return read_peering_side(p, v, key, r.accepter);
                                   return kOk;
                                 }));
@@ -317,22 +325,22 @@ error_code read_vpn_gateway(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "a VPN gateway", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "VpnGatewayId") return p.text(v, key, r.id);
-        if (key == "State") return p.text(v, key, r.state);
-        if (key != "VpcAttachments") return kOk;
+        if (key == aws_keys::kVpnGatewayId) return p.text(v, key, r.id);
+        if (key == aws_keys::kState) return p.text(v, key, r.state);
+        if (key != aws_keys::kVpcAttachments) return kOk;
         return p.nested_list(v, key, [&](od::value attachment) {
           std::string_view vpc, state;
           REACHLINT_TRY(p.nested_object(attachment, key,
                                         [&](std::string_view k, od::value inner) -> error_code {
-                                          if (k == "VpcId") return p.text(inner, k, vpc);
-                                          if (k == "State") return p.text(inner, k, state);
+                                          if (k == aws_keys::kVpcId) return p.text(inner, k, vpc);
+                                          if (k == aws_keys::kState) return p.text(inner, k, state);
                                           return kOk;
                                         }));
           if (state.empty() || state == "attached") add_unique(r.vpcs, vpc);
           return kOk;
         });
       }));
-  p.require(r.origin.location, {{"VpnGatewayId", r.id}});
+  p.require(r.origin.location, {{aws_keys::kVpnGatewayId, r.id}});
   if (p.end_element("VPN gateway", r.id)) p.records().vpn_gateways.push_back(std::move(r));
   return kOk;
 }
@@ -340,17 +348,19 @@ error_code read_vpn_gateway(ExportParser& p, od::value element) {
 error_code read_prefix_list(ExportParser& p, od::value element) {
   PrefixListRecord r;
   r.origin = p.begin_element(element);
-  REACHLINT_TRY(p.nested_object(
-      element, "a prefix list", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "PrefixListId") return p.text(v, key, r.id);
-        if (key == "State") return p.text(v, key, r.state);
-        if (key == "OwnerId") return p.text(v, key, r.owner);
-        if (key == "PrefixListName") return p.text(v, key, r.name);
-        if (key != "Cidrs") return kOk;  // describe-prefix-lists (AWS-managed) lists its CIDRs
-        r.entries_known = true;
-        return p.texts(v, key, r.cidrs);
-      }));
-  p.require(r.origin.location, {{"PrefixListId", r.id}});
+  REACHLINT_TRY(p.nested_object(element, "a prefix list",
+                                [&](std::string_view key, od::value v) -> error_code {
+                                  if (key == aws_keys::kPrefixListId) return p.text(v, key, r.id);
+                                  if (key == aws_keys::kState) return p.text(v, key, r.state);
+                                  if (key == aws_keys::kOwnerId) return p.text(v, key, r.owner);
+                                  if (key == aws_keys::kPrefixListName)
+                                    return p.text(v, key, r.name);
+                                  // describe-prefix-lists (AWS-managed) lists its CIDRs
+                                  if (key != aws_keys::kCidrs) return kOk;
+                                  r.entries_known = true;
+                                  return p.texts(v, key, r.cidrs);
+                                }));
+  p.require(r.origin.location, {{aws_keys::kPrefixListId, r.id}});
   if (p.end_element("prefix list", r.id)) p.records().prefix_lists.push_back(std::move(r));
   return kOk;
 }
@@ -367,7 +377,7 @@ error_code read_prefix_list_entry(ExportParser& p, od::value element) {
   std::string_view cidr;
   REACHLINT_TRY(p.nested_object(element, "a prefix list entry",
                                 [&](std::string_view key, od::value v) -> error_code {
-                                  return key == "Cidr" ? p.text(v, key, cidr) : kOk;
+                                  return key == aws_keys::kCidr ? p.text(v, key, cidr) : kOk;
                                 }));
   if (cidr.empty()) p.problem(origin.location, "an entry has no Cidr");
   if (p.end_element("prefix list entry", cidr))

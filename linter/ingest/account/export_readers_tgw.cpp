@@ -2,6 +2,7 @@
 // -vpc-attachments, -route-tables, search-transit-gateway-routes, the route table association
 // and propagation listings, and Batfish's wrappers of the last three.
 #include "linter/ingest/account/export_parser.h"
+#include "linter/ingest/common/aws_keys.h"
 
 namespace reachlint {
 
@@ -21,22 +22,24 @@ error_code read_transit_gateway(ExportParser& p, od::value element) {
   std::string_view association, propagation, referencing;
   REACHLINT_TRY(p.nested_object(
       element, "a transit gateway", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "TransitGatewayId") return p.text(v, key, r.id);
-        if (key == "State") return p.text(v, key, r.state);
-        if (key != "Options") return kOk;
+        if (key == aws_keys::kTransitGatewayId) return p.text(v, key, r.id);
+        if (key == aws_keys::kState) return p.text(v, key, r.state);
+        if (key != aws_keys::kOptions) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value inner) -> error_code {
-          if (k == "DefaultRouteTableAssociation") return p.text(inner, k, association);
-          if (k == "DefaultRouteTablePropagation") return p.text(inner, k, propagation);
-          if (k == "AssociationDefaultRouteTableId") return p.text(inner, k, r.association_default);
-          if (k == "PropagationDefaultRouteTableId") return p.text(inner, k, r.propagation_default);
-          if (k == "SecurityGroupReferencingSupport") return p.text(inner, k, referencing);
+          if (k == aws_keys::kDefaultRouteTableAssociation) return p.text(inner, k, association);
+          if (k == aws_keys::kDefaultRouteTablePropagation) return p.text(inner, k, propagation);
+          if (k == aws_keys::kAssociationDefaultRouteTableId)
+            return p.text(inner, k, r.association_default);
+          if (k == aws_keys::kPropagationDefaultRouteTableId)
+            return p.text(inner, k, r.propagation_default);
+          if (k == aws_keys::kSecurityGroupReferencingSupport) return p.text(inner, k, referencing);
           return kOk;
         });
       }));
   r.default_association = enabled(association, true);
   r.default_propagation = enabled(propagation, true);
   r.sg_referencing = enabled(referencing, false);
-  p.require(r.origin.location, {{"TransitGatewayId", r.id}});
+  p.require(r.origin.location, {{aws_keys::kTransitGatewayId, r.id}});
   if (p.end_element("transit gateway", r.id)) p.records().transit_gateways.push_back(std::move(r));
   return kOk;
 }
@@ -46,19 +49,21 @@ error_code read_tgw_attachment(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(
       element, "an attachment", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "TransitGatewayAttachmentId") return p.text(v, key, r.id);
-        if (key == "TransitGatewayId") return p.text(v, key, r.tgw);
-        if (key == "ResourceType") return p.text(v, key, r.resource_type);
-        if (key == "ResourceId") return p.text(v, key, r.resource);
-        if (key == "State") return p.text(v, key, r.state);
-        if (key != "Association") return kOk;
+        if (key == aws_keys::kTransitGatewayAttachmentId) return p.text(v, key, r.id);
+        if (key == aws_keys::kTransitGatewayId) return p.text(v, key, r.tgw);
+        if (key == aws_keys::kResourceType) return p.text(v, key, r.resource_type);
+        if (key == aws_keys::kResourceId) return p.text(v, key, r.resource);
+        if (key == aws_keys::kState) return p.text(v, key, r.state);
+        if (key != aws_keys::kAssociation) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value inner) -> error_code {
-          if (k == "TransitGatewayRouteTableId") return p.text(inner, k, r.association_table);
-          if (k == "State") return p.text(inner, k, r.association_state);
+          if (k == aws_keys::kTransitGatewayRouteTableId)
+            return p.text(inner, k, r.association_table);
+          if (k == aws_keys::kState) return p.text(inner, k, r.association_state);
           return kOk;
         });
       }));
-  p.require(r.origin.location, {{"TransitGatewayAttachmentId", r.id}, {"TransitGatewayId", r.tgw}});
+  p.require(r.origin.location,
+            {{aws_keys::kTransitGatewayAttachmentId, r.id}, {aws_keys::kTransitGatewayId, r.tgw}});
   if (p.end_element("transit gateway attachment", r.id))
     p.records().tgw_attachments.push_back(std::move(r));
   return kOk;
@@ -70,14 +75,15 @@ error_code read_tgw_vpc_attachment(ExportParser& p, od::value element) {
   std::string_view referencing;
   REACHLINT_TRY(p.nested_object(
       element, "a VPC attachment", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "TransitGatewayAttachmentId") return p.text(v, key, r.id);
-        if (key == "TransitGatewayId") return p.text(v, key, r.tgw);
-        if (key == "VpcId") return p.text(v, key, r.vpc);
-        if (key == "State") return p.text(v, key, r.state);
-        if (key == "SubnetIds") return p.texts(v, key, r.subnets);
-        if (key != "Options") return kOk;
+        if (key == aws_keys::kTransitGatewayAttachmentId) return p.text(v, key, r.id);
+        if (key == aws_keys::kTransitGatewayId) return p.text(v, key, r.tgw);
+        if (key == aws_keys::kVpcId) return p.text(v, key, r.vpc);
+        if (key == aws_keys::kState) return p.text(v, key, r.state);
+        if (key == aws_keys::kSubnetIds) return p.texts(v, key, r.subnets);
+        if (key != aws_keys::kOptions) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value inner) -> error_code {
-          return k == "SecurityGroupReferencingSupport" ? p.text(inner, k, referencing) : kOk;
+          return k == aws_keys::kSecurityGroupReferencingSupport ? p.text(inner, k, referencing)
+                                                                 : kOk;
         });
       }));
   r.sg_referencing = enabled(referencing, true);
@@ -94,13 +100,15 @@ error_code read_tgw_route_table(ExportParser& p, od::value element) {
   r.origin = p.begin_element(element);
   REACHLINT_TRY(p.nested_object(element, "a TGW route table",
                                 [&](std::string_view key, od::value v) -> error_code {
-                                  if (key == "TransitGatewayRouteTableId")
+                                  if (key == aws_keys::kTransitGatewayRouteTableId)
                                     return p.text(v, key, r.id);
-                                  if (key == "TransitGatewayId") return p.text(v, key, r.tgw);
-                                  if (key == "State") return p.text(v, key, r.state);
+                                  if (key == aws_keys::kTransitGatewayId)
+                                    return p.text(v, key, r.tgw);
+                                  if (key == aws_keys::kState) return p.text(v, key, r.state);
                                   return kOk;
                                 }));
-  p.require(r.origin.location, {{"TransitGatewayRouteTableId", r.id}, {"TransitGatewayId", r.tgw}});
+  p.require(r.origin.location,
+            {{aws_keys::kTransitGatewayRouteTableId, r.id}, {aws_keys::kTransitGatewayId, r.tgw}});
   if (p.end_element("transit gateway route table", r.id))
     p.records().tgw_route_tables.push_back(std::move(r));
   return kOk;
@@ -131,15 +139,15 @@ error_code read_route_into(ExportParser& p, od::value element, TgwRouteListing& 
       [&] {
         return p.nested_object(
             element, "a route", [&](std::string_view key, od::value v) -> error_code {
-              if (key == "DestinationCidrBlock") return p.text(v, key, route.destination);
-              if (key == "PrefixListId") return p.text(v, key, route.prefix_list);
-              if (key == "Type") return p.text(v, key, route.type);
-              if (key == "State") return p.text(v, key, route.state);
-              if (key != "TransitGatewayAttachments") return kOk;
+              if (key == aws_keys::kDestinationCidrBlock) return p.text(v, key, route.destination);
+              if (key == aws_keys::kPrefixListId) return p.text(v, key, route.prefix_list);
+              if (key == aws_keys::kType) return p.text(v, key, route.type);
+              if (key == aws_keys::kState) return p.text(v, key, route.state);
+              if (key != aws_keys::kTransitGatewayAttachments) return kOk;
               return p.nested_list(v, key, [&](od::value attachment) {
                 return p.nested_object(attachment, key,
                                        [&](std::string_view k, od::value inner) -> error_code {
-                                         if (k != "TransitGatewayAttachmentId") return kOk;
+                                         if (k != aws_keys::kTransitGatewayAttachmentId) return kOk;
                                          std::string_view id;
                                          REACHLINT_TRY(p.text(inner, k, id));
                                          if (!id.empty()) route.attachments.push_back(id);
@@ -163,12 +171,13 @@ error_code read_link_into(ExportParser& p, od::value element, TgwTableLinks& lin
   p.begin_element(element);
   REACHLINT_TRY(p.nested_object(element, "an association or propagation",
                                 [&](std::string_view key, od::value v) -> error_code {
-                                  if (key == "TransitGatewayAttachmentId")
+                                  if (key == aws_keys::kTransitGatewayAttachmentId)
                                     return p.text(v, key, link.attachment);
-                                  if (key == "ResourceId") return p.text(v, key, link.resource);
-                                  if (key == "ResourceType")
+                                  if (key == aws_keys::kResourceId)
+                                    return p.text(v, key, link.resource);
+                                  if (key == aws_keys::kResourceType)
                                     return p.text(v, key, link.resource_type);
-                                  if (key == "State") return p.text(v, key, link.state);
+                                  if (key == aws_keys::kState) return p.text(v, key, link.state);
                                   return kOk;
                                 }));
   if (link.attachment.empty()) p.problem(link.location, "it has no TransitGatewayAttachmentId");
@@ -213,8 +222,8 @@ error_code read_tgw_static_routes_wrapper(ExportParser& p, od::value element) {
   listing.static_only = true;
   REACHLINT_TRY(p.nested_object(
       element, "a route listing", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "TransitGatewayRouteTableId") return p.text(v, key, listing.table);
-        if (key != "Routes") return kOk;
+        if (key == aws_keys::kTransitGatewayRouteTableId) return p.text(v, key, listing.table);
+        if (key != aws_keys::kRoutes) return kOk;
         return p.nested_list(v, key,
                              [&](od::value route) { return read_route_into(p, route, listing); });
       }));
@@ -234,16 +243,17 @@ error_code read_tgw_propagations_wrapper(ExportParser& p, od::value element) {
   std::vector<TgwTableLinkRecord> found;
   REACHLINT_TRY(p.nested_object(
       element, "a propagation listing", [&](std::string_view key, od::value v) -> error_code {
-        if (key == "TransitGatewayRouteTableId") return p.text(v, key, links.table);
-        if (key != "TransitGatewayRouteTablePropagations") return kOk;
+        if (key == aws_keys::kTransitGatewayRouteTableId) return p.text(v, key, links.table);
+        if (key != aws_keys::kTransitGatewayRouteTablePropagations) return kOk;
         return p.nested_list(v, key, [&](od::value item) {
           TgwTableLinkRecord link;
           link.location = p.location(item);
           REACHLINT_TRY(
               p.nested_object(item, key, [&](std::string_view k, od::value inner) -> error_code {
-                if (k == "TransitGatewayAttachmentId") return p.text(inner, k, link.attachment);
-                if (k == "ResourceId") return p.text(inner, k, link.resource);
-                if (k == "State") return p.text(inner, k, link.state);
+                if (k == aws_keys::kTransitGatewayAttachmentId)
+                  return p.text(inner, k, link.attachment);
+                if (k == aws_keys::kResourceId) return p.text(inner, k, link.resource);
+                if (k == aws_keys::kState) return p.text(inner, k, link.state);
                 return kOk;
               }));
           if (!link.attachment.empty()) found.push_back(link);
