@@ -4,6 +4,7 @@
 
 #include "linter/ingest/cloudformation/cdk_assembly.h"
 #include "linter/ingest/cloudformation/inline_suppressions.h"
+#include "linter/ingest/cloudformation/template_keys.h"
 #include "linter/ingest/cloudformation/template_model_builder.h"
 
 namespace reachlint {
@@ -14,8 +15,8 @@ namespace {
 
 bool is_template(const JsonDocument& json) {
   const JsonNode& root = json.root();
-  return root.is_object() &&
-         (json.find(root, "Resources") || json.find(root, "AWSTemplateFormatVersion"));
+  return root.is_object() && (json.find(root, template_keys::kResources) ||
+                              json.find(root, template_keys::kAWSTemplateFormatVersion));
 }
 
 bool has_line_starting_with(std::string_view text, std::string_view prefix) {

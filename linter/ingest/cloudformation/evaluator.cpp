@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "linter/ingest/cloudformation/intrinsic_functions.h"
+#include "linter/ingest/cloudformation/template_keys.h"
+#include "linter/ingest/common/aws_keys.h"
 
 namespace reachlint {
 
@@ -13,7 +15,8 @@ namespace {
 constexpr int kMaxDepth = 512;
 
 bool is_intrinsic_key(std::string_view key) {
-  return key == "Ref" || key.starts_with("Fn::") || key == "Condition";
+  return key == template_keys::kRef || key.starts_with(template_keys::kFnPrefix) ||
+         key == template_keys::kCondition;
 }
 
 }  // namespace
@@ -32,10 +35,12 @@ void Evaluator::index_exports() {
   for (uint32_t tmpl = 0; tmpl < templates_.templates.size(); ++tmpl) {
     const Template& t = templates_.templates[tmpl];
     for (const auto& [name, output] : t.outputs) {
-      const JsonNode* export_node =
-          output->value->is_object() ? t.json->find(*output->value, "Export") : nullptr;
-      const JsonNode* name_node =
-          export_node && export_node->is_object() ? t.json->find(*export_node, "Name") : nullptr;
+      const JsonNode* export_node = output->value->is_object()
+                                        ? t.json->find(*output->value, template_keys::kExport)
+                                        : nullptr;
+      const JsonNode* name_node = export_node && export_node->is_object()
+                                      ? t.json->find(*export_node, template_keys::kName)
+                                      : nullptr;
       if (!name_node) continue;
       const Value export_name = eval(tmpl, *name_node);
       if (!export_name.is_string()) continue;  // an export named at deploy time cannot be matched
@@ -135,21 +140,21 @@ class IntrinsicCall {
   Value run() {
     const std::string_view name = call_.key;
     const JsonNode& arg = *call_.value;
-    if (name == "Ref") return ev_.eval_ref(tmpl_, arg, at_);
-    if (name == "Fn::GetAtt") return ev_.eval_get_att(tmpl_, arg, at_);
-    if (name == "Fn::If") return ev_.eval_if(tmpl_, arg, at_);
-    if (name == "Fn::Sub") return ev_.eval_sub(tmpl_, arg, at_);
-    if (name == "Fn::FindInMap") return ev_.eval_find_in_map(tmpl_, arg, at_);
-    if (name == "Fn::ImportValue") return ev_.eval_import_value(tmpl_, arg, at_);
-    if (name == "Fn::GetStackOutput") return ev_.eval_get_stack_output(tmpl_, arg, at_);
-    if (name == "Fn::GetAZs") return fn_get_azs(ev_.eval(tmpl_, arg), at_);
-    if (name == "Fn::Select")
+    if (name == template_keys::kRef) return ev_.eval_ref(tmpl_, arg, at_);
+    if (name == template_keys::kFnGetAtt) return ev_.eval_get_att(tmpl_, arg, at_);
+    if (name == template_keys::kFnIf) return ev_.eval_if(tmpl_, arg, at_);
+    if (name == template_keys::kFnSub) return ev_.eval_sub(tmpl_, arg, at_);
+    if (name == template_keys::kFnFindInMap) return ev_.eval_find_in_map(tmpl_, arg, at_);
+    if (name == template_keys::kFnImportValue) return ev_.eval_import_value(tmpl_, arg, at_);
+    if (name == template_keys::kFnGetStackOutput) return ev_.eval_get_stack_output(tmpl_, arg, at_);
+    if (name == template_keys::kFnGetAZs) return fn_get_azs(ev_.eval(tmpl_, arg), at_);
+    if (name == template_keys::kFnSelect)
       return with_arguments(2, [&](auto& a) { return fn_select(a[0], a[1], at_, error_); });
-    if (name == "Fn::Join")
+    if (name == template_keys::kFnJoin)
       return with_arguments(2, [&](auto& a) { return fn_join(a[0], a[1], at_, error_); });
-    if (name == "Fn::Split")
+    if (name == template_keys::kFnSplit)
       return with_arguments(2, [&](auto& a) { return fn_split(a[0], a[1], at_, error_); });
-    if (name == "Fn::Cidr") {
+    if (name == template_keys::kFnCidr) {
       return with_arguments(3, [&](auto& a) { return fn_cidr(a[0], a[1], a[2], at_, error_); });
     }
     return Value::unknown(at_, fmt::format("{} is not evaluated statically", name));
@@ -177,7 +182,8 @@ class IntrinsicCall {
 Value Evaluator::eval_object(uint32_t tmpl, const JsonNode& node) {
   const Template& t = templates_.templates[tmpl];
   const auto members = t.json->members(node);
-  if (members.size() == 1 && is_intrinsic_key(members[0].key) && members[0].key != "Condition") {
+  if (members.size() == 1 && is_intrinsic_key(members[0].key) &&
+      members[0].key != template_keys::kCondition) {
     return IntrinsicCall(*this, tmpl, members[0]).run();
   }
   Value object;
@@ -227,14 +233,14 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
     return fail(t.at(parameter.value->offset),
                 fmt::format("parameter '{}' must be an object", parameter.key));
   }
-  const JsonNode* type = t.json->find(*parameter.value, "Type");
+  const JsonNode* type = t.json->find(*parameter.value, template_keys::kType);
   const std::string_view type_name = type && type->is_string() ? type->text : "";
   if (type_name.find("AWS::SSM::Parameter::Value") != std::string_view::npos) {
     return Value::unknown(
         at, fmt::format("parameter '{}' is read from SSM Parameter Store at deploy time",
                         parameter.key));
   }
-  const JsonNode* default_value = t.json->find(*parameter.value, "Default");
+  const JsonNode* default_value = t.json->find(*parameter.value, template_keys::kDefault);
   if (!default_value) {
     return Value::unknown(
         at, fmt::format("parameter '{}' has no default; its value is given at deploy time",
@@ -304,11 +310,13 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
     return value;
   };
   if (type == "AWS::EC2::VPC") {
-    if (attribute == "CidrBlock") return prop("CidrBlock");
-    if (attribute == "VpcId") return self();
-    if (attribute == "DefaultSecurityGroup") return implicit("DefaultSecurityGroup");
-    if (attribute == "DefaultNetworkAcl") return implicit("DefaultNetworkAcl");
-    if (attribute == "CidrBlockAssociations") {
+    if (attribute == aws_keys::kCidrBlock) return prop(aws_keys::kCidrBlock);
+    if (attribute == aws_keys::kVpcId) return self();
+    if (attribute == template_keys::kDefaultSecurityGroup)
+      return implicit(template_keys::kDefaultSecurityGroup);
+    if (attribute == template_keys::kDefaultNetworkAcl)
+      return implicit(template_keys::kDefaultNetworkAcl);
+    if (attribute == template_keys::kCidrBlockAssociations) {
       Value list;
       list.kind = Value::Kind::List;
       list.location = at;
@@ -316,29 +324,31 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
       return list;
     }
   } else if (type == "AWS::EC2::Subnet") {
-    if (attribute == "SubnetId") return self();
-    if (attribute == "CidrBlock" || attribute == "AvailabilityZone" || attribute == "VpcId") {
+    if (attribute == aws_keys::kSubnetId) return self();
+    if (attribute == aws_keys::kCidrBlock || attribute == aws_keys::kAvailabilityZone ||
+        attribute == aws_keys::kVpcId) {
       return prop(attribute);
     }
   } else if (type == "AWS::EC2::SecurityGroup") {
-    if (attribute == "GroupId") return self();
-    if (attribute == "VpcId") return prop("VpcId");
+    if (attribute == aws_keys::kGroupId) return self();
+    if (attribute == aws_keys::kVpcId) return prop(aws_keys::kVpcId);
   } else if (type == "AWS::EC2::Instance") {
-    if (attribute == "PrivateIp") return prop("PrivateIpAddress");
-    if (attribute == "AvailabilityZone") return prop("AvailabilityZone");
+    if (attribute == template_keys::kPrivateIp) return prop(aws_keys::kPrivateIpAddress);
+    if (attribute == aws_keys::kAvailabilityZone) return prop(aws_keys::kAvailabilityZone);
   } else if (type == "AWS::EC2::NetworkInterface") {
-    if (attribute == "PrimaryPrivateIpAddress") return prop("PrivateIpAddress");
+    if (attribute == template_keys::kPrimaryPrivateIpAddress)
+      return prop(aws_keys::kPrivateIpAddress);
   }
-  static constexpr std::string_view kIdAttributes[] = {"Id",
-                                                       "RouteTableId",
-                                                       "TransitGatewayRouteTableId",
-                                                       "PrefixListId",
-                                                       "NetworkAclId",
-                                                       "TransitGatewayAttachmentId",
-                                                       "VpnGatewayId",
-                                                       "InstanceId",
-                                                       "FileSystemId",
-                                                       "StorageVirtualMachineId"};
+  static constexpr std::string_view kIdAttributes[] = {template_keys::kId,
+                                                       aws_keys::kRouteTableId,
+                                                       aws_keys::kTransitGatewayRouteTableId,
+                                                       aws_keys::kPrefixListId,
+                                                       aws_keys::kNetworkAclId,
+                                                       aws_keys::kTransitGatewayAttachmentId,
+                                                       aws_keys::kVpnGatewayId,
+                                                       aws_keys::kInstanceId,
+                                                       aws_keys::kFileSystemId,
+                                                       aws_keys::kStorageVirtualMachineId};
   for (const auto id : kIdAttributes) {
     if (attribute == id) return self();
   }
@@ -349,7 +359,7 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
 Value Evaluator::eval_output(uint32_t tmpl, const JsonMember& output, Location at) {
   const Template& t = templates_.templates[tmpl];
   const JsonNode* value =
-      output.value->is_object() ? t.json->find(*output.value, "Value") : nullptr;
+      output.value->is_object() ? t.json->find(*output.value, template_keys::kValue) : nullptr;
   if (!value)
     return fail(t.at(output.key_offset), fmt::format("output '{}' has no Value", output.key));
   const std::string guard =
@@ -376,8 +386,8 @@ Value Evaluator::eval_get_stack_output(uint32_t tmpl, const JsonNode& argument, 
   const Template& t = templates_.templates[tmpl];
   if (!argument.is_object())
     return fail(at, "Fn::GetStackOutput takes an object with StackName and OutputName");
-  const JsonNode* stack_node = t.json->find(argument, "StackName");
-  const JsonNode* output_node = t.json->find(argument, "OutputName");
+  const JsonNode* stack_node = t.json->find(argument, template_keys::kStackName);
+  const JsonNode* output_node = t.json->find(argument, template_keys::kOutputName);
   if (!stack_node || !output_node)
     return fail(at, "Fn::GetStackOutput needs StackName and OutputName");
   const Value stack = eval(tmpl, *stack_node);
@@ -428,8 +438,8 @@ Value Evaluator::eval_find_in_map(uint32_t tmpl, const JsonNode& argument, Locat
   std::optional<Value> fallback;
   if (arguments.items.size() == 4 && arguments.items[3].kind == Value::Kind::Object) {
     const Value& options = arguments.items[3];
-    if (const JsonNode* node =
-            templates_.templates[options.tmpl].json->find(*options.object, "DefaultValue")) {
+    if (const JsonNode* node = templates_.templates[options.tmpl].json->find(
+            *options.object, template_keys::kDefaultValue)) {
       fallback = eval(options.tmpl, *node);
     }
   }
@@ -558,17 +568,18 @@ Tri Evaluator::eval_condition_expression(uint32_t tmpl, const JsonNode& node) {
   if (node.is_object() && node.count == 1) {
     const JsonMember& call = t.json->members(node)[0];
     const JsonNode& arg = *call.value;
-    if (call.key == "Condition" && arg.is_string()) return condition(tmpl, arg.text, at);
-    if (call.key == "Fn::Equals" && arg.is_array() && arg.count == 2) {
+    if (call.key == template_keys::kCondition && arg.is_string())
+      return condition(tmpl, arg.text, at);
+    if (call.key == template_keys::kFnEquals && arg.is_array() && arg.count == 2) {
       const auto parts = t.json->elements(arg);
       return equals(eval(tmpl, *parts[0]), eval(tmpl, *parts[1]));
     }
-    if (call.key == "Fn::Not" && arg.is_array() && arg.count == 1) {
+    if (call.key == template_keys::kFnNot && arg.is_array() && arg.count == 1) {
       const Tri inner = eval_condition_expression(tmpl, *t.json->elements(arg)[0]);
       return inner == Tri::Unknown ? Tri::Unknown : inner == Tri::True ? Tri::False : Tri::True;
     }
-    if ((call.key == "Fn::And" || call.key == "Fn::Or") && arg.is_array()) {
-      const bool is_and = call.key == "Fn::And";
+    if ((call.key == template_keys::kFnAnd || call.key == template_keys::kFnOr) && arg.is_array()) {
+      const bool is_and = call.key == template_keys::kFnAnd;
       Tri result = is_and ? Tri::True : Tri::False;
       for (const JsonNode* part : t.json->elements(arg)) {
         const Tri value = eval_condition_expression(tmpl, *part);
@@ -588,7 +599,7 @@ Tri Evaluator::eval_condition_expression(uint32_t tmpl, const JsonNode& node) {
 
 Tri Evaluator::resource_condition(uint32_t tmpl, const JsonMember& resource) {
   const Template& t = templates_.templates[tmpl];
-  const JsonNode* name = t.json->find(*resource.value, "Condition");
+  const JsonNode* name = t.json->find(*resource.value, template_keys::kCondition);
   if (!name) return Tri::True;
   if (!name->is_string()) {
     fail(t.at(name->offset), "a resource's Condition must be the name of a condition");

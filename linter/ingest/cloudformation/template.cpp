@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/cloudformation/template_keys.h"
+
 namespace reachlint {
 
 namespace {
@@ -30,13 +32,13 @@ bool check_resource(const Template& tmpl, const JsonMember& resource, Diagnostic
                                                         resource.key, json_kind_name(body.kind)));
     return false;
   }
-  const JsonNode* type = tmpl.json->find(body, "Type");
+  const JsonNode* type = tmpl.json->find(body, template_keys::kType);
   if (!type || !type->is_string()) {
     diagnostics.error(tmpl.at(type ? type->offset : resource.key_offset),
                       fmt::format("resource '{}' needs a string 'Type'", resource.key));
     return false;
   }
-  const JsonNode* properties = tmpl.json->find(body, "Properties");
+  const JsonNode* properties = tmpl.json->find(body, template_keys::kProperties);
   if (properties && !properties->is_object()) {
     diagnostics.error(tmpl.at(properties->offset),
                       fmt::format("'Properties' of resource '{}' must be an object, not {}",
@@ -49,12 +51,12 @@ bool check_resource(const Template& tmpl, const JsonMember& resource, Diagnostic
 }  // namespace
 
 std::string_view Template::resource_type(const JsonMember& resource) const {
-  const JsonNode* type = json->find(*resource.value, "Type");
+  const JsonNode* type = json->find(*resource.value, template_keys::kType);
   return type && type->is_string() ? type->text : std::string_view{};
 }
 
 const JsonNode* Template::properties(const JsonMember& resource) const {
-  const JsonNode* props = json->find(*resource.value, "Properties");
+  const JsonNode* props = json->find(*resource.value, template_keys::kProperties);
   return props && props->is_object() ? props : nullptr;
 }
 
@@ -65,7 +67,7 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
                                                         json_kind_name(root.kind)));
     return false;
   }
-  const JsonMember* resources = tmpl.json->find_member(root, "Resources");
+  const JsonMember* resources = tmpl.json->find_member(root, template_keys::kResources);
   if (!resources || !resources->value->is_object()) {
     diagnostics.error(tmpl.at(resources ? resources->value->offset : root.offset),
                       resources
@@ -76,7 +78,7 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
   }
   bool ok = true;
   for (const JsonMember& resource : tmpl.json->members(*resources->value)) {
-    if (resource.key.starts_with("Fn::ForEach::")) {
+    if (resource.key.starts_with(template_keys::kFnForEachPrefix)) {
       diagnostics.notice(tmpl.at(resource.key_offset),
                          fmt::format("'{}' is expanded by the AWS::LanguageExtensions transform "
                                      "at deploy time; the resources it makes are not checked",
@@ -100,10 +102,10 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
     std::replace(tmpl.resources.begin(), tmpl.resources.end(), it->second, &resource);
     it->second = &resource;
   }
-  ok &= index_section(tmpl, root, "Parameters", tmpl.parameters, diagnostics);
-  ok &= index_section(tmpl, root, "Conditions", tmpl.conditions, diagnostics);
-  ok &= index_section(tmpl, root, "Mappings", tmpl.mappings, diagnostics);
-  ok &= index_section(tmpl, root, "Outputs", tmpl.outputs, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kParameters, tmpl.parameters, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kConditions, tmpl.conditions, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kMappings, tmpl.mappings, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kOutputs, tmpl.outputs, diagnostics);
   return ok;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "linter/ingest/cloudformation/template_model_builder.h"
+#include "linter/ingest/common/aws_keys.h"
 #include "linter/ingest/common/protocol_names.h"
 
 namespace reachlint {
@@ -14,7 +15,7 @@ using model::Maybe;
 
 void TemplateModelBuilder::read_security_group(const ResourceContext& r) {
   const Index index = entity_index(r);
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   if (vpc.absent()) {
     diagnostics_.notice(r.origin.location,
                         fmt::format("security group {} has no VpcId: it belongs to the "
@@ -42,17 +43,17 @@ void TemplateModelBuilder::read_security_group(const ResourceContext& r) {
     }
     return rules;
   };
-  std::vector<model::SgRule> ingress = read_rules("SecurityGroupIngress", false);
-  std::vector<model::SgRule> egress = read_rules("SecurityGroupEgress", true);
+  std::vector<model::SgRule> ingress = read_rules(aws_keys::kSecurityGroupIngress, false);
+  std::vector<model::SgRule> egress = read_rules(aws_keys::kSecurityGroupEgress, true);
   model::SecurityGroup& group = model_.security_groups[index];
-  group.default_egress = prop(r, "SecurityGroupEgress").is_absent();
+  group.default_egress = prop(r, aws_keys::kSecurityGroupEgress).is_absent();
   group.ingress.insert(group.ingress.end(), ingress.begin(), ingress.end());
   group.egress.insert(group.egress.end(), egress.begin(), egress.end());
 }
 
 void TemplateModelBuilder::read_security_group_rule(const ResourceContext& r) {
   const bool egress = r.type == "AWS::EC2::SecurityGroupEgress";
-  const Value group_id = prop(r, "GroupId");
+  const Value group_id = prop(r, aws_keys::kGroupId);
   if (group_id.is_absent()) {
     diagnostics_.notice(r.origin.location,
                         fmt::format("{} names its group by GroupName, which only the default "
@@ -60,7 +61,7 @@ void TemplateModelBuilder::read_security_group_rule(const ResourceContext& r) {
                                     r.origin.name));
     return;
   }
-  const Maybe<Index> group = reference(r, group_id, Kind::SecurityGroup, "GroupId");
+  const Maybe<Index> group = reference(r, group_id, Kind::SecurityGroup, aws_keys::kGroupId);
   Value rule;
   rule.kind = Value::Kind::Object;
   rule.tmpl = r.tmpl;
@@ -90,8 +91,8 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
   }
   model::SgRule out;
   out.origin = std::move(origin);
-  const Value protocol = prop_of(r, rule, "IpProtocol");
-  const auto protocol_text = text(r, protocol, "IpProtocol");
+  const Value protocol = prop_of(r, rule, aws_keys::kIpProtocol);
+  const auto protocol_text = text(r, protocol, aws_keys::kIpProtocol);
   if (!protocol_text) {
     if (protocol.is_absent())
       error(rule.location,
@@ -106,10 +107,12 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
   }
   out.protocol = *number;
   if (out.protocol == model::kTcp || out.protocol == model::kUdp) {
-    const auto from = integer(r, prop_of(r, rule, "FromPort"), "FromPort", -1, 65535);
-    const auto to = integer(r, prop_of(r, rule, "ToPort"), "ToPort", -1, 65535);
+    const auto from =
+        integer(r, prop_of(r, rule, aws_keys::kFromPort), aws_keys::kFromPort, -1, 65535);
+    const auto to = integer(r, prop_of(r, rule, aws_keys::kToPort), aws_keys::kToPort, -1, 65535);
     if (!from || !to) {
-      if (prop_of(r, rule, "FromPort").is_absent() || prop_of(r, rule, "ToPort").is_absent()) {
+      if (prop_of(r, rule, aws_keys::kFromPort).is_absent() ||
+          prop_of(r, rule, aws_keys::kToPort).is_absent()) {
         error(rule.location, fmt::format("a {} rule of {} needs FromPort and ToPort",
                                          *protocol_text, r.origin.name));
       }
@@ -124,15 +127,16 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
     } else
       out.ports = {static_cast<uint16_t>(*from), static_cast<uint16_t>(*to)};
   }
-  const std::string_view prefix_key = egress ? "DestinationPrefixListId" : "SourcePrefixListId";
+  const std::string_view prefix_key =
+      egress ? aws_keys::kDestinationPrefixListId : aws_keys::kSourcePrefixListId;
   const std::string_view group_key =
-      egress ? "DestinationSecurityGroupId" : "SourceSecurityGroupId";
-  const Value cidr_value = prop_of(r, rule, "CidrIp");
+      egress ? aws_keys::kDestinationSecurityGroupId : aws_keys::kSourceSecurityGroupId;
+  const Value cidr_value = prop_of(r, rule, aws_keys::kCidrIp);
   const Value prefix_value = prop_of(r, rule, prefix_key);
   const Value group_value = prop_of(r, rule, group_key);
   if (!cidr_value.is_absent()) {
     out.peer = model::PeerKind::Cidr;
-    out.cidr = cidr(r, cidr_value, "CidrIp");
+    out.cidr = cidr(r, cidr_value, aws_keys::kCidrIp);
   } else if (!prefix_value.is_absent()) {
     out.peer = model::PeerKind::PrefixList;
     const Maybe<Index> list = reference(r, prefix_value, Kind::PrefixList, prefix_key);
@@ -141,9 +145,9 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
     out.peer = model::PeerKind::SecurityGroup;
     const Maybe<Index> group = reference(r, group_value, Kind::SecurityGroup, group_key);
     out.group = group.known() ? *group : model::kUnknownIndex;
-  } else if (!prop_of(r, rule, "CidrIpv6").is_absent()) {
+  } else if (!prop_of(r, rule, aws_keys::kCidrIpv6).is_absent()) {
     return std::nullopt;  // IPv6-only rules do not affect IPv4 paths
-  } else if (!egress && !prop_of(r, rule, "SourceSecurityGroupName").is_absent()) {
+  } else if (!egress && !prop_of(r, rule, aws_keys::kSourceSecurityGroupName).is_absent()) {
     out.peer = model::PeerKind::Unknown;
     out.unknown_reason = "a group named by SourceSecurityGroupName (default VPC only)";
   } else {
@@ -157,34 +161,36 @@ std::optional<model::SgRule> TemplateModelBuilder::sg_rule(const ResourceContext
 }
 
 void TemplateModelBuilder::read_restrict_default_sg(const ResourceContext& r) {
-  const Value group_id = prop(r, "DefaultSecurityGroupId");
-  const Maybe<Index> group = reference(r, group_id, Kind::SecurityGroup, "DefaultSecurityGroupId");
+  const Value group_id = prop(r, aws_keys::kDefaultSecurityGroupId);
+  const Maybe<Index> group =
+      reference(r, group_id, Kind::SecurityGroup, aws_keys::kDefaultSecurityGroupId);
   if (group.known()) model_.security_groups[*group].rules_revoked = true;
 }
 
 void TemplateModelBuilder::read_network_acl(const ResourceContext& r) {
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   if (vpc.known()) model_.network_acls[entity_index(r)].vpc = *vpc;
 }
 
 void TemplateModelBuilder::read_network_acl_entry(const ResourceContext& r) {
-  const Maybe<Index> acl = reference(r, prop(r, "NetworkAclId"), Kind::NetworkAcl, "NetworkAclId");
+  const Maybe<Index> acl =
+      reference(r, prop(r, aws_keys::kNetworkAclId), Kind::NetworkAcl, aws_keys::kNetworkAclId);
   model::NetworkAclEntry entry;
   entry.origin = r.origin;
-  const auto number = integer(r, prop(r, "RuleNumber"), "RuleNumber", 1, 32766);
-  const auto protocol = integer(r, prop(r, "Protocol"), "Protocol", -1, 255);
-  const auto action = text(r, prop(r, "RuleAction"), "RuleAction");
+  const auto number = integer(r, prop(r, aws_keys::kRuleNumber), aws_keys::kRuleNumber, 1, 32766);
+  const auto protocol = integer(r, prop(r, aws_keys::kProtocol), aws_keys::kProtocol, -1, 255);
+  const auto action = text(r, prop(r, aws_keys::kRuleAction), aws_keys::kRuleAction);
   std::string lowered = action.value_or("");
   std::transform(lowered.begin(), lowered.end(), lowered.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   if (action && lowered != "allow" && lowered != "deny") {
-    error(prop_location(r, "RuleAction"),
+    error(prop_location(r, aws_keys::kRuleAction),
           fmt::format("RuleAction of {} must be allow or deny", r.origin.name));
     return;
   }
   if (!number || !protocol || !action) {
-    if (prop(r, "RuleNumber").is_absent() || prop(r, "Protocol").is_absent() ||
-        prop(r, "RuleAction").is_absent()) {
+    if (prop(r, aws_keys::kRuleNumber).is_absent() || prop(r, aws_keys::kProtocol).is_absent() ||
+        prop(r, aws_keys::kRuleAction).is_absent()) {
       error(r.origin.location,
             fmt::format("network ACL entry {} needs RuleNumber, Protocol and RuleAction",
                         r.origin.name));
@@ -194,17 +200,17 @@ void TemplateModelBuilder::read_network_acl_entry(const ResourceContext& r) {
   entry.rule_number = static_cast<int>(*number);
   entry.protocol = static_cast<int>(*protocol);
   entry.allow = lowered == "allow";
-  entry.egress = boolean(r, prop(r, "Egress"), "Egress").value_or(false);
-  const Value block = prop(r, "CidrBlock");
+  entry.egress = boolean(r, prop(r, aws_keys::kEgress), aws_keys::kEgress).value_or(false);
+  const Value block = prop(r, aws_keys::kCidrBlock);
   if (block.is_absent()) return;  // an IPv6 entry: reachlint checks IPv4 paths
-  entry.cidr = cidr(r, block, "CidrBlock");
+  entry.cidr = cidr(r, block, aws_keys::kCidrBlock);
   if (entry.protocol == model::kTcp || entry.protocol == model::kUdp) {
-    const Value range = prop(r, "PortRange");
-    const auto from = integer(r, prop_of(r, range, "From"), "PortRange.From", 0, 65535);
-    const auto to = integer(r, prop_of(r, range, "To"), "PortRange.To", 0, 65535);
+    const Value range = prop(r, aws_keys::kPortRange);
+    const auto from = integer(r, prop_of(r, range, aws_keys::kFrom), "PortRange.From", 0, 65535);
+    const auto to = integer(r, prop_of(r, range, aws_keys::kTo), "PortRange.To", 0, 65535);
     if (!from || !to || *from > *to) {
       if (from && to)
-        error(prop_location(r, "PortRange"),
+        error(prop_location(r, aws_keys::kPortRange),
               fmt::format("PortRange of {} is empty", r.origin.name));
       else if (range.is_absent())
         error(r.origin.location,
@@ -228,8 +234,10 @@ void TemplateModelBuilder::read_network_acl_entry(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_subnet_network_acl_association(const ResourceContext& r) {
-  const Maybe<Index> subnet = reference(r, prop(r, "SubnetId"), Kind::Subnet, "SubnetId");
-  const Maybe<Index> acl = reference(r, prop(r, "NetworkAclId"), Kind::NetworkAcl, "NetworkAclId");
+  const Maybe<Index> subnet =
+      reference(r, prop(r, aws_keys::kSubnetId), Kind::Subnet, aws_keys::kSubnetId);
+  const Maybe<Index> acl =
+      reference(r, prop(r, aws_keys::kNetworkAclId), Kind::NetworkAcl, aws_keys::kNetworkAclId);
   if (!subnet.known()) return;
   model::Subnet& target = model_.subnets[*subnet];
   if (target.network_acl != model::kNone) {
@@ -242,14 +250,14 @@ void TemplateModelBuilder::read_subnet_network_acl_association(const ResourceCon
 
 void TemplateModelBuilder::read_prefix_list(const ResourceContext& r) {
   model::PrefixList& list = model_.prefix_lists[entity_index(r)];
-  const auto family = text(r, prop(r, "AddressFamily"), "AddressFamily");
-  const Value entries = prop(r, "Entries");
+  const auto family = text(r, prop(r, aws_keys::kAddressFamily), aws_keys::kAddressFamily);
+  const Value entries = prop(r, aws_keys::kEntries);
   if (family && *family == "IPv6") {
     list.entries = std::vector<Cidr>{};
     return;
   }
   if (entries.is_unknown() || !entries.is_list()) {
-    if (entries.is_unknown()) note_unknown(r, entries, "Entries");
+    if (entries.is_unknown()) note_unknown(r, entries, aws_keys::kEntries);
     list.entries = entries.is_absent()
                        ? Maybe<std::vector<Cidr>>(std::vector<Cidr>{})
                        : Maybe<std::vector<Cidr>>::unknown(entries.location, "entries not known");
@@ -257,7 +265,7 @@ void TemplateModelBuilder::read_prefix_list(const ResourceContext& r) {
   }
   std::vector<Cidr> cidrs;
   for (const Value& entry : entries.items) {
-    const Maybe<Cidr> block = cidr(r, prop_of(r, entry, "Cidr"), "Entries.Cidr");
+    const Maybe<Cidr> block = cidr(r, prop_of(r, entry, aws_keys::kCidr), "Entries.Cidr");
     if (!block.known()) {
       list.entries =
           Maybe<std::vector<Cidr>>::unknown(entry.location, "an entry is not known statically");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/common/aws_keys.h"
+
 namespace reachlint {
 
 using model::Index;
@@ -373,7 +375,8 @@ Maybe<std::string> TemplateModelBuilder::zone(const ResourceContext& r, const Va
                                               std::string_view what) {
   if (value.is_absent()) return {};
   if (value.kind == Value::Kind::Az) return value.text;
-  if (value.is_string()) return (what == "AvailabilityZoneId" ? "id:" : "name:") + value.text;
+  if (value.is_string())
+    return (what == aws_keys::kAvailabilityZoneId ? "id:" : "name:") + value.text;
   if (value.is_unknown())
     note_unknown(r, value, what);
   else

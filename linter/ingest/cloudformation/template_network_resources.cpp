@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "linter/ingest/cloudformation/template_model_builder.h"
+#include "linter/ingest/common/aws_keys.h"
 
 namespace reachlint {
 
@@ -21,15 +22,15 @@ Maybe<Cidr> ipam_cidr(const Value& pool, std::string_view owner) {
 
 void TemplateModelBuilder::read_vpc(const ResourceContext& r) {
   model::Vpc& vpc = model_.vpcs[entity_index(r)];
-  const Value block = prop(r, "CidrBlock");
-  const Value pool = prop(r, "Ipv4IpamPoolId");
+  const Value block = prop(r, aws_keys::kCidrBlock);
+  const Value pool = prop(r, aws_keys::kIpv4IpamPoolId);
   if (block.is_absent() && !pool.is_absent()) {
     vpc.cidrs.push_back(ipam_cidr(pool, r.origin.name));
     note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
-                 "CidrBlock");
+                 aws_keys::kCidrBlock);
     return;
   }
-  Maybe<Cidr> primary = cidr(r, block, "CidrBlock");
+  Maybe<Cidr> primary = cidr(r, block, aws_keys::kCidrBlock);
   if (primary.absent())
     error(r.origin.location,
           fmt::format("VPC {} needs a CidrBlock or Ipv4IpamPoolId", r.origin.name));
@@ -37,39 +38,39 @@ void TemplateModelBuilder::read_vpc(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_vpc_cidr_block(const ResourceContext& r) {
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   if (!vpc.known()) return;
-  const Value block = prop(r, "CidrBlock");
-  const Value pool = prop(r, "Ipv4IpamPoolId");
+  const Value block = prop(r, aws_keys::kCidrBlock);
+  const Value pool = prop(r, aws_keys::kIpv4IpamPoolId);
   if (!block.is_absent()) {
-    model_.vpcs[*vpc].cidrs.push_back(cidr(r, block, "CidrBlock"));
+    model_.vpcs[*vpc].cidrs.push_back(cidr(r, block, aws_keys::kCidrBlock));
   } else if (!pool.is_absent()) {
     model_.vpcs[*vpc].cidrs.push_back(ipam_cidr(pool, r.origin.name));
     note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
-                 "CidrBlock");
+                 aws_keys::kCidrBlock);
   }  // otherwise an IPv6 block: reachlint checks IPv4 paths
 }
 
 void TemplateModelBuilder::read_subnet(const ResourceContext& r) {
   model::Subnet& subnet = model_.subnets[entity_index(r)];
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   if (vpc.known())
     subnet.vpc = *vpc;
   else if (vpc.absent())
     error(r.origin.location, fmt::format("subnet {} needs a VpcId", r.origin.name));
-  const Value block = prop(r, "CidrBlock");
-  const Value pool = prop(r, "Ipv4IpamPoolId");
+  const Value block = prop(r, aws_keys::kCidrBlock);
+  const Value pool = prop(r, aws_keys::kIpv4IpamPoolId);
   if (block.is_absent() && !pool.is_absent()) {
     subnet.cidr = ipam_cidr(pool, r.origin.name);
     note_unknown(r, Value::unknown(pool.location, "allocated from an IPAM pool at deploy time"),
-                 "CidrBlock");
+                 aws_keys::kCidrBlock);
   } else {
-    subnet.cidr = cidr(r, block, "CidrBlock");
+    subnet.cidr = cidr(r, block, aws_keys::kCidrBlock);
   }
-  const Value name = prop(r, "AvailabilityZone");
-  const Value id = prop(r, "AvailabilityZoneId");
-  subnet.zone =
-      !name.is_absent() ? zone(r, name, "AvailabilityZone") : zone(r, id, "AvailabilityZoneId");
+  const Value name = prop(r, aws_keys::kAvailabilityZone);
+  const Value id = prop(r, aws_keys::kAvailabilityZoneId);
+  subnet.zone = !name.is_absent() ? zone(r, name, aws_keys::kAvailabilityZone)
+                                  : zone(r, id, aws_keys::kAvailabilityZoneId);
   if (subnet.zone.absent()) {
     subnet.zone = Maybe<std::string>::unknown(
         r.origin.location, "the Availability Zone is chosen by AWS at deploy time");
@@ -77,14 +78,15 @@ void TemplateModelBuilder::read_subnet(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_route_table(const ResourceContext& r) {
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   if (vpc.known()) model_.route_tables[entity_index(r)].vpc = *vpc;
 }
 
 void TemplateModelBuilder::read_subnet_route_table_association(const ResourceContext& r) {
-  const Maybe<Index> subnet = reference(r, prop(r, "SubnetId"), Kind::Subnet, "SubnetId");
+  const Maybe<Index> subnet =
+      reference(r, prop(r, aws_keys::kSubnetId), Kind::Subnet, aws_keys::kSubnetId);
   const Maybe<Index> table =
-      reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
+      reference(r, prop(r, aws_keys::kRouteTableId), Kind::RouteTable, aws_keys::kRouteTableId);
   if (!subnet.known()) return;
   model::Subnet& target = model_.subnets[*subnet];
   if (target.route_table != model::kNone) {
@@ -105,16 +107,17 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
     bool modelled;
   };
   static constexpr Candidate kCandidates[] = {
-      {"TransitGatewayId", model::TargetKind::TransitGateway, Kind::TransitGateway, true},
-      {"VpcPeeringConnectionId", model::TargetKind::Peering, Kind::Peering, true},
-      {"NatGatewayId", model::TargetKind::NatGateway, Kind::Vpc, false},
-      {"NetworkInterfaceId", model::TargetKind::NetworkInterface, Kind::NetworkInterface, true},
-      {"InstanceId", model::TargetKind::Instance, Kind::Instance, true},
-      {"VpcEndpointId", model::TargetKind::VpcEndpoint, Kind::Vpc, false},
-      {"EgressOnlyInternetGatewayId", model::TargetKind::Other, Kind::Vpc, false},
-      {"LocalGatewayId", model::TargetKind::Other, Kind::Vpc, false},
-      {"CarrierGatewayId", model::TargetKind::Other, Kind::Vpc, false},
-      {"CoreNetworkArn", model::TargetKind::Other, Kind::Vpc, false},
+      {aws_keys::kTransitGatewayId, model::TargetKind::TransitGateway, Kind::TransitGateway, true},
+      {aws_keys::kVpcPeeringConnectionId, model::TargetKind::Peering, Kind::Peering, true},
+      {aws_keys::kNatGatewayId, model::TargetKind::NatGateway, Kind::Vpc, false},
+      {aws_keys::kNetworkInterfaceId, model::TargetKind::NetworkInterface, Kind::NetworkInterface,
+       true},
+      {aws_keys::kInstanceId, model::TargetKind::Instance, Kind::Instance, true},
+      {aws_keys::kVpcEndpointId, model::TargetKind::VpcEndpoint, Kind::Vpc, false},
+      {aws_keys::kEgressOnlyInternetGatewayId, model::TargetKind::Other, Kind::Vpc, false},
+      {aws_keys::kLocalGatewayId, model::TargetKind::Other, Kind::Vpc, false},
+      {aws_keys::kCarrierGatewayId, model::TargetKind::Other, Kind::Vpc, false},
+      {aws_keys::kCoreNetworkArn, model::TargetKind::Other, Kind::Vpc, false},
   };
   model::RouteTarget target;
   for (const Candidate& candidate : kCandidates) {
@@ -130,7 +133,7 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
     }
     return target;
   }
-  const Value gateway = prop(r, "GatewayId");
+  const Value gateway = prop(r, aws_keys::kGatewayId);
   if (gateway.is_absent()) {
     error(r.origin.location, fmt::format("route {} has no target", r.origin.name));
     return target;
@@ -142,17 +145,17 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
                       (gateway.is_string() && gateway.text.starts_with("igw-"));
   target.id = model_.text.keep(gateway.kind == Value::Kind::Entity
                                    ? gateway.text.substr(gateway.text.find(':') + 1)
-                                   : gateway.as_text().value_or("GatewayId"));
+                                   : gateway.as_text().value_or(std::string(aws_keys::kGatewayId)));
   if (gateway.is_string() && gateway.text == "local") {
     target.kind = model::TargetKind::Local;
   } else if (is_vgw) {
     target.kind = model::TargetKind::VpnGateway;
-    const Maybe<Index> index = reference(r, gateway, Kind::VpnGateway, "GatewayId");
+    const Maybe<Index> index = reference(r, gateway, Kind::VpnGateway, aws_keys::kGatewayId);
     target.index = index.known() ? *index : model::kNone;
   } else if (is_igw) {
     target.kind = model::TargetKind::InternetGateway;
   } else {
-    if (gateway.is_unknown()) note_unknown(r, gateway, "GatewayId");
+    if (gateway.is_unknown()) note_unknown(r, gateway, aws_keys::kGatewayId);
     target.kind = gateway.is_unknown() ? model::TargetKind::Unknown : model::TargetKind::Other;
   }
   return target;
@@ -160,22 +163,22 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
 
 void TemplateModelBuilder::read_route(const ResourceContext& r) {
   const Maybe<Index> table =
-      reference(r, prop(r, "RouteTableId"), Kind::RouteTable, "RouteTableId");
+      reference(r, prop(r, aws_keys::kRouteTableId), Kind::RouteTable, aws_keys::kRouteTableId);
   model::Route route;
   route.origin = r.origin;
-  const Value destination = prop(r, "DestinationCidrBlock");
-  const Value prefix_list = prop(r, "DestinationPrefixListId");
+  const Value destination = prop(r, aws_keys::kDestinationCidrBlock);
+  const Value prefix_list = prop(r, aws_keys::kDestinationPrefixListId);
   if (!destination.is_absent()) {
-    route.destination = cidr(r, destination, "DestinationCidrBlock");
+    route.destination = cidr(r, destination, aws_keys::kDestinationCidrBlock);
   } else if (!prefix_list.is_absent()) {
     const Maybe<Index> list =
-        reference(r, prefix_list, Kind::PrefixList, "DestinationPrefixListId");
+        reference(r, prefix_list, Kind::PrefixList, aws_keys::kDestinationPrefixListId);
     if (list.known())
       route.prefix_list = *list;
     else
       route.destination =
           Maybe<Cidr>::unknown(prefix_list.location, "the prefix list is not known statically");
-  } else if (!prop(r, "DestinationIpv6CidrBlock").is_absent()) {
+  } else if (!prop(r, aws_keys::kDestinationIpv6CidrBlock).is_absent()) {
     return;  // IPv6 routes do not affect the IPv4 paths reachlint checks
   } else {
     error(r.origin.location, fmt::format("route {} has no destination", r.origin.name));
@@ -191,49 +194,54 @@ void TemplateModelBuilder::read_transit_gateway(const ResourceContext& r) {
     const auto value = text(r, prop(r, name), name);
     return value ? *value == "enable" : absent_means;
   };
-  tgw.default_association = enabled("DefaultRouteTableAssociation", true);
-  tgw.default_propagation = enabled("DefaultRouteTablePropagation", true);
-  tgw.security_group_referencing = enabled("SecurityGroupReferencingSupport", false);
+  tgw.default_association = enabled(aws_keys::kDefaultRouteTableAssociation, true);
+  tgw.default_propagation = enabled(aws_keys::kDefaultRouteTablePropagation, true);
+  tgw.security_group_referencing = enabled(aws_keys::kSecurityGroupReferencingSupport, false);
   model_.tgw_route_tables[tgw.default_route_table].origin.certain = r.origin.certain;
-  tgw.association_default_table = reference(r, prop(r, "AssociationDefaultRouteTableId"),
-                                            Kind::TgwRouteTable, "AssociationDefaultRouteTableId");
-  tgw.propagation_default_table = reference(r, prop(r, "PropagationDefaultRouteTableId"),
-                                            Kind::TgwRouteTable, "PropagationDefaultRouteTableId");
+  tgw.association_default_table =
+      reference(r, prop(r, aws_keys::kAssociationDefaultRouteTableId), Kind::TgwRouteTable,
+                aws_keys::kAssociationDefaultRouteTableId);
+  tgw.propagation_default_table =
+      reference(r, prop(r, aws_keys::kPropagationDefaultRouteTableId), Kind::TgwRouteTable,
+                aws_keys::kPropagationDefaultRouteTableId);
 }
 
 void TemplateModelBuilder::read_tgw_attachment(const ResourceContext& r) {
   model::TgwAttachment& attachment = model_.tgw_attachments[entity_index(r)];
   attachment.kind = model::AttachmentKind::Vpc;
-  const Maybe<Index> tgw =
-      reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> tgw = reference(r, prop(r, aws_keys::kTransitGatewayId), Kind::TransitGateway,
+                                     aws_keys::kTransitGatewayId);
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   attachment.tgw = tgw.known() ? *tgw : model::kNone;
   attachment.vpc = vpc.known() ? *vpc : model::kNone;
-  attachment.subnets = reference_list(r, prop(r, "SubnetIds"), Kind::Subnet, "SubnetIds");
-  const Value options = prop(r, "Options");
-  if (const auto referencing = text(r, prop_of(r, options, "SecurityGroupReferencingSupport"),
-                                    "Options.SecurityGroupReferencingSupport")) {
+  attachment.subnets =
+      reference_list(r, prop(r, aws_keys::kSubnetIds), Kind::Subnet, aws_keys::kSubnetIds);
+  const Value options = prop(r, aws_keys::kOptions);
+  if (const auto referencing =
+          text(r, prop_of(r, options, aws_keys::kSecurityGroupReferencingSupport),
+               "Options.SecurityGroupReferencingSupport")) {
     attachment.security_group_referencing = *referencing == "enable";
   }
 }
 
 void TemplateModelBuilder::read_tgw_route_table(const ResourceContext& r) {
-  const Maybe<Index> tgw =
-      reference(r, prop(r, "TransitGatewayId"), Kind::TransitGateway, "TransitGatewayId");
+  const Maybe<Index> tgw = reference(r, prop(r, aws_keys::kTransitGatewayId), Kind::TransitGateway,
+                                     aws_keys::kTransitGatewayId);
   if (tgw.known()) model_.tgw_route_tables[entity_index(r)].tgw = *tgw;
 }
 
 void TemplateModelBuilder::read_tgw_route(const ResourceContext& r) {
-  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
-                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
+  const Maybe<Index> table = reference(r, prop(r, aws_keys::kTransitGatewayRouteTableId),
+                                       Kind::TgwRouteTable, aws_keys::kTransitGatewayRouteTableId);
   model::TgwRoute route;
   route.origin = r.origin;
-  route.destination = cidr(r, prop(r, "DestinationCidrBlock"), "DestinationCidrBlock");
-  route.blackhole = boolean(r, prop(r, "Blackhole"), "Blackhole").value_or(false);
-  const Value attachment_id = prop(r, "TransitGatewayAttachmentId");
+  route.destination =
+      cidr(r, prop(r, aws_keys::kDestinationCidrBlock), aws_keys::kDestinationCidrBlock);
+  route.blackhole = boolean(r, prop(r, aws_keys::kBlackhole), aws_keys::kBlackhole).value_or(false);
+  const Value attachment_id = prop(r, aws_keys::kTransitGatewayAttachmentId);
   if (!route.blackhole) {
     const Maybe<Index> attachment =
-        reference(r, attachment_id, Kind::TgwAttachment, "TransitGatewayAttachmentId");
+        reference(r, attachment_id, Kind::TgwAttachment, aws_keys::kTransitGatewayAttachmentId);
     if (attachment.absent()) {
       error(r.origin.location,
             fmt::format("transit gateway route {} needs a TransitGatewayAttachmentId or Blackhole",
@@ -251,10 +259,11 @@ void TemplateModelBuilder::read_tgw_route(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_tgw_association(const ResourceContext& r) {
-  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
-                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
-  const Maybe<Index> attachment = reference(r, prop(r, "TransitGatewayAttachmentId"),
-                                            Kind::TgwAttachment, "TransitGatewayAttachmentId");
+  const Maybe<Index> table = reference(r, prop(r, aws_keys::kTransitGatewayRouteTableId),
+                                       Kind::TgwRouteTable, aws_keys::kTransitGatewayRouteTableId);
+  const Maybe<Index> attachment =
+      reference(r, prop(r, aws_keys::kTransitGatewayAttachmentId), Kind::TgwAttachment,
+                aws_keys::kTransitGatewayAttachmentId);
   if (!attachment.known()) return;
   model::TgwAttachment& target = model_.tgw_attachments[*attachment];
   if (!target.association_origin.name.empty()) {
@@ -268,10 +277,11 @@ void TemplateModelBuilder::read_tgw_association(const ResourceContext& r) {
 }
 
 void TemplateModelBuilder::read_tgw_propagation(const ResourceContext& r) {
-  const Maybe<Index> table = reference(r, prop(r, "TransitGatewayRouteTableId"),
-                                       Kind::TgwRouteTable, "TransitGatewayRouteTableId");
-  const Maybe<Index> attachment = reference(r, prop(r, "TransitGatewayAttachmentId"),
-                                            Kind::TgwAttachment, "TransitGatewayAttachmentId");
+  const Maybe<Index> table = reference(r, prop(r, aws_keys::kTransitGatewayRouteTableId),
+                                       Kind::TgwRouteTable, aws_keys::kTransitGatewayRouteTableId);
+  const Maybe<Index> attachment =
+      reference(r, prop(r, aws_keys::kTransitGatewayAttachmentId), Kind::TgwAttachment,
+                aws_keys::kTransitGatewayAttachmentId);
   if (table.known() && attachment.known()) {
     model_.tgw_attachments[*attachment].propagations.push_back({*table, r.origin});
   } else if (table.known()) {
@@ -281,8 +291,10 @@ void TemplateModelBuilder::read_tgw_propagation(const ResourceContext& r) {
 
 void TemplateModelBuilder::read_peering(const ResourceContext& r) {
   model::Peering& peering = model_.peerings[entity_index(r)];
-  const Maybe<Index> requester = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
-  const Maybe<Index> accepter = reference(r, prop(r, "PeerVpcId"), Kind::Vpc, "PeerVpcId");
+  const Maybe<Index> requester =
+      reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
+  const Maybe<Index> accepter =
+      reference(r, prop(r, aws_keys::kPeerVpcId), Kind::Vpc, aws_keys::kPeerVpcId);
   peering.requester_vpc = requester.known() ? *requester : model::kNone;
   peering.accepter_vpc = accepter.known() ? *accepter : model::kNone;
 }
@@ -292,18 +304,18 @@ void TemplateModelBuilder::read_vpn_gateway(const ResourceContext&) {
 }
 
 void TemplateModelBuilder::read_gateway_attachment(const ResourceContext& r) {
-  const Value gateway = prop(r, "VpnGatewayId");
+  const Value gateway = prop(r, aws_keys::kVpnGatewayId);
   if (gateway.is_absent()) return;  // an internet gateway attachment
-  const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, "VpnGatewayId");
-  const Maybe<Index> vpc = reference(r, prop(r, "VpcId"), Kind::Vpc, "VpcId");
+  const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, aws_keys::kVpnGatewayId);
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
   if (vgw.known() && vpc.known()) model_.vpn_gateways[*vgw].vpc = *vpc;
 }
 
 void TemplateModelBuilder::read_vgw_route_propagation(const ResourceContext& r) {
-  const Value gateway = prop(r, "VpnGatewayId");
-  const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, "VpnGatewayId");
-  for (const Maybe<Index>& table :
-       reference_list(r, prop(r, "RouteTableIds"), Kind::RouteTable, "RouteTableIds")) {
+  const Value gateway = prop(r, aws_keys::kVpnGatewayId);
+  const Maybe<Index> vgw = reference(r, gateway, Kind::VpnGateway, aws_keys::kVpnGatewayId);
+  for (const Maybe<Index>& table : reference_list(r, prop(r, aws_keys::kRouteTableIds),
+                                                  Kind::RouteTable, aws_keys::kRouteTableIds)) {
     if (!table.known()) continue;
     // The routes come from BGP at run time: their destinations cannot be known from files.
     model::Route route;
