@@ -140,7 +140,7 @@ error_code read_route(ExportParser& p, od::value element, RouteTableRecord& tabl
   }
   route.blackhole = state == "blackhole";
   route.live = state.empty() || state == "active" || route.blackhole;
-  route.propagated = origin == aws_keys::kEnableVgwRoutePropagation;
+  route.propagated = origin == "EnableVgwRoutePropagation";
   table.routes.push_back(route);
   return kOk;
 }
@@ -348,17 +348,18 @@ error_code read_vpn_gateway(ExportParser& p, od::value element) {
 error_code read_prefix_list(ExportParser& p, od::value element) {
   PrefixListRecord r;
   r.origin = p.begin_element(element);
-  REACHLINT_TRY(p.nested_object(
-      element, "a prefix list", [&](std::string_view key, od::value v) -> error_code {
-        if (key == aws_keys::kPrefixListId) return p.text(v, key, r.id);
-        if (key == aws_keys::kState) return p.text(v, key, r.state);
-        if (key == aws_keys::kOwnerId) return p.text(v, key, r.owner);
-        if (key == aws_keys::kPrefixListName) return p.text(v, key, r.name);
-        if (key != aws_keys::kCidrs)
-          return kOk;  // describe-prefix-lists (AWS-managed) lists its CIDRs
-        r.entries_known = true;
-        return p.texts(v, key, r.cidrs);
-      }));
+  REACHLINT_TRY(p.nested_object(element, "a prefix list",
+                                [&](std::string_view key, od::value v) -> error_code {
+                                  if (key == aws_keys::kPrefixListId) return p.text(v, key, r.id);
+                                  if (key == aws_keys::kState) return p.text(v, key, r.state);
+                                  if (key == aws_keys::kOwnerId) return p.text(v, key, r.owner);
+                                  if (key == aws_keys::kPrefixListName)
+                                    return p.text(v, key, r.name);
+                                  // describe-prefix-lists (AWS-managed) lists its CIDRs
+                                  if (key != aws_keys::kCidrs) return kOk;
+                                  r.entries_known = true;
+                                  return p.texts(v, key, r.cidrs);
+                                }));
   p.require(r.origin.location, {{aws_keys::kPrefixListId, r.id}});
   if (p.end_element("prefix list", r.id)) p.records().prefix_lists.push_back(std::move(r));
   return kOk;

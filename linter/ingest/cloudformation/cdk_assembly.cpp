@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/cloudformation/template_keys.h"
+
 namespace reachlint {
 
 namespace fs = std::filesystem;
@@ -21,8 +23,8 @@ std::string display_path(const fs::path& path) {
 bool is_cdk_manifest(const JsonDocument& json) {
   const JsonNode& root = json.root();
   if (!root.is_object()) return false;
-  const JsonNode* artifacts = json.find(root, "artifacts");
-  const JsonNode* version = json.find(root, "version");
+  const JsonNode* artifacts = json.find(root, template_keys::cdk::kArtifacts);
+  const JsonNode* version = json.find(root, template_keys::cdk::kVersion);
   return artifacts && artifacts->is_object() && version && version->is_string();
 }
 
@@ -40,15 +42,15 @@ bool read_assembly_directory(const std::string& dir, LoaderAccess& loader,
 void read_assembly(const std::string& dir, const LoadedFile& manifest, LoaderAccess& loader,
                    Diagnostics& diagnostics) {
   const JsonDocument& json = manifest.json;
-  const JsonNode* artifacts = json.find(json.root(), "artifacts");
+  const JsonNode* artifacts = json.find(json.root(), template_keys::cdk::kArtifacts);
   if (!artifacts || !artifacts->is_object()) return;
   for (const JsonMember& artifact : json.members(*artifacts)) {
-    const JsonNode* type = json.find(*artifact.value, "type");
-    const JsonNode* properties = json.find(*artifact.value, "properties");
+    const JsonNode* type = json.find(*artifact.value, template_keys::cdk::kType);
+    const JsonNode* properties = json.find(*artifact.value, template_keys::cdk::kProperties);
     if (!type || !type->is_string() || !properties || !properties->is_object()) continue;
     if (type->text == "aws:cloudformation:stack") {
-      const JsonNode* file = json.find(*properties, "templateFile");
-      const JsonNode* stack = json.find(*properties, "stackName");
+      const JsonNode* file = json.find(*properties, template_keys::cdk::kTemplateFile);
+      const JsonNode* stack = json.find(*properties, template_keys::cdk::kStackName);
       if (!file || !file->is_string()) {
         diagnostics.error({manifest.file, artifact.key_offset},
                           fmt::format("stack artifact '{}' has no templateFile", artifact.key));
@@ -57,7 +59,7 @@ void read_assembly(const std::string& dir, const LoadedFile& manifest, LoaderAcc
       const std::string name(stack && stack->is_string() ? stack->text : artifact.key);
       loader.require(display_path(fs::path(dir) / std::string(file->text)), name);
     } else if (type->text == "cdk:cloud-assembly") {
-      const JsonNode* nested = json.find(*properties, "directoryName");
+      const JsonNode* nested = json.find(*properties, template_keys::cdk::kDirectoryName);
       if (!nested || !nested->is_string()) continue;
       const std::string nested_dir = display_path(fs::path(dir) / std::string(nested->text));
       if (!read_assembly_directory(nested_dir, loader, diagnostics)) {

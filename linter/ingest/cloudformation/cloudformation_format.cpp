@@ -16,7 +16,7 @@ namespace {
 bool is_template(const JsonDocument& json) {
   const JsonNode& root = json.root();
   return root.is_object() && (json.find(root, template_keys::kResources) ||
-                              json.find(root, "AWSTemplateFormatVersion"));
+                              json.find(root, template_keys::kAWSTemplateFormatVersion));
 }
 
 bool has_line_starting_with(std::string_view text, std::string_view prefix) {

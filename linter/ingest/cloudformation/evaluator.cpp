@@ -15,7 +15,7 @@ namespace {
 constexpr int kMaxDepth = 512;
 
 bool is_intrinsic_key(std::string_view key) {
-  return key == template_keys::kRef || key.starts_with("Fn::") || key == template_keys::kCondition;
+  return key == template_keys::kRef || key.starts_with(template_keys::kFnPrefix) || key == template_keys::kCondition;
 }
 
 }  // namespace
@@ -245,8 +245,7 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
                         parameter.key));
   }
   Value value = eval(tmpl, *default_value);
-  const bool is_list_type =
-      type_name == template_keys::kCommaDelimitedList || type_name.starts_with("List<");
+  const bool is_list_type = type_name == "CommaDelimitedList" || type_name.starts_with("List<");
   if (is_list_type && value.is_string()) {
     // Cannot fail: the delimiter is not empty and the value is a string.
     Value list = fn_split(Value::string(at, ","), value, value.location).value();
@@ -311,14 +310,15 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
   if (type == "AWS::EC2::VPC") {
     if (attribute == aws_keys::kCidrBlock) return prop(aws_keys::kCidrBlock);
     if (attribute == aws_keys::kVpcId) return self();
-    if (attribute == aws_keys::kDefaultSecurityGroup)
-      return implicit(aws_keys::kDefaultSecurityGroup);
-    if (attribute == aws_keys::kDefaultNetworkAcl) return implicit(aws_keys::kDefaultNetworkAcl);
-    if (attribute == aws_keys::kCidrBlockAssociations) {
+    if (attribute == template_keys::kDefaultSecurityGroup)
+      return implicit(template_keys::kDefaultSecurityGroup);
+    if (attribute == template_keys::kDefaultNetworkAcl)
+      return implicit(template_keys::kDefaultNetworkAcl);
+    if (attribute == template_keys::kCidrBlockAssociations) {
       Value list;
       list.kind = Value::Kind::List;
       list.location = at;
-      list.items.push_back(implicit(aws_keys::kCidrBlockAssociation));
+      list.items.push_back(implicit("CidrBlockAssociation"));
       return list;
     }
   } else if (type == "AWS::EC2::Subnet") {
@@ -331,12 +331,13 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
     if (attribute == aws_keys::kGroupId) return self();
     if (attribute == aws_keys::kVpcId) return prop(aws_keys::kVpcId);
   } else if (type == "AWS::EC2::Instance") {
-    if (attribute == aws_keys::kPrivateIp) return prop(aws_keys::kPrivateIpAddress);
+    if (attribute == template_keys::kPrivateIp) return prop(aws_keys::kPrivateIpAddress);
     if (attribute == aws_keys::kAvailabilityZone) return prop(aws_keys::kAvailabilityZone);
   } else if (type == "AWS::EC2::NetworkInterface") {
-    if (attribute == aws_keys::kPrimaryPrivateIpAddress) return prop(aws_keys::kPrivateIpAddress);
+    if (attribute == template_keys::kPrimaryPrivateIpAddress)
+      return prop(aws_keys::kPrivateIpAddress);
   }
-  static constexpr std::string_view kIdAttributes[] = {aws_keys::kId,
+  static constexpr std::string_view kIdAttributes[] = {template_keys::kId,
                                                        aws_keys::kRouteTableId,
                                                        aws_keys::kTransitGatewayRouteTableId,
                                                        aws_keys::kPrefixListId,

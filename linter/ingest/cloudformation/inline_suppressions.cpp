@@ -1,7 +1,8 @@
 #include "linter/ingest/cloudformation/inline_suppressions.h"
-#include "linter/ingest/cloudformation/template_keys.h"
 
 #include <fmt/format.h>
+
+#include "linter/ingest/cloudformation/template_keys.h"
 
 namespace reachlint {
 
@@ -12,8 +13,9 @@ void read_entry(const Template& tmpl, uint32_t index, const JsonMember& resource
                 const JsonNode& entry, std::vector<SuppressionSpec>& out,
                 Diagnostics& diagnostics) {
   const Location at = tmpl.at(entry.offset);
-  const JsonNode* rule = entry.is_object() ? tmpl.json->find(entry, "rule") : nullptr;
-  const JsonNode* reason = entry.is_object() ? tmpl.json->find(entry, "reason") : nullptr;
+  const JsonNode* rule = entry.is_object() ? tmpl.json->find(entry, template_keys::kRule) : nullptr;
+  const JsonNode* reason =
+      entry.is_object() ? tmpl.json->find(entry, template_keys::kReason) : nullptr;
   if (!rule || !rule->is_string()) {
     diagnostics.notice(
         at, fmt::format("suppression on {} ignored: it needs a \"rule\" code", resource.key));
@@ -43,10 +45,12 @@ std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates,
     const Template& tmpl = templates.templates[t];
     for (const JsonMember* resource : tmpl.resources) {
       const JsonNode* metadata = tmpl.json->find(*resource->value, template_keys::kMetadata);
-      const JsonNode* ours =
-          metadata && metadata->is_object() ? tmpl.json->find(*metadata, "reachlint") : nullptr;
+      const JsonNode* ours = metadata && metadata->is_object()
+                                 ? tmpl.json->find(*metadata, template_keys::kReachlint)
+                                 : nullptr;
       if (!ours) continue;
-      const JsonNode* list = ours->is_object() ? tmpl.json->find(*ours, "suppress") : nullptr;
+      const JsonNode* list =
+          ours->is_object() ? tmpl.json->find(*ours, template_keys::kSuppress) : nullptr;
       if (!list || !list->is_array()) {
         diagnostics.notice(tmpl.at(ours->offset),
                            fmt::format("Metadata.reachlint of {} ignored: it needs a "

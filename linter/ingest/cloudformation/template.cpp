@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/ingest/cloudformation/template_keys.h"
+
 namespace reachlint {
 
 namespace {
@@ -77,7 +79,7 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
   }
   bool ok = true;
   for (const JsonMember& resource : tmpl.json->members(*resources->value)) {
-    if (resource.key.starts_with("Fn::ForEach::")) {
+    if (resource.key.starts_with(template_keys::kFnForEachPrefix)) {
       diagnostics.notice(tmpl.at(resource.key_offset),
                          fmt::format("'{}' is expanded by the AWS::LanguageExtensions transform "
                                      "at deploy time; the resources it makes are not checked",

@@ -1,7 +1,11 @@
 #include "linter/ingest/cloudformation/template_model_builder.h"
+#include "linter/ingest/cloudformation/template_keys.h"
 #include "linter/ingest/common/aws_keys.h"
 
 #include <fmt/format.h>
+
+#include "linter/ingest/cloudformation/template_keys.h"
+#include "linter/ingest/common/aws_keys.h"
 
 namespace reachlint {
 
@@ -108,24 +112,26 @@ void TemplateModelBuilder::add_vpc_defaults(const ResourceContext& r, Index vpc)
   model_.route_tables.push_back(
       {implicit_origin(r, "MainRouteTable", "AWS::EC2::RouteTable"), vpc, true, {}});
   model_.vpcs[vpc].main_route_table = static_cast<Index>(model_.route_tables.size() - 1);
-  model::NetworkAcl acl{implicit_origin(r, aws_keys::kDefaultNetworkAcl, "AWS::EC2::NetworkAcl"),
-                        vpc,
-                        true,
-                        true,
-                        {}};
+  model::NetworkAcl acl{
+      implicit_origin(r, template_keys::kDefaultNetworkAcl, "AWS::EC2::NetworkAcl"),
+      vpc,
+      true,
+      true,
+      {}};
   model_.network_acls.push_back(std::move(acl));
   model_.vpcs[vpc].default_network_acl = static_cast<Index>(model_.network_acls.size() - 1);
   register_entity(r, {Kind::NetworkAcl, model_.vpcs[vpc].default_network_acl},
-                  aws_keys::kDefaultNetworkAcl);
+                  template_keys::kDefaultNetworkAcl);
   model::SecurityGroup group;
-  group.origin = implicit_origin(r, aws_keys::kDefaultSecurityGroup, "AWS::EC2::SecurityGroup");
+  group.origin =
+      implicit_origin(r, template_keys::kDefaultSecurityGroup, "AWS::EC2::SecurityGroup");
   group.vpc = vpc;
   group.default_egress = true;
   group.vpc_default = true;
   model_.security_groups.push_back(std::move(group));
   model_.vpcs[vpc].default_security_group = static_cast<Index>(model_.security_groups.size() - 1);
   register_entity(r, {Kind::SecurityGroup, model_.vpcs[vpc].default_security_group},
-                  aws_keys::kDefaultSecurityGroup);
+                  template_keys::kDefaultSecurityGroup);
 }
 
 // The default route table AWS creates with a transit gateway (no CloudFormation attribute names
