@@ -31,12 +31,23 @@ bool each_destination(const model::Model& model, const Route& route, Prefix pref
   return !route.destination.is_unknown();
 }
 
-// An AWS service prefix list (a gateway endpoint's S3 or DynamoDB route) holds public ranges
-// only: it cannot match a private block even when its entries were not exported.
+// An AWS service prefix list holds public ranges only: it cannot match a private block even when
+// its entries were not exported. A gateway endpoint's route (S3, DynamoDB) always has one, so it
+// is known for one without the list's description (AWS-FACTS §5.1).
+bool aws_service_list(const model::Model& model, const model::Route& route) {
+  return route.target.kind == model::TargetKind::GatewayEndpoint ||
+         (model::is_known_index(route.prefix_list) &&
+          model.prefix_lists[route.prefix_list].aws_service);
+}
+bool aws_service_list(const model::Model& model, const model::TgwRoute& route) {
+  return model::is_known_index(route.prefix_list) &&
+         model.prefix_lists[route.prefix_list].aws_service;
+}
+
 template <typename Route>
 bool cannot_match(const model::Model& model, const Route& route, const Cidr& block) {
-  return route.prefix_list != model::kNone && model::is_known_index(route.prefix_list) &&
-         model.prefix_lists[route.prefix_list].aws_service && model::in_private_space(block);
+  return route.prefix_list != model::kNone && aws_service_list(model, route) &&
+         model::in_private_space(block);
 }
 
 template <typename Route>
@@ -114,7 +125,7 @@ class BlockLookup {
     }
     for (const size_t route : unknown_) {
       if (cannot_match(model_, routes_[route], block_.blocks.front())) continue;
-      if (!same_as_best(route) &&
+      if (!same_as_best(route) && !best_is_final() &&
           !(best_ != kNoBest && cannot_override(routes_[route], routes_[best_]))) {
         return unknown(route, why_unknown(routes_[route]));
       }
@@ -127,6 +138,16 @@ class BlockLookup {
       }
     }
     return choice;
+  }
+
+  // An unknown route can change nothing when the best match is a static /32 route to a written
+  // destination: nothing is longer, and an equal prefix loses to a static route (a prefix list's
+  // or a propagated one) or would be a duplicate destination, which AWS refuses. The floating
+  // endpoint's /32 routes in an export decide so, whatever the table's prefix-list routes hold.
+  bool best_is_final() const {
+    if (best_ == kNoBest || best_length_ != 32) return false;
+    const Route& best = routes_[best_];
+    return !best.propagated && best.prefix_list == model::kNone && best.destination.known();
   }
 
   bool beats_best(const Route& route) const {

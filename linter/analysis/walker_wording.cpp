@@ -9,18 +9,7 @@ namespace reachlint::analysis {
 namespace {
 
 std::string_view target_words(model::TargetKind kind) {
-  static constexpr std::string_view kWords[] = {"local",
-                                                "transit gateway",
-                                                "peering connection",
-                                                "VPN gateway",
-                                                "internet gateway",
-                                                "NAT gateway",
-                                                "network interface",
-                                                "instance",
-                                                "VPC endpoint",
-                                                "gateway",
-                                                "an unknown target"};
-  return kWords[static_cast<size_t>(kind)];
+  return model::target_info(kind).word;
 }
 
 bool request(const TgwLeg& leg) {

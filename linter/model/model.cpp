@@ -24,6 +24,29 @@ constexpr EntityInfo kEntities[] = {
 
 }  // namespace
 
+constexpr TargetInfo kTargets[] = {
+    {TargetKind::Local, "local", std::nullopt},
+    {TargetKind::TransitGateway, "transit gateway", Kind::TransitGateway},
+    {TargetKind::Peering, "peering connection", Kind::Peering},
+    {TargetKind::VpnGateway, "VPN gateway", Kind::VpnGateway},
+    {TargetKind::InternetGateway, "internet gateway", std::nullopt},
+    {TargetKind::EgressOnlyInternetGateway, "egress-only internet gateway", std::nullopt},
+    {TargetKind::NatGateway, "NAT gateway", Kind::NatGateway},
+    {TargetKind::NetworkInterface, "network interface", Kind::NetworkInterface},
+    {TargetKind::Instance, "instance", Kind::Instance},
+    {TargetKind::GatewayEndpoint, "gateway endpoint", Kind::VpcEndpoint},
+    {TargetKind::LoadBalancerEndpoint, "Gateway Load Balancer endpoint", Kind::VpcEndpoint},
+    {TargetKind::LocalGateway, "local gateway", std::nullopt},
+    {TargetKind::CarrierGateway, "carrier gateway", std::nullopt},
+    {TargetKind::CoreNetwork, "Cloud WAN core network", std::nullopt},
+    {TargetKind::Other, "gateway", std::nullopt},
+    {TargetKind::Unknown, "an unknown target", std::nullopt},
+};
+
+const TargetInfo& target_info(TargetKind kind) {
+  return kTargets[static_cast<size_t>(kind)];
+}
+
 std::span<const EntityInfo> entity_table() {
   return kEntities;
 }

@@ -106,19 +106,33 @@ struct Subnet {
   Index network_acl = kNone;       // explicit association, else the VPC's default ACL
 };
 
+// Every target a VPC route can name (describe-route-tables, AWS::EC2::Route). What each means for
+// a packet bound for a private FSx endpoint is AWS-FACTS §5.1; the walker applies it.
 enum class TargetKind : uint8_t {
   Local,
   TransitGateway,
   Peering,
   VpnGateway,
   InternetGateway,
+  EgressOnlyInternetGateway,
   NatGateway,
   NetworkInterface,
   Instance,
-  VpcEndpoint,
+  GatewayEndpoint,       // vpce- on a prefix-list route: S3 or DynamoDB, public ranges only
+  LoadBalancerEndpoint,  // vpce- on a CIDR route: a Gateway Load Balancer endpoint
+  LocalGateway,
+  CarrierGateway,
+  CoreNetwork,  // Cloud WAN
   Other,
   Unknown,
 };
+
+struct TargetInfo {
+  TargetKind kind;
+  std::string_view word;       // in messages: "Gateway Load Balancer endpoint"
+  std::optional<Kind> entity;  // the array RouteTarget::index points into, when modelled
+};
+const TargetInfo& target_info(TargetKind kind);
 
 struct RouteTarget {
   TargetKind kind = TargetKind::Unknown;
@@ -287,6 +301,23 @@ struct FileSystem {
   Origin route_tables_origin;
   std::vector<Maybe<Index>> security_groups;
   bool security_groups_given = false;  // false: the VPC's default security group
+};
+
+struct NatGateway {
+  Origin origin;
+  Maybe<Index> subnet;
+  bool private_connectivity = false;  // ConnectivityType private: it forwards within AWS
+  std::optional<uint32_t> address;    // its private address, the source of what it forwards
+};
+
+enum class EndpointType : uint8_t { Gateway, Interface, GatewayLoadBalancer, Other };
+
+struct VpcEndpoint {
+  Origin origin;
+  Index vpc = kNone;
+  EndpointType type = EndpointType::Gateway;
+  std::string_view service;                // "com.amazonaws.us-east-1.s3"
+  std::vector<Maybe<Index>> route_tables;  // gateway endpoints: the tables holding its route
 };
 
 struct StorageVirtualMachine {

@@ -207,6 +207,39 @@ void ExportModelBuilder::add_peerings(Scribe& out) {
   }
 }
 
+// NAT gateways and VPC endpoints: what the routes that name them lead to.
+void ExportModelBuilder::add_nat_gateways(Scribe& out) {
+  for (const NatGatewayRecord& r : records_.nat_gateways) {
+    if (!is_live(r.state)) continue;
+    const Index n =
+        add(out, model_.nat_gateways, nat_gateways_, r.origin, r.id, "AWS::EC2::NatGateway");
+    if (n == model::kNone) continue;
+    model::NatGateway& nat = model_.nat_gateways[n];
+    nat.subnet = reference(subnets_, r.subnet, r.origin.location, "subnet");
+    nat.private_connectivity = r.connectivity == "private";
+    if (!r.address.empty()) nat.address = Cidr::parse_address(r.address);
+  }
+}
+
+void ExportModelBuilder::add_vpc_endpoints(Scribe& out) {
+  for (const VpcEndpointRecord& r : records_.vpc_endpoints) {
+    if (!is_live(r.state) && r.state != "Available") continue;
+    const Index e =
+        add(out, model_.vpc_endpoints, vpc_endpoints_, r.origin, r.id, "AWS::EC2::VPCEndpoint");
+    if (e == model::kNone) continue;
+    model::VpcEndpoint& endpoint = model_.vpc_endpoints[e];
+    endpoint.vpc = find(vpcs_, r.vpc);
+    endpoint.type = r.type == "Gateway"               ? model::EndpointType::Gateway
+                    : r.type == "Interface"           ? model::EndpointType::Interface
+                    : r.type == "GatewayLoadBalancer" ? model::EndpointType::GatewayLoadBalancer
+                                                      : model::EndpointType::Other;
+    endpoint.service = r.service;
+    for (const std::string_view table : r.route_tables)
+      endpoint.route_tables.push_back(
+          reference(route_tables_, table, r.origin.location, "route table"));
+  }
+}
+
 }  // namespace reachlint::export_detail
 
 namespace reachlint {

@@ -66,6 +66,8 @@ class ExportModelBuilder {
     register_scopes(out);
     add_entities();
     timer.mark("add_entities");
+    add_nat_gateways(out);
+    add_vpc_endpoints(out);
     fill_links();
     timer.mark("fill_links");
     add_file_systems(out);
@@ -236,6 +238,9 @@ class ExportModelBuilder {
   void fill_route_tables(Scribe& out, size_t begin, size_t end, const std::vector<Index>& claimed);
   model::Route route_of(Scribe& out, const RouteRecord& record, const RouteTableRecord& table);
   model::RouteTarget target_of(const RouteRecord& record);
+  model::RouteTarget endpoint_target(const RouteRecord& record);
+  void add_nat_gateways(Scribe& out);
+  void add_vpc_endpoints(Scribe& out);
   void fill_network_acls(Scribe& out, size_t begin, size_t end, const std::vector<Index>& claimed);
   void fill_security_groups(Scribe& out, size_t begin, size_t end,
                             const std::vector<Index>& claimed);
@@ -254,7 +259,8 @@ class ExportModelBuilder {
   std::map<std::string, Index> scopes_;
   std::mutex scope_mutex_;
   IdMap vpcs_, subnets_, route_tables_, acls_, prefix_lists_, groups_, interfaces_, instances_,
-      vgws_, peerings_, tgws_, tgw_tables_, attachments_, file_systems_, svms_;
+      vgws_, peerings_, tgws_, tgw_tables_, attachments_, file_systems_, svms_, nat_gateways_,
+      vpc_endpoints_;
 };
 
 }  // namespace reachlint::export_detail

@@ -227,21 +227,41 @@ model::RouteTarget ExportModelBuilder::target_of(const RouteRecord& record) {
     case RouteTargetField::Instance:
       return target(TargetKind::Instance, find(instances_, id));
     case RouteTargetField::NatGateway:
-      return target(TargetKind::NatGateway, model::kNone);
+      return target(TargetKind::NatGateway, find(nat_gateways_, id));
     case RouteTargetField::VpcEndpoint:
-      return target(TargetKind::VpcEndpoint, model::kNone);
+      return endpoint_target(record);
+    case RouteTargetField::EgressOnlyInternetGateway:
+      return target(TargetKind::EgressOnlyInternetGateway, model::kNone);
+    case RouteTargetField::LocalGateway:
+      return target(TargetKind::LocalGateway, model::kNone);
+    case RouteTargetField::CarrierGateway:
+      return target(TargetKind::CarrierGateway, model::kNone);
+    case RouteTargetField::CoreNetwork:
+      return target(TargetKind::CoreNetwork, model::kNone);
     case RouteTargetField::Other:
       return target(TargetKind::Other, model::kNone);
     case RouteTargetField::Gateway:
       if (id == "local") return target(TargetKind::Local, model::kNone);
       if (id.starts_with("vgw-")) return target(TargetKind::VpnGateway, find(vgws_, id));
       if (id.starts_with("igw-")) return target(TargetKind::InternetGateway, model::kNone);
-      if (id.starts_with("vpce-")) return target(TargetKind::VpcEndpoint, model::kNone);
+      if (id.starts_with("vpce-")) return endpoint_target(record);
       return target(TargetKind::Other, model::kNone);
     case RouteTargetField::None:
       break;
   }
   return {TargetKind::Unknown, model::kNone, "an unknown target"};
+}
+
+// A VPC endpoint as a route target: a gateway endpoint (S3, DynamoDB) is the target of its
+// service's prefix-list route only; an endpoint on a CIDR route is a Gateway Load Balancer's
+// (AWS-FACTS §5.1). describe-vpc-endpoints, when exported, says so too.
+model::RouteTarget ExportModelBuilder::endpoint_target(const RouteRecord& record) {
+  const Index endpoint = find(vpc_endpoints_, record.target);
+  const bool gateway = model::is_known_index(endpoint)
+                           ? model_.vpc_endpoints[endpoint].type == model::EndpointType::Gateway
+                           : record.to_prefix_list;
+  return {gateway ? model::TargetKind::GatewayEndpoint : model::TargetKind::LoadBalancerEndpoint,
+          endpoint, record.target};
 }
 
 void ExportModelBuilder::fill_route_tables(Scribe& out, size_t begin, size_t end,

@@ -143,6 +143,8 @@ error_code read_route_table(ExportParser& p, od::value element);
 error_code read_network_acl(ExportParser& p, od::value element);
 error_code read_peering(ExportParser& p, od::value element);
 error_code read_vpn_gateway(ExportParser& p, od::value element);
+error_code read_nat_gateway(ExportParser& p, od::value element);
+error_code read_vpc_endpoint(ExportParser& p, od::value element);
 error_code read_prefix_list(ExportParser& p, od::value element);
 error_code read_prefix_list_entry(ExportParser& p, od::value element);
 error_code read_security_group(ExportParser& p, od::value element);

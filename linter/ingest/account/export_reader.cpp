@@ -21,10 +21,10 @@ std::string_view StringPool::intern(std::string_view text) {
 bool ExportRecords::empty() const {
   return vpcs.empty() && subnets.empty() && route_tables.empty() && network_acls.empty() &&
          security_groups.empty() && interfaces.empty() && instances.empty() && peerings.empty() &&
-         vpn_gateways.empty() && prefix_lists.empty() && transit_gateways.empty() &&
-         tgw_attachments.empty() && tgw_vpc_attachments.empty() && tgw_route_tables.empty() &&
-         tgw_route_listings.empty() && tgw_table_links.empty() && file_systems.empty() &&
-         svms.empty();
+         vpn_gateways.empty() && nat_gateways.empty() && vpc_endpoints.empty() &&
+         prefix_lists.empty() && transit_gateways.empty() && tgw_attachments.empty() &&
+         tgw_vpc_attachments.empty() && tgw_route_tables.empty() && tgw_route_listings.empty() &&
+         tgw_table_links.empty() && file_systems.empty() && svms.empty();
 }
 
 namespace {
@@ -53,6 +53,8 @@ void ExportRecords::append(ExportRecords&& other) {
   move_after(instances, other.instances);
   move_after(peerings, other.peerings);
   move_after(vpn_gateways, other.vpn_gateways);
+  move_after(nat_gateways, other.nat_gateways);
+  move_after(vpc_endpoints, other.vpc_endpoints);
   move_after(prefix_lists, other.prefix_lists);
   move_after(prefix_list_entries, other.prefix_list_entries);
   move_after(transit_gateways, other.transit_gateways);
@@ -98,6 +100,8 @@ constexpr ListKind kLists[] = {
     {aws_keys::kReservations, read_reservation},
     {aws_keys::kVpcPeeringConnections, read_peering},
     {aws_keys::kVpnGateways, read_vpn_gateway},
+    {aws_keys::kNatGateways, read_nat_gateway},
+    {aws_keys::kVpcEndpoints, read_vpc_endpoint},
     {aws_keys::kPrefixLists, read_prefix_list},
     {aws_keys::kEntries, read_prefix_list_entry, ListKind::Needs::PrefixList},
     {aws_keys::kTransitGateways, read_transit_gateway},

@@ -120,12 +120,15 @@ error_code read_route(ExportParser& p, od::value element, RouteTableRecord& tabl
                 return target(RouteTargetField::NatGateway, v, key);
               if (key == aws_keys::kVpcEndpointId)
                 return target(RouteTargetField::VpcEndpoint, v, key);
-              if (key == aws_keys::kLocalGatewayId || key == aws_keys::kCarrierGatewayId ||
-                  key == aws_keys::kCoreNetworkArn ||
-                  key == aws_keys::kEgressOnlyInternetGatewayId ||
-                  key == aws_keys::kOdbNetworkArn) {
-                return target(RouteTargetField::Other, v, key);
-              }
+              if (key == aws_keys::kLocalGatewayId)
+                return target(RouteTargetField::LocalGateway, v, key);
+              if (key == aws_keys::kCarrierGatewayId)
+                return target(RouteTargetField::CarrierGateway, v, key);
+              if (key == aws_keys::kCoreNetworkArn)
+                return target(RouteTargetField::CoreNetwork, v, key);
+              if (key == aws_keys::kEgressOnlyInternetGatewayId)
+                return target(RouteTargetField::EgressOnlyInternetGateway, v, key);
+              if (key == aws_keys::kOdbNetworkArn) return target(RouteTargetField::Other, v, key);
               if (key == aws_keys::kState) return p.text(v, key, state);
               if (key == aws_keys::kOrigin) return p.text(v, key, origin);
               return kOk;

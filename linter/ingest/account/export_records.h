@@ -48,6 +48,10 @@ struct SubnetRecord {
 enum class RouteTargetField : uint8_t {
   None,
   Other,
+  CoreNetwork,
+  CarrierGateway,
+  LocalGateway,
+  EgressOnlyInternetGateway,
   VpcEndpoint,
   NatGateway,
   Instance,
@@ -139,6 +143,17 @@ struct VpnGatewayRecord {
   std::vector<std::string_view> vpcs;  // attached
 };
 
+struct NatGatewayRecord {  // describe-nat-gateways
+  RecordOrigin origin;
+  std::string_view id, subnet, vpc, state, connectivity, address;
+};
+
+struct VpcEndpointRecord {  // describe-vpc-endpoints
+  RecordOrigin origin;
+  std::string_view id, vpc, type, service, state;
+  std::vector<std::string_view> route_tables;
+};
+
 struct PrefixListRecord {
   RecordOrigin origin;
   std::string_view id, state, owner, name;
@@ -225,6 +240,8 @@ struct ExportRecords {
   std::vector<InstanceRecord> instances;
   std::vector<PeeringRecord> peerings;
   std::vector<VpnGatewayRecord> vpn_gateways;
+  std::vector<NatGatewayRecord> nat_gateways;
+  std::vector<VpcEndpointRecord> vpc_endpoints;
   std::vector<PrefixListRecord> prefix_lists;
   std::vector<PrefixListEntriesRecord> prefix_list_entries;
   std::vector<TransitGatewayRecord> transit_gateways;

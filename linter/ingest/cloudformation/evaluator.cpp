@@ -15,7 +15,8 @@ namespace {
 constexpr int kMaxDepth = 512;
 
 bool is_intrinsic_key(std::string_view key) {
-  return key == template_keys::kRef || key.starts_with(template_keys::kFnPrefix) || key == template_keys::kCondition;
+  return key == template_keys::kRef || key.starts_with(template_keys::kFnPrefix) ||
+         key == template_keys::kCondition;
 }
 
 }  // namespace

@@ -167,6 +167,8 @@ TemplateModelBuilder::Handler TemplateModelBuilder::handler_for(std::string_view
        &TemplateModelBuilder::read_tgw_propagation},
       {"AWS::EC2::VPCPeeringConnection", &TemplateModelBuilder::read_peering},
       {"AWS::EC2::VPNGateway", &TemplateModelBuilder::read_vpn_gateway},
+      {"AWS::EC2::NatGateway", &TemplateModelBuilder::read_nat_gateway},
+      {"AWS::EC2::VPCEndpoint", &TemplateModelBuilder::read_vpc_endpoint},
       {"AWS::EC2::VPCGatewayAttachment", &TemplateModelBuilder::read_gateway_attachment},
       {"AWS::EC2::VPNGatewayRoutePropagation", &TemplateModelBuilder::read_vgw_route_propagation},
       {"AWS::EC2::SecurityGroup", &TemplateModelBuilder::read_security_group},

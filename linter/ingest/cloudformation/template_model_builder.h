@@ -84,6 +84,8 @@ class TemplateModelBuilder {
   void read_tgw_propagation(const ResourceContext& r);
   void read_peering(const ResourceContext& r);
   void read_vpn_gateway(const ResourceContext& r);
+  void read_nat_gateway(const ResourceContext& r);
+  void read_vpc_endpoint(const ResourceContext& r);
   void read_gateway_attachment(const ResourceContext& r);
   void read_vgw_route_propagation(const ResourceContext& r);
   void read_security_group(const ResourceContext& r);

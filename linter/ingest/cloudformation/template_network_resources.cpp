@@ -109,15 +109,17 @@ model::RouteTarget TemplateModelBuilder::route_target(const ResourceContext& r) 
   static constexpr Candidate kCandidates[] = {
       {aws_keys::kTransitGatewayId, model::TargetKind::TransitGateway, Kind::TransitGateway, true},
       {aws_keys::kVpcPeeringConnectionId, model::TargetKind::Peering, Kind::Peering, true},
-      {aws_keys::kNatGatewayId, model::TargetKind::NatGateway, Kind::Vpc, false},
+      {aws_keys::kNatGatewayId, model::TargetKind::NatGateway, Kind::NatGateway, true},
       {aws_keys::kNetworkInterfaceId, model::TargetKind::NetworkInterface, Kind::NetworkInterface,
        true},
       {aws_keys::kInstanceId, model::TargetKind::Instance, Kind::Instance, true},
-      {aws_keys::kVpcEndpointId, model::TargetKind::VpcEndpoint, Kind::Vpc, false},
-      {aws_keys::kEgressOnlyInternetGatewayId, model::TargetKind::Other, Kind::Vpc, false},
-      {aws_keys::kLocalGatewayId, model::TargetKind::Other, Kind::Vpc, false},
-      {aws_keys::kCarrierGatewayId, model::TargetKind::Other, Kind::Vpc, false},
-      {aws_keys::kCoreNetworkArn, model::TargetKind::Other, Kind::Vpc, false},
+      // A route to an endpoint names a Gateway Load Balancer's: gateway endpoints take no routes.
+      {aws_keys::kVpcEndpointId, model::TargetKind::LoadBalancerEndpoint, Kind::VpcEndpoint, true},
+      {aws_keys::kEgressOnlyInternetGatewayId, model::TargetKind::EgressOnlyInternetGateway,
+       Kind::Vpc, false},
+      {aws_keys::kLocalGatewayId, model::TargetKind::LocalGateway, Kind::Vpc, false},
+      {aws_keys::kCarrierGatewayId, model::TargetKind::CarrierGateway, Kind::Vpc, false},
+      {aws_keys::kCoreNetworkArn, model::TargetKind::CoreNetwork, Kind::Vpc, false},
   };
   model::RouteTarget target;
   for (const Candidate& candidate : kCandidates) {
@@ -297,6 +299,30 @@ void TemplateModelBuilder::read_peering(const ResourceContext& r) {
       reference(r, prop(r, aws_keys::kPeerVpcId), Kind::Vpc, aws_keys::kPeerVpcId);
   peering.requester_vpc = requester.known() ? *requester : model::kNone;
   peering.accepter_vpc = accepter.known() ? *accepter : model::kNone;
+}
+
+void TemplateModelBuilder::read_nat_gateway(const ResourceContext& r) {
+  model::NatGateway& nat = model_.nat_gateways[entity_index(r)];
+  nat.subnet = reference(r, prop(r, aws_keys::kSubnetId), Kind::Subnet, aws_keys::kSubnetId);
+  const auto connectivity =
+      text(r, prop(r, aws_keys::kConnectivityType), aws_keys::kConnectivityType);
+  nat.private_connectivity = connectivity == "private";
+}
+
+void TemplateModelBuilder::read_vpc_endpoint(const ResourceContext& r) {
+  model::VpcEndpoint& endpoint = model_.vpc_endpoints[entity_index(r)];
+  const Maybe<Index> vpc = reference(r, prop(r, aws_keys::kVpcId), Kind::Vpc, aws_keys::kVpcId);
+  endpoint.vpc = vpc.known() ? *vpc : model::kNone;
+  const auto type = text(r, prop(r, aws_keys::kVpcEndpointType), aws_keys::kVpcEndpointType);
+  endpoint.type = !type || *type == "Gateway"      ? model::EndpointType::Gateway
+                  : *type == "Interface"           ? model::EndpointType::Interface
+                  : *type == "GatewayLoadBalancer" ? model::EndpointType::GatewayLoadBalancer
+                                                   : model::EndpointType::Other;
+  // Only for messages: a name known at deploy time (it holds the region) is no notice's worth.
+  if (const auto service = prop(r, aws_keys::kServiceName).as_text())
+    endpoint.service = model_.text.keep(*service);
+  endpoint.route_tables = reference_list(r, prop(r, aws_keys::kRouteTableIds), Kind::RouteTable,
+                                         aws_keys::kRouteTableIds);
 }
 
 void TemplateModelBuilder::read_vpn_gateway(const ResourceContext&) {

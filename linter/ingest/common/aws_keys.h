@@ -28,6 +28,7 @@ inline constexpr std::string_view kRoutes = "Routes";
 inline constexpr std::string_view kSecurityGroups = "SecurityGroups";
 inline constexpr std::string_view kStorageVirtualMachines = "StorageVirtualMachines";
 inline constexpr std::string_view kSubnets = "Subnets";
+inline constexpr std::string_view kNatGateways = "NatGateways";
 inline constexpr std::string_view kTransitGatewayAttachments = "TransitGatewayAttachments";
 inline constexpr std::string_view kTransitGatewayPropagations = "TransitGatewayPropagations";
 inline constexpr std::string_view kTransitGatewayRouteTablePropagations =
@@ -36,6 +37,7 @@ inline constexpr std::string_view kTransitGatewayRouteTables = "TransitGatewayRo
 inline constexpr std::string_view kTransitGatewayStaticRoutes = "TransitGatewayStaticRoutes";
 inline constexpr std::string_view kTransitGatewayVpcAttachments = "TransitGatewayVpcAttachments";
 inline constexpr std::string_view kTransitGateways = "TransitGateways";
+inline constexpr std::string_view kVpcEndpoints = "VpcEndpoints";
 inline constexpr std::string_view kVpcPeeringConnections = "VpcPeeringConnections";
 inline constexpr std::string_view kVpcs = "Vpcs";
 inline constexpr std::string_view kVpnGateways = "VpnGateways";
@@ -83,6 +85,15 @@ inline constexpr std::string_view kOrigin = "Origin";
 inline constexpr std::string_view kPropagatingVgws = "PropagatingVgws";
 inline constexpr std::string_view kRouteTableId = "RouteTableId";
 inline constexpr std::string_view kVpcEndpointId = "VpcEndpointId";
+
+// NAT gateway (describe-nat-gateways, AWS::EC2::NatGateway).
+inline constexpr std::string_view kConnectivityType = "ConnectivityType";
+inline constexpr std::string_view kNatGatewayAddresses = "NatGatewayAddresses";
+inline constexpr std::string_view kPrivateIp = "PrivateIp";
+
+// VPC endpoint (describe-vpc-endpoints, AWS::EC2::VPCEndpoint).
+inline constexpr std::string_view kServiceName = "ServiceName";
+inline constexpr std::string_view kVpcEndpointType = "VpcEndpointType";
 
 // Network ACL and its entries.
 inline constexpr std::string_view kEgress = "Egress";
