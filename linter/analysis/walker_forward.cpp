@@ -117,9 +117,43 @@ RoutePath Walker::leave_client_vpc(Hop& hop, const model::Route& route) {
       unknown(hop, route.origin.location, "the route's target is not known statically");
       return {};
     default:
-      fail(hop, Cause::WrongTarget,
-           fmt::format("{}, not toward the file system's VPC", hop.decision));
+      if (!beyond_static_model(hop, route))
+        fail(hop, Cause::WrongTarget,
+             fmt::format("{}, not toward the file system's VPC", hop.decision));
       return {};
+  }
+}
+
+// Targets that forward by rules of their own (AWS-FACTS §5.1): an appliance (a firewall's
+// interface or instance, a Gateway Load Balancer endpoint), a private NAT gateway, a Cloud WAN
+// core network. What happens after them cannot be told from the configuration: the hop is
+// unknown (one notice per route), never a finding. Other targets lead out of AWS or nowhere.
+bool Walker::beyond_static_model(Hop& hop, const model::Route& route) {
+  switch (route.target.kind) {
+    case model::TargetKind::NetworkInterface:
+    case model::TargetKind::Instance:
+    case model::TargetKind::LoadBalancerEndpoint:
+      unknown(hop, route.origin.location,
+              fmt::format("{}: an appliance forwards it by rules outside a static model",
+                          hop.decision));
+      return true;
+    case model::TargetKind::NatGateway:
+      if (!model::is_known_index(route.target.index) ||
+          !model_.nat_gateways[route.target.index].private_connectivity)
+        return false;  // a public NAT gateway (the default) sends it to the internet
+      unknown(hop, route.origin.location,
+              fmt::format("{}: a private NAT gateway forwards it from its own subnet with its own "
+                          "address as the source, which this check does not follow",
+                          hop.decision));
+      return true;
+    case model::TargetKind::CoreNetwork:
+      unknown(hop, route.origin.location,
+              fmt::format("{}: AWS documents access to floating endpoints through a transit "
+                          "gateway only, not through Cloud WAN",
+                          hop.decision));
+      return true;
+    default:
+      return false;
   }
 }
 

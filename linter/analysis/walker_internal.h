@@ -66,6 +66,7 @@ class Walker {
   RoutePath forward_across_vpcs();
   const model::Route* route_out_of_client_vpc(Hop& hop, model::Index table);
   RoutePath leave_client_vpc(Hop& hop, const model::Route& route);
+  bool beyond_static_model(Hop& hop, const model::Route& route);
   RoutePath forward_through_tgw(model::Index tgw, const model::Route& route);
   std::vector<model::Index> entry_subnets(model::Index attachment) const;
   void check_entry_table(model::Index subnet);

@@ -73,6 +73,7 @@ void Walker::follow_return_route(Hop& hop, const model::Route& route, Index fs_s
     case model::TargetKind::Unknown:
       return unknown(hop, route.origin.location, "the route's target is not known statically");
     default:
+      if (beyond_static_model(hop, route)) return;
       return fail(hop, Cause::WrongTarget,
                   fmt::format("{} (of the {}): {}, away from the client", name(hop.resource), side,
                               hop.decision));
