@@ -34,6 +34,13 @@ std::string Walker::route_words(const model::Route& route) const {
           : "?";
   if (route.blackhole) return fmt::format("{} -> blackhole", destination);
   if (route.target.kind == model::TargetKind::Local) return fmt::format("{} -> local", destination);
+  const bool endpoint = route.target.kind == model::TargetKind::GatewayEndpoint ||
+                        route.target.kind == model::TargetKind::LoadBalancerEndpoint;
+  if (endpoint && model::is_known_index(route.target.index) &&
+      !model_.vpc_endpoints[route.target.index].service.empty()) {
+    return fmt::format("{} -> {} {} ({})", destination, target_words(route.target.kind),
+                       route.target.id, model_.vpc_endpoints[route.target.index].service);
+  }
   return fmt::format("{} -> {} {}", destination, target_words(route.target.kind), route.target.id);
 }
 
