@@ -1,4 +1,6 @@
 // Readers for describe-security-groups, -network-interfaces, -instances, and the FSx commands.
+#include <optional>
+
 #include "linter/ingest/account/export_parser.h"
 #include "linter/ingest/common/aws_keys.h"
 
@@ -100,9 +102,43 @@ error_code read_interface(ExportParser& p, od::value element) {
 
 namespace {
 
+// One of an instance's network interfaces, as describe-instances nests them.
+struct InstanceInterface {
+  std::optional<int64_t> device_index;
+  std::string_view subnet, address;
+  std::vector<std::string_view> groups;
+};
+
+error_code read_instance_interface(ExportParser& p, od::value v, std::string_view what,
+                                   InstanceInterface& out) {
+  return p.nested_object(v, what, [&](std::string_view key, od::value inner) -> error_code {
+    if (key == aws_keys::kSubnetId) return p.text(inner, key, out.subnet);
+    if (key == aws_keys::kPrivateIpAddress) return p.text(inner, key, out.address);
+    if (key == aws_keys::kGroups) return id_list(p, inner, key, aws_keys::kGroupId, out.groups);
+    if (key != aws_keys::kAttachment) return kOk;
+    return p.nested_object(inner, key, [&](std::string_view k, od::value value) -> error_code {
+      return k == aws_keys::kDeviceIndex ? p.number(value, k, out.device_index) : kOk;
+    });
+  });
+}
+
+// An instance with several interfaces is its primary one (device index 0), whose subnet, groups
+// and address the instance's own fields repeat, except the groups, which are all the
+// interfaces' (docs/account-exports.md).
+void use_primary_interface(const std::vector<InstanceInterface>& interfaces, InstanceRecord& r) {
+  if (interfaces.size() < 2) return;
+  for (const InstanceInterface& interface : interfaces) {
+    if (interface.device_index != 0) continue;
+    if (!interface.subnet.empty()) r.subnet = interface.subnet;
+    if (!interface.address.empty()) r.address = interface.address;
+    r.groups = interface.groups;
+  }
+}
+
 error_code read_instance(ExportParser& p, od::value element) {
   InstanceRecord r;
   r.origin = p.begin_element(element);
+  std::vector<InstanceInterface> interfaces;
   REACHLINT_TRY(
       p.nested_object(element, "an instance", [&](std::string_view key, od::value v) -> error_code {
         if (key == aws_keys::kInstanceId) return p.text(v, key, r.id);
@@ -111,11 +147,17 @@ error_code read_instance(ExportParser& p, od::value element) {
         if (key == aws_keys::kPrivateIpAddress) return p.text(v, key, r.address);
         if (key == aws_keys::kSecurityGroups)
           return id_list(p, v, key, aws_keys::kGroupId, r.groups);
+        if (key == aws_keys::kNetworkInterfaces) {
+          return p.nested_list(v, key, [&](od::value item) {
+            return read_instance_interface(p, item, key, interfaces.emplace_back());
+          });
+        }
         if (key != aws_keys::kState) return kOk;
         return p.nested_object(v, key, [&](std::string_view k, od::value inner) -> error_code {
           return k == aws_keys::kName ? p.text(inner, k, r.state) : kOk;
         });
       }));
+  use_primary_interface(interfaces, r);
   p.require(r.origin.location, {{aws_keys::kInstanceId, r.id}});
   if (p.end_element("instance", r.id)) p.records().instances.push_back(std::move(r));
   return kOk;
