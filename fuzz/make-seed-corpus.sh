@@ -93,7 +93,8 @@ literals() {  # FILE... -> dictionary lines
   grep -ohE '"[A-Za-z][A-Za-z0-9:._-]{1,48}"' "$@" | sort -u
 }
 cp "$root/fuzz/dict/json.dict" "$out/dict/template.dict"
-literals "$root"/linter/ingest/*.cpp >>"$out/dict/template.dict"
+# The readers and the key tables of every ingest room (cloudformation/, account/, common/).
+literals "$root"/linter/ingest/*/*.cpp "$root"/linter/ingest/*/*.h >>"$out/dict/template.dict"
 cp "$out/dict/template.dict" "$out/dict/export.dict"
 cp "$out/dict/template.dict" "$out/dict/intrinsics.dict"
 cp "$root/fuzz/dict/cidr.dict" "$out/dict/cidr.dict"

@@ -29,7 +29,7 @@ case $seconds in '' | *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS_PER_HARNES
 build=$root/build-fuzz
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)"
-fuzz/make-seed-corpus.sh "$build" >/dev/null
+fuzz/make-seed-corpus.sh "$build" >/dev/null || { echo "fuzz.sh: making the seed corpus failed" >&2; exit 1; }
 
 max_len() {
   case $1 in
