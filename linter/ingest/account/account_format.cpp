@@ -31,8 +31,7 @@ void AccountExportFormat::finish_loading(Diagnostics& diagnostics) {
 }
 
 void AccountExportFormat::build(ModelBuild& build) {
-  build_model_from_exports(records_, build.model, build.written_out, build.diagnostics,
-                           build.timings);
+  build_model_from_exports(records_, build);
 }
 
 }  // namespace reachlint

@@ -244,11 +244,11 @@ void ExportModelBuilder::add_vpc_endpoints(Scribe& out) {
 
 namespace reachlint {
 
-void build_model_from_exports(const ExportRecords& records, model::Model& model,
-                              model::WrittenOut& written_out, Diagnostics& diagnostics,
-                              bool timings) {
+void build_model_from_exports(const ExportRecords& records, ModelBuild& build) {
   if (records.empty()) return;
-  export_detail::ExportModelBuilder(records, model, written_out, diagnostics).build(timings);
+  export_detail::ExportModelBuilder(records, build.model, build.written_out, build.sources,
+                                    build.diagnostics)
+      .build(build.timings);
 }
 
 }  // namespace reachlint

@@ -4,6 +4,7 @@
 
 #include "linter/core/diagnostics.h"
 #include "linter/ingest/account/export_records.h"
+#include "linter/ingest/common/input_format.h"
 #include "linter/model/finalize.h"
 #include "linter/model/model.h"
 
@@ -12,8 +13,6 @@ namespace reachlint {
 // The exported route tables and transit gateway attachments are listed in `written_out`: their
 // local routes, association and propagations are as exported. With `timings`, the time of each
 // step on standard error.
-void build_model_from_exports(const ExportRecords& records, model::Model& model,
-                              model::WrittenOut& written_out, Diagnostics& diagnostics,
-                              bool timings);
+void build_model_from_exports(const ExportRecords& records, ModelBuild& build);
 
 }  // namespace reachlint

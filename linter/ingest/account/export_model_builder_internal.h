@@ -15,6 +15,7 @@
 #include "linter/core/timing.h"
 #include "linter/ingest/account/export_records.h"
 #include "linter/ingest/account/flat_id_map.h"
+#include "linter/ingest/common/json_text.h"
 #include "linter/model/finalize.h"
 #include "linter/model/model.h"
 
@@ -48,8 +49,13 @@ struct Scribe {
 class ExportModelBuilder {
  public:
   ExportModelBuilder(const ExportRecords& records, model::Model& model,
-                     model::WrittenOut& written_out, Diagnostics& diagnostics)
-      : records_(records), model_(model), written_out_(written_out), diagnostics_(diagnostics) {}
+                     model::WrittenOut& written_out, const SourceMap& sources,
+                     Diagnostics& diagnostics)
+      : records_(records),
+        model_(model),
+        written_out_(written_out),
+        sources_(sources),
+        diagnostics_(diagnostics) {}
 
   void build(bool timings) {
     PhaseTimer timer(timings);
@@ -160,9 +166,24 @@ class ExportModelBuilder {
   Index add(Scribe& out, std::vector<Entity>& array, IdMap& ids, const RecordOrigin& record,
             std::string_view id, std::string_view type) {
     const auto [index, inserted] = ids.try_emplace(id, static_cast<Index>(array.size()));
-    if (!inserted) return model::kNone;  // the same resource exported twice: the first one counts
+    if (!inserted) {  // the same resource exported twice: the first one (in path order) counts
+      compare_listings(out, array[index].origin.location, record.location, id);
+      return model::kNone;
+    }
     array.emplace_back().origin = origin(out, record, id, type);
     return index;
+  }
+
+  // A resource listed twice (two folders of one account, an export and its copy) must say the
+  // same in both: when it does not, which one counts is said.
+  void compare_listings(Scribe& out, Location first, Location second, std::string_view id) {
+    const std::string_view a = json_value_at(records_.text_of(first.file), first.offset);
+    const std::string_view b = json_value_at(records_.text_of(second.file), second.offset);
+    if (a.empty() || b.empty() || same_json(a, b)) return;
+    const LineColumn at = sources_.line_column(first);
+    out.notes.notice(second, fmt::format("{} is listed again with other content; the first "
+                                         "listing, at {}:{}:{}, is used",
+                                         id, sources_.path(first.file), at.line, at.column));
   }
 
   static Index find(const IdMap& ids, std::string_view id) {
@@ -255,6 +276,7 @@ class ExportModelBuilder {
   const ExportRecords& records_;
   model::Model& model_;
   model::WrittenOut& written_out_;
+  const SourceMap& sources_;
   Diagnostics& diagnostics_;
   std::map<std::string, Index> scopes_;
   std::mutex scope_mutex_;

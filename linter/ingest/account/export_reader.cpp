@@ -68,6 +68,13 @@ void ExportRecords::append(ExportRecords&& other) {
   move_after(file_texts, other.file_texts);
 }
 
+std::string_view ExportRecords::text_of(uint32_t file) const {
+  for (const auto& [id, text] : file_texts) {
+    if (id == file) return text;
+  }
+  return {};
+}
+
 Location ExportRecords::locate(std::string_view value, Location fallback) const {
   for (const auto& [file, text] : file_texts) {
     // Pointer order is only defined within one array: compare as integers.

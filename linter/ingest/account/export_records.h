@@ -264,6 +264,8 @@ struct ExportRecords {
   // Where `value`, a string used in place in one of the files, starts (its opening quote);
   // `fallback` when it was copied.
   Location locate(std::string_view value, Location fallback) const;
+  // The text of file `file`, empty when no export was read from it.
+  std::string_view text_of(uint32_t file) const;
 };
 
 }  // namespace reachlint

@@ -47,6 +47,7 @@ class LoaderAccess {
 // AWS defaults there), the suppressions written in the inputs, and the notices; with `timings`,
 // the time of its steps on standard error (REACHLINT_TIMINGS).
 struct ModelBuild {
+  const SourceMap& sources;  // to name other files in messages
   model::Model& model;
   model::WrittenOut& written_out;
   std::vector<SuppressionSpec>& suppressions;

@@ -289,7 +289,7 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
 
 void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings) {
   model::WrittenOut written_out;
-  ModelBuild build{model, written_out, inputs.suppressions, diagnostics, timings};
+  ModelBuild build{inputs.sources, model, written_out, inputs.suppressions, diagnostics, timings};
   for (const InputFormat::Layer layer :
        {InputFormat::Layer::Deployed, InputFormat::Layer::Planned}) {
     for (const auto& format : inputs.formats) {
