@@ -63,7 +63,7 @@ void check(const RuleContext& context, FindingSink& sink) {
                              "peering, VPN and Direct Connect do not route to its floating IP: {}",
                              outside ? trace.client->id() : "the client", fs,
                              analysis::via_words(hop.via), subject.name, advice),
-                 a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
+                 a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace, &hop});
   });
 }
 

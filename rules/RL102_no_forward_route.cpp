@@ -72,7 +72,7 @@ void check(const RuleContext& context, FindingSink& sink) {
     const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     sink.report({Level::Error, fmt::format("no route to file system {}: {}", fs, hop.decision),
                  a.file_system, &subject, fmt::format("{}|{}|{}", fs, subject.name, hop.decision),
-                 &trace});
+                 &trace, &hop});
   });
 }
 

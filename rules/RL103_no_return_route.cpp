@@ -66,7 +66,7 @@ void check(const RuleContext& context, FindingSink& sink) {
     sink.report({Level::Error,
                  fmt::format("replies from file system {} cannot return: {}", fs, hop.decision),
                  a.file_system, &subject, fmt::format("{}|{}|{}", fs, subject.name, hop.decision),
-                 &trace});
+                 &trace, &hop});
   });
 }
 

@@ -58,7 +58,7 @@ void check(const RuleContext& context, FindingSink& sink) {
              "the endpoint range {} of {} lies outside its VPC's CIDRs and transit gateway route "
              "table {} has no static route sending it to the file system's VPC attachment",
              range, fs, subject.name),
-         a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace});
+         a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace, &hop});
   });
 }
 

@@ -52,7 +52,7 @@ void check(const RuleContext& context, FindingSink& sink) {
     // Templates: fix RouteTableIds (the hop points there); exports: the table lacks the route.
     const model::Origin& subject = hop.decided_by ? *hop.decided_by : fs.route_tables_origin;
     sink.report({Level::Error, hop.decision, a.file_system, &subject,
-                 fmt::format("{}|{}", fs.origin.name, table.name), &trace});
+                 fmt::format("{}|{}", fs.origin.name, table.name), &trace, &hop});
   });
 }
 

@@ -52,7 +52,7 @@ void check(const RuleContext& context, FindingSink& sink) {
     const std::string_view fs = context.model.file_systems[a.file_system].origin.name;
     const bool warning = hop.direction == analysis::Direction::Return && !hop.essential;
     sink.report({warning ? Level::Warning : Level::Error, hop.decision, a.file_system, &attachment,
-                 fmt::format("{}|{}", fs, hop.decision), &trace});
+                 fmt::format("{}|{}", fs, hop.decision), &trace, &hop});
   });
 }
 

@@ -62,7 +62,7 @@ void check(const RuleContext& context, FindingSink& sink) {
          fmt::format("{} on {}: {}", hop.decision, ports, port_consequence(hop)), a.file_system,
          &group,
          fmt::format("{}|{}|{}|{}", fs, group.name, hop.egress ? "egress" : "ingress", ports),
-         &trace});
+         &trace, &hop});
   });
 }
 

@@ -34,6 +34,8 @@ std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& 
     step.verdict = std::string(kVerdicts[static_cast<int>(hop.verdict)]);
     step.decision =
         hop.direction == analysis::Direction::Return ? "reply: " + hop.decision : hop.decision;
+    if (!hop.fixed_as.empty())
+      step.decision += fmt::format("; the walk goes on as if it were fixed: {}", hop.fixed_as);
     path.push_back(std::move(step));
   }
   return path;
@@ -52,13 +54,19 @@ std::pair<model::Index, std::string> FindingSink::qualified_identity(const Repor
   return {stack, fmt::format("{}|{}", scope, report.identity)};
 }
 
+// A finding found behind other broken hops says which: the walk went on as if they were fixed.
+// Seen from a client that needs no fix first, it says nothing of them.
 void FindingSink::report(const Report& report) {
   auto [it, inserted] = findings_.try_emplace(qualified_identity(report));
   Finding& finding = it->second;
-  if (inserted) {
+  const std::string_view fixes = report.hop ? report.hop->after_fixing : std::string_view{};
+  if (inserted || (finding.behind_fixes && fixes.empty())) {
     finding.rule = &rule_;
     finding.level = report.level;
-    finding.message = report.message;
+    finding.behind_fixes = !fixes.empty();
+    finding.message = fixes.empty()
+                          ? report.message
+                          : fmt::format("{}; found after fixing {}", report.message, fixes);
     finding.file_system = report.file_system;
     if (report.file_system != model::kNone)
       finding.filesystem = model_.file_systems[report.file_system].origin.name;

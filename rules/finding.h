@@ -47,6 +47,7 @@ struct Finding {
   std::vector<PathStep> path;
   std::optional<SuppressionInfo> suppression;
   std::string baseline_state;  // "new" or "unchanged" when compared with a baseline; else empty
+  bool behind_fixes = false;   // seen so far only behind other broken hops, as if they were fixed
 
   // Whether it counts toward the exit status and is shown by default.
   bool active() const { return !suppression && baseline_state != "unchanged"; }
@@ -63,6 +64,7 @@ struct Report {
   const model::Origin* subject = nullptr;  // the resource to fix; gives the location
   std::string identity;                    // what makes two reports the same finding
   const analysis::Trace* trace = nullptr;  // the path, when the finding is about one
+  const analysis::Hop* hop = nullptr;      // the broken hop, when the finding is about one
 };
 
 class FindingSink {

@@ -137,20 +137,67 @@ BOOST_AUTO_TEST_CASE(endpoint_range_outside_the_vpc_needs_a_static_tgw_route) {
   const analysis::ClientGroup client = subnet_client(net.model, net.client_a);
 
   const analysis::Trace missing = walk(net.model, client);
-  // Nothing arrives, but the gateway joins the VPCs: the way back is still judged.
+  // The walk goes on as if the static route were there: the entry table is judged behind it.
   BOOST_TEST(summary(missing) ==
-             "ClientRoute=pass Transport=pass TgwRoute=fail "
+             "ClientRoute=pass Transport=pass TgwRoute=fail EntryRouteTable=pass "
              "<ReturnRoute=pass <Transport=pass <TgwRoute=pass "
              "<ReturnRoute'=pass <Transport'=pass <TgwRoute'=pass");
-  BOOST_TEST(!missing.arrives);
   const analysis::Hop& hop = first(missing, analysis::HopKind::TgwRoute);
   BOOST_TEST(hop.cause == analysis::Cause::RangeNeedsStaticRoute);
   BOOST_TEST(hop.decision == "TgwRt has no route to 192.168.100.0/28");
+  BOOST_TEST(hop.fixed_as ==
+             "transit gateway route table TgwRt (a static route for 192.168.100.0/28 to "
+             "FsAttachment)");
+  BOOST_TEST(first(missing, analysis::HopKind::EntryRouteTable).after_fixing == hop.fixed_as);
+  // The way back needs no fix of the way there.
+  BOOST_TEST(first(missing, analysis::HopKind::ReturnRoute, analysis::Direction::Return)
+                 .after_fixing.empty());
 
   net.tgw_route(net.tgw_table, "192.168.100.0/28", net.fs_attachment);
   const analysis::Trace fixed = walk(net.model, client);
   BOOST_TEST(fixed.arrives);
   BOOST_TEST(first(fixed, analysis::HopKind::TgwRoute).verdict == analysis::Verdict::Pass);
+}
+
+BOOST_AUTO_TEST_CASE(every_broken_hop_of_the_way_there_in_one_walk) {
+  // The client has no route to an endpoint range outside the VPC, and the gateway's table has no
+  // static route for it either: the user learns both at once, the second behind the first.
+  TgwNetwork net;
+  net.model.file_systems[net.fs].endpoint_range = *Cidr::parse("192.168.100.0/28");
+  const analysis::Trace trace = walk(net.model, subnet_client(net.model, net.client_a));
+  BOOST_TEST(summary(trace) ==
+             "ClientRoute=fail Transport=pass TgwRoute=fail EntryRouteTable=pass "
+             "<ReturnRoute=pass <Transport=pass <TgwRoute=pass "
+             "<ReturnRoute'=pass <Transport'=pass <TgwRoute'=pass");
+  const analysis::Hop& client_route = first(trace, analysis::HopKind::ClientRoute);
+  BOOST_TEST(client_route.cause == analysis::Cause::NoRoute);
+  BOOST_TEST(client_route.fixed_as ==
+             "route table ClientRt (a route for 192.168.100.0/28 to transit gateway Tgw)");
+  const analysis::Hop& tgw_route = first(trace, analysis::HopKind::TgwRoute);
+  BOOST_TEST(tgw_route.cause == analysis::Cause::RangeNeedsStaticRoute);
+  BOOST_TEST(tgw_route.after_fixing == client_route.fixed_as);
+  BOOST_TEST(first(trace, analysis::HopKind::EntryRouteTable).after_fixing ==
+             client_route.fixed_as + "; " + tgw_route.fixed_as);
+}
+
+BOOST_AUTO_TEST_CASE(a_walk_stops_where_no_fix_is_plain) {
+  // Only the file system's VPC is attached to the gateway: which way the client's VPC should be
+  // joined is not for the walk to guess.
+  test::NetworkBuilder net;
+  const Index fs_vpc = net.vpc("FsVpc", "10.0.0.0/16");
+  const Index client_vpc = net.vpc("ClientVpc", "10.1.0.0/16");
+  const Index tgw = net.transit_gateway("Tgw");
+  const Index tgw_table = net.tgw_route_table("TgwRt", tgw);
+  const Index fs_table = net.route_table("FsRt", fs_vpc);
+  const Index client_table = net.route_table("ClientRt", client_vpc);
+  const Index fs_a = net.subnet("FsA", fs_vpc, "10.0.1.0/24", "a", fs_table);
+  const Index fs_b = net.subnet("FsB", fs_vpc, "10.0.2.0/24", "b", fs_table);
+  const Index client_a = net.subnet("ClientA", client_vpc, "10.1.1.0/24", "a", client_table);
+  net.tgw_attachment("FsAttachment", tgw, fs_vpc, {fs_a, fs_b}, tgw_table);
+  net.multi_az_file_system("Fs", fs_vpc, fs_a, fs_b, "10.0.255.224/28", {fs_table}, {});
+  const analysis::Trace trace = walk(net.model, subnet_client(net.model, client_a));
+  BOOST_TEST(summary(trace) == "ClientRoute=fail");
+  BOOST_TEST(trace.hops.front().fixed_as.empty());
 }
 
 BOOST_AUTO_TEST_CASE(peering_to_a_multi_az_endpoint_is_not_transitive) {
@@ -186,11 +233,17 @@ BOOST_AUTO_TEST_CASE(missing_return_route_fails_each_reply) {
   net.model.route_tables[net.fs_table].routes.pop_back();  // 10.1.0.0/16 -> the gateway
   const analysis::ClientGroup client = subnet_client(net.model, net.client_a);
   const analysis::Trace trace = walk(net.model, client);
+  // Each reply walks on across the gateway that joins the VPCs, as if its route were there.
   BOOST_TEST(summary(trace) ==
              "ClientRoute=pass Transport=pass TgwRoute=pass EntryRouteTable=pass "
-             "<ReturnRoute=fail <ReturnRoute'=fail");
+             "<ReturnRoute=fail <Transport=pass <TgwRoute=pass "
+             "<ReturnRoute'=fail <Transport'=pass <TgwRoute'=pass");
   const analysis::Hop& hop =
       first(trace, analysis::HopKind::ReturnRoute, analysis::Direction::Return);
+  BOOST_TEST(hop.fixed_as ==
+             "route table FsRt (a route back to 10.1.1.0/24 to transit gateway Tgw)");
+  BOOST_TEST(first(trace, analysis::HopKind::TgwRoute, analysis::Direction::Return).after_fixing ==
+             hop.fixed_as);
   BOOST_TEST(hop.cause == analysis::Cause::NoRoute);
   BOOST_TEST(hop.decision == "FsRt (of the preferred subnet FsA) has no route back to the client");
 }

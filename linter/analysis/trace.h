@@ -69,6 +69,11 @@ struct Hop {
   bool egress = false;               // security groups and ACLs: the outbound side
   std::vector<PortProblem> blocked;  // PortsBlocked: what is denied
   Location unknown_at;               // Unknown: what made it so
+  // Every broken hop is reported in one run: the walk goes on past a broken hop as if it were
+  // fixed, when the fix is plain. `fixed_as` (on the broken hop) says what the walk assumes
+  // instead; `after_fixing` (on the hops after it) names the fixes they were found behind.
+  std::string fixed_as;
+  std::string after_fixing;
 };
 
 struct Trace {

@@ -1,4 +1,6 @@
 // The walk as a whole, the hops it records, and what it asks of the network around them.
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "linter/analysis/walker_internal.h"
@@ -25,12 +27,17 @@ Walker::Walker(const WalkContext& context, const ClientGroup& client)
 
 Trace Walker::run() {
   const RoutePath path = walk_forward();
+  const std::string forward_fixes = std::exchange(fixes_behind_, {});
   // The way back starts at the file system's subnets whatever happened on the way there: every
   // broken hop is reported (DESIGN §3). When nothing joins the two VPCs, the missing connection is
   // one finding, not one per direction. Which ACLs apply depends on the way in, so they wait for
   // it.
   if (trace_.arrives || vpcs_joined()) walk_returns();
+  // The groups were always checked, whatever the route; the ACLs only once the request arrives,
+  // which may be behind a fix.
+  fixes_behind_.clear();
   check_security_groups(path);
+  fixes_behind_ = forward_fixes;
   if (trace_.arrives) check_network_acls(path);
   return std::move(trace_);
 }
@@ -42,6 +49,7 @@ Hop& Walker::add(Direction direction, HopKind kind, EntityRef resource) {
   hop.direction = direction;
   hop.kind = kind;
   hop.resource = resource;
+  hop.after_fixing = fixes_behind_;
   return hop;
 }
 
@@ -55,6 +63,25 @@ void Walker::unknown(Hop& hop, Location where, std::string why) {
   hop.verdict = Verdict::Unknown;
   hop.unknown_at = where;
   hop.decision = std::move(why);
+}
+
+// The walk goes on past the broken `hop` as if `fix` were made: the hops after it say so.
+void Walker::walk_on_as_fixed(Hop& hop, std::string fix) {
+  if (!fixes_behind_.empty()) fixes_behind_ += "; ";
+  fixes_behind_ += fix;
+  hop.fixed_as = std::move(fix);
+}
+
+// A transit gateway with attachments of both the file system's VPC and `vpc`, the one of lowest
+// index (deterministic); nullopt when none joins them.
+std::optional<Index> Walker::tgw_joining(Index vpc) const {
+  std::optional<Index> found;
+  for (const Index a : context_.topology.vpc_attachments_of_vpc[endpoint_.vpc]) {
+    const Index tgw = model_.tgw_attachments[a].tgw;
+    if (model::is_known_index(tgw) && attachment_of(tgw, vpc) && (!found || tgw < *found))
+      found = tgw;
+  }
+  return found;
 }
 
 // Whether the route table of `of_subnet` is known; when it is not, `hop` is Unknown and points

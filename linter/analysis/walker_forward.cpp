@@ -49,9 +49,24 @@ RoutePath Walker::forward_across_vpcs() {
   const Index table = subnet(client_.subnet).route_table;
   Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
   if (!table_known(hop, client_.subnet, "the subnet's")) return {};
+  const size_t client_hop = trace_.hops.size() - 1;
   const model::Route* route = route_out_of_client_vpc(hop, table);
-  if (!route) return {};
-  return leave_client_vpc(hop, *route);
+  RoutePath path = route ? leave_client_vpc(hop, *route) : RoutePath{};
+  // Crossing the gateway adds hops: the client's hop is found again by its place.
+  if (trace_.hops[client_hop].verdict != Verdict::Fail) return path;
+  return walk_on_after_client_route(trace_.hops[client_hop]);
+}
+
+// A client route that does not take the request toward the file system's VPC. When a transit
+// gateway joins the two VPCs, the fix is a route to it: the walk goes on across it, so that what
+// is broken behind it is reported in the same run.
+RoutePath Walker::walk_on_after_client_route(Hop& hop) {
+  const std::optional<Index> tgw = tgw_joining(subnet(client_.subnet).vpc);
+  if (!tgw) return {};
+  walk_on_as_fixed(
+      hop, fmt::format("route table {} (a route for {} to transit gateway {})", name(hop.resource),
+                       endpoint_.description, name({Kind::TransitGateway, *tgw})));
+  return forward_through_tgw(*tgw, nullptr);
 }
 
 // The client's route toward the endpoint; null when the ClientRoute hop already says why the
@@ -88,7 +103,7 @@ RoutePath Walker::leave_client_vpc(Hop& hop, const model::Route& route) {
   switch (route.target.kind) {
     case model::TargetKind::TransitGateway:
       if (model::is_known_index(route.target.index))
-        return forward_through_tgw(route.target.index, route);
+        return forward_through_tgw(route.target.index, &route.origin);
       unknown(hop, route.origin.location, "the transit gateway is not among the inputs");
       return {};
     case model::TargetKind::Peering:
@@ -158,8 +173,9 @@ bool Walker::beyond_static_model(Hop& hop, const model::Route& route) {
 }
 
 // Across the transit gateway into the file system's VPC, where the route tables of the
-// attachment subnets the request enters by must deliver it.
-RoutePath Walker::forward_through_tgw(Index tgw, const model::Route& route) {
+// attachment subnets the request enters by must deliver it. `route` is the client's route to the
+// gateway, null when the walk goes on as if it were added.
+RoutePath Walker::forward_through_tgw(Index tgw, const model::Origin* route) {
   RoutePath path{.transport = Transport::TransitGateway, .tgw = tgw};
   // An endpoint range outside the VPC's CIDRs is not propagated: only a static route leads to it.
   const bool outside = endpoint_.inside_vpc == Inside::No;
@@ -168,7 +184,7 @@ RoutePath Walker::forward_through_tgw(Index tgw, const model::Route& route) {
                    .from_vpc = subnet(client_.subnet).vpc,
                    .destination = endpoint_.addresses,
                    .to_vpc = endpoint_.vpc,
-                   .route = &route.origin,
+                   .route = route,
                    .unrouted = outside ? Cause::RangeNeedsStaticRoute : Cause::NoRoute,
                    .misrouted = outside ? Cause::RangeNeedsStaticRoute : Cause::WrongTarget};
   const std::optional<TgwCrossing> crossing = cross_tgw(tgw, leg);

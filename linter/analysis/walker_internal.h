@@ -67,7 +67,8 @@ class Walker {
   const model::Route* route_out_of_client_vpc(Hop& hop, model::Index table);
   RoutePath leave_client_vpc(Hop& hop, const model::Route& route);
   bool beyond_static_model(Hop& hop, const model::Route& route);
-  RoutePath forward_through_tgw(model::Index tgw, const model::Route& route);
+  RoutePath forward_through_tgw(model::Index tgw, const model::Origin* route);
+  RoutePath walk_on_after_client_route(Hop& hop);
   std::vector<model::Index> entry_subnets(model::Index attachment) const;
   void check_entry_table(model::Index subnet);
   bool in_route_table_ids(model::Index table, Hop& hop) const;
@@ -79,14 +80,18 @@ class Walker {
   // The way back (walker_return.cpp).
   void walk_returns();
   void return_from(model::Index fs_subnet, bool standby);
+  void reply_route(model::Index fs_subnet, bool standby);
   void follow_return_route(Hop& hop, const model::Route& route, model::Index fs_subnet,
                            bool standby, const std::string& side);
   void return_through_tgw(model::Index tgw, model::Index fs_subnet, bool standby);
+  void walk_on_after_return_route(Hop& hop, model::Index fs_subnet, bool standby);
 
   // Across a transit gateway (walker_tgw.cpp).
   std::optional<TgwCrossing> cross_tgw(model::Index tgw, const TgwLeg& leg);
   std::optional<model::Index> enter_tgw(model::Index tgw, const TgwLeg& leg);
   std::optional<model::Index> route_in_tgw(model::Index attachment, const TgwLeg& leg);
+  std::optional<model::Index> walk_on_after_tgw_route(Hop& hop, const model::TgwAttachment& from,
+                                                      const TgwLeg& leg);
 
   // Filters (walker_filters.cpp).
   void check_security_groups(const RoutePath& path);
@@ -105,6 +110,8 @@ class Walker {
   Hop& add(Direction direction, HopKind kind, model::EntityRef resource);
   void fail(Hop& hop, Cause cause, std::string decision);
   void unknown(Hop& hop, Location where, std::string why);
+  void walk_on_as_fixed(Hop& hop, std::string fix);
+  std::optional<model::Index> tgw_joining(model::Index vpc) const;
   bool table_known(Hop& hop, model::Index of_subnet, std::string_view whose);
   RouteChoice look_up(model::Index table, const AddressSet& destination) const;
   std::optional<model::Index> attachment_of(model::Index tgw, model::Index vpc) const;
@@ -130,6 +137,7 @@ class Walker {
   const Endpoint& endpoint_;
   const ClientGroup& client_;
   Trace trace_;
+  std::string fixes_behind_;  // the fixes the hops added now are found behind ("; "-separated)
 };
 
 }  // namespace reachlint::analysis

@@ -18,7 +18,31 @@ void Walker::walk_returns() {
   for (const Index s : endpoint_.subnets) return_from(s, false);
 }
 
+// One reply, from the preferred or the standby subnet; each walks on past its own broken hops.
 void Walker::return_from(Index fs_subnet, bool standby) {
+  fixes_behind_.clear();
+  const size_t reply_hop = trace_.hops.size();
+  reply_route(fs_subnet, standby);
+  // Crossing the gateway adds hops: the reply's first hop is found again by its place.
+  if (trace_.hops[reply_hop].verdict == Verdict::Fail)
+    walk_on_after_return_route(trace_.hops[reply_hop], fs_subnet, standby);
+}
+
+// A reply route that does not lead back to the client's VPC. When a transit gateway joins the two
+// VPCs, the fix is a route to it: the walk goes on across it.
+void Walker::walk_on_after_return_route(Hop& hop, Index fs_subnet, bool standby) {
+  if (client_.subnet == model::kNone) return;
+  const Index client_vpc = subnet(client_.subnet).vpc;
+  if (client_vpc == endpoint_.vpc) return;
+  const std::optional<Index> tgw = tgw_joining(client_vpc);
+  if (!tgw) return;
+  walk_on_as_fixed(hop, fmt::format("route table {} (a route back to {} to transit gateway {})",
+                                    name(hop.resource), client_.addresses.str(),
+                                    name({Kind::TransitGateway, *tgw})));
+  return_through_tgw(*tgw, fs_subnet, standby);
+}
+
+void Walker::reply_route(Index fs_subnet, bool standby) {
   const Index table = subnet(fs_subnet).route_table;
   Hop& hop = add(Direction::Return, HopKind::ReturnRoute, {Kind::RouteTable, table});
   hop.standby = standby;

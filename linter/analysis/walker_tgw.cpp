@@ -70,14 +70,14 @@ std::optional<Index> Walker::route_in_tgw(Index attachment, const TgwLeg& leg) {
   }
   if (!choice.matched()) {
     fail(hop, leg.unrouted, no_tgw_route_words(leg, table));
-    return std::nullopt;
+    return walk_on_after_tgw_route(hop, ours, leg);
   }
   const model::TgwRoute& route = table.routes[choice.route];
   hop.decided_by = &route.origin;
   hop.decision = fmt::format("{}: {}", table.origin.name, tgw_route_words(route));
   if (route.blackhole) {
     fail(hop, Cause::Blackhole, hop.decision);
-    return std::nullopt;
+    return walk_on_after_tgw_route(hop, ours, leg);
   }
   if (!model::is_known_index(route.attachment)) {
     unknown(hop, route.origin.location, "the route's attachment is not known statically");
@@ -88,9 +88,24 @@ std::optional<Index> Walker::route_in_tgw(Index attachment, const TgwLeg& leg) {
       leg.to_vpc ? target.vpc == *leg.to_vpc : target.kind != model::AttachmentKind::Vpc;
   if (!arrives) {
     fail(hop, leg.misrouted, fmt::format("{}{}", hop.decision, misrouted_words(leg)));
-    return std::nullopt;
+    return walk_on_after_tgw_route(hop, ours, leg);
   }
   return route.attachment;
+}
+
+// A transit gateway route table that does not send the destination to the VPC the leg leads to:
+// the fix is a route to that VPC's attachment, and the walk goes on from it.
+std::optional<Index> Walker::walk_on_after_tgw_route(Hop& hop, const model::TgwAttachment& from,
+                                                     const TgwLeg& leg) {
+  if (!leg.to_vpc) return std::nullopt;
+  const std::optional<Index> exit = attachment_of(from.tgw, *leg.to_vpc);
+  if (!exit) return std::nullopt;
+  const bool static_route = hop.cause == Cause::RangeNeedsStaticRoute;
+  walk_on_as_fixed(
+      hop, fmt::format("transit gateway route table {} (a {} for {} to {})", name(hop.resource),
+                       static_route ? "static route" : "route", leg.destination.str(),
+                       model_.tgw_attachments[*exit].origin.name));
+  return exit;
 }
 
 }  // namespace reachlint::analysis

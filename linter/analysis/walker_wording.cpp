@@ -61,7 +61,8 @@ std::string Walker::no_attachment_words(const TgwLeg& leg, model::Index tgw) con
   if (!request(leg))
     return fmt::format("the file system's VPC has no attachment to transit gateway {}", gateway);
   return fmt::format("{} routes to transit gateway {}, but VPC {} has no attachment to it",
-                     leg.route->name, gateway, model_.vpcs[leg.from_vpc].origin.name);
+                     leg.route ? leg.route->name : "the client's route", gateway,
+                     model_.vpcs[leg.from_vpc].origin.name);
 }
 
 std::string_view Walker::zone_unknown_words(const TgwLeg& leg) {
