@@ -14,6 +14,13 @@ enters the file system's VPC, and the tables of client subnets in the file syste
 When `RouteTableIds` is omitted, FSx uses only the VPC's main route table, which subnets created by
 the CDK `ec2.Vpc` construct never use.
 
+At warning level, two hazards that do not break today's clients:
+- the table of a transit gateway attachment subnet in a zone today's clients do not enter by
+  (a client subnet added in that zone, or traffic the gateway sends from a zone the attachment
+  lacks, would enter there);
+- in an account export, a table that holds the floating-IP route but is not in `RouteTableIds`
+  (a route copied by hand, a table taken off the list): FSx does not rewrite it on a failover.
+
 ## Why is this bad?
 FSx writes the route to the floating IP (`/32 -> active file server`) only into the route tables
 in `RouteTableIds`. A packet for the floating IP that is looked up in any other table matches the
@@ -51,8 +58,9 @@ void check(const RuleContext& context, FindingSink& sink) {
     const model::Origin& table = context.model.origin(hop.resource);
     // Templates: fix RouteTableIds (the hop points there); exports: the table lacks the route.
     const model::Origin& subject = hop.decided_by ? *hop.decided_by : fs.route_tables_origin;
-    sink.report({Level::Error, hop.decision, a.file_system, &subject,
-                 fmt::format("{}|{}", fs.origin.name, table.name), &trace, &hop});
+    // Not essential: traffic works today, not in another zone or after a failover.
+    sink.report({hop.essential ? Level::Error : Level::Warning, hop.decision, a.file_system,
+                 &subject, fmt::format("{}|{}", fs.origin.name, table.name), &trace, &hop});
   });
 }
 

@@ -60,7 +60,10 @@ void FindingSink::report(const Report& report) {
   auto [it, inserted] = findings_.try_emplace(qualified_identity(report));
   Finding& finding = it->second;
   const std::string_view fixes = report.hop ? report.hop->after_fixing : std::string_view{};
-  if (inserted || (finding.behind_fixes && fixes.empty())) {
+  // The worst level, then a finding in plain sight, speaks for all the clients.
+  const bool worse = !inserted && report.level < finding.level;
+  if (inserted || worse ||
+      (report.level == finding.level && finding.behind_fixes && fixes.empty())) {
     finding.rule = &rule_;
     finding.level = report.level;
     finding.behind_fixes = !fixes.empty();

@@ -33,6 +33,7 @@ void Walker::forward_in_vpc() {
     if (in_route_table_ids(table, hop)) {
       hop.decision =
           fmt::format("{} is in RouteTableIds: it holds the floating-IP route", name(hop.resource));
+      check_failover(hop, table);
     } else if (hop.verdict != Verdict::Unknown) {
       missing_endpoint_route(hop, table, "clients in the file system's VPC use it");
     }
@@ -197,7 +198,45 @@ RoutePath Walker::forward_through_tgw(Index tgw, const model::Origin* route) {
                            model_.tgw_attachments[crossing->entry].security_group_referencing;
   path.entry_subnets = entry_subnets(crossing->exit);
   for (const Index entry : path.entry_subnets) check_entry_table(entry);
+  if (endpoint_.floating) check_other_zone_entries(crossing->exit, path.entry_subnets);
   return path;
+}
+
+// The attachment's subnets in the zones today's request does not enter by. A table there without
+// the floating-IP route works until traffic enters in that zone: a client subnet added there, or
+// a gateway that sends traffic from a zone the attachment lacks. A warning (AWS-FACTS §4).
+void Walker::check_other_zone_entries(Index attachment, const std::vector<Index>& entered) {
+  for (const auto& candidate : model_.tgw_attachments[attachment].subnets) {
+    if (!candidate.known() ||
+        std::find(entered.begin(), entered.end(), *candidate) != entered.end())
+      continue;
+    const Index table = subnet(*candidate).route_table;
+    if (!model::is_known_index(table)) continue;
+    Hop probe;
+    if (in_route_table_ids(table, probe)) {
+      if (!rewritten_on_failover(table))
+        check_failover(add(Direction::Forward, HopKind::EntryRouteTable, {Kind::RouteTable, table}),
+                       table);
+      continue;
+    }
+    if (probe.verdict == Verdict::Unknown) continue;
+    Hop& hop = add(Direction::Forward, HopKind::EntryRouteTable, {Kind::RouteTable, table});
+    hop.essential = false;
+    missing_endpoint_route(hop, table, "");
+    if (hop.cause != Cause::NotInRouteTableIds) continue;
+    const std::string zone = zone_words(subnet(*candidate));
+    hop.decision = fmt::format(
+        "route table {} of transit gateway attachment subnet {} in {} {}: today's clients enter "
+        "the VPC in another zone, but requests that enter in {} (from a client subnet added "
+        "there, or sent by the gateway from a zone the attachment lacks) get no route to the "
+        "floating endpoint",
+        name(hop.resource), subnet(*candidate).origin.name, zone,
+        fs_.explicit_endpoint_routes
+            ? fmt::format("has no route for {} to a file server of {}", endpoint_.description,
+                          fs_.origin.name)
+            : fmt::format("is not in RouteTableIds of {}", fs_.origin.name),
+        zone);
+  }
 }
 
 // The subnets of the file system's attachment a request may enter by: the one in the client's
@@ -220,6 +259,7 @@ void Walker::check_entry_table(Index entry) {
     if (in_route_table_ids(table, hop)) {
       hop.decision = fmt::format("enters through {}; {} holds the floating-IP route",
                                  subnet(entry).origin.name, name(hop.resource));
+      check_failover(hop, table);
     } else if (hop.verdict != Verdict::Unknown) {
       missing_endpoint_route(
           hop, table,
@@ -255,10 +295,36 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
     if (!choice.matched()) return false;
     const model::Route& route = model_.route_tables[table].routes[choice.route];
     hop.decided_by = &route.origin;
-    return route.target.kind == model::TargetKind::NetworkInterface &&
+    return !route.blackhole && route.target.kind == model::TargetKind::NetworkInterface &&
            std::find(fs_.interfaces.begin(), fs_.interfaces.end(), route.target.index) !=
                fs_.interfaces.end();
   }
+  return listed_in_route_table_ids(table, hop);
+}
+
+// An export shows the route FSx wrote. In a table that is not in RouteTableIds (a route copied by
+// hand, a table taken off the list) it works until a failover: FSx rewrites only the listed
+// tables. A warning on the passing hop (AWS-FACTS §4).
+void Walker::check_failover(Hop& hop, Index table) {
+  if (rewritten_on_failover(table)) return;
+  hop.essential = false;
+  hop.standby = true;
+  fail(hop, Cause::NotInRouteTableIds,
+       fmt::format("route table {} holds a route for {} to a file server of {} but is not in "
+                   "RouteTableIds: FSx does not rewrite it on a failover, so requests through it "
+                   "fail once the standby file server takes over",
+                   name(hop.resource), endpoint_.description, fs_.origin.name));
+}
+
+// Whether FSx rewrites the floating-IP route of `table` on a failover, or that cannot be told.
+bool Walker::rewritten_on_failover(Index table) const {
+  if (!fs_.explicit_endpoint_routes || fs_.route_tables.empty()) return true;
+  Hop probe;
+  return listed_in_route_table_ids(table, probe) || probe.verdict == Verdict::Unknown;
+}
+
+// Whether `table` is in RouteTableIds; `hop` is Unknown when a listed table is not known.
+bool Walker::listed_in_route_table_ids(Index table, Hop& hop) const {
   for (const auto& listed : fs_.route_tables) {
     if (listed.known() && *listed == table) return true;
   }
@@ -278,6 +344,14 @@ bool Walker::in_route_table_ids(Index table, Hop& hop) const {
 void Walker::missing_endpoint_route(Hop& hop, Index table, const std::string& why) {
   const std::string_view name = model_.route_tables[table].origin.name;
   if (fs_.explicit_endpoint_routes) {
+    const RouteChoice choice = look_up(table, endpoint_.addresses);
+    if (choice.matched() && model_.route_tables[table].routes[choice.route].blackhole) {
+      hop.decided_by = &model_.route_tables[table].routes[choice.route].origin;
+      return fail(hop, Cause::Blackhole,
+                  fmt::format("route table {} sends {} to a blackhole: the interface its route "
+                              "names is gone{}",
+                              name, endpoint_.description, why.empty() ? "" : " (" + why + ")"));
+    }
     hop.decided_by = &model_.route_tables[table].origin;
     const bool listed = std::any_of(fs_.route_tables.begin(), fs_.route_tables.end(),
                                     [&](const auto& t) { return t.known() && *t == table; });

@@ -72,6 +72,10 @@ class Walker {
   std::vector<model::Index> entry_subnets(model::Index attachment) const;
   void check_entry_table(model::Index subnet);
   bool in_route_table_ids(model::Index table, Hop& hop) const;
+  bool listed_in_route_table_ids(model::Index table, Hop& hop) const;
+  void check_failover(Hop& hop, model::Index table);
+  bool rewritten_on_failover(model::Index table) const;
+  void check_other_zone_entries(model::Index attachment, const std::vector<model::Index>& entered);
   void missing_endpoint_route(Hop& hop, model::Index table, const std::string& why);
   void not_transitive(Hop& hop, const model::Route& route);
   const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
@@ -130,6 +134,7 @@ class Walker {
   std::string no_tgw_route_words(const TgwLeg& leg, const model::TgwRouteTable& table) const;
   static std::string_view zone_unknown_words(const TgwLeg& leg);
   static std::string_view misrouted_words(const TgwLeg& leg);
+  static std::string zone_words(const model::Subnet& subnet);
 
   const WalkContext& context_;
   const model::Model& model_;

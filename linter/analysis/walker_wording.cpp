@@ -92,6 +92,11 @@ std::string Walker::no_tgw_route_words(const TgwLeg& leg, const model::TgwRouteT
   return fmt::format("{} has no route back to the client", table.origin.name);
 }
 
+// "zone us-east-1a", "zone AZ #1" (index 1 of Fn::GetAZs).
+std::string Walker::zone_words(const model::Subnet& subnet) {
+  return subnet.zone.known() ? fmt::format("zone {}", model::zone_display(subnet)) : "its zone";
+}
+
 std::string_view Walker::misrouted_words(const TgwLeg& leg) {
   return request(leg) ? ", not to the file system's VPC" : ", not to the client's VPC";
 }

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <tuple>
 
+#include <fmt/format.h>
+
 namespace reachlint::model {
 
 namespace {
@@ -96,6 +98,19 @@ EntityRef Model::add(Kind kind, const Origin& origin) {
 #undef REACHLINT_ENTITY
   }
   std::abort();  // every kind is handled above
+}
+
+// The model spells zones "name:eu-west-1a", "id:euw1-az1", or "az#0" ("eu-west-1#az0").
+std::string zone_display(const Subnet& subnet) {
+  if (!subnet.zone.known()) return subnet.zone.is_unknown() ? "AZ unknown" : "";
+  const std::string_view zone = *subnet.zone;
+  for (const std::string_view prefix : {"name:", "id:"}) {
+    if (zone.starts_with(prefix)) return std::string(zone.substr(prefix.size()));
+  }
+  if (zone.starts_with("az#")) return fmt::format("AZ #{}", zone.substr(3));
+  if (const size_t at = zone.find("#az"); at != std::string_view::npos)
+    return fmt::format("{} AZ #{}", zone.substr(0, at), zone.substr(at + 3));
+  return std::string(zone);
 }
 
 bool in_private_space(const Cidr& block) {

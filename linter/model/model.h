@@ -261,6 +261,10 @@ struct PrefixList {
   bool aws_service = false;  // AWS's own list of a service's public ranges (S3, DynamoDB ...)
 };
 
+// A subnet's zone as messages show it: "eu-west-1a", "euw1-az1", "AZ #0" (index 0 of
+// Fn::GetAZs, distinct from the others but not known by name); empty when not set.
+std::string zone_display(const Subnet& subnet);
+
 // Private and shared address space (RFC 1918, RFC 6598, RFC 2544 benchmarking, which holds
 // ONTAP's 198.19.0.0/16 endpoints): no AWS service prefix list holds any of it.
 bool in_private_space(const Cidr& block);

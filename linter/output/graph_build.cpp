@@ -18,18 +18,8 @@ std::string text_of(const model::Maybe<Cidr>& cidr, std::string_view what) {
   return fmt::format("{} {}", what, cidr.is_unknown() ? "unknown" : "not set");
 }
 
-// The model spells zones "name:eu-west-1a", "id:euw1-az1", or "az#0" ("eu-west-1#az0") for
-// index 0 of Fn::GetAZs, a zone that is distinct from the others but not known by name.
 std::string zone_of(const model::Subnet& subnet) {
-  if (!subnet.zone.known()) return subnet.zone.is_unknown() ? "AZ unknown" : "";
-  const std::string_view zone = *subnet.zone;
-  for (const std::string_view prefix : {"name:", "id:"}) {
-    if (zone.starts_with(prefix)) return std::string(zone.substr(prefix.size()));
-  }
-  if (zone.starts_with("az#")) return fmt::format("AZ #{}", zone.substr(3));
-  if (const size_t at = zone.find("#az"); at != std::string_view::npos)
-    return fmt::format("{} AZ #{}", zone.substr(0, at), zone.substr(at + 3));
-  return std::string(zone);
+  return model::zone_display(subnet);
 }
 
 std::string destination_of(const model::Model& model, const model::Maybe<Cidr>& destination,
