@@ -236,8 +236,9 @@ ids() {
 # --- export --------------------------------------------------------------------------------------
 note "exporting account $account, ${#regions[@]} region(s): ${regions[*]}"
 list_calls=(vpcs subnets route-tables security-groups network-acls network-interfaces instances
-  vpc-peering-connections vpn-gateways managed-prefix-lists transit-gateways
-  transit-gateway-attachments transit-gateway-vpc-attachments transit-gateway-route-tables)
+  vpc-peering-connections vpn-gateways nat-gateways vpc-endpoints managed-prefix-lists
+  transit-gateways transit-gateway-attachments transit-gateway-vpc-attachments
+  transit-gateway-peering-attachments transit-gateway-route-tables)
 
 # 1. The listings, and the ids that the per-id calls need (JMESPath, no jq).
 for region in "${regions[@]}"; do

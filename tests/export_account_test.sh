@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of scripts/export-account.sh against moto_server on 127.0.0.1 (never real AWS):
-# builds a small topology like the corpus's tgw-ok scenario with the AWS CLI, exports it, checks the
-# layout, every file's top-level key and the per-id files, then runs reachlint on the export if the
-# binary exists. Exit 0 pass, 1 fail, 77 skipped (CTest's SKIP_RETURN_CODE).
+# builds a small topology like the corpus's tgw-ok scenario with the AWS CLI (plus, off the path, a
+# NAT gateway, an S3 gateway endpoint and a transit gateway peering attachment), exports it, checks
+# the layout, every file's top-level key and the per-id files, then runs reachlint on the export if
+# the binary exists. Exit 0 pass, 1 fail, 77 skipped (CTest's SKIP_RETURN_CODE).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +26,7 @@ for tool in aws moto_server jq; do
 done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/export_account_test.XXXXXX")
-# A pyenv shim costs ~0.15 s per call, a third of a CLI call; this test makes about 60 of them.
+# A pyenv shim costs ~0.15 s per call, a third of a CLI call; this test makes about 75 of them.
 case $(command -v aws) in
   */shims/aws)
     if real=$(pyenv which aws 2>/dev/null) && [ -x "$real" ]; then
@@ -98,22 +99,33 @@ export AWS_ENDPOINT_URL=$endpoint
 
 # The topology is built in stages; the calls of a stage run at once (each CLI call costs ~0.4 s).
 # bg VAR ARGS...: one CLI call against moto in the background; its --query result (text) goes to
-# VAR when settle has waited for the stage. VAR "-" drops the output.
+# VAR when settle has waited for the stage. VAR "-" drops the output. VAR "?NAME": a call this moto
+# may not implement; if it fails, NAME is left empty and the error kept in $tmp/optional.NAME.err.
+# bg_in REGION VAR ARGS...: the same in another region.
 bg_pids=() bg_vars=()
-bg() {
-  local var=$1 n=${#bg_pids[@]}
-  shift
-  (aws --endpoint-url "$endpoint" --region "$region" --output text "$@" >"$tmp/bg.$n.out" 2>"$tmp/bg.$n.err" ||
+bg() { bg_in "$region" "$@"; }
+bg_in() {
+  local at=$1 var=$2 n=${#bg_pids[@]}
+  shift 2
+  (aws --endpoint-url "$endpoint" --region "$at" --output text "$@" >"$tmp/bg.$n.out" 2>"$tmp/bg.$n.err" ||
     { echo "aws $1 $2: $(cat "$tmp/bg.$n.err")" >"$tmp/bg.$n.failed"; exit 1; }) &
   bg_pids+=($!)
   bg_vars+=("$var")
 }
 settle() {
-  local i bad=false
-  for i in "${!bg_pids[@]}"; do wait "${bg_pids[$i]}" || bad=true; done
+  local i bad=false var
+  for i in "${!bg_pids[@]}"; do
+    if ! wait "${bg_pids[$i]}"; then
+      case ${bg_vars[$i]} in
+        \?*) mv "$tmp/bg.$i.failed" "$tmp/optional.${bg_vars[$i]#\?}.err"; : >"$tmp/bg.$i.out" ;;
+        *) bad=true ;;
+      esac
+    fi
+  done
   if $bad; then fail "$(cat "$tmp"/bg.*.failed)"; fi
   for i in "${!bg_pids[@]}"; do
-    if [ "${bg_vars[$i]}" != - ]; then printf -v "${bg_vars[$i]}" '%s' "$(cat "$tmp/bg.$i.out")"; fi
+    var=${bg_vars[$i]#\?}
+    if [ "$var" != - ]; then printf -v "$var" '%s' "$(cat "$tmp/bg.$i.out")"; fi
   done
   rm -f "$tmp"/bg.*
   bg_pids=() bg_vars=()
@@ -127,9 +139,13 @@ say "moto_server on $endpoint; building the topology"
 start=$SECONDS
 # Set by settle.
 vpc1="" vpc2="" tgw="" ami="" pl="" sub_a="" sub_c="" sub_cl="" rt_a="" rt_c="" rt_cl="" sg_fsx=""
-sg_cl="" tgw_rtb2="" att1="" att2="" eni_a=""
+sg_cl="" tgw_rtb2="" att1="" att2="" eni_a="" peer_tgw="" eip="" igw="" sub_pub="" rt_pub="" nat=""
+vpce="" peering="" accepted=""
+# The far side of the transit gateway peering, in a region the export leaves out.
+peer_region=us-east-1
 # Stage 1: VPCs, the transit gateway (default association, propagation off: moto creates no
-# propagated routes), an AMI, a customer-managed prefix list.
+# propagated routes), an AMI, a customer-managed prefix list; for the FSx VPC's internet egress an
+# internet gateway and an Elastic IP; the peer transit gateway.
 bg vpc1 ec2 create-vpc --cidr-block 10.0.0.0/16 --tag-specifications "$(tags vpc vpc1-fsx)" \
   --query 'Vpc.[VpcId,OwnerId]'
 bg vpc2 ec2 create-vpc --cidr-block 10.1.0.0/16 --tag-specifications "$(tags vpc vpc2-client)" \
@@ -141,13 +157,19 @@ bg tgw ec2 create-transit-gateway --description "tgw for FSx cross-VPC NFS" \
 bg ami ec2 describe-images --owners amazon --query 'Images[0].ImageId'
 bg pl ec2 create-managed-prefix-list --prefix-list-name nfs-clients --address-family IPv4 \
   --max-entries 5 --entries Cidr=10.1.0.0/16,Description=client-vpc --query PrefixList.PrefixListId
+bg igw ec2 create-internet-gateway --tag-specifications "$(tags internet-gateway igw-vpc1)" \
+  --query InternetGateway.InternetGatewayId
+bg eip ec2 allocate-address --domain vpc --query AllocationId
+bg_in "$peer_region" peer_tgw ec2 create-transit-gateway --description "peer tgw" \
+  --tag-specifications "$(tags transit-gateway tgw-peer)" --query TransitGateway.TransitGatewayId
 settle
 read -r vpc1 account <<<"$vpc1"
 read -r tgw tgw_rtb <<<"$tgw"
 [[ "$account" =~ ^[0-9]{12}$ ]] || fail "moto's account id is '$account'"
 [[ "$tgw_rtb" == tgw-rtb-* ]] || fail "moto gave no default TGW route table: '$tgw_rtb'"
 
-# Stage 2: subnets in two AZs, route tables, security groups, a second (empty) TGW route table.
+# Stage 2: subnets in two AZs, route tables, security groups, a second (empty) TGW route table; a
+# public subnet for the NAT gateway; the transit gateway peering attachment (if moto has it).
 bg sub_a ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.1.0/24 --availability-zone "${region}a" \
   --tag-specifications "$(tags subnet vpc1-fsx-private-a)" --query Subnet.SubnetId
 bg sub_c ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.2.0/24 --availability-zone "${region}c" \
@@ -163,12 +185,34 @@ bg sg_cl ec2 create-security-group --vpc-id "$vpc2" --group-name nfs-client-sg \
   --description "NFS client" --query GroupId
 bg tgw_rtb2 ec2 create-transit-gateway-route-table --transit-gateway-id "$tgw" \
   --query TransitGatewayRouteTable.TransitGatewayRouteTableId
+bg sub_pub ec2 create-subnet --vpc-id "$vpc1" --cidr-block 10.0.0.0/24 --availability-zone "${region}a" \
+  --tag-specifications "$(tags subnet vpc1-public-a)" --query Subnet.SubnetId
+bg rt_pub ec2 create-route-table --vpc-id "$vpc1" --query RouteTable.RouteTableId
+bg - ec2 attach-internet-gateway --internet-gateway-id "$igw" --vpc-id "$vpc1"
+bg '?peering' ec2 create-transit-gateway-peering-attachment --transit-gateway-id "$tgw" \
+  --peer-transit-gateway-id "$peer_tgw" --peer-account-id "$account" --peer-region "$peer_region" \
+  --tag-specifications "$(tags transit-gateway-attachment tgw-peering)" \
+  --query TransitGatewayPeeringAttachment.TransitGatewayAttachmentId
 settle
 
 # Stage 3: associations, attachments, NFS rules over TCP and UDP (111, 2049, 20001-20003) from the
 # client VPC, the client instance, stand-ins for the two file-server ENIs (moto's FSx creates none)
-# and the file system.
+# and the file system; a public NAT gateway, an S3 gateway endpoint on the client's route table, and
+# the peer's acceptance of the peering attachment.
 bg - ec2 associate-route-table --route-table-id "$rt_a" --subnet-id "$sub_a"
+bg - ec2 associate-route-table --route-table-id "$rt_pub" --subnet-id "$sub_pub"
+bg nat ec2 create-nat-gateway --subnet-id "$sub_pub" --allocation-id "$eip" --connectivity-type public \
+  --tag-specifications "$(tags natgateway nat-vpc1)" --query NatGateway.NatGatewayId
+bg vpce ec2 create-vpc-endpoint --vpc-id "$vpc2" --vpc-endpoint-type Gateway \
+  --service-name "com.amazonaws.$region.s3" --route-table-ids "$rt_cl" \
+  --tag-specifications "$(tags vpc-endpoint vpce-s3-vpc2)" --query VpcEndpoint.VpcEndpointId
+if [ -n "$peering" ]; then
+  bg_in "$peer_region" '?accepted' ec2 accept-transit-gateway-peering-attachment \
+    --transit-gateway-attachment-id "$peering" --query TransitGatewayPeeringAttachment.State
+else
+  say "this moto cannot create a transit gateway peering attachment; the export will hold none:" \
+    "$(grep -m 1 . "$tmp/optional.peering.err" || true)"
+fi
 bg - ec2 associate-route-table --route-table-id "$rt_c" --subnet-id "$sub_c"
 bg - ec2 associate-route-table --route-table-id "$rt_cl" --subnet-id "$sub_cl"
 bg att1 ec2 create-transit-gateway-vpc-attachment --transit-gateway-id "$tgw" --vpc-id "$vpc1" \
@@ -211,7 +255,9 @@ elif [[ "$fs" != fs-* ]]; then
 fi
 
 # Stage 4: routes. TGW: static routes both ways and a blackhole; VPCs: to the TGW, and the floating
-# endpoint's /32 to the preferred ENI, as FSx writes it into the route tables in RouteTableIds.
+# endpoint's /32 to the preferred ENI, as FSx writes it into the route tables in RouteTableIds; the
+# FSx subnets' default route to the NAT gateway, the public subnet's to the internet gateway. (The
+# S3 endpoint's prefix-list route in the client's table was written by create-vpc-endpoint.)
 bg - ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
   --destination-cidr-block 10.0.0.0/16 --transit-gateway-attachment-id "$att1"
 bg - ec2 create-transit-gateway-route --transit-gateway-route-table-id "$tgw_rtb" \
@@ -225,8 +271,16 @@ bg - ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 10.0.255
   --network-interface-id "$eni_a"
 bg - ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 10.0.255.231/32 \
   --network-interface-id "$eni_a"
+bg - ec2 create-route --route-table-id "$rt_a" --destination-cidr-block 0.0.0.0/0 --nat-gateway-id "$nat"
+bg - ec2 create-route --route-table-id "$rt_c" --destination-cidr-block 0.0.0.0/0 --nat-gateway-id "$nat"
+bg - ec2 create-route --route-table-id "$rt_pub" --destination-cidr-block 0.0.0.0/0 --gateway-id "$igw"
 settle
-say "topology built in $((SECONDS - start)) s: account $account, $vpc1 $vpc2 $tgw $tgw_rtb $tgw_rtb2 ${fs:-no-fs}"
+if [ -n "$peering" ] && [ "$accepted" != available ]; then
+  say "the peer did not accept $peering (${accepted:-$(grep -m 1 . "$tmp/optional.accepted.err" || true)});" \
+    "it is exported as it is"
+fi
+say "topology built in $((SECONDS - start)) s: account $account, $vpc1 $vpc2 $tgw $tgw_rtb $tgw_rtb2" \
+  "$nat $vpce ${peering:-no-peering} ${fs:-no-fs}"
 
 # --- usage and real failures ---------------------------------------------------------------------
 script="$root/scripts/export-account.sh"
@@ -286,6 +340,8 @@ expected=(
   ec2-describe-instances:Reservations
   ec2-describe-vpc-peering-connections:VpcPeeringConnections
   ec2-describe-vpn-gateways:VpnGateways
+  ec2-describe-nat-gateways:NatGateways
+  ec2-describe-vpc-endpoints:VpcEndpoints
   ec2-describe-managed-prefix-lists:PrefixLists
   ec2-describe-transit-gateways:TransitGateways
   ec2-describe-transit-gateway-attachments:TransitGatewayAttachments
@@ -293,14 +349,23 @@ expected=(
   ec2-describe-transit-gateway-route-tables:TransitGatewayRouteTables
   fsx-describe-file-systems:FileSystems
 )
-# moto 5.2 does not implement describe-storage-virtual-machines (HTTP 500): the script must then
-# skip it with a warning, as it does where AWS does not offer FSx, instead of failing.
-if grep -q "warning: $region: fsx describe-storage-virtual-machines skipped" "$tmp/export.err"; then
-  [ ! -e "$dir/fsx-describe-storage-virtual-machines.json" ] ||
-    fail "fsx-describe-storage-virtual-machines.json written although the call was skipped"
-  say "moto lacks fsx describe-storage-virtual-machines; skipped by the script as expected"
+# expect_unless_skipped SERVICE COMMAND KEY: a call this moto may not implement. moto 5.2 does not
+# implement fsx describe-storage-virtual-machines (HTTP 500): the script must then skip it with a
+# warning, as it does where AWS does not offer FSx, instead of failing.
+expect_unless_skipped() {
+  local file="$1-$2"
+  if grep -q "warning: $region: $1 $2 skipped" "$tmp/export.err"; then
+    [ ! -e "$dir/$file.json" ] || fail "$file.json written although the call was skipped"
+    say "moto lacks $1 $2; skipped by the script as expected"
+  else
+    expected+=("$file:$3")
+  fi
+}
+expect_unless_skipped fsx describe-storage-virtual-machines StorageVirtualMachines
+if [ -n "$peering" ]; then
+  expected+=(ec2-describe-transit-gateway-peering-attachments:TransitGatewayPeeringAttachments)
 else
-  expected+=(fsx-describe-storage-virtual-machines:StorageVirtualMachines)
+  expect_unless_skipped ec2 describe-transit-gateway-peering-attachments TransitGatewayPeeringAttachments
 fi
 for e in "${expected[@]}"; do has_key "${e%%:*}.json" "${e#*:}"; done
 
@@ -347,6 +412,36 @@ if [ -n "$fs" ]; then
     fail "$fs is not exported as MULTI_AZ_1: $(cat "$dir/fsx-describe-file-systems.json")"
 fi
 
+# The NAT gateway, the S3 gateway endpoint and its route, the peering attachment.
+jq -e --arg n "$nat" --arg s "$sub_pub" '.NatGateways[] | select(.NatGatewayId == $n)
+    | .SubnetId == $s and (.ConnectivityType // "public") == "public"' \
+  "$dir/ec2-describe-nat-gateways.json" >/dev/null ||
+  fail "$nat is not exported as a public NAT gateway in $sub_pub: $(cat "$dir/ec2-describe-nat-gateways.json")"
+jq -e --arg rt "$rt_a" --arg n "$nat" '.RouteTables[] | select(.RouteTableId == $rt) | .Routes
+    | any(.DestinationCidrBlock == "0.0.0.0/0" and .NatGatewayId == $n)' \
+  "$dir/ec2-describe-route-tables.json" >/dev/null || fail "$rt_a has no default route to $nat"
+jq -e --arg e "$vpce" --arg svc "com.amazonaws.$region.s3" --arg rt "$rt_cl" \
+  '.VpcEndpoints[] | select(.VpcEndpointId == $e)
+    | .VpcEndpointType == "Gateway" and .ServiceName == $svc and (.RouteTableIds | index($rt) != null)' \
+  "$dir/ec2-describe-vpc-endpoints.json" >/dev/null ||
+  fail "$vpce is not exported as the S3 gateway endpoint of $rt_cl: $(cat "$dir/ec2-describe-vpc-endpoints.json")"
+# Its route goes to the AWS-managed S3 list, whose entries are not exported (AWS's addresses).
+s3_list=$(jq -r --arg rt "$rt_cl" --arg e "$vpce" '.RouteTables[] | select(.RouteTableId == $rt)
+    | .Routes[] | select(.GatewayId == $e) | .DestinationPrefixListId // empty' \
+  "$dir/ec2-describe-route-tables.json")
+[[ "$s3_list" == pl-* ]] || fail "$rt_cl has no prefix-list route to $vpce"
+jq -e --arg p "$s3_list" '.PrefixLists[] | select(.PrefixListId == $p) | .OwnerId == "AWS"' \
+  "$dir/ec2-describe-managed-prefix-lists.json" >/dev/null || fail "$s3_list is not listed as AWS-managed"
+[ ! -e "$dir/ec2-get-managed-prefix-list-entries.$s3_list.json" ] ||
+  fail "the entries of the AWS-managed list $s3_list were exported"
+if [ -n "$peering" ]; then
+  jq -e --arg a "$peering" --arg t "$tgw" --arg p "$peer_tgw" '.TransitGatewayPeeringAttachments[]
+      | select(.TransitGatewayAttachmentId == $a)
+      | .RequesterTgwInfo.TransitGatewayId == $t and .AccepterTgwInfo.TransitGatewayId == $p' \
+    "$dir/ec2-describe-transit-gateway-peering-attachments.json" >/dev/null ||
+    fail "$peering is not exported: $(cat "$dir/ec2-describe-transit-gateway-peering-attachments.json")"
+fi
+
 # Nothing else in the folder: no temporary or id-listing files.
 while IFS= read -r f; do
   case $f in
@@ -375,6 +470,27 @@ if [ -x "$reachlint" ]; then
       2) fail "reachlint rejected the export as an input error (exit 2): $(cat "$tmp/reachlint.err" "$tmp/reachlint.out")" ;;
       *) fail "reachlint crashed on the export (exit $rc): $(cat "$tmp/reachlint.err")" ;;
     esac
+    # The NAT gateway, the S3 gateway endpoint and the peering attachment lie off every path
+    # between the client and the file system: their files must be read without a problem, and
+    # change neither the exit status nor a finding.
+    added=(ec2-describe-nat-gateways ec2-describe-vpc-endpoints ec2-describe-transit-gateway-peering-attachments)
+    without="$tmp/without"
+    cp -R "$out" "$without"
+    for f in "${added[@]}"; do rm -f "$without/accounts/$account/$region/$f.json"; done
+    with_rc=0 without_rc=0
+    "$reachlint" -f json "$out" >"$tmp/with.json" 2>"$tmp/with.err" || with_rc=$?
+    "$reachlint" -f json "$without" >"$tmp/without.json" 2>"$tmp/without.err" || without_rc=$?
+    [ "$with_rc" -eq "$rc" ] || fail "reachlint -f json exits $with_rc, reachlint $rc: $(cat "$tmp/with.err")"
+    [ "$without_rc" -eq "$rc" ] ||
+      fail "reachlint exits $rc on the export, $without_rc without ${added[*]}: $(cat "$tmp/without.err")"
+    findings() { jq -S '[.findings[] | {rule, level, message, filesystem, client}]' "$1"; }
+    [ "$(findings "$tmp/with.json")" = "$(findings "$tmp/without.json")" ] ||
+      fail "the findings change with ${added[*]}: $(diff <(findings "$tmp/without.json") <(findings "$tmp/with.json"))"
+    unread=$(jq -r '.notices[] | select(.location.uri | test("ec2-describe-(nat-gateways|vpc-endpoints)[.]json$"))
+        | .message' "$tmp/with.json")
+    [ -z "$unread" ] || fail "reachlint did not read the NAT gateway or VPC endpoint export: $unread"
+    say "reachlint reads the NAT gateway and VPC endpoint exports; the findings and exit status are" \
+      "those without them"
   fi
 else
   say "no reachlint binary at $reachlint; not run on the export"
