@@ -193,7 +193,9 @@ RoutePath Walker::forward_through_tgw(Index tgw, const model::Origin* route) {
   trace_.arrives = true;
   path.client_attachment = crossing->entry;
   path.fs_attachment = crossing->exit;
-  path.references_usable = model_.transit_gateways[tgw].security_group_referencing &&
+  // Group references do not cross a peering between gateways (the exit is on another gateway).
+  path.references_usable = model_.tgw_attachments[crossing->exit].tgw == tgw &&
+                           model_.transit_gateways[tgw].security_group_referencing &&
                            model_.tgw_attachments[crossing->exit].security_group_referencing &&
                            model_.tgw_attachments[crossing->entry].security_group_referencing;
   path.entry_subnets = entry_subnets(crossing->exit);

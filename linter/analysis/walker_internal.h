@@ -48,6 +48,19 @@ struct TgwLeg {
   Cause misrouted = Cause::WrongTarget;  // its route leads elsewhere
 };
 
+// One transit gateway's view of the attachment a packet came by: the table it is associated
+// with there. A peering attachment has one on each of its two gateways.
+struct TgwSide {
+  model::Index tgw = model::kNone;
+  model::Index attachment = model::kNone;
+  model::Index association = model::kNone;
+  const model::Origin* association_origin = nullptr;  // where the association was written
+};
+
+// Peering attachments crossed at most by one walk: enough for chains of regions, and an end to
+// routing loops between gateways.
+inline constexpr int kMaxPeerings = 4;
+
 // Where a crossing enters and leaves the transit gateway.
 struct TgwCrossing {
   model::Index entry = model::kNone;  // the sending VPC's attachment
@@ -94,8 +107,13 @@ class Walker {
   std::optional<TgwCrossing> cross_tgw(model::Index tgw, const TgwLeg& leg);
   std::optional<model::Index> enter_tgw(model::Index tgw, const TgwLeg& leg);
   std::optional<model::Index> route_in_tgw(model::Index attachment, const TgwLeg& leg);
-  std::optional<model::Index> walk_on_after_tgw_route(Hop& hop, const model::TgwAttachment& from,
+  std::optional<model::Index> route_on_side(const TgwSide& side, const TgwLeg& leg,
+                                            int peerings_left);
+  std::optional<model::Index> cross_peering(model::Index attachment, model::Index from_tgw,
+                                            const TgwLeg& leg, int peerings_left);
+  std::optional<model::Index> walk_on_after_tgw_route(Hop& hop, model::Index tgw,
                                                       const TgwLeg& leg);
+  std::optional<model::Index> walk_on_to_peering(Hop& hop, model::Index tgw, const TgwLeg& leg);
 
   // Filters (walker_filters.cpp).
   void check_security_groups(const RoutePath& path);

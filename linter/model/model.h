@@ -182,6 +182,10 @@ struct TgwAttachment {
   };
   std::vector<Propagation> propagations;  // explicit ones; finalize adds the default table's
   bool security_group_referencing = true;
+  // Peering attachments join two transit gateways under one id: `tgw` and `association` are the
+  // side listed first, these the other side (unknown when it is not in the inputs).
+  Index peer_tgw = kUnknownIndex;
+  Index peer_association = kUnknownIndex;
 };
 
 struct TgwRoute {

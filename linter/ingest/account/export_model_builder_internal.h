@@ -243,7 +243,8 @@ class ExportModelBuilder {
   Index vpc_for_peering(Scribe& out, const PeeringSide& side, const PeeringRecord& record);
   void add_transit_gateways(Scribe& out);
   void add_tgw_attachments(Scribe& out);
-  Index association_of(std::string_view attachment, const TgwAttachmentRecord* record);
+  Index association_of(std::string_view attachment, Index tgw, const TgwAttachmentRecord* record);
+  void add_peer_side(const TgwAttachmentRecord& record);
   // Takes what threads wrote into the model's arena and the run's diagnostics.
   void join(Scribe&& scribe) {
     model_.text.adopt(std::move(scribe.text));

@@ -37,16 +37,21 @@ void ExportModelBuilder::add_transit_gateways(Scribe& out) {
   }
 }
 
-// From describe-transit-gateway-attachments, else from the route tables' association listings.
-Index ExportModelBuilder::association_of(std::string_view attachment,
+// From describe-transit-gateway-attachments, else from the route tables' association listings
+// of transit gateway `tgw` (a peering attachment is associated on each of its two gateways).
+Index ExportModelBuilder::association_of(std::string_view attachment, Index tgw,
                                          const TgwAttachmentRecord* record) {
   if (record && record->association_state == "associated")
     return find(tgw_tables_, record->association_table);
   for (const TgwTableLinks& links : records_.tgw_table_links) {
     if (links.propagations) continue;
+    const Index table = find(tgw_tables_, links.table);
+    if (model::is_known_index(table) && model::is_known_index(tgw) &&
+        model_.tgw_route_tables[table].tgw != tgw)
+      continue;
     for (const TgwTableLinkRecord& link : links.links) {
       if (link.attachment == attachment && (link.state.empty() || link.state == "associated"))
-        return find(tgw_tables_, links.table);
+        return table;
     }
   }
   return record ? model::kNone
@@ -60,7 +65,8 @@ void ExportModelBuilder::add_tgw_attachments(Scribe& out) {
     model::TgwAttachment& attachment = model_.tgw_attachments[a];
     const auto found = generic.find(id);
     attachment.tgw = find(tgws_, tgw);
-    attachment.association = association_of(id, found == generic.end() ? nullptr : found->second);
+    attachment.association =
+        association_of(id, attachment.tgw, found == generic.end() ? nullptr : found->second);
     written_out_.tgw_attachments.push_back(a);
     if (attachment.association == model::kUnknownIndex) {
       out.notes.notice(
@@ -84,9 +90,11 @@ void ExportModelBuilder::add_tgw_attachments(Scribe& out) {
     finish(a, r.id, r.tgw);
   }
   for (const TgwAttachmentRecord& r : records_.tgw_attachments) {
-    if (!one_of(r.state, {"available", "modifying", ""}) ||
-        find(attachments_, r.id) != model::kUnknownIndex)
+    if (!one_of(r.state, {"available", "modifying", ""})) continue;
+    if (find(attachments_, r.id) != model::kUnknownIndex) {
+      if (r.resource_type == "peering") add_peer_side(r);
       continue;
+    }
     const Index a = add(out, model_.tgw_attachments, attachments_, r.origin, r.id,
                         "AWS::EC2::TransitGatewayAttachment");
     if (a == model::kNone) continue;
@@ -105,7 +113,25 @@ void ExportModelBuilder::add_tgw_attachments(Scribe& out) {
           r.origin.location, "the attachment's subnets are not in the export"));
     }
     finish(a, r.id, r.tgw);
+    if (attachment.kind == model::AttachmentKind::Peering) {
+      // Its resource is the other gateway; that side's association is known when that gateway's
+      // account and region were exported too (its own listing, or its route tables' listings).
+      attachment.peer_tgw = find(tgws_, r.resource);
+      if (model::is_known_index(attachment.peer_tgw))
+        attachment.peer_association = association_of(r.id, attachment.peer_tgw, nullptr);
+    }
   }
+}
+
+// The listing of a peering attachment by the other gateway's account and region.
+void ExportModelBuilder::add_peer_side(const TgwAttachmentRecord& record) {
+  model::TgwAttachment& attachment = model_.tgw_attachments[find(attachments_, record.id)];
+  const Index tgw = find(tgws_, record.tgw);
+  if (attachment.kind != model::AttachmentKind::Peering || !model::is_known_index(tgw) ||
+      tgw == attachment.tgw)
+    return;
+  attachment.peer_tgw = tgw;
+  attachment.peer_association = association_of(record.id, tgw, &record);
 }
 
 static model::TgwRoute tgw_route_of(model::TextArena& text, const TgwRouteRecord& record,
