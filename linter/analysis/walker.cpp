@@ -32,7 +32,9 @@ Trace Walker::run() {
   // broken hop is reported (DESIGN §3). When nothing joins the two VPCs, the missing connection is
   // one finding, not one per direction. Which ACLs apply depends on the way in, so they wait for
   // it.
-  if (trace_.arrives || vpcs_joined()) walk_returns();
+  const bool from_outside_over_tgw =
+      client_.subnet == model::kNone && path.transport == Transport::TransitGateway;
+  if (trace_.arrives || from_outside_over_tgw || vpcs_joined()) walk_returns();
   // The groups were always checked, whatever the route; the ACLs only once the request arrives,
   // which may be behind a fix.
   fixes_behind_.clear();

@@ -13,10 +13,7 @@ using model::Index;
 using model::Kind;
 
 RoutePath Walker::walk_forward() {
-  if (client_.subnet == model::kNone) {
-    walk_external();
-    return {};
-  }
+  if (client_.subnet == model::kNone) return walk_external();
   if (subnet(client_.subnet).vpc == endpoint_.vpc) {
     forward_in_vpc();
     return {.transport = Transport::SameVpc};
@@ -244,8 +241,10 @@ void Walker::check_other_zone_entries(Index attachment, const std::vector<Index>
 // The subnets of the file system's attachment a request may enter by: the one in the client's
 // zone (the gateway keeps traffic in its zone), else any.
 std::vector<Index> Walker::entry_subnets(Index attachment) const {
-  if (const auto same_zone = attachment_subnet_in_zone(attachment, client_.subnet))
-    return {*same_zone};
+  if (client_.subnet != model::kNone) {
+    if (const auto same_zone = attachment_subnet_in_zone(attachment, client_.subnet))
+      return {*same_zone};
+  }
   std::vector<Index> out;
   for (const auto& candidate : model_.tgw_attachments[attachment].subnets) {
     if (candidate.known()) out.push_back(*candidate);
@@ -409,15 +408,15 @@ const model::Route* Walker::non_transitive_route_to_fs_vpc(Index table) const {
 
 // ---- clients outside every modelled VPC ----
 
-void Walker::walk_external() {
+RoutePath Walker::walk_external() {
   // The way back decides where the client is; without a modelled entry into AWS, the forward
   // direction is judged from the same transport.
   const Index table = subnet(endpoint_.preferred_subnet).route_table;
-  if (!model::is_known_index(table)) return;
+  if (!model::is_known_index(table)) return {};
   const RouteChoice choice = look_up(table, client_.addresses);
   if (!choice.matched()) {
     trace_.arrives = true;  // the return hop reports the missing route
-    return;
+    return {};
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   Hop& hop = add(Direction::Forward, HopKind::ClientRoute, {Kind::RouteTable, table});
@@ -425,9 +424,63 @@ void Walker::walk_external() {
   hop.decision = route_words(route);
   const bool non_transitive = route.target.kind == model::TargetKind::VpnGateway ||
                               route.target.kind == model::TargetKind::Peering;
-  if (non_transitive && endpoint_.floating) return not_transitive(hop, route);
+  if (non_transitive && endpoint_.floating) {
+    not_transitive(hop, route);
+    return {};
+  }
   hop.decision = fmt::format("{} is reached through {}", client_.addresses.str(), hop.decision);
+  if (route.target.kind == model::TargetKind::TransitGateway &&
+      model::is_known_index(route.target.index)) {
+    if (const std::optional<Index> entry = attachment_from_outside(route.target.index))
+      return forward_from_outside(route.target.index, *entry);
+  }
   trace_.arrives = true;
+  return {};
+}
+
+// The attachment an on-premises client's requests enter the transit gateway by: the VPN, Direct
+// Connect gateway or other non-VPC attachment the gateway sends the replies to (routing is
+// symmetric there). nullopt when the replies' route does not tell.
+std::optional<Index> Walker::attachment_from_outside(Index tgw) const {
+  const std::optional<Index> fs_attachment = attachment_of(tgw, endpoint_.vpc);
+  if (!fs_attachment) return std::nullopt;
+  const Index table = model_.tgw_attachments[*fs_attachment].association;
+  if (!model::is_known_index(table)) return std::nullopt;
+  const RouteChoice choice = lookup(model_, model_.tgw_route_tables[table], client_.addresses,
+                                    context_.indexes.tgw(table));
+  if (!choice.matched()) return std::nullopt;
+  const Index attachment = model_.tgw_route_tables[table].routes[choice.route].attachment;
+  if (!model::is_known_index(attachment) ||
+      model_.tgw_attachments[attachment].kind == model::AttachmentKind::Vpc)
+    return std::nullopt;
+  return attachment;
+}
+
+// The on-premises case of the FSx guides: requests enter the gateway by the VPN or Direct Connect
+// attachment, whose associated route table must send the endpoint to the file system's VPC
+// attachment (a static route when the range lies outside the VPC), and enter the VPC by any of
+// the attachment's subnets, whose tables must hold the floating-IP route.
+RoutePath Walker::forward_from_outside(Index tgw, Index entry) {
+  RoutePath path{.transport = Transport::TransitGateway, .tgw = tgw, .references_usable = false};
+  const model::TgwAttachment& attachment = model_.tgw_attachments[entry];
+  Hop& hop = add(Direction::Forward, HopKind::Transport, {Kind::TgwAttachment, entry});
+  hop.decided_by = &attachment.origin;
+  hop.decision = fmt::format("{} enters transit gateway {} through {}", client_.addresses.str(),
+                             name({Kind::TransitGateway, tgw}), attachment.origin.name);
+  const bool outside = endpoint_.inside_vpc == Inside::No;
+  const TgwLeg leg{.direction = Direction::Forward,
+                   .destination = endpoint_.addresses,
+                   .to_vpc = endpoint_.vpc,
+                   .unrouted = outside ? Cause::RangeNeedsStaticRoute : Cause::NoRoute,
+                   .misrouted = outside ? Cause::RangeNeedsStaticRoute : Cause::WrongTarget};
+  const std::optional<Index> exit = route_in_tgw(entry, leg);
+  if (!exit) return path;
+  trace_.arrives = true;
+  path.client_attachment = entry;
+  path.fs_attachment = *exit;
+  path.entry_subnets = entry_subnets(*exit);
+  for (const Index subnet_in : path.entry_subnets) check_entry_table(subnet_in);
+  return path;
 }
 
 }  // namespace reachlint::analysis

@@ -92,7 +92,9 @@ class Walker {
   void missing_endpoint_route(Hop& hop, model::Index table, const std::string& why);
   void not_transitive(Hop& hop, const model::Route& route);
   const model::Route* non_transitive_route_to_fs_vpc(model::Index table) const;
-  void walk_external();
+  RoutePath walk_external();
+  std::optional<model::Index> attachment_from_outside(model::Index tgw) const;
+  RoutePath forward_from_outside(model::Index tgw, model::Index entry);
 
   // The way back (walker_return.cpp).
   void walk_returns();
