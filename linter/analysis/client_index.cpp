@@ -63,9 +63,10 @@ ClientIndex ClientIndex::build(const model::Model& model) {
   for (Index t = 0; t < model.route_tables.size(); ++t) {
     const auto& routes = model.route_tables[t].routes;
     for (uint32_t r = 0; r < routes.size(); ++r) {
-      if (is_transport(routes[r].target.kind) && routes[r].destination.known()) {
-        index.transport_routes.add(*routes[r].destination, {t, r});
-      }
+      if (!is_transport(routes[r].target.kind)) continue;
+      model::for_each_destination(model, routes[r], [&](const Cidr& destination) {
+        index.transport_routes.add(destination, {t, r});
+      });
     }
   }
   index.vpc_blocks.sort();

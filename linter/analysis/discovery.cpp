@@ -158,9 +158,12 @@ class Discovery {
       const Index table = model_.subnets[s].route_table;
       if (!model::is_known_index(table)) continue;
       for (const model::Route& route : model_.route_tables[table].routes) {
-        if (route.destination.known() && route.destination->contains(cidr) &&
-            is_transport(route.target.kind))
-          return true;
+        if (!is_transport(route.target.kind)) continue;
+        bool contains = false;
+        model::for_each_destination(model_, route, [&](const Cidr& destination) {
+          contains = contains || destination.contains(cidr);
+        });
+        if (contains) return true;
       }
     }
     return false;
@@ -267,8 +270,12 @@ class Discovery {
         const auto& routes = model_.route_tables[subnet.route_table].routes;
         const bool routed =
             std::any_of(routes.begin(), routes.end(), [&](const model::Route& route) {
-              return leads_to_fs_vpc(route.target) && route.destination.known() &&
-                     coverage(*route.destination, endpoint_.addresses) == Coverage::Full;
+              if (!leads_to_fs_vpc(route.target)) return false;
+              bool covers = false;
+              model::for_each_destination(model_, route, [&](const Cidr& destination) {
+                covers = covers || coverage(destination, endpoint_.addresses) == Coverage::Full;
+              });
+              return covers;
             });
         const bool admitted =
             std::any_of(admitted_cidrs.begin(), admitted_cidrs.end(),

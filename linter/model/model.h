@@ -372,4 +372,15 @@ struct Model {
   mutable size_t names_indexed_ = 0;
 };
 
+// Calls `visit(cidr)` for each destination block of a VPC route: its CIDR, or the known entries of
+// the prefix list it names (none when they are not known).
+template <typename Visit>
+void for_each_destination(const Model& model, const Route& route, Visit visit) {
+  if (route.destination.known()) return visit(*route.destination);
+  if (!is_known_index(route.prefix_list)) return;
+  const Maybe<std::vector<Cidr>>& entries = model.prefix_lists[route.prefix_list].entries;
+  if (!entries.known()) return;
+  for (const Cidr& entry : *entries) visit(entry);
+}
+
 }  // namespace reachlint::model
