@@ -159,13 +159,16 @@ class Vpc:
                  "created", "cidr_assoc", "egress", "igw", "nat", "vpce_s3", "vpce_ddb",
                  "peer_routes", "summaries", "fs_routes", "fss", "clients", "client_of",
                  "pcx_routes", "nacls", "is_default", "dedicated", "admin_sg", "overlap_of",
-                 "tgw_omit_az", "index", "victim", "fs_return", "rl106_table")
+                 "tgw_omit_az", "index", "victim", "fs_return", "rl106_table", "endpoints",
+                 "nat_gw")
 
     def __init__(self):
         self.subnets, self.sgs, self.peer_routes, self.summaries = [], [], [], []
         self.fs_routes, self.fss, self.clients, self.client_of = [], [], [], []
         self.pcx_routes, self.nacls = [], []
         self.attachment = self.nat = self.igw = self.vpce_s3 = self.vpce_ddb = None
+        self.nat_gw = None
+        self.endpoints = []
         self.admin_sg = self.overlap_of = self.tgw_omit_az = None
         self.victim = self.fs_return = self.rl106_table = None
         self.is_default = False
@@ -232,7 +235,19 @@ class Eni:
 
 class Instance:
     __slots__ = ("id", "subnet", "eni", "groups", "type", "launch", "name", "reservation",
-                 "client_token", "volume")
+                 "client_token", "volume", "appliance")
+
+
+class Endpoint:
+    """A VPC endpoint: a gateway endpoint (S3, DynamoDB; the target of its service's prefix-list
+    route in every route table of the VPC) or a Gateway Load Balancer endpoint (in a subnet, the
+    target of CIDR routes)."""
+    __slots__ = ("id", "vpc", "type", "service", "created", "subnet", "eni")
+
+
+class NatGateway:
+    __slots__ = ("id", "vpc", "subnet", "eni", "created", "allocation", "association",
+                 "public_ip")
 
 
 class Tgw:
@@ -576,11 +591,55 @@ class Org:
         assert spans[0][0] >= v.base and spans[-1][1] <= v.base + block_size(v.plen)
         if v.layout in ("public-2az", "egress"):
             v.igw = self.new_id("igw")
-            v.nat = self.new_id("nat")
-        if self.rng.random() < 0.7 or v.role in ("storage", "shared"):
-            v.vpce_s3 = self.new_id("vpce")
+            self.make_nat(v)
+        self.make_gateway_endpoints(v)
+
+    def make_nat(self, v):
+        """A public NAT gateway in the first public subnet, with its interface and address."""
+        rng = self.rng
+        sn = [x for x in v.subnets if x.kind == "pub"][0]
+        n = NatGateway()
+        n.id = v.nat = self.new_id("nat")
+        n.vpc, n.subnet = v, sn
+        n.created = v.created + rng.randrange(3600, 86400)
+        n.allocation = self.new_id("eipalloc")
+        n.association = self.new_id("eipassoc")
+        n.public_ip = f"{rng.choice([3, 18, 34, 44, 52, 54])}.{rng.randrange(256)}." \
+                      f"{rng.randrange(256)}.{rng.randrange(1, 255)}"
+        e = Eni()
+        e.id = self.new_id("eni")
+        e.subnet = sn
+        e.kind = "nat"
+        e.ip = sn.take_ip()
+        e.description = f"Interface for NAT Gateway {n.id}"
+        e.mac = self.mac()
+        e.requester = "amazon-aws"
+        sn.enis.append(e)
+        self.enis.append(e)
+        n.eni = e
+        v.nat_gw = n
+
+    def make_gateway_endpoints(self, v):
+        """An S3 gateway endpoint in every VPC, a DynamoDB one in some."""
+        region = v.region.name
+        v.vpce_s3 = self.add_endpoint(v, "Gateway", f"com.amazonaws.{region}.s3").id
         if self.rng.random() < 0.3:
-            v.vpce_ddb = self.new_id("vpce")
+            v.vpce_ddb = self.add_endpoint(v, "Gateway", f"com.amazonaws.{region}.dynamodb").id
+
+    def add_endpoint(self, v, kind, service, subnet=None):
+        ep = Endpoint()
+        ep.id = self.new_id("vpce")
+        ep.vpc, ep.type, ep.service, ep.subnet, ep.eni = v, kind, service, subnet, None
+        ep.created = v.created + self.rng.randrange(3600, 30 * 86400)
+        v.endpoints.append(ep)
+        return ep
+
+    def endpoint_routes(self, v):
+        """The gateway endpoints' prefix-list routes, in every route table of the VPC."""
+        out = [("pl", v.region.pl_s3, "vpce", v.vpce_s3, "active")]
+        if v.vpce_ddb:
+            out.append(("pl", v.region.pl_ddb, "vpce", v.vpce_ddb, "active"))
+        return out
 
     def make_main_table(self, v):
         rt = RouteTable()
@@ -642,6 +701,7 @@ class Org:
                 v.created = EPOCH_2023 - 400 * 86400
                 v.name = None
                 v.igw = self.new_id("igw")
+                self.make_gateway_endpoints(v)
                 for az in range(len(region.azs)):
                     sn = Subnet()
                     sn.id = self.new_id("subnet")
@@ -656,7 +716,8 @@ class Org:
                     v.subnets.append(sn)
                 self.make_main_table(v)
                 v.main_rtb.routes = [("cidr", v.cidr, "local", "local", "active"),
-                                     ("cidr", "0.0.0.0/0", "igw", v.igw, "active")]
+                                     ("cidr", "0.0.0.0/0", "igw", v.igw, "active")] + \
+                    self.endpoint_routes(v)
                 self.make_default_nacl(v)
                 v.default_sg = self.make_sg(v, "default", "default VPC security group")
                 region.vpcs.append(v)
@@ -1169,6 +1230,7 @@ class Org:
         i.name = name
         i.client_token = self.uuid()
         i.volume = self.new_id("vol")
+        i.appliance = False
         e = Eni()
         e.id = self.new_id("eni")
         e.subnet = sn
@@ -1284,6 +1346,7 @@ class Org:
             v.main_rtb.routes = [("cidr", v.cidr, "local", "local", "active")]
             if v.igw and rng.random() < 0.3:
                 v.main_rtb.routes.append(("cidr", "0.0.0.0/0", "igw", v.igw, "active"))
+            v.main_rtb.routes += self.endpoint_routes(v)
             if v.role == "storage":
                 self.storage_routes(v)
                 continue
@@ -1313,10 +1376,7 @@ class Org:
                     routes.append(("cidr", "0.0.0.0/0", "nat", v.nat, "active"))
                 elif not planted:
                     routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
-                if v.vpce_s3:
-                    routes.append(("pl", v.region.pl_s3, "vpce", v.vpce_s3, "active"))
-                if v.vpce_ddb:
-                    routes.append(("pl", v.region.pl_ddb, "vpce", v.vpce_ddb, "active"))
+                routes += self.endpoint_routes(v)
                 if not planted and v.layout != "egress":
                     for s in v.summaries:
                         routes.append(("cidr", s, "tgw", tgw, "active"))
@@ -1350,8 +1410,7 @@ class Org:
                 for f in s.fss:
                     for ip in f.floating:
                         routes.append(("cidr", f"{ip_str(ip)}/32", "eni", f.enis[0].id, "active"))
-            if s.vpce_s3:
-                routes.append(("pl", s.region.pl_s3, "vpce", s.vpce_s3, "active"))
+            routes += self.endpoint_routes(s)
             for cidr in s.peer_routes:
                 routes.append(("cidr", cidr, "tgw", tgw, "active"))
             for rec, cidr, (kind, target) in s.fs_return:
@@ -1585,7 +1644,8 @@ def eni_json(e):
     out["AvailabilityZone"] = v.region.azs[sn.az][0]
     out["Description"] = e.description
     out["Groups"] = [{"GroupId": g.id, "GroupName": g.name} for g in e.groups]
-    out["InterfaceType"] = "transit_gateway" if e.kind == "tgw" else "interface"
+    out["InterfaceType"] = {"tgw": "transit_gateway", "nat": "nat_gateway",
+                            "gwlbe": "gateway_load_balancer_endpoint"}.get(e.kind, "interface")
     out["Ipv6Addresses"] = []
     out["MacAddress"] = e.mac
     out["NetworkInterfaceId"] = e.id
@@ -1601,7 +1661,7 @@ def eni_json(e):
     if e.requester:
         out["RequesterId"] = e.requester
     out["RequesterManaged"] = e.kind != "instance"
-    out["SourceDestCheck"] = e.kind == "instance"
+    out["SourceDestCheck"] = e.kind == "instance" and not (e.instance and e.instance.appliance)
     out["Status"] = "in-use"
     out["SubnetId"] = sn.id
     out["TagSet"] = tags(e.tags)
@@ -1645,7 +1705,7 @@ def instance_json(i):
             "PrivateIpAddresses": [{"Primary": True,
                                     "PrivateDnsName": dns_name(e.ip, region.name),
                                     "PrivateIpAddress": ip_str(e.ip)}],
-            "SourceDestCheck": True,
+            "SourceDestCheck": not i.appliance,
             "Status": "in-use",
             "SubnetId": sn.id,
             "VpcId": v.id,
@@ -1654,7 +1714,7 @@ def instance_json(i):
         "RootDeviceName": "/dev/xvda",
         "RootDeviceType": "ebs",
         "SecurityGroups": groups,
-        "SourceDestCheck": True,
+        "SourceDestCheck": not i.appliance,
         "Tags": tags([("Name", i.name)]),
         "VirtualizationType": "hvm",
         "HibernationOptions": {"Configured": False},
@@ -1681,6 +1741,65 @@ def instance_json(i):
         "SubnetId": sn.id,
         "VpcId": v.id,
         "PrivateIpAddress": ip_str(e.ip),
+    }
+
+
+def vpc_tables(v):
+    """The VPC's route tables, the main one first, each once (a table may serve several
+    subnets)."""
+    out = [v.main_rtb]
+    seen = {v.main_rtb.id}
+    for sn in v.subnets:
+        if sn.rtb is not None and sn.rtb.id not in seen:
+            seen.add(sn.rtb.id)
+            out.append(sn.rtb)
+    return out
+
+
+GATEWAY_POLICY = ('{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*",'
+                  '"Action":"*","Resource":"*"}]}')
+
+
+def endpoint_json(ep):
+    v = ep.vpc
+    gateway = ep.type == "Gateway"
+    out = {"VpcEndpointId": ep.id, "VpcEndpointType": ep.type, "VpcId": v.id,
+           "ServiceName": ep.service, "State": "available"}
+    if gateway:
+        out["PolicyDocument"] = GATEWAY_POLICY
+    out["RouteTableIds"] = [rt.id for rt in vpc_tables(v)] if gateway else []
+    out["SubnetIds"] = [] if gateway else [ep.subnet.id]
+    out["Groups"] = []
+    out["IpAddressType"] = "ipv4"
+    out["PrivateDnsEnabled"] = False
+    out["RequesterManaged"] = False
+    out["NetworkInterfaceIds"] = [] if gateway else [ep.eni.id]
+    out["DnsEntries"] = []
+    out["CreationTimestamp"] = iso(ep.created)
+    out["Tags"] = []
+    out["OwnerId"] = v.account.id
+    return out
+
+
+def nat_json(n):
+    v = n.vpc
+    return {
+        "CreateTime": iso(n.created),
+        "NatGatewayAddresses": [{
+            "AllocationId": n.allocation,
+            "NetworkInterfaceId": n.eni.id,
+            "PrivateIp": ip_str(n.eni.ip),
+            "PublicIp": n.public_ip,
+            "AssociationId": n.association,
+            "IsPrimary": True,
+            "Status": "succeeded",
+        }],
+        "NatGatewayId": n.id,
+        "State": "available",
+        "SubnetId": n.subnet.id,
+        "VpcId": v.id,
+        "Tags": name_tags(f"{v.name}-nat" if v.name else None),
+        "ConnectivityType": "public",
     }
 
 
@@ -1974,11 +2093,8 @@ def write(org, out):
             subnets = [sn for v in vpcs for sn in v.subnets]
             put(d, "ec2-describe-vpcs.json", {"Vpcs": [vpc_json(v) for v in vpcs]})
             put(d, "ec2-describe-subnets.json", {"Subnets": [subnet_json(sn) for sn in subnets]})
-            tables = []
-            for v in vpcs:
-                tables.append(route_table_json(v.main_rtb))
-                tables += [route_table_json(sn.rtb) for sn in v.subnets if sn.rtb is not None]
-            put(d, "ec2-describe-route-tables.json", {"RouteTables": tables})
+            put(d, "ec2-describe-route-tables.json",
+                {"RouteTables": [route_table_json(rt) for v in vpcs for rt in vpc_tables(v)]})
             put(d, "ec2-describe-security-groups.json",
                 {"SecurityGroups": [sg_json(g) for v in vpcs for g in v.sgs]})
             put(d, "ec2-describe-network-acls.json",
@@ -2003,6 +2119,10 @@ def write(org, out):
                 })
                 i += len(group)
             put(d, "ec2-describe-instances.json", {"Reservations": reservations})
+            put(d, "ec2-describe-vpc-endpoints.json",
+                {"VpcEndpoints": [endpoint_json(ep) for v in vpcs for ep in v.endpoints]})
+            put(d, "ec2-describe-nat-gateways.json",
+                {"NatGateways": [nat_json(v.nat_gw) for v in vpcs if v.nat_gw]})
             pcx = [p for p in org.peerings
                    if p.requester.account is account and p.requester.region is region]
             put(d, "ec2-describe-vpc-peering-connections.json",
