@@ -65,6 +65,11 @@ EPOCH_2023 = 1672531200
 INSTANCE_TYPES = ["t3.micro", "t3.medium", "m6i.large", "m6i.xlarge", "c6i.2xlarge", "r6i.large",
                   "m7g.large", "c7g.xlarge"]
 
+# The network account's corporate-networks prefix list (on-premises ranges behind the transit
+# gateway), in every region: its entries never overlap a VPC.
+CORPORATE = [("192.168.0.0/17", "data centre 1"), ("192.168.128.0/18", "data centre 2"),
+             ("192.168.192.0/20", "client VPN")]
+
 # The planted defects, in the order they are assigned. Each is repeated --defect-repeats times.
 DEFECT_KINDS = ["RL101", "RL102-route", "RL102-tgw-blackhole", "RL103", "RL106", "RL201",
                 "RL301-tcp2049", "RL301-udp", "RL302", "RL202"]
@@ -142,7 +147,7 @@ class Account:
 
 class Region:
     __slots__ = ("name", "weight", "azs", "pool", "pl_s3", "pl_ddb", "ami", "tgw", "vpcs",
-                 "dhcp", "default_vpcs")
+                 "dhcp", "default_vpcs", "corp_pl")
 
     def __init__(self, name, weight, azs, pool, pls, ami):
         self.name, self.weight, self.azs, self.pool, self.ami = name, weight, azs, pool, ami
@@ -250,6 +255,13 @@ class NatGateway:
                  "public_ip")
 
 
+class PrefixList:
+    """A customer-managed prefix list: the network account's corporate-networks list in each
+    region (shared with the organisation through AWS RAM) or an account's own list."""
+    __slots__ = ("id", "account", "region", "name", "entries", "max_entries", "version",
+                 "shared")
+
+
 class Tgw:
     __slots__ = ("id", "region", "account", "asn", "rtbs", "created", "attachments")
 
@@ -282,7 +294,8 @@ class FileSystem:
 # The builder
 
 class Org:
-    def __init__(self, scale, seed, repeats, instances=2000):
+    def __init__(self, scale, seed, repeats, prefix_lists="all", instances=2000):
+        self.prefix_list_mode = prefix_lists
         self.instances_target = instances
         self.rng = random.Random(seed)
         self.scale = scale
@@ -298,9 +311,17 @@ class Org:
         self.peerings = []
         self.enis = []
         self.sg_count = 0
-        self.corp_pl = None
+        self.prefix_lists = []
 
     # ---- ids and small helpers
+
+    def exports_prefix_lists(self, account):
+        """Whether the account's export has describe-managed-prefix-lists and
+        get-managed-prefix-list-entries (--prefix-lists some: every second account, the network
+        account not among them)."""
+        if self.prefix_list_mode == "some":
+            return self.accounts.index(account) % 2 == 1
+        return self.prefix_list_mode == "all"
 
     def new_id(self, prefix):
         while True:
@@ -456,7 +477,18 @@ class Org:
             for account in self.accounts:
                 if r_index in account.regions:
                     region.dhcp[account.id] = self.new_id("dopt")
-        self.corp_pl = self.new_id("pl")
+        for region in self.regions:
+            region.corp_pl = self.add_prefix_list(self.accounts[0], region,
+                                                  "corporate-networks", CORPORATE, shared=True)
+
+    def add_prefix_list(self, account, region, name, entries, shared=False):
+        p = PrefixList()
+        p.id = self.new_id("pl")
+        p.account, p.region, p.name, p.entries, p.shared = account, region, name, entries, shared
+        p.max_entries = 20 if shared else 10
+        p.version = self.rng.randrange(1, 12)
+        self.prefix_lists.append(p)
+        return p
 
     def pick_account(self, region_index, role):
         rng = self.rng
@@ -1159,7 +1191,8 @@ class Org:
             if v.client_of:
                 g = self.make_sg(v, "nfs-client", "NFS clients")
                 g.ingress.append({"proto": "tcp", "from": 22, "to": 22,
-                                  "pls": [(self.corp_pl, "SSH from the corporate network")]})
+                                  "pls": [(v.region.corp_pl.id,
+                                           "SSH from the corporate network")]})
         kinds = ["web", "app", "db", "bastion", "endpoints", "monitoring", "batch"]
         while self.sg_count < target:
             v = rng.choice(spokes)
@@ -1182,7 +1215,8 @@ class Org:
             g.ingress.append({"proto": "tcp", "from": 443, "to": 443,
                               "cidrs": [("0.0.0.0/0", None)]})
             g.ingress.append({"proto": "tcp", "from": 80, "to": 80,
-                              "pls": [(self.corp_pl, "HTTP from the corporate network")]})
+                              "pls": [(v.region.corp_pl.id,
+                                       "HTTP from the corporate network")]})
         elif base == "app":
             src = rng.choice(others) if others else None
             perm = {"proto": "tcp", "from": 8080, "to": 8080}
@@ -1206,7 +1240,7 @@ class Org:
             g.open_egress = False
         elif base == "bastion":
             g.ingress.append({"proto": "tcp", "from": 22, "to": 22,
-                              "pls": [(self.corp_pl, None)]})
+                              "pls": [(v.region.corp_pl.id, None)]})
         elif base == "endpoints":
             g.ingress.append({"proto": "tcp", "from": 443, "to": 443,
                               "cidrs": [(v.cidr, "HTTPS from the VPC")]})
@@ -1358,6 +1392,8 @@ class Org:
                 if rec["defect"] in ("RL101", "RL102-route"):
                     planted_tables.add(rec["subnet"].rtb.id)
             gaps = v.region.pool.gaps
+            # On-premises networks through the transit gateway, by the shared corporate list.
+            corp = v.role in ("spoke", "restricted") and rng.random() < 0.4
             for sn in v.subnets:
                 rt = sn.rtb
                 routes = [("cidr", v.cidr, "local", "local", "active")]
@@ -1380,6 +1416,8 @@ class Org:
                 if not planted and v.layout != "egress":
                     for s in v.summaries:
                         routes.append(("cidr", s, "tgw", tgw, "active"))
+                if corp and not planted:
+                    routes.append(("pl", v.region.corp_pl.id, "tgw", tgw, "active"))
                 for cidr in v.peer_routes:
                     routes.append(("cidr", cidr, "tgw", tgw, "active"))
                 for cidr, pcx in v.pcx_routes:
@@ -2025,6 +2063,12 @@ def svm_json(f):
     }
 
 
+def visible_prefix_lists(org, region, account):
+    """The customer-managed lists an account sees in a region: its own and those shared with it."""
+    return [p for p in org.prefix_lists
+            if p.region is region and (p.shared or p.account is account)]
+
+
 def prefix_lists_json(org, region, account):
     out = [
         {"PrefixListId": region.pl_s3, "AddressFamily": "IPv4", "State": "create-complete",
@@ -2035,12 +2079,12 @@ def prefix_lists_json(org, region, account):
          "PrefixListName": f"com.amazonaws.{region.name}.dynamodb", "Tags": [],
          "OwnerId": "AWS"},
     ]
-    net = org.accounts[0].id
-    out.append({"PrefixListId": org.corp_pl, "AddressFamily": "IPv4",
-                "State": "create-complete",
-                "PrefixListArn": f"arn:aws:ec2:{region.name}:{net}:prefix-list/{org.corp_pl}",
-                "PrefixListName": "corporate-networks", "MaxEntries": 20, "Version": 7,
-                "Tags": tags([("Name", "corporate-networks")]), "OwnerId": net})
+    for p in visible_prefix_lists(org, region, account):
+        owner = p.account.id
+        out.append({"PrefixListId": p.id, "AddressFamily": "IPv4", "State": "create-complete",
+                    "PrefixListArn": f"arn:aws:ec2:{region.name}:{owner}:prefix-list/{p.id}",
+                    "PrefixListName": p.name, "MaxEntries": p.max_entries, "Version": p.version,
+                    "Tags": tags([("Name", p.name)]), "OwnerId": owner})
     return {"PrefixLists": out}
 
 
@@ -2127,8 +2171,12 @@ def write(org, out):
                    if p.requester.account is account and p.requester.region is region]
             put(d, "ec2-describe-vpc-peering-connections.json",
                 {"VpcPeeringConnections": [peering_json(p) for p in pcx]})
-            put(d, "ec2-describe-managed-prefix-lists.json",
-                prefix_lists_json(org, region, account))
+            if org.exports_prefix_lists(account):
+                put(d, "ec2-describe-managed-prefix-lists.json",
+                    prefix_lists_json(org, region, account))
+                for p in visible_prefix_lists(org, region, account):
+                    put(d, f"ec2-get-managed-prefix-list-entries.{p.id}.json",
+                        {"Entries": [{"Cidr": c, "Description": desc} for c, desc in p.entries]})
             mine = [v.attachment for v in vpcs if v.attachment is not None]
             put(d, "ec2-describe-transit-gateway-vpc-attachments.json",
                 {"TransitGatewayVpcAttachments": [vpc_attachment_json(a) for a in mine]})
@@ -2214,6 +2262,10 @@ def main(argv=None):
     p.add_argument("--tgw-enis", action="store_true",
                    help="also list the transit gateway's requester-managed interface in every "
                         "attachment subnet (about 12,500 more network interfaces, +18 MB)")
+    p.add_argument("--prefix-lists", choices=["all", "some", "none"], default="all",
+                   help="which accounts' exports hold describe-managed-prefix-lists and "
+                        "get-managed-prefix-list-entries: all (default), some (every second "
+                        "account, not the network account) or none")
     p.add_argument("--force", action="store_true",
                    help="replace OUT/accounts and OUT/expected-verdicts.json if present")
     p.add_argument("-q", "--quiet", action="store_true")
@@ -2233,7 +2285,7 @@ def main(argv=None):
     os.makedirs(out, exist_ok=True)
 
     started = time.time()
-    org = Org(args.scale, args.seed, repeats)
+    org = Org(args.scale, args.seed, repeats, args.prefix_lists)
     org.build()
     if args.tgw_enis:
         add_tgw_enis(org)
