@@ -207,11 +207,12 @@ class Subnet:
 
 
 class RouteTable:
-    __slots__ = ("id", "vpc", "main", "subnet", "assoc_id", "routes", "name")
+    __slots__ = ("id", "vpc", "main", "subnet", "assoc_id", "routes", "name", "shared")
 
     def __init__(self):
         self.routes = []
         self.subnet = None
+        self.shared = []  # (subnet, association id) of further subnets that use the table
 
 
 class Nacl:
@@ -1383,6 +1384,7 @@ class Org:
             v.main_rtb.routes += self.endpoint_routes(v)
             if v.role == "storage":
                 self.storage_routes(v)
+                self.share_tables(v)
                 continue
             tgw = v.region.tgw.id
             # Which of this VPC's subnets are clients admitted by subnet CIDR with a planted
@@ -1436,6 +1438,35 @@ class Org:
                     routes.append(("cidr", dest, kind, self.new_id(
                         {"pcx": "pcx", "nat": "nat", "eni": "eni"}[kind]), "blackhole"))
                 rt.routes = routes
+            self.share_tables(v)
+
+    def share_tables(self, v):
+        """In half the VPCs that allow it, subnets whose tables hold the same routes share one
+        table: public subnets one, the others one (a storage VPC's file-system, attachment and
+        management subnets alike). Not where a table is planted or a subnet is a client by its
+        own CIDR: there each subnet keeps its own."""
+        planted = isinstance(v.dedicated, str) or v.role == "dedicated"
+        by_cidr = any(rec["mode"] == "subnet" for _, rec in v.client_of)
+        if planted or by_cidr or self.rng.random() < 0.5:
+            return
+        first = {}
+        for sn in v.subnets:
+            key = (sn.kind == "pub", tuple(sn.rtb.routes))
+            rt = first.setdefault(key, sn.rtb)
+            if rt is sn.rtb:
+                continue
+            rt.shared.append((sn, sn.rtb.assoc_id))
+            sn.rtb = rt
+        for rt in first.values():
+            if rt.shared:
+                kinds = {rt.subnet.kind} | {sn.kind for sn, _ in rt.shared}
+                rt.name = f"{v.name}-{kinds.pop() if len(kinds) == 1 else 'private'}-rtb"
+        for f in v.fss:
+            f.rtbs = [rt.id for rt in vpc_tables(v)
+                      if not rt.main and rt is not v.rl106_table]
+            # The preferred and standby subnets' tables first, as FSx lists them.
+            lead = [f.preferred.rtb.id, f.standby.rtb.id]
+            f.rtbs = list(dict.fromkeys(lead + f.rtbs))
 
     def storage_routes(self, s):
         tgw = s.region.tgw.id
@@ -1457,9 +1488,9 @@ class Org:
                 routes.append(("cidr", cidr, kind, target, "active"))
             rt.routes = routes
         for f in s.fss:
-            f.rtbs = [f.preferred.rtb.id, f.standby.rtb.id] + [
+            f.rtbs = list(dict.fromkeys([f.preferred.rtb.id, f.standby.rtb.id] + [
                 sn.rtb.id for sn in s.subnets
-                if sn not in (f.preferred, f.standby) and sn.rtb is not rl106]
+                if sn not in (f.preferred, f.standby) and sn.rtb is not rl106]))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1541,13 +1572,14 @@ def route_json(r):
 def route_table_json(rt):
     v = rt.vpc
     if rt.main:
-        assoc = {"Main": True, "RouteTableAssociationId": rt.assoc_id, "RouteTableId": rt.id,
-                 "AssociationState": {"State": "associated"}}
+        assocs = [{"Main": True, "RouteTableAssociationId": rt.assoc_id, "RouteTableId": rt.id,
+                   "AssociationState": {"State": "associated"}}]
     else:
-        assoc = {"Main": False, "RouteTableAssociationId": rt.assoc_id, "RouteTableId": rt.id,
-                 "SubnetId": rt.subnet.id, "AssociationState": {"State": "associated"}}
+        assocs = [{"Main": False, "RouteTableAssociationId": assoc_id, "RouteTableId": rt.id,
+                   "SubnetId": sn.id, "AssociationState": {"State": "associated"}}
+                  for sn, assoc_id in [(rt.subnet, rt.assoc_id)] + rt.shared]
     return {
-        "Associations": [assoc],
+        "Associations": assocs,
         "RouteTableId": rt.id,
         "Routes": [route_json(r) for r in rt.routes],
         "Tags": name_tags(rt.name),
@@ -2295,9 +2327,9 @@ def main(argv=None):
     if not args.quiet:
         real = [v for v in org.vpcs if not v.is_default]
         n_subnets = sum(len(v.subnets) for v in org.vpcs)
-        n_tables = sum(1 + sum(1 for sn in v.subnets if sn.rtb) for v in org.vpcs)
-        n_routes = sum(len(v.main_rtb.routes) + sum(len(sn.rtb.routes) for sn in v.subnets
-                                                    if sn.rtb) for v in org.vpcs)
+        n_tables = sum(len(vpc_tables(v)) for v in org.vpcs)
+        n_routes = sum(len(rt.routes) for v in org.vpcs for rt in vpc_tables(v))
+        n_shared = sum(1 for v in org.vpcs for rt in vpc_tables(v) if rt.shared)
         n_tgw_routes = sum(len(tgw_routes_json(rt)["Routes"]) for r in org.regions
                            for rt in r.tgw.rtbs)
         counts = {}
@@ -2309,7 +2341,8 @@ def main(argv=None):
         print(f"  {len(org.accounts)} accounts, {len(org.regions)} regions, "
               f"{len(real)} VPCs attached to {len(org.regions)} transit gateways "
               f"(+{len(org.vpcs) - len(real)} unattached default VPCs), "
-              f"{n_subnets} subnets, {n_tables} route tables, {n_routes} routes")
+              f"{n_subnets} subnets, {n_tables} route tables ({n_shared} shared by several "
+              f"subnets), {n_routes} routes")
         print(f"  {sum(len(r.tgw.attachments) for r in org.regions)} TGW attachments, "
               f"{sum(len(r.tgw.rtbs) for r in org.regions)} TGW route tables, "
               f"{n_tgw_routes} TGW routes, {len(org.peerings)} peering connections")
