@@ -165,7 +165,7 @@ class Vpc:
                  "peer_routes", "summaries", "fs_routes", "fss", "clients", "client_of",
                  "pcx_routes", "nacls", "is_default", "dedicated", "admin_sg", "overlap_of",
                  "tgw_omit_az", "index", "victim", "fs_return", "rl106_table", "endpoints",
-                 "nat_gw")
+                 "nat_gw", "appliances")
 
     def __init__(self):
         self.subnets, self.sgs, self.peer_routes, self.summaries = [], [], [], []
@@ -174,6 +174,7 @@ class Vpc:
         self.attachment = self.nat = self.igw = self.vpce_s3 = self.vpce_ddb = None
         self.nat_gw = None
         self.endpoints = []
+        self.appliances = {}  # AZ -> the route target that sends traffic through inspection
         self.admin_sg = self.overlap_of = self.tgw_omit_az = None
         self.victim = self.fs_return = self.rl106_table = None
         self.is_default = False
@@ -367,12 +368,13 @@ class Org:
             if plan is not None:
                 break
             n_vpcs += max(5, n_vpcs // 10)
-        counts, restricted, planted, plain_groups, plain_regions = plan
+        counts, restricted, isolated, planted, plain_groups, plain_regions = plan
 
         # VPC roles per region.
         for ri, region in enumerate(self.regions):
             roles = []
-            roles += [("shared", "egress")] + [("shared", "dns")] * (shared_per_region - 1)
+            roles += [("shared", "egress"), ("shared", "inspection")]
+            roles += [("shared", "dns")] * (shared_per_region - 1)
             for (kind, r) in planted:
                 if r != ri:
                     continue
@@ -386,6 +388,7 @@ class Org:
                 if r == ri:
                     roles.append(("storage", k))
             roles += [("restricted", None)] * restricted[ri]
+            roles += [("isolated", None)] * isolated[ri]
             # Overlap pairs take one VPC from the count here and add a second one later.
             pairs = sum(1 for role, _ in roles if role == "overlap")
             while len(roles) + pairs < counts[ri]:
@@ -402,6 +405,10 @@ class Org:
             self.make_overlaps(region)
         for region in self.regions:
             self.make_attachments(region)
+        for ri, region in enumerate(self.regions):
+            for v in region.vpcs:
+                if v.layout == "inspection":
+                    self.make_appliances(v, "appliance" if ri == 1 else "gwlb")
         self.make_default_vpcs()
         for region in self.regions:
             self.make_storage(region)
@@ -421,7 +428,9 @@ class Org:
 
         # Planted defects: each to the region with the largest share of VPCs still free.
         restricted = [max(1, round(c * 0.01)) for c in counts]
-        free = [c - shared_per_region - r for c, r in zip(counts, restricted)]
+        isolated = [max(1, round(c * 0.03)) for c in counts]
+        free = [c - shared_per_region - 1 - r - i
+                for c, r, i in zip(counts, restricted, isolated)]
         planted = []
         for kind in DEFECT_KINDS:
             for _ in range(self.repeats):
@@ -444,7 +453,7 @@ class Org:
             plain_regions.append(r)
         if min(free) < 3:
             return None
-        return counts, restricted, planted, plain_groups, plain_regions
+        return counts, restricted, isolated, planted, plain_groups, plain_regions
 
     def planted_fs_count(self):
         return sum(1 for k in DEFECT_KINDS if k != "RL202") * self.repeats
@@ -453,7 +462,7 @@ class Org:
         per = 0
         for k in DEFECT_KINDS:
             per += 2 if k == "RL202" else 1 + DEDICATED_CLIENT.get(k, 0)
-        return per * self.repeats + len(self.regions) * (1 + 1 + 3 + 1) + 4
+        return per * self.repeats + len(self.regions) * (1 + 1 + 1 + 1 + 3 + 1) + 4
 
     def make_accounts(self, n):
         rng = self.rng
@@ -508,7 +517,7 @@ class Org:
     def layout_for(self, role, detail):
         rng = self.rng
         if role == "shared":
-            return "egress" if detail == "egress" else "tgw-2az"
+            return {"egress": "egress", "inspection": "inspection"}.get(detail, "tgw-2az")
         if role == "storage":
             if detail in ("RL106", "RL302"):
                 return "storage-dedicated"
@@ -532,8 +541,8 @@ class Org:
         v.account = self.pick_account(ri, role)
         if role in ("spoke", "dedicated", "overlap"):
             v.env = rng.choice(["prod", "nonprod"])
-        elif role == "restricted":
-            v.env = "restricted"
+        elif role in ("restricted", "isolated"):
+            v.env = role
         elif role == "storage":
             v.env = "storage"
         else:
@@ -549,7 +558,9 @@ class Org:
         v.created = self.when(0, 200 * 86400) if role == "shared" else self.when(
             200 * 86400, 800 * 86400)
         prefix = {"shared": "net", "storage": "storage", "restricted": "partner",
-                  "overlap": "sandbox"}.get(role, v.env)
+                  "overlap": "sandbox", "isolated": "isolated"}.get(role, v.env)
+        if v.layout == "inspection":
+            prefix = "inspection"
         v.name = f"{prefix}-{region.name}-{len(region.vpcs):04d}"
         self.make_subnets(v)
         self.make_main_table(v)
@@ -562,7 +573,8 @@ class Org:
     def make_subnets(self, v):
         rng = self.rng
         n_azs = len(v.region.azs)
-        if v.layout in ("shared-3az", "tgw-3az", "storage-shared", "storage-dedicated"):
+        if v.layout in ("shared-3az", "tgw-3az", "storage-shared", "storage-dedicated",
+                        "inspection"):
             azs = list(range(n_azs))
         else:
             azs = sorted(rng.sample(range(n_azs), 2))
@@ -576,6 +588,9 @@ class Org:
             plan = [("pub", a, 26) for a in azs] + [("app", a, 24) for a in azs]
         elif v.layout == "egress":
             plan = [("pub", a, 26) for a in azs] + [("tgw", a, 26) for a in azs]
+        elif v.layout == "inspection":
+            # /28 attachment subnets (AWS's advice) and the appliances' subnets.
+            plan = [("tgw", a, 28) for a in azs] + [("fw", a, 26) for a in azs]
         elif v.layout == "storage-shared":
             plan = [("fsx", a, 24) for a in azs] + [("mgmt", azs[0], 25)]
         elif v.layout == "storage-dedicated":
@@ -766,7 +781,8 @@ class Org:
         t.account = self.accounts[0]
         t.asn = 64512 + self.regions.index(region)
         t.created = EPOCH_2023 + 3 * 86400
-        for name in ["shared", "storage", "prod", "nonprod", "restricted"]:
+        for name in ["shared", "storage", "prod", "nonprod", "restricted", "isolated",
+                     "inspection"]:
             rt = TgwRtb()
             rt.id = self.new_id("tgw-rtb")
             rt.tgw = t
@@ -819,10 +835,9 @@ class Org:
                     by_az[sn.az] = sn
             a.subnets = [by_az[az] for az in sorted(by_az)]
             a.created = v.created + rng.randrange(3600, 5 * 86400)
-            a.appliance = v.layout == "egress"
+            a.appliance = v.layout in ("egress", "inspection")
             a.propagated = v.overlap_of is None
-            rtb_name = {"shared": "shared", "storage": "storage", "restricted": "restricted"}.get(
-                v.env, v.env)
+            rtb_name = "inspection" if v.layout == "inspection" else v.env
             if v.dedicated == "RL102-tgw-blackhole" and v.role == "dedicated":
                 rtb_name = "restricted"
             a.rtb = self.rtb(region, rtb_name)
@@ -831,15 +846,58 @@ class Org:
             t.attachments.append(a)
             for sn in a.subnets:
                 sn.attached = True
-            # Propagation: every VPC into the shared (default) and storage tables; spokes into
-            # their environment's table; storage and shared VPCs everywhere.
-            targets = ["shared", "storage"]
+            # Propagation: every VPC into the shared (default), storage and inspection tables;
+            # spokes into their environment's table; storage and shared VPCs everywhere, but
+            # only shared ones into the isolated table; isolated VPCs only into the shared and
+            # inspection tables (they reach shared services and the internet, nothing else).
+            targets = ["shared", "storage", "inspection"]
             if v.env in ("storage", "shared"):
                 targets += ["prod", "nonprod", "restricted"]
+                if v.env == "shared":
+                    targets.append("isolated")
             elif v.env in ("prod", "nonprod"):
                 targets.append(v.env)
+            elif v.env == "isolated":
+                targets = ["shared", "inspection"]
             for name in targets:
                 self.rtb(region, name).prop.append(a)
+
+    # ---- inspection
+
+    def make_appliances(self, v, kind, subnet_kind="fw"):
+        """What the VPC's traffic is inspected by, one per AZ in the `subnet_kind` subnets: a
+        Gateway Load Balancer endpoint (kind "gwlb") or a firewall instance (kind "appliance"),
+        recorded in v.appliances as the route target to use in that AZ."""
+        rng = self.rng
+        region = v.region.name
+        service = f"com.amazonaws.vpce.{region}.vpce-svc-0{rng.getrandbits(64):016x}"
+        fw_sg = None
+        if kind == "appliance":
+            fw_sg = self.make_sg(v, "firewall", "Inspection appliances")
+            fw_sg.ingress.append({"proto": "-1", "cidrs": [("10.0.0.0/8", "inspected traffic"),
+                                                           ("172.16.0.0/12", None)]})
+        for sn in v.subnets:
+            if sn.kind != subnet_kind:
+                continue
+            if kind == "gwlb":
+                ep = self.add_endpoint(v, "GatewayLoadBalancer", service, subnet=sn)
+                e = Eni()
+                e.id = self.new_id("eni")
+                e.subnet = sn
+                e.kind = "gwlbe"
+                e.ip = sn.take_ip()
+                e.description = f"VPC Endpoint Interface {ep.id}"
+                e.mac = self.mac()
+                e.requester = "amazon-aws"
+                sn.enis.append(e)
+                self.enis.append(e)
+                ep.eni = e
+                v.appliances[sn.az] = ("vpce", ep.id)
+            else:
+                i = self.make_instance(sn, [fw_sg], f"{v.name}-firewall-{sn.name[-1]}")
+                i.appliance = True
+                i.type = rng.choice(["c6in.xlarge", "c6in.2xlarge"])
+                v.appliances[sn.az] = ("appliance", (i.id, v.account.id, i.eni.id))
 
     # ---- storage VPCs, file systems and their clients
 
@@ -1167,7 +1225,10 @@ class Org:
                 if v.is_default:
                     continue
                 if v.role == "storage":
-                    v.peer_routes = [x.cidr for x in shared if x.layout != "egress"]
+                    v.peer_routes = [x.cidr for x in shared
+                                     if x.layout not in ("egress", "inspection")]
+                    continue
+                if v.layout == "inspection":
                     continue
                 m = rng.choice([0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9])
                 chosen = rng.sample(peers, min(m, len(peers)))
@@ -1319,7 +1380,7 @@ class Org:
                 sn = [x for x in v.subnets if x.kind == "mgmt"][0]
                 self.make_instance(sn, [v.admin_sg], f"{v.name}-backup")
         # Everything else: workload hosts in VPCs that are nobody's client.
-        others = [v for v in self.vpcs if v.role in ("spoke", "shared", "restricted")
+        others = [v for v in self.vpcs if v.role in ("spoke", "shared", "restricted", "isolated")
                   and not v.client_of]
         while len(self.instances) < target and others:
             v = rng.choice(others)
@@ -1361,12 +1422,23 @@ class Org:
         rng = self.rng
         for region in self.regions:
             egress = [v for v in region.vpcs if v.layout == "egress"][0]
+            inspection = [v for v in region.vpcs if v.layout == "inspection"][0]
             for rt in region.tgw.rtbs:
-                if rt.name in ("prod", "nonprod", "restricted"):
+                # Spokes go out (and to anything not propagated) through the inspection VPC,
+                # partners straight through the egress VPC, the inspection VPC after inspection.
+                if rt.name in ("prod", "nonprod"):
+                    rt.static.append(("0.0.0.0/0", inspection.attachment))
+                elif rt.name in ("restricted", "inspection", "isolated"):
                     rt.static.append(("0.0.0.0/0", egress.attachment))
+                if rt.name in ("prod", "nonprod", "restricted"):
                     rt.static.append(("192.168.0.0/16", None))
                     for gap in rng.sample(region.pool.gaps, min(2, len(region.pool.gaps))):
                         rt.static.append((cidr_str(*gap), None))
+                if rt.name == "isolated":
+                    # Isolated VPCs reach no private network through the egress VPC.
+                    for cidr in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"):
+                        rt.static.append((cidr, None))
+                if rt.name in ("prod", "nonprod", "restricted", "inspection"):
                     for f in self.fss:
                         if f.vpc.region is region and is_ontap_default_range(f.range):
                             rt.static.append((cidr_str(*f.range), f.vpc.attachment))
@@ -1400,6 +1472,14 @@ class Org:
                 rt = sn.rtb
                 routes = [("cidr", v.cidr, "local", "local", "active")]
                 planted = rt.id in planted_tables
+                if v.layout == "inspection":
+                    # From the transit gateway to the appliance in the AZ, and back.
+                    if sn.kind == "tgw":
+                        routes.append(("cidr", "0.0.0.0/0") + v.appliances[sn.az] + ("active",))
+                    else:
+                        routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
+                    rt.routes = routes + self.endpoint_routes(v)
+                    continue
                 if v.layout == "egress":
                     if sn.kind == "pub":
                         routes.append(("cidr", "0.0.0.0/0", "igw", v.igw, "active"))
@@ -1555,6 +1635,11 @@ def route_json(r):
     kind, dest, target_kind, target, state = r
     out = {"DestinationPrefixListId": dest} if kind == "pl" else {"DestinationCidrBlock": dest}
     origin = "CreateRouteTable" if target_kind == "local" else "CreateRoute"
+    if target_kind == "appliance":
+        out["InstanceId"], out["InstanceOwnerId"], out["NetworkInterfaceId"] = target
+        out["Origin"] = origin
+        out["State"] = state
+        return out
     if target_kind == "pcx":
         out["Origin"] = origin
         out["State"] = state
