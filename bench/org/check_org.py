@@ -800,7 +800,7 @@ def compare(label, expected, findings, notices, extra=()):
     for key in sorted(want - got, key=str):
         print(f"{label}: missing    ", key)
     for key in sorted(got - want, key=str):
-        print(f"{label}: unexpected ", key, findings[key][:3])
+        print(f"{label}: unexpected ", key, str(findings[key][:3])[:300])
     for table, fs in sorted(want_notices.items()):
         if table not in notices:
             print(f"{label}: missing     notice at {table} ({fs})")

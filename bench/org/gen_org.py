@@ -165,7 +165,7 @@ class Vpc:
                  "peer_routes", "summaries", "fs_routes", "fss", "clients", "client_of",
                  "pcx_routes", "nacls", "is_default", "dedicated", "admin_sg", "overlap_of",
                  "tgw_omit_az", "index", "victim", "fs_return", "rl106_table", "endpoints",
-                 "nat_gw", "appliances")
+                 "nat_gw", "appliances", "broad")
 
     def __init__(self):
         self.subnets, self.sgs, self.peer_routes, self.summaries = [], [], [], []
@@ -175,6 +175,7 @@ class Vpc:
         self.nat_gw = None
         self.endpoints = []
         self.appliances = {}  # AZ -> the route target that sends traffic through inspection
+        self.broad = False  # its file systems admit all of 10.0.0.0/8 on the NFS ports
         self.admin_sg = self.overlap_of = self.tgw_omit_az = None
         self.victim = self.fs_return = self.rl106_table = None
         self.is_default = False
@@ -410,6 +411,11 @@ class Org:
                 if v.layout == "inspection":
                     self.make_appliances(v, "appliance" if ri == 1 else "gwlb")
         self.make_default_vpcs()
+        # A few storage VPCs admit the whole organisation (10.0.0.0/8) on the NFS ports, and
+        # route it back to the transit gateway: every subnet routed there is a (broad) client.
+        plain = [v for v in self.vpcs if v.role == "storage" and not isinstance(v.dedicated, str)]
+        for v in rng.sample(plain, min(len(plain), max(1, round(len(plain) * 0.02)))):
+            v.broad = True
         for region in self.regions:
             self.make_storage(region)
         self.make_peerings()
@@ -539,10 +545,12 @@ class Org:
         v.role = role
         v.dedicated = detail if role in ("dedicated", "storage", "overlap") else None
         v.account = self.pick_account(ri, role)
-        if role in ("spoke", "dedicated", "overlap"):
+        if role in ("spoke", "dedicated"):
             v.env = rng.choice(["prod", "nonprod"])
         elif role in ("restricted", "isolated"):
             v.env = role
+        elif role == "overlap":
+            v.env = "isolated"  # sandboxes
         elif role == "storage":
             v.env = "storage"
         else:
@@ -805,7 +813,6 @@ class Org:
         for first in firsts:
             second = self.make_vpc(region, "overlap", None, base=first.base, plen=first.plen,
                                    layout="tgw-2az" if first.layout != "tgw-2az" else "shared-3az")
-            second.env = first.env
             second.created = max(second.created, first.created + 30 * 86400)
             second.overlap_of = first
             first.dedicated = second.dedicated = "RL202"
@@ -1047,6 +1054,9 @@ class Org:
                 for lo, hi in ports[proto]:
                     cidrs = [(rec["cidr"], f"{PORT_ROLE[lo]} {proto} from {rec['vpc'].name}")
                              for rec in s.clients]
+                    if s.broad:
+                        cidrs.append(("10.0.0.0/8", f"{PORT_ROLE[lo]} {proto} from the "
+                                                    f"organisation"))
                     perm = {"proto": proto, "from": lo, "to": hi, "cidrs": cidrs}
                     if s.admin_sg is not None and not is_ontap_default_range(f.range):
                         perm["groups"] = [(s.account.id, s.admin_sg.id)]
@@ -1255,7 +1265,7 @@ class Org:
                 g.ingress.append({"proto": "tcp", "from": 22, "to": 22,
                                   "pls": [(v.region.corp_pl.id,
                                            "SSH from the corporate network")]})
-        kinds = ["web", "app", "db", "bastion", "endpoints", "monitoring", "batch"]
+        kinds = ["web", "app", "db", "bastion", "endpoints", "monitoring", "batch", "nfs"]
         while self.sg_count < target:
             v = rng.choice(spokes)
             kind = rng.choice(kinds)
@@ -1271,7 +1281,7 @@ class Org:
             "web": "Load balancer and web tier", "app": "Application tier",
             "db": "Database tier", "bastion": "Bastion hosts", "endpoints":
             "Interface VPC endpoints", "monitoring": "Metrics scraping",
-            "batch": "Batch workers"}[base])
+            "batch": "Batch workers", "nfs": "Self-managed NFS servers"}[base])
         others = [x for x in v.sgs if x is not g and x.name != "default"]
         if base == "web":
             g.ingress.append({"proto": "tcp", "from": 443, "to": 443,
@@ -1311,6 +1321,12 @@ class Org:
                               "cidrs": [("10.0.0.0/8", "node exporter")]})
             g.ingress.append({"proto": "icmp", "from": -1, "to": -1,
                               "cidrs": [("10.0.0.0/8", None)]})
+        elif base == "nfs":
+            # A broad rule on the NFS ports, on a group that no file system uses.
+            for proto in ("tcp", "udp"):
+                for port in (111, 2049):
+                    g.ingress.append({"proto": proto, "from": port, "to": port,
+                                      "cidrs": [("10.0.0.0/8", "NFS from the organisation")]})
         else:
             g.ingress.append({"proto": "-1", "groups": [(v.account.id, g.id)]})
         return g
@@ -1562,6 +1578,8 @@ class Org:
             routes += self.endpoint_routes(s)
             for cidr in s.peer_routes:
                 routes.append(("cidr", cidr, "tgw", tgw, "active"))
+            if s.broad:
+                routes.append(("cidr", "10.0.0.0/8", "tgw", tgw, "active"))
             for rec, cidr, (kind, target) in s.fs_return:
                 if victim is rec and sn is s.fss[0].standby:
                     continue
