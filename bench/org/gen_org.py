@@ -72,9 +72,11 @@ CORPORATE = [("192.168.0.0/17", "data centre 1"), ("192.168.128.0/18", "data cen
 
 # The planted defects, in the order they are assigned. Each is repeated --defect-repeats times.
 DEFECT_KINDS = ["RL101", "RL102-route", "RL102-tgw-blackhole", "RL103", "RL106", "RL201",
-                "RL301-tcp2049", "RL301-udp", "RL302", "RL202"]
+                "RL301-tcp2049", "RL301-udp", "RL302", "RL202", "RL102-prefix-list",
+                "notice-inspection"]
 # Client VPCs that a defect needs for itself (they are clients of that one file system only).
-DEDICATED_CLIENT = {"RL101": 1, "RL102-route": 1, "RL102-tgw-blackhole": 1, "RL201": 1}
+DEDICATED_CLIENT = {"RL101": 1, "RL102-route": 1, "RL102-tgw-blackhole": 1, "RL201": 1,
+                    "RL102-prefix-list": 1, "notice-inspection": 1}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -315,6 +317,7 @@ class Org:
         self.enis = []
         self.sg_count = 0
         self.prefix_lists = []
+        self.planted_count = {}
 
     # ---- ids and small helpers
 
@@ -406,10 +409,14 @@ class Org:
             self.make_overlaps(region)
         for region in self.regions:
             self.make_attachments(region)
+        inspected = 0
         for ri, region in enumerate(self.regions):
             for v in region.vpcs:
                 if v.layout == "inspection":
                     self.make_appliances(v, "appliance" if ri == 1 else "gwlb")
+                elif v.layout == "inspected-2az":
+                    self.make_appliances(v, "appliance" if inspected % 2 else "gwlb")
+                    inspected += 1
         self.make_default_vpcs()
         # A few storage VPCs admit the whole organisation (10.0.0.0/8) on the NFS ports, and
         # route it back to the transit gateway: every subnet routed there is a (broad) client.
@@ -529,8 +536,10 @@ class Org:
                 return "storage-dedicated"
             return rng.choice(["storage-shared", "storage-shared", "storage-dedicated"])
         if role == "dedicated":
-            if detail in ("RL101", "RL102-route"):
+            if detail in ("RL101", "RL102-route", "RL102-prefix-list"):
                 return "public-2az"
+            if detail == "notice-inspection":
+                return "inspected-2az"
             if detail == "RL201":
                 return "shared-3az"
         return rng.choices(["tgw-2az", "shared-3az", "public-2az", "tgw-3az"],
@@ -596,6 +605,9 @@ class Org:
             plan = [("pub", a, 26) for a in azs] + [("app", a, 24) for a in azs]
         elif v.layout == "egress":
             plan = [("pub", a, 26) for a in azs] + [("tgw", a, 26) for a in azs]
+        elif v.layout == "inspected-2az":
+            plan = [("app", a, 24) for a in azs] + [("tgw", a, 26) for a in azs] + \
+                [("fw", a, 26) for a in azs]
         elif v.layout == "inspection":
             # /28 attachment subnets (AWS's advice) and the appliances' subnets.
             plan = [("tgw", a, 28) for a in azs] + [("fw", a, 26) for a in azs]
@@ -1038,8 +1050,22 @@ class Org:
                 c.fs_routes.append((rec["subnet"], s.cidr, "pcx", pcx.id))
                 rec["subnet"].rtb.name += "-fsx-via-peering"
                 continue
-            if rec["defect"] == "RL102-route":
-                continue  # the route to the file system's VPC was never added
+            if rec["defect"] in ("RL102-route", "notice-inspection"):
+                # Never added; or the default route through the VPC's inspection appliance.
+                continue
+            if rec["defect"] == "RL102-prefix-list":
+                # The storage networks as the client's own customer-managed list; the list
+                # misses this storage VPC every second time it is planted.
+                n = self.planted_count.get(rec["defect"], 0)
+                self.planted_count[rec["defect"]] = n + 1
+                gap = region.pool.gaps[0] if region.pool.gaps else parse_cidr("192.168.255.0/24")
+                entries = [(cidr_str(*gap), "decommissioned storage network")]
+                rec["complete"] = n % 2 == 1
+                if rec["complete"]:
+                    entries.insert(0, (s.cidr, s.name))
+                rec["pl"] = self.add_prefix_list(c.account, region, "storage-networks", entries)
+                c.fs_routes.append((rec["subnet"], rec["pl"].id, "tgw", region.tgw.id))
+                continue
             targets = [rec["subnet"]] if rec["mode"] == "subnet" else None
             c.fs_routes.append((targets, s.cidr, "tgw", region.tgw.id))
             for f in s.fss:
@@ -1161,6 +1187,31 @@ class Org:
                              f"security group {f.sg.id} of {fs.id} admits client "
                              f"{rec['vpc'].id} ({rec['cidr']}) on TCP only, not UDP {udp}: "
                              f"NFSv3 fails, NFSv4.x over TCP works")
+        elif kind == "RL102-prefix-list":
+            rec = [c for c in s.clients if c["defect"] == kind][0]
+            table = rec["subnet"].rtb.id
+            pl = rec["pl"]
+            if not self.exports_prefix_lists(rec["vpc"].account):
+                self.verdict(None, "notice", fs, table, rec["subnet"].id,
+                             f"route table {table} of client subnet {rec['subnet'].id} sends "
+                             f"customer-managed prefix list {pl.id} to the transit gateway; the "
+                             f"export of account {rec['vpc'].account.id} lacks its entries, so "
+                             f"whether it covers {s.cidr} is not known")
+            elif not rec["complete"]:
+                self.verdict("RL102", "error", fs, table, rec["subnet"].id,
+                             f"route table {table} of client subnet {rec['subnet'].id} sends "
+                             f"customer-managed prefix list {pl.id} to the transit gateway, but "
+                             f"the list does not hold {s.cidr} (the VPC of {fs.id}); the rest "
+                             f"goes to a NAT gateway")
+        elif kind == "notice-inspection":
+            rec = [c for c in s.clients if c["defect"] == kind][0]
+            c, sn = rec["vpc"], rec["subnet"]
+            target = c.appliances[sn.az]
+            what = "Gateway Load Balancer endpoint" if target[0] == "vpce" else "firewall"
+            self.verdict(None, "notice", fs, sn.rtb.id, sn.id,
+                         f"route table {sn.rtb.id} of client subnet {sn.id} sends 0.0.0.0/0, and "
+                         f"so {s.cidr} (the VPC of {fs.id}), through the {what} of its AZ: what "
+                         f"comes after an appliance is outside a static model")
         elif kind == "RL302":
             n = Nacl()
             n.id = self.new_id("acl")
@@ -1479,7 +1530,7 @@ class Org:
             # defect: their tables must not reach the file system by any other way.
             planted_tables = set()
             for s, rec in v.client_of:
-                if rec["defect"] in ("RL101", "RL102-route"):
+                if rec["defect"] in ("RL101", "RL102-route", "RL102-prefix-list"):
                     planted_tables.add(rec["subnet"].rtb.id)
             gaps = v.region.pool.gaps
             # On-premises networks through the transit gateway, by the shared corporate list.
@@ -1493,6 +1544,14 @@ class Org:
                     if sn.kind == "tgw":
                         routes.append(("cidr", "0.0.0.0/0") + v.appliances[sn.az] + ("active",))
                     else:
+                        routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
+                    rt.routes = routes + self.endpoint_routes(v)
+                    continue
+                if v.layout == "inspected-2az":
+                    # Everything leaves the app subnets through the appliance of their AZ.
+                    if sn.kind == "app":
+                        routes.append(("cidr", "0.0.0.0/0") + v.appliances[sn.az] + ("active",))
+                    elif sn.kind == "fw":
                         routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
                     rt.routes = routes + self.endpoint_routes(v)
                     continue
@@ -1523,7 +1582,8 @@ class Org:
                 for targets, cidr, kind, target in v.fs_routes:
                     if targets is None or sn in (targets if isinstance(targets, list)
                                                  else [targets]):
-                        routes.append(("cidr", cidr, kind, target, "active"))
+                        dest_kind = "pl" if cidr.startswith("pl-") else "cidr"
+                        routes.append((dest_kind, cidr, kind, target, "active"))
                 if rng.random() < 0.1:
                     # A route to a decommissioned network whose target is gone.
                     if gaps and rng.random() < 0.6:
@@ -2340,8 +2400,8 @@ def write(org, out):
             put(d, "fsx-describe-file-systems.json", {"FileSystems": [fs_json(f) for f in fss]})
             put(d, "fsx-describe-storage-virtual-machines.json",
                 {"StorageVirtualMachines": [svm_json(f) for f in fss if f.type == "ONTAP"]})
-    verdicts = sorted(org.verdicts, key=lambda x: (x["rule"], x["level"], x["filesystem"] or "",
-                                                   x["resource"]))
+    verdicts = sorted(org.verdicts, key=lambda x: (x["rule"] or "", x["level"],
+                                                   x["filesystem"] or "", x["resource"]))
     with open(os.path.join(out, "expected-verdicts.json"), "w", encoding="utf-8",
               newline="\n") as f:
         f.write(json.dumps(verdicts, indent=2) + "\n")
@@ -2437,7 +2497,7 @@ def main(argv=None):
                            for rt in r.tgw.rtbs)
         counts = {}
         for x in org.verdicts:
-            key = f"{x['rule']} {x['level']}"
+            key = f"{x['rule'] or ''} {x['level']}".strip()
             counts[key] = counts.get(key, 0) + 1
         print(f"wrote {out}: {stats['files']} files, {stats['bytes']:,} bytes "
               f"({stats['bytes'] / 1e6:.1f} MB) in {elapsed:.1f} s")
