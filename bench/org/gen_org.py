@@ -1291,7 +1291,7 @@ class Org:
                     continue
                 if v.layout == "inspection":
                     continue
-                m = rng.choice([0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9])
+                m = rng.randrange(15)
                 chosen = rng.sample(peers, min(m, len(peers)))
                 v.peer_routes = [x.cidr for x in chosen if x is not v]
                 s = []
