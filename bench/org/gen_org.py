@@ -2,29 +2,33 @@
 """Writes an organisation-scale AWS account export for reachlint's benchmarks and tests.
 
 The export is what `aws ec2 describe-*`, `aws ec2 search-transit-gateway-routes`,
-`aws ec2 get-transit-gateway-route-table-{associations,propagations}` and
-`aws fsx describe-{file-systems,storage-virtual-machines}` print (awscli v1 style: 4-space
-indentation, key order as in shared/corpus/describe/), one command per file, in Batfish's
-multi-account layout:
+`aws ec2 get-transit-gateway-route-table-{associations,propagations}`,
+`aws ec2 get-managed-prefix-list-entries` and `aws fsx describe-{file-systems,
+storage-virtual-machines}` print (awscli v1 style: 4-space indentation, key order as in
+shared/corpus/describe/), one command per file, in Batfish's multi-account layout:
 
     OUT/accounts/<12-digit account>/<region>/ec2-describe-vpcs.json
                                              ...
                                              ec2-search-transit-gateway-routes.<tgw-rtb-id>.json
-    OUT/expected-verdicts.json      the planted defects, the only findings a correct linter makes
+    OUT/expected-verdicts.json      the planted defects (and expected notices), the only
+                                    findings a correct linter makes
 
 At --scale 1 (the default): 5,000 VPCs attached to 3 transit gateways (one per region, owned by a
-network account and shared with the others), 20,000 subnets with one explicitly associated route
-table each plus every VPC's main table, about 200,000 VPC routes, 200 FSx for OpenZFS / ONTAP
-MULTI_AZ_1 file systems in "storage" VPCs, 10,000 security groups, a few thousand instances,
-network ACLs, VPC peering connections, some unattached default VPCs; about 155 MB over 20
-accounts and 3 regions. --scale 0.01 is a small version of the same organisation for tests.
+network account and shared with the others), 20,000 subnets and about as many route tables (some
+shared by several subnets) plus every VPC's main table, about 200,000 VPC routes (an S3 gateway
+endpoint's in every table), 200 FSx for OpenZFS / ONTAP MULTI_AZ_1 file systems in "storage"
+VPCs, 10,000 security groups, a few thousand instances, network ACLs, VPC peering connections,
+NAT gateways, VPC endpoints, an inspection VPC per region, some unattached default VPCs; about
+165 MB over 20 accounts and 3 regions. --scale 0.01 is a small version of the same organisation
+for tests.
 
 Every file system has intended clients (its security group admits their VPC or subnet CIDRs,
 their route tables send its VPC CIDR or endpoint range to the transit gateway) and every pair is
 fully reachable, both ways, before and after a failover, except the defects planted on purpose
 (see README.md and expected-verdicts.json). The same arguments give the same bytes.
 
-usage: gen_org.py -o OUT [--scale S] [--seed N] [--defect-repeats K] [--force] [--quiet]
+usage: gen_org.py -o OUT [--scale S] [--seed N] [--defect-repeats K] [--prefix-lists MODE]
+                  [--tgw-enis] [--force] [--quiet]
 """
 
 import argparse
