@@ -852,11 +852,17 @@ def find_reachlint():
 
 def run_reachlint(binary, root):
     started = time.time()
-    proc = subprocess.run([binary, "--no-config", "-q", "-f", "json",
-                           os.path.join(root, "accounts")], capture_output=True, text=True)
+    try:
+        proc = subprocess.run([binary, "--no-config", "-q", "-f", "json",
+                               os.path.join(root, "accounts")], capture_output=True, text=True)
+    except OSError as e:
+        print(f"check_org.py: cannot run {binary}: {e.strerror}", file=sys.stderr)
+        sys.exit(2)
     elapsed = time.time() - started
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"check_org.py: {binary} exited {proc.returncode}: {proc.stderr.strip()}")
+        print(f"check_org.py: {binary} exited {proc.returncode}: {proc.stderr.strip()}",
+              file=sys.stderr)
+        sys.exit(2)
     return json.loads(proc.stdout), elapsed
 
 
