@@ -2,29 +2,33 @@
 """Writes an organisation-scale AWS account export for reachlint's benchmarks and tests.
 
 The export is what `aws ec2 describe-*`, `aws ec2 search-transit-gateway-routes`,
-`aws ec2 get-transit-gateway-route-table-{associations,propagations}` and
-`aws fsx describe-{file-systems,storage-virtual-machines}` print (awscli v1 style: 4-space
-indentation, key order as in shared/corpus/describe/), one command per file, in Batfish's
-multi-account layout:
+`aws ec2 get-transit-gateway-route-table-{associations,propagations}`,
+`aws ec2 get-managed-prefix-list-entries` and `aws fsx describe-{file-systems,
+storage-virtual-machines}` print (awscli v1 style: 4-space indentation, key order as in
+shared/corpus/describe/), one command per file, in Batfish's multi-account layout:
 
     OUT/accounts/<12-digit account>/<region>/ec2-describe-vpcs.json
                                              ...
                                              ec2-search-transit-gateway-routes.<tgw-rtb-id>.json
-    OUT/expected-verdicts.json      the planted defects, the only findings a correct linter makes
+    OUT/expected-verdicts.json      the planted defects (and expected notices), the only
+                                    findings a correct linter makes
 
 At --scale 1 (the default): 5,000 VPCs attached to 3 transit gateways (one per region, owned by a
-network account and shared with the others), 20,000 subnets with one explicitly associated route
-table each plus every VPC's main table, about 200,000 VPC routes, 200 FSx for OpenZFS / ONTAP
-MULTI_AZ_1 file systems in "storage" VPCs, 10,000 security groups, a few thousand instances,
-network ACLs, VPC peering connections, some unattached default VPCs; about 155 MB over 20
-accounts and 3 regions. --scale 0.01 is a small version of the same organisation for tests.
+network account and shared with the others), 20,000 subnets and about as many route tables (some
+shared by several subnets) plus every VPC's main table, about 200,000 VPC routes (an S3 gateway
+endpoint's in every table), 200 FSx for OpenZFS / ONTAP MULTI_AZ_1 file systems in "storage"
+VPCs, 10,000 security groups, a few thousand instances, network ACLs, VPC peering connections,
+NAT gateways, VPC endpoints, an inspection VPC per region, some unattached default VPCs; about
+165 MB over 20 accounts and 3 regions. --scale 0.01 is a small version of the same organisation
+for tests.
 
 Every file system has intended clients (its security group admits their VPC or subnet CIDRs,
 their route tables send its VPC CIDR or endpoint range to the transit gateway) and every pair is
 fully reachable, both ways, before and after a failover, except the defects planted on purpose
 (see README.md and expected-verdicts.json). The same arguments give the same bytes.
 
-usage: gen_org.py -o OUT [--scale S] [--seed N] [--defect-repeats K] [--force] [--quiet]
+usage: gen_org.py -o OUT [--scale S] [--seed N] [--defect-repeats K] [--prefix-lists MODE]
+                  [--tgw-enis] [--force] [--quiet]
 """
 
 import argparse
@@ -65,11 +69,18 @@ EPOCH_2023 = 1672531200
 INSTANCE_TYPES = ["t3.micro", "t3.medium", "m6i.large", "m6i.xlarge", "c6i.2xlarge", "r6i.large",
                   "m7g.large", "c7g.xlarge"]
 
+# The network account's corporate-networks prefix list (on-premises ranges behind the transit
+# gateway), in every region: its entries never overlap a VPC.
+CORPORATE = [("192.168.0.0/17", "data centre 1"), ("192.168.128.0/18", "data centre 2"),
+             ("192.168.192.0/20", "client VPN")]
+
 # The planted defects, in the order they are assigned. Each is repeated --defect-repeats times.
 DEFECT_KINDS = ["RL101", "RL102-route", "RL102-tgw-blackhole", "RL103", "RL106", "RL201",
-                "RL301-tcp2049", "RL301-udp", "RL302", "RL202"]
+                "RL301-tcp2049", "RL301-udp", "RL302", "RL202", "RL102-prefix-list",
+                "notice-inspection"]
 # Client VPCs that a defect needs for itself (they are clients of that one file system only).
-DEDICATED_CLIENT = {"RL101": 1, "RL102-route": 1, "RL102-tgw-blackhole": 1, "RL201": 1}
+DEDICATED_CLIENT = {"RL101": 1, "RL102-route": 1, "RL102-tgw-blackhole": 1, "RL201": 1,
+                    "RL102-prefix-list": 1, "notice-inspection": 1}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -142,7 +153,7 @@ class Account:
 
 class Region:
     __slots__ = ("name", "weight", "azs", "pool", "pl_s3", "pl_ddb", "ami", "tgw", "vpcs",
-                 "dhcp", "default_vpcs")
+                 "dhcp", "default_vpcs", "corp_pl")
 
     def __init__(self, name, weight, azs, pool, pls, ami):
         self.name, self.weight, self.azs, self.pool, self.ami = name, weight, azs, pool, ami
@@ -159,13 +170,18 @@ class Vpc:
                  "created", "cidr_assoc", "egress", "igw", "nat", "vpce_s3", "vpce_ddb",
                  "peer_routes", "summaries", "fs_routes", "fss", "clients", "client_of",
                  "pcx_routes", "nacls", "is_default", "dedicated", "admin_sg", "overlap_of",
-                 "tgw_omit_az", "index", "victim", "fs_return", "rl106_table")
+                 "tgw_omit_az", "index", "victim", "fs_return", "rl106_table", "endpoints",
+                 "nat_gw", "appliances", "broad")
 
     def __init__(self):
         self.subnets, self.sgs, self.peer_routes, self.summaries = [], [], [], []
         self.fs_routes, self.fss, self.clients, self.client_of = [], [], [], []
         self.pcx_routes, self.nacls = [], []
         self.attachment = self.nat = self.igw = self.vpce_s3 = self.vpce_ddb = None
+        self.nat_gw = None
+        self.endpoints = []
+        self.appliances = {}  # AZ -> the route target that sends traffic through inspection
+        self.broad = False  # its file systems admit all of 10.0.0.0/8 on the NFS ports
         self.admin_sg = self.overlap_of = self.tgw_omit_az = None
         self.victim = self.fs_return = self.rl106_table = None
         self.is_default = False
@@ -199,11 +215,12 @@ class Subnet:
 
 
 class RouteTable:
-    __slots__ = ("id", "vpc", "main", "subnet", "assoc_id", "routes", "name")
+    __slots__ = ("id", "vpc", "main", "subnet", "assoc_id", "routes", "name", "shared")
 
     def __init__(self):
         self.routes = []
         self.subnet = None
+        self.shared = []  # (subnet, association id) of further subnets that use the table
 
 
 class Nacl:
@@ -232,7 +249,26 @@ class Eni:
 
 class Instance:
     __slots__ = ("id", "subnet", "eni", "groups", "type", "launch", "name", "reservation",
-                 "client_token", "volume")
+                 "client_token", "volume", "appliance")
+
+
+class Endpoint:
+    """A VPC endpoint: a gateway endpoint (S3, DynamoDB; the target of its service's prefix-list
+    route in every route table of the VPC) or a Gateway Load Balancer endpoint (in a subnet, the
+    target of CIDR routes)."""
+    __slots__ = ("id", "vpc", "type", "service", "created", "subnet", "eni")
+
+
+class NatGateway:
+    __slots__ = ("id", "vpc", "subnet", "eni", "created", "allocation", "association",
+                 "public_ip")
+
+
+class PrefixList:
+    """A customer-managed prefix list: the network account's corporate-networks list in each
+    region (shared with the organisation through AWS RAM) or an account's own list."""
+    __slots__ = ("id", "account", "region", "name", "entries", "max_entries", "version",
+                 "shared")
 
 
 class Tgw:
@@ -267,7 +303,8 @@ class FileSystem:
 # The builder
 
 class Org:
-    def __init__(self, scale, seed, repeats, instances=2000):
+    def __init__(self, scale, seed, repeats, prefix_lists="all", instances=2000):
+        self.prefix_list_mode = prefix_lists
         self.instances_target = instances
         self.rng = random.Random(seed)
         self.scale = scale
@@ -283,9 +320,18 @@ class Org:
         self.peerings = []
         self.enis = []
         self.sg_count = 0
-        self.corp_pl = None
+        self.prefix_lists = []
+        self.planted_count = {}
 
     # ---- ids and small helpers
+
+    def exports_prefix_lists(self, account):
+        """Whether the account's export has describe-managed-prefix-lists and
+        get-managed-prefix-list-entries (--prefix-lists some: every second account, the network
+        account not among them)."""
+        if self.prefix_list_mode == "some":
+            return self.accounts.index(account) % 2 == 1
+        return self.prefix_list_mode == "all"
 
     def new_id(self, prefix):
         while True:
@@ -330,12 +376,13 @@ class Org:
             if plan is not None:
                 break
             n_vpcs += max(5, n_vpcs // 10)
-        counts, restricted, planted, plain_groups, plain_regions = plan
+        counts, restricted, isolated, planted, plain_groups, plain_regions = plan
 
         # VPC roles per region.
         for ri, region in enumerate(self.regions):
             roles = []
-            roles += [("shared", "egress")] + [("shared", "dns")] * (shared_per_region - 1)
+            roles += [("shared", "egress"), ("shared", "inspection")]
+            roles += [("shared", "dns")] * (shared_per_region - 1)
             for (kind, r) in planted:
                 if r != ri:
                     continue
@@ -349,6 +396,7 @@ class Org:
                 if r == ri:
                     roles.append(("storage", k))
             roles += [("restricted", None)] * restricted[ri]
+            roles += [("isolated", None)] * isolated[ri]
             # Overlap pairs take one VPC from the count here and add a second one later.
             pairs = sum(1 for role, _ in roles if role == "overlap")
             while len(roles) + pairs < counts[ri]:
@@ -365,7 +413,20 @@ class Org:
             self.make_overlaps(region)
         for region in self.regions:
             self.make_attachments(region)
+        inspected = 0
+        for ri, region in enumerate(self.regions):
+            for v in region.vpcs:
+                if v.layout == "inspection":
+                    self.make_appliances(v, "appliance" if ri == 1 else "gwlb")
+                elif v.layout == "inspected-2az":
+                    self.make_appliances(v, "appliance" if inspected % 2 else "gwlb")
+                    inspected += 1
         self.make_default_vpcs()
+        # A few storage VPCs admit the whole organisation (10.0.0.0/8) on the NFS ports, and
+        # route it back to the transit gateway: every subnet routed there is a (broad) client.
+        plain = [v for v in self.vpcs if v.role == "storage" and not isinstance(v.dedicated, str)]
+        for v in rng.sample(plain, min(len(plain), max(1, round(len(plain) * 0.02)))):
+            v.broad = True
         for region in self.regions:
             self.make_storage(region)
         self.make_peerings()
@@ -384,7 +445,9 @@ class Org:
 
         # Planted defects: each to the region with the largest share of VPCs still free.
         restricted = [max(1, round(c * 0.01)) for c in counts]
-        free = [c - shared_per_region - r for c, r in zip(counts, restricted)]
+        isolated = [max(1, round(c * 0.03)) for c in counts]
+        free = [c - shared_per_region - 1 - r - i
+                for c, r, i in zip(counts, restricted, isolated)]
         planted = []
         for kind in DEFECT_KINDS:
             for _ in range(self.repeats):
@@ -407,7 +470,7 @@ class Org:
             plain_regions.append(r)
         if min(free) < 3:
             return None
-        return counts, restricted, planted, plain_groups, plain_regions
+        return counts, restricted, isolated, planted, plain_groups, plain_regions
 
     def planted_fs_count(self):
         return sum(1 for k in DEFECT_KINDS if k != "RL202") * self.repeats
@@ -416,7 +479,7 @@ class Org:
         per = 0
         for k in DEFECT_KINDS:
             per += 2 if k == "RL202" else 1 + DEDICATED_CLIENT.get(k, 0)
-        return per * self.repeats + len(self.regions) * (1 + 1 + 3 + 1) + 4
+        return per * self.repeats + len(self.regions) * (1 + 1 + 1 + 1 + 3 + 1) + 4
 
     def make_accounts(self, n):
         rng = self.rng
@@ -441,7 +504,18 @@ class Org:
             for account in self.accounts:
                 if r_index in account.regions:
                     region.dhcp[account.id] = self.new_id("dopt")
-        self.corp_pl = self.new_id("pl")
+        for region in self.regions:
+            region.corp_pl = self.add_prefix_list(self.accounts[0], region,
+                                                  "corporate-networks", CORPORATE, shared=True)
+
+    def add_prefix_list(self, account, region, name, entries, shared=False):
+        p = PrefixList()
+        p.id = self.new_id("pl")
+        p.account, p.region, p.name, p.entries, p.shared = account, region, name, entries, shared
+        p.max_entries = 20 if shared else 10
+        p.version = self.rng.randrange(1, 12)
+        self.prefix_lists.append(p)
+        return p
 
     def pick_account(self, region_index, role):
         rng = self.rng
@@ -460,14 +534,16 @@ class Org:
     def layout_for(self, role, detail):
         rng = self.rng
         if role == "shared":
-            return "egress" if detail == "egress" else "tgw-2az"
+            return {"egress": "egress", "inspection": "inspection"}.get(detail, "tgw-2az")
         if role == "storage":
             if detail in ("RL106", "RL302"):
                 return "storage-dedicated"
             return rng.choice(["storage-shared", "storage-shared", "storage-dedicated"])
         if role == "dedicated":
-            if detail in ("RL101", "RL102-route"):
+            if detail in ("RL101", "RL102-route", "RL102-prefix-list"):
                 return "public-2az"
+            if detail == "notice-inspection":
+                return "inspected-2az"
             if detail == "RL201":
                 return "shared-3az"
         return rng.choices(["tgw-2az", "shared-3az", "public-2az", "tgw-3az"],
@@ -482,10 +558,12 @@ class Org:
         v.role = role
         v.dedicated = detail if role in ("dedicated", "storage", "overlap") else None
         v.account = self.pick_account(ri, role)
-        if role in ("spoke", "dedicated", "overlap"):
+        if role in ("spoke", "dedicated"):
             v.env = rng.choice(["prod", "nonprod"])
-        elif role == "restricted":
-            v.env = "restricted"
+        elif role in ("restricted", "isolated"):
+            v.env = role
+        elif role == "overlap":
+            v.env = "isolated"  # sandboxes
         elif role == "storage":
             v.env = "storage"
         else:
@@ -501,7 +579,9 @@ class Org:
         v.created = self.when(0, 200 * 86400) if role == "shared" else self.when(
             200 * 86400, 800 * 86400)
         prefix = {"shared": "net", "storage": "storage", "restricted": "partner",
-                  "overlap": "sandbox"}.get(role, v.env)
+                  "overlap": "sandbox", "isolated": "isolated"}.get(role, v.env)
+        if v.layout == "inspection":
+            prefix = "inspection"
         v.name = f"{prefix}-{region.name}-{len(region.vpcs):04d}"
         self.make_subnets(v)
         self.make_main_table(v)
@@ -514,7 +594,8 @@ class Org:
     def make_subnets(self, v):
         rng = self.rng
         n_azs = len(v.region.azs)
-        if v.layout in ("shared-3az", "tgw-3az", "storage-shared", "storage-dedicated"):
+        if v.layout in ("shared-3az", "tgw-3az", "storage-shared", "storage-dedicated",
+                        "inspection"):
             azs = list(range(n_azs))
         else:
             azs = sorted(rng.sample(range(n_azs), 2))
@@ -528,6 +609,12 @@ class Org:
             plan = [("pub", a, 26) for a in azs] + [("app", a, 24) for a in azs]
         elif v.layout == "egress":
             plan = [("pub", a, 26) for a in azs] + [("tgw", a, 26) for a in azs]
+        elif v.layout == "inspected-2az":
+            plan = [("app", a, 24) for a in azs] + [("tgw", a, 26) for a in azs] + \
+                [("fw", a, 26) for a in azs]
+        elif v.layout == "inspection":
+            # /28 attachment subnets (AWS's advice) and the appliances' subnets.
+            plan = [("tgw", a, 28) for a in azs] + [("fw", a, 26) for a in azs]
         elif v.layout == "storage-shared":
             plan = [("fsx", a, 24) for a in azs] + [("mgmt", azs[0], 25)]
         elif v.layout == "storage-dedicated":
@@ -576,11 +663,55 @@ class Org:
         assert spans[0][0] >= v.base and spans[-1][1] <= v.base + block_size(v.plen)
         if v.layout in ("public-2az", "egress"):
             v.igw = self.new_id("igw")
-            v.nat = self.new_id("nat")
-        if self.rng.random() < 0.7 or v.role in ("storage", "shared"):
-            v.vpce_s3 = self.new_id("vpce")
+            self.make_nat(v)
+        self.make_gateway_endpoints(v)
+
+    def make_nat(self, v):
+        """A public NAT gateway in the first public subnet, with its interface and address."""
+        rng = self.rng
+        sn = [x for x in v.subnets if x.kind == "pub"][0]
+        n = NatGateway()
+        n.id = v.nat = self.new_id("nat")
+        n.vpc, n.subnet = v, sn
+        n.created = v.created + rng.randrange(3600, 86400)
+        n.allocation = self.new_id("eipalloc")
+        n.association = self.new_id("eipassoc")
+        n.public_ip = f"{rng.choice([3, 18, 34, 44, 52, 54])}.{rng.randrange(256)}." \
+                      f"{rng.randrange(256)}.{rng.randrange(1, 255)}"
+        e = Eni()
+        e.id = self.new_id("eni")
+        e.subnet = sn
+        e.kind = "nat"
+        e.ip = sn.take_ip()
+        e.description = f"Interface for NAT Gateway {n.id}"
+        e.mac = self.mac()
+        e.requester = "amazon-aws"
+        sn.enis.append(e)
+        self.enis.append(e)
+        n.eni = e
+        v.nat_gw = n
+
+    def make_gateway_endpoints(self, v):
+        """An S3 gateway endpoint in every VPC, a DynamoDB one in some."""
+        region = v.region.name
+        v.vpce_s3 = self.add_endpoint(v, "Gateway", f"com.amazonaws.{region}.s3").id
         if self.rng.random() < 0.3:
-            v.vpce_ddb = self.new_id("vpce")
+            v.vpce_ddb = self.add_endpoint(v, "Gateway", f"com.amazonaws.{region}.dynamodb").id
+
+    def add_endpoint(self, v, kind, service, subnet=None):
+        ep = Endpoint()
+        ep.id = self.new_id("vpce")
+        ep.vpc, ep.type, ep.service, ep.subnet, ep.eni = v, kind, service, subnet, None
+        ep.created = v.created + self.rng.randrange(3600, 30 * 86400)
+        v.endpoints.append(ep)
+        return ep
+
+    def endpoint_routes(self, v):
+        """The gateway endpoints' prefix-list routes, in every route table of the VPC."""
+        out = [("pl", v.region.pl_s3, "vpce", v.vpce_s3, "active")]
+        if v.vpce_ddb:
+            out.append(("pl", v.region.pl_ddb, "vpce", v.vpce_ddb, "active"))
+        return out
 
     def make_main_table(self, v):
         rt = RouteTable()
@@ -642,6 +773,7 @@ class Org:
                 v.created = EPOCH_2023 - 400 * 86400
                 v.name = None
                 v.igw = self.new_id("igw")
+                self.make_gateway_endpoints(v)
                 for az in range(len(region.azs)):
                     sn = Subnet()
                     sn.id = self.new_id("subnet")
@@ -656,7 +788,8 @@ class Org:
                     v.subnets.append(sn)
                 self.make_main_table(v)
                 v.main_rtb.routes = [("cidr", v.cidr, "local", "local", "active"),
-                                     ("cidr", "0.0.0.0/0", "igw", v.igw, "active")]
+                                     ("cidr", "0.0.0.0/0", "igw", v.igw, "active")] + \
+                    self.endpoint_routes(v)
                 self.make_default_nacl(v)
                 v.default_sg = self.make_sg(v, "default", "default VPC security group")
                 region.vpcs.append(v)
@@ -672,7 +805,8 @@ class Org:
         t.account = self.accounts[0]
         t.asn = 64512 + self.regions.index(region)
         t.created = EPOCH_2023 + 3 * 86400
-        for name in ["shared", "storage", "prod", "nonprod", "restricted"]:
+        for name in ["shared", "storage", "prod", "nonprod", "restricted", "isolated",
+                     "inspection"]:
             rt = TgwRtb()
             rt.id = self.new_id("tgw-rtb")
             rt.tgw = t
@@ -695,7 +829,6 @@ class Org:
         for first in firsts:
             second = self.make_vpc(region, "overlap", None, base=first.base, plen=first.plen,
                                    layout="tgw-2az" if first.layout != "tgw-2az" else "shared-3az")
-            second.env = first.env
             second.created = max(second.created, first.created + 30 * 86400)
             second.overlap_of = first
             first.dedicated = second.dedicated = "RL202"
@@ -725,10 +858,9 @@ class Org:
                     by_az[sn.az] = sn
             a.subnets = [by_az[az] for az in sorted(by_az)]
             a.created = v.created + rng.randrange(3600, 5 * 86400)
-            a.appliance = v.layout == "egress"
+            a.appliance = v.layout in ("egress", "inspection")
             a.propagated = v.overlap_of is None
-            rtb_name = {"shared": "shared", "storage": "storage", "restricted": "restricted"}.get(
-                v.env, v.env)
+            rtb_name = "inspection" if v.layout == "inspection" else v.env
             if v.dedicated == "RL102-tgw-blackhole" and v.role == "dedicated":
                 rtb_name = "restricted"
             a.rtb = self.rtb(region, rtb_name)
@@ -737,15 +869,58 @@ class Org:
             t.attachments.append(a)
             for sn in a.subnets:
                 sn.attached = True
-            # Propagation: every VPC into the shared (default) and storage tables; spokes into
-            # their environment's table; storage and shared VPCs everywhere.
-            targets = ["shared", "storage"]
+            # Propagation: every VPC into the shared (default), storage and inspection tables;
+            # spokes into their environment's table; storage and shared VPCs everywhere, but
+            # only shared ones into the isolated table; isolated VPCs only into the shared and
+            # inspection tables (they reach shared services and the internet, nothing else).
+            targets = ["shared", "storage", "inspection"]
             if v.env in ("storage", "shared"):
                 targets += ["prod", "nonprod", "restricted"]
+                if v.env == "shared":
+                    targets.append("isolated")
             elif v.env in ("prod", "nonprod"):
                 targets.append(v.env)
+            elif v.env == "isolated":
+                targets = ["shared", "inspection"]
             for name in targets:
                 self.rtb(region, name).prop.append(a)
+
+    # ---- inspection
+
+    def make_appliances(self, v, kind, subnet_kind="fw"):
+        """What the VPC's traffic is inspected by, one per AZ in the `subnet_kind` subnets: a
+        Gateway Load Balancer endpoint (kind "gwlb") or a firewall instance (kind "appliance"),
+        recorded in v.appliances as the route target to use in that AZ."""
+        rng = self.rng
+        region = v.region.name
+        service = f"com.amazonaws.vpce.{region}.vpce-svc-0{rng.getrandbits(64):016x}"
+        fw_sg = None
+        if kind == "appliance":
+            fw_sg = self.make_sg(v, "firewall", "Inspection appliances")
+            fw_sg.ingress.append({"proto": "-1", "cidrs": [("10.0.0.0/8", "inspected traffic"),
+                                                           ("172.16.0.0/12", None)]})
+        for sn in v.subnets:
+            if sn.kind != subnet_kind:
+                continue
+            if kind == "gwlb":
+                ep = self.add_endpoint(v, "GatewayLoadBalancer", service, subnet=sn)
+                e = Eni()
+                e.id = self.new_id("eni")
+                e.subnet = sn
+                e.kind = "gwlbe"
+                e.ip = sn.take_ip()
+                e.description = f"VPC Endpoint Interface {ep.id}"
+                e.mac = self.mac()
+                e.requester = "amazon-aws"
+                sn.enis.append(e)
+                self.enis.append(e)
+                ep.eni = e
+                v.appliances[sn.az] = ("vpce", ep.id)
+            else:
+                i = self.make_instance(sn, [fw_sg], f"{v.name}-firewall-{sn.name[-1]}")
+                i.appliance = True
+                i.type = rng.choice(["c6in.xlarge", "c6in.2xlarge"])
+                v.appliances[sn.az] = ("appliance", (i.id, v.account.id, i.eni.id))
 
     # ---- storage VPCs, file systems and their clients
 
@@ -879,8 +1054,22 @@ class Org:
                 c.fs_routes.append((rec["subnet"], s.cidr, "pcx", pcx.id))
                 rec["subnet"].rtb.name += "-fsx-via-peering"
                 continue
-            if rec["defect"] == "RL102-route":
-                continue  # the route to the file system's VPC was never added
+            if rec["defect"] in ("RL102-route", "notice-inspection"):
+                # Never added; or the default route through the VPC's inspection appliance.
+                continue
+            if rec["defect"] == "RL102-prefix-list":
+                # The storage networks as the client's own customer-managed list; the list
+                # misses this storage VPC every second time it is planted.
+                n = self.planted_count.get(rec["defect"], 0)
+                self.planted_count[rec["defect"]] = n + 1
+                gap = region.pool.gaps[0] if region.pool.gaps else parse_cidr("192.168.255.0/24")
+                entries = [(cidr_str(*gap), "decommissioned storage network")]
+                rec["complete"] = n % 2 == 1
+                if rec["complete"]:
+                    entries.insert(0, (s.cidr, s.name))
+                rec["pl"] = self.add_prefix_list(c.account, region, "storage-networks", entries)
+                c.fs_routes.append((rec["subnet"], rec["pl"].id, "tgw", region.tgw.id))
+                continue
             targets = [rec["subnet"]] if rec["mode"] == "subnet" else None
             c.fs_routes.append((targets, s.cidr, "tgw", region.tgw.id))
             for f in s.fss:
@@ -895,6 +1084,9 @@ class Org:
                 for lo, hi in ports[proto]:
                     cidrs = [(rec["cidr"], f"{PORT_ROLE[lo]} {proto} from {rec['vpc'].name}")
                              for rec in s.clients]
+                    if s.broad:
+                        cidrs.append(("10.0.0.0/8", f"{PORT_ROLE[lo]} {proto} from the "
+                                                    f"organisation"))
                     perm = {"proto": proto, "from": lo, "to": hi, "cidrs": cidrs}
                     if s.admin_sg is not None and not is_ontap_default_range(f.range):
                         perm["groups"] = [(s.account.id, s.admin_sg.id)]
@@ -999,6 +1191,31 @@ class Org:
                              f"security group {f.sg.id} of {fs.id} admits client "
                              f"{rec['vpc'].id} ({rec['cidr']}) on TCP only, not UDP {udp}: "
                              f"NFSv3 fails, NFSv4.x over TCP works")
+        elif kind == "RL102-prefix-list":
+            rec = [c for c in s.clients if c["defect"] == kind][0]
+            table = rec["subnet"].rtb.id
+            pl = rec["pl"]
+            if not self.exports_prefix_lists(rec["vpc"].account):
+                self.verdict(None, "notice", fs, table, rec["subnet"].id,
+                             f"route table {table} of client subnet {rec['subnet'].id} sends "
+                             f"customer-managed prefix list {pl.id} to the transit gateway; the "
+                             f"export of account {rec['vpc'].account.id} lacks its entries, so "
+                             f"whether it covers {s.cidr} is not known")
+            elif not rec["complete"]:
+                self.verdict("RL102", "error", fs, table, rec["subnet"].id,
+                             f"route table {table} of client subnet {rec['subnet'].id} sends "
+                             f"customer-managed prefix list {pl.id} to the transit gateway, but "
+                             f"the list does not hold {s.cidr} (the VPC of {fs.id}); the rest "
+                             f"goes to a NAT gateway")
+        elif kind == "notice-inspection":
+            rec = [c for c in s.clients if c["defect"] == kind][0]
+            c, sn = rec["vpc"], rec["subnet"]
+            target = c.appliances[sn.az]
+            what = "Gateway Load Balancer endpoint" if target[0] == "vpce" else "firewall"
+            self.verdict(None, "notice", fs, sn.rtb.id, sn.id,
+                         f"route table {sn.rtb.id} of client subnet {sn.id} sends 0.0.0.0/0, and "
+                         f"so {s.cidr} (the VPC of {fs.id}), through the {what} of its AZ: what "
+                         f"comes after an appliance is outside a static model")
         elif kind == "RL302":
             n = Nacl()
             n.id = self.new_id("acl")
@@ -1073,9 +1290,12 @@ class Org:
                 if v.is_default:
                     continue
                 if v.role == "storage":
-                    v.peer_routes = [x.cidr for x in shared if x.layout != "egress"]
+                    v.peer_routes = [x.cidr for x in shared
+                                     if x.layout not in ("egress", "inspection")]
                     continue
-                m = rng.choice([0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9])
+                if v.layout == "inspection":
+                    continue
+                m = rng.randrange(15)
                 chosen = rng.sample(peers, min(m, len(peers)))
                 v.peer_routes = [x.cidr for x in chosen if x is not v]
                 s = []
@@ -1098,8 +1318,9 @@ class Org:
             if v.client_of:
                 g = self.make_sg(v, "nfs-client", "NFS clients")
                 g.ingress.append({"proto": "tcp", "from": 22, "to": 22,
-                                  "pls": [(self.corp_pl, "SSH from the corporate network")]})
-        kinds = ["web", "app", "db", "bastion", "endpoints", "monitoring", "batch"]
+                                  "pls": [(v.region.corp_pl.id,
+                                           "SSH from the corporate network")]})
+        kinds = ["web", "app", "db", "bastion", "endpoints", "monitoring", "batch", "nfs"]
         while self.sg_count < target:
             v = rng.choice(spokes)
             kind = rng.choice(kinds)
@@ -1115,13 +1336,14 @@ class Org:
             "web": "Load balancer and web tier", "app": "Application tier",
             "db": "Database tier", "bastion": "Bastion hosts", "endpoints":
             "Interface VPC endpoints", "monitoring": "Metrics scraping",
-            "batch": "Batch workers"}[base])
+            "batch": "Batch workers", "nfs": "Self-managed NFS servers"}[base])
         others = [x for x in v.sgs if x is not g and x.name != "default"]
         if base == "web":
             g.ingress.append({"proto": "tcp", "from": 443, "to": 443,
                               "cidrs": [("0.0.0.0/0", None)]})
             g.ingress.append({"proto": "tcp", "from": 80, "to": 80,
-                              "pls": [(self.corp_pl, "HTTP from the corporate network")]})
+                              "pls": [(v.region.corp_pl.id,
+                                       "HTTP from the corporate network")]})
         elif base == "app":
             src = rng.choice(others) if others else None
             perm = {"proto": "tcp", "from": 8080, "to": 8080}
@@ -1145,7 +1367,7 @@ class Org:
             g.open_egress = False
         elif base == "bastion":
             g.ingress.append({"proto": "tcp", "from": 22, "to": 22,
-                              "pls": [(self.corp_pl, None)]})
+                              "pls": [(v.region.corp_pl.id, None)]})
         elif base == "endpoints":
             g.ingress.append({"proto": "tcp", "from": 443, "to": 443,
                               "cidrs": [(v.cidr, "HTTPS from the VPC")]})
@@ -1154,6 +1376,12 @@ class Org:
                               "cidrs": [("10.0.0.0/8", "node exporter")]})
             g.ingress.append({"proto": "icmp", "from": -1, "to": -1,
                               "cidrs": [("10.0.0.0/8", None)]})
+        elif base == "nfs":
+            # A broad rule on the NFS ports, on a group that no file system uses.
+            for proto in ("tcp", "udp"):
+                for port in (111, 2049):
+                    g.ingress.append({"proto": proto, "from": port, "to": port,
+                                      "cidrs": [("10.0.0.0/8", "NFS from the organisation")]})
         else:
             g.ingress.append({"proto": "-1", "groups": [(v.account.id, g.id)]})
         return g
@@ -1169,6 +1397,7 @@ class Org:
         i.name = name
         i.client_token = self.uuid()
         i.volume = self.new_id("vol")
+        i.appliance = False
         e = Eni()
         e.id = self.new_id("eni")
         e.subnet = sn
@@ -1222,7 +1451,7 @@ class Org:
                 sn = [x for x in v.subnets if x.kind == "mgmt"][0]
                 self.make_instance(sn, [v.admin_sg], f"{v.name}-backup")
         # Everything else: workload hosts in VPCs that are nobody's client.
-        others = [v for v in self.vpcs if v.role in ("spoke", "shared", "restricted")
+        others = [v for v in self.vpcs if v.role in ("spoke", "shared", "restricted", "isolated")
                   and not v.client_of]
         while len(self.instances) < target and others:
             v = rng.choice(others)
@@ -1264,12 +1493,23 @@ class Org:
         rng = self.rng
         for region in self.regions:
             egress = [v for v in region.vpcs if v.layout == "egress"][0]
+            inspection = [v for v in region.vpcs if v.layout == "inspection"][0]
             for rt in region.tgw.rtbs:
-                if rt.name in ("prod", "nonprod", "restricted"):
+                # Spokes go out (and to anything not propagated) through the inspection VPC,
+                # partners straight through the egress VPC, the inspection VPC after inspection.
+                if rt.name in ("prod", "nonprod"):
+                    rt.static.append(("0.0.0.0/0", inspection.attachment))
+                elif rt.name in ("restricted", "inspection", "isolated"):
                     rt.static.append(("0.0.0.0/0", egress.attachment))
+                if rt.name in ("prod", "nonprod", "restricted"):
                     rt.static.append(("192.168.0.0/16", None))
                     for gap in rng.sample(region.pool.gaps, min(2, len(region.pool.gaps))):
                         rt.static.append((cidr_str(*gap), None))
+                if rt.name == "isolated":
+                    # Isolated VPCs reach no private network through the egress VPC.
+                    for cidr in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"):
+                        rt.static.append((cidr, None))
+                if rt.name in ("prod", "nonprod", "restricted", "inspection"):
                     for f in self.fss:
                         if f.vpc.region is region and is_ontap_default_range(f.range):
                             rt.static.append((cidr_str(*f.range), f.vpc.attachment))
@@ -1284,21 +1524,41 @@ class Org:
             v.main_rtb.routes = [("cidr", v.cidr, "local", "local", "active")]
             if v.igw and rng.random() < 0.3:
                 v.main_rtb.routes.append(("cidr", "0.0.0.0/0", "igw", v.igw, "active"))
+            v.main_rtb.routes += self.endpoint_routes(v)
             if v.role == "storage":
                 self.storage_routes(v)
+                self.share_tables(v)
                 continue
             tgw = v.region.tgw.id
             # Which of this VPC's subnets are clients admitted by subnet CIDR with a planted
             # defect: their tables must not reach the file system by any other way.
             planted_tables = set()
             for s, rec in v.client_of:
-                if rec["defect"] in ("RL101", "RL102-route"):
+                if rec["defect"] in ("RL101", "RL102-route", "RL102-prefix-list"):
                     planted_tables.add(rec["subnet"].rtb.id)
             gaps = v.region.pool.gaps
+            # On-premises networks through the transit gateway, by the shared corporate list.
+            corp = v.role in ("spoke", "restricted") and rng.random() < 0.4
             for sn in v.subnets:
                 rt = sn.rtb
                 routes = [("cidr", v.cidr, "local", "local", "active")]
                 planted = rt.id in planted_tables
+                if v.layout == "inspection":
+                    # From the transit gateway to the appliance in the AZ, and back.
+                    if sn.kind == "tgw":
+                        routes.append(("cidr", "0.0.0.0/0") + v.appliances[sn.az] + ("active",))
+                    else:
+                        routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
+                    rt.routes = routes + self.endpoint_routes(v)
+                    continue
+                if v.layout == "inspected-2az":
+                    # Everything leaves the app subnets through the appliance of their AZ.
+                    if sn.kind == "app":
+                        routes.append(("cidr", "0.0.0.0/0") + v.appliances[sn.az] + ("active",))
+                    elif sn.kind == "fw":
+                        routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
+                    rt.routes = routes + self.endpoint_routes(v)
+                    continue
                 if v.layout == "egress":
                     if sn.kind == "pub":
                         routes.append(("cidr", "0.0.0.0/0", "igw", v.igw, "active"))
@@ -1313,13 +1573,12 @@ class Org:
                     routes.append(("cidr", "0.0.0.0/0", "nat", v.nat, "active"))
                 elif not planted:
                     routes.append(("cidr", "0.0.0.0/0", "tgw", tgw, "active"))
-                if v.vpce_s3:
-                    routes.append(("pl", v.region.pl_s3, "vpce", v.vpce_s3, "active"))
-                if v.vpce_ddb:
-                    routes.append(("pl", v.region.pl_ddb, "vpce", v.vpce_ddb, "active"))
+                routes += self.endpoint_routes(v)
                 if not planted and v.layout != "egress":
                     for s in v.summaries:
                         routes.append(("cidr", s, "tgw", tgw, "active"))
+                if corp and not planted:
+                    routes.append(("pl", v.region.corp_pl.id, "tgw", tgw, "active"))
                 for cidr in v.peer_routes:
                     routes.append(("cidr", cidr, "tgw", tgw, "active"))
                 for cidr, pcx in v.pcx_routes:
@@ -1327,7 +1586,8 @@ class Org:
                 for targets, cidr, kind, target in v.fs_routes:
                     if targets is None or sn in (targets if isinstance(targets, list)
                                                  else [targets]):
-                        routes.append(("cidr", cidr, kind, target, "active"))
+                        dest_kind = "pl" if cidr.startswith("pl-") else "cidr"
+                        routes.append((dest_kind, cidr, kind, target, "active"))
                 if rng.random() < 0.1:
                     # A route to a decommissioned network whose target is gone.
                     if gaps and rng.random() < 0.6:
@@ -1338,6 +1598,35 @@ class Org:
                     routes.append(("cidr", dest, kind, self.new_id(
                         {"pcx": "pcx", "nat": "nat", "eni": "eni"}[kind]), "blackhole"))
                 rt.routes = routes
+            self.share_tables(v)
+
+    def share_tables(self, v):
+        """In half the VPCs that allow it, subnets whose tables hold the same routes share one
+        table: public subnets one, the others one (a storage VPC's file-system, attachment and
+        management subnets alike). Not where a table is planted or a subnet is a client by its
+        own CIDR: there each subnet keeps its own."""
+        planted = isinstance(v.dedicated, str) or v.role == "dedicated"
+        by_cidr = any(rec["mode"] == "subnet" for _, rec in v.client_of)
+        if planted or by_cidr or self.rng.random() < 0.5:
+            return
+        first = {}
+        for sn in v.subnets:
+            key = (sn.kind == "pub", tuple(sn.rtb.routes))
+            rt = first.setdefault(key, sn.rtb)
+            if rt is sn.rtb:
+                continue
+            rt.shared.append((sn, sn.rtb.assoc_id))
+            sn.rtb = rt
+        for rt in first.values():
+            if rt.shared:
+                kinds = {rt.subnet.kind} | {sn.kind for sn, _ in rt.shared}
+                rt.name = f"{v.name}-{kinds.pop() if len(kinds) == 1 else 'private'}-rtb"
+        for f in v.fss:
+            f.rtbs = [rt.id for rt in vpc_tables(v)
+                      if not rt.main and rt is not v.rl106_table]
+            # The preferred and standby subnets' tables first, as FSx lists them.
+            lead = [f.preferred.rtb.id, f.standby.rtb.id]
+            f.rtbs = list(dict.fromkeys(lead + f.rtbs))
 
     def storage_routes(self, s):
         tgw = s.region.tgw.id
@@ -1350,19 +1639,20 @@ class Org:
                 for f in s.fss:
                     for ip in f.floating:
                         routes.append(("cidr", f"{ip_str(ip)}/32", "eni", f.enis[0].id, "active"))
-            if s.vpce_s3:
-                routes.append(("pl", s.region.pl_s3, "vpce", s.vpce_s3, "active"))
+            routes += self.endpoint_routes(s)
             for cidr in s.peer_routes:
                 routes.append(("cidr", cidr, "tgw", tgw, "active"))
+            if s.broad:
+                routes.append(("cidr", "10.0.0.0/8", "tgw", tgw, "active"))
             for rec, cidr, (kind, target) in s.fs_return:
                 if victim is rec and sn is s.fss[0].standby:
                     continue
                 routes.append(("cidr", cidr, kind, target, "active"))
             rt.routes = routes
         for f in s.fss:
-            f.rtbs = [f.preferred.rtb.id, f.standby.rtb.id] + [
+            f.rtbs = list(dict.fromkeys([f.preferred.rtb.id, f.standby.rtb.id] + [
                 sn.rtb.id for sn in s.subnets
-                if sn not in (f.preferred, f.standby) and sn.rtb is not rl106]
+                if sn not in (f.preferred, f.standby) and sn.rtb is not rl106]))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1427,6 +1717,11 @@ def route_json(r):
     kind, dest, target_kind, target, state = r
     out = {"DestinationPrefixListId": dest} if kind == "pl" else {"DestinationCidrBlock": dest}
     origin = "CreateRouteTable" if target_kind == "local" else "CreateRoute"
+    if target_kind == "appliance":
+        out["InstanceId"], out["InstanceOwnerId"], out["NetworkInterfaceId"] = target
+        out["Origin"] = origin
+        out["State"] = state
+        return out
     if target_kind == "pcx":
         out["Origin"] = origin
         out["State"] = state
@@ -1444,13 +1739,14 @@ def route_json(r):
 def route_table_json(rt):
     v = rt.vpc
     if rt.main:
-        assoc = {"Main": True, "RouteTableAssociationId": rt.assoc_id, "RouteTableId": rt.id,
-                 "AssociationState": {"State": "associated"}}
+        assocs = [{"Main": True, "RouteTableAssociationId": rt.assoc_id, "RouteTableId": rt.id,
+                   "AssociationState": {"State": "associated"}}]
     else:
-        assoc = {"Main": False, "RouteTableAssociationId": rt.assoc_id, "RouteTableId": rt.id,
-                 "SubnetId": rt.subnet.id, "AssociationState": {"State": "associated"}}
+        assocs = [{"Main": False, "RouteTableAssociationId": assoc_id, "RouteTableId": rt.id,
+                   "SubnetId": sn.id, "AssociationState": {"State": "associated"}}
+                  for sn, assoc_id in [(rt.subnet, rt.assoc_id)] + rt.shared]
     return {
-        "Associations": [assoc],
+        "Associations": assocs,
         "RouteTableId": rt.id,
         "Routes": [route_json(r) for r in rt.routes],
         "Tags": name_tags(rt.name),
@@ -1585,7 +1881,8 @@ def eni_json(e):
     out["AvailabilityZone"] = v.region.azs[sn.az][0]
     out["Description"] = e.description
     out["Groups"] = [{"GroupId": g.id, "GroupName": g.name} for g in e.groups]
-    out["InterfaceType"] = "transit_gateway" if e.kind == "tgw" else "interface"
+    out["InterfaceType"] = {"tgw": "transit_gateway", "nat": "nat_gateway",
+                            "gwlbe": "gateway_load_balancer_endpoint"}.get(e.kind, "interface")
     out["Ipv6Addresses"] = []
     out["MacAddress"] = e.mac
     out["NetworkInterfaceId"] = e.id
@@ -1601,7 +1898,7 @@ def eni_json(e):
     if e.requester:
         out["RequesterId"] = e.requester
     out["RequesterManaged"] = e.kind != "instance"
-    out["SourceDestCheck"] = e.kind == "instance"
+    out["SourceDestCheck"] = e.kind == "instance" and not (e.instance and e.instance.appliance)
     out["Status"] = "in-use"
     out["SubnetId"] = sn.id
     out["TagSet"] = tags(e.tags)
@@ -1645,7 +1942,7 @@ def instance_json(i):
             "PrivateIpAddresses": [{"Primary": True,
                                     "PrivateDnsName": dns_name(e.ip, region.name),
                                     "PrivateIpAddress": ip_str(e.ip)}],
-            "SourceDestCheck": True,
+            "SourceDestCheck": not i.appliance,
             "Status": "in-use",
             "SubnetId": sn.id,
             "VpcId": v.id,
@@ -1654,7 +1951,7 @@ def instance_json(i):
         "RootDeviceName": "/dev/xvda",
         "RootDeviceType": "ebs",
         "SecurityGroups": groups,
-        "SourceDestCheck": True,
+        "SourceDestCheck": not i.appliance,
         "Tags": tags([("Name", i.name)]),
         "VirtualizationType": "hvm",
         "HibernationOptions": {"Configured": False},
@@ -1681,6 +1978,65 @@ def instance_json(i):
         "SubnetId": sn.id,
         "VpcId": v.id,
         "PrivateIpAddress": ip_str(e.ip),
+    }
+
+
+def vpc_tables(v):
+    """The VPC's route tables, the main one first, each once (a table may serve several
+    subnets)."""
+    out = [v.main_rtb]
+    seen = {v.main_rtb.id}
+    for sn in v.subnets:
+        if sn.rtb is not None and sn.rtb.id not in seen:
+            seen.add(sn.rtb.id)
+            out.append(sn.rtb)
+    return out
+
+
+GATEWAY_POLICY = ('{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*",'
+                  '"Action":"*","Resource":"*"}]}')
+
+
+def endpoint_json(ep):
+    v = ep.vpc
+    gateway = ep.type == "Gateway"
+    out = {"VpcEndpointId": ep.id, "VpcEndpointType": ep.type, "VpcId": v.id,
+           "ServiceName": ep.service, "State": "available"}
+    if gateway:
+        out["PolicyDocument"] = GATEWAY_POLICY
+    out["RouteTableIds"] = [rt.id for rt in vpc_tables(v)] if gateway else []
+    out["SubnetIds"] = [] if gateway else [ep.subnet.id]
+    out["Groups"] = []
+    out["IpAddressType"] = "ipv4"
+    out["PrivateDnsEnabled"] = False
+    out["RequesterManaged"] = False
+    out["NetworkInterfaceIds"] = [] if gateway else [ep.eni.id]
+    out["DnsEntries"] = []
+    out["CreationTimestamp"] = iso(ep.created)
+    out["Tags"] = []
+    out["OwnerId"] = v.account.id
+    return out
+
+
+def nat_json(n):
+    v = n.vpc
+    return {
+        "CreateTime": iso(n.created),
+        "NatGatewayAddresses": [{
+            "AllocationId": n.allocation,
+            "NetworkInterfaceId": n.eni.id,
+            "PrivateIp": ip_str(n.eni.ip),
+            "PublicIp": n.public_ip,
+            "AssociationId": n.association,
+            "IsPrimary": True,
+            "Status": "succeeded",
+        }],
+        "NatGatewayId": n.id,
+        "State": "available",
+        "SubnetId": n.subnet.id,
+        "VpcId": v.id,
+        "Tags": name_tags(f"{v.name}-nat" if v.name else None),
+        "ConnectivityType": "public",
     }
 
 
@@ -1906,6 +2262,12 @@ def svm_json(f):
     }
 
 
+def visible_prefix_lists(org, region, account):
+    """The customer-managed lists an account sees in a region: its own and those shared with it."""
+    return [p for p in org.prefix_lists
+            if p.region is region and (p.shared or p.account is account)]
+
+
 def prefix_lists_json(org, region, account):
     out = [
         {"PrefixListId": region.pl_s3, "AddressFamily": "IPv4", "State": "create-complete",
@@ -1916,12 +2278,12 @@ def prefix_lists_json(org, region, account):
          "PrefixListName": f"com.amazonaws.{region.name}.dynamodb", "Tags": [],
          "OwnerId": "AWS"},
     ]
-    net = org.accounts[0].id
-    out.append({"PrefixListId": org.corp_pl, "AddressFamily": "IPv4",
-                "State": "create-complete",
-                "PrefixListArn": f"arn:aws:ec2:{region.name}:{net}:prefix-list/{org.corp_pl}",
-                "PrefixListName": "corporate-networks", "MaxEntries": 20, "Version": 7,
-                "Tags": tags([("Name", "corporate-networks")]), "OwnerId": net})
+    for p in visible_prefix_lists(org, region, account):
+        owner = p.account.id
+        out.append({"PrefixListId": p.id, "AddressFamily": "IPv4", "State": "create-complete",
+                    "PrefixListArn": f"arn:aws:ec2:{region.name}:{owner}:prefix-list/{p.id}",
+                    "PrefixListName": p.name, "MaxEntries": p.max_entries, "Version": p.version,
+                    "Tags": tags([("Name", p.name)]), "OwnerId": owner})
     return {"PrefixLists": out}
 
 
@@ -1974,11 +2336,8 @@ def write(org, out):
             subnets = [sn for v in vpcs for sn in v.subnets]
             put(d, "ec2-describe-vpcs.json", {"Vpcs": [vpc_json(v) for v in vpcs]})
             put(d, "ec2-describe-subnets.json", {"Subnets": [subnet_json(sn) for sn in subnets]})
-            tables = []
-            for v in vpcs:
-                tables.append(route_table_json(v.main_rtb))
-                tables += [route_table_json(sn.rtb) for sn in v.subnets if sn.rtb is not None]
-            put(d, "ec2-describe-route-tables.json", {"RouteTables": tables})
+            put(d, "ec2-describe-route-tables.json",
+                {"RouteTables": [route_table_json(rt) for v in vpcs for rt in vpc_tables(v)]})
             put(d, "ec2-describe-security-groups.json",
                 {"SecurityGroups": [sg_json(g) for v in vpcs for g in v.sgs]})
             put(d, "ec2-describe-network-acls.json",
@@ -2003,12 +2362,20 @@ def write(org, out):
                 })
                 i += len(group)
             put(d, "ec2-describe-instances.json", {"Reservations": reservations})
+            put(d, "ec2-describe-vpc-endpoints.json",
+                {"VpcEndpoints": [endpoint_json(ep) for v in vpcs for ep in v.endpoints]})
+            put(d, "ec2-describe-nat-gateways.json",
+                {"NatGateways": [nat_json(v.nat_gw) for v in vpcs if v.nat_gw]})
             pcx = [p for p in org.peerings
                    if p.requester.account is account and p.requester.region is region]
             put(d, "ec2-describe-vpc-peering-connections.json",
                 {"VpcPeeringConnections": [peering_json(p) for p in pcx]})
-            put(d, "ec2-describe-managed-prefix-lists.json",
-                prefix_lists_json(org, region, account))
+            if org.exports_prefix_lists(account):
+                put(d, "ec2-describe-managed-prefix-lists.json",
+                    prefix_lists_json(org, region, account))
+                for p in visible_prefix_lists(org, region, account):
+                    put(d, f"ec2-get-managed-prefix-list-entries.{p.id}.json",
+                        {"Entries": [{"Cidr": c, "Description": desc} for c, desc in p.entries]})
             mine = [v.attachment for v in vpcs if v.attachment is not None]
             put(d, "ec2-describe-transit-gateway-vpc-attachments.json",
                 {"TransitGatewayVpcAttachments": [vpc_attachment_json(a) for a in mine]})
@@ -2037,8 +2404,8 @@ def write(org, out):
             put(d, "fsx-describe-file-systems.json", {"FileSystems": [fs_json(f) for f in fss]})
             put(d, "fsx-describe-storage-virtual-machines.json",
                 {"StorageVirtualMachines": [svm_json(f) for f in fss if f.type == "ONTAP"]})
-    verdicts = sorted(org.verdicts, key=lambda x: (x["rule"], x["level"], x["filesystem"] or "",
-                                                   x["resource"]))
+    verdicts = sorted(org.verdicts, key=lambda x: (x["rule"] or "", x["level"],
+                                                   x["filesystem"] or "", x["resource"]))
     with open(os.path.join(out, "expected-verdicts.json"), "w", encoding="utf-8",
               newline="\n") as f:
         f.write(json.dumps(verdicts, indent=2) + "\n")
@@ -2094,6 +2461,10 @@ def main(argv=None):
     p.add_argument("--tgw-enis", action="store_true",
                    help="also list the transit gateway's requester-managed interface in every "
                         "attachment subnet (about 12,500 more network interfaces, +18 MB)")
+    p.add_argument("--prefix-lists", choices=["all", "some", "none"], default="all",
+                   help="which accounts' exports hold describe-managed-prefix-lists and "
+                        "get-managed-prefix-list-entries: all (default), some (every second "
+                        "account, not the network account) or none")
     p.add_argument("--force", action="store_true",
                    help="replace OUT/accounts and OUT/expected-verdicts.json if present")
     p.add_argument("-q", "--quiet", action="store_true")
@@ -2113,7 +2484,7 @@ def main(argv=None):
     os.makedirs(out, exist_ok=True)
 
     started = time.time()
-    org = Org(args.scale, args.seed, repeats)
+    org = Org(args.scale, args.seed, repeats, args.prefix_lists)
     org.build()
     if args.tgw_enis:
         add_tgw_enis(org)
@@ -2123,21 +2494,22 @@ def main(argv=None):
     if not args.quiet:
         real = [v for v in org.vpcs if not v.is_default]
         n_subnets = sum(len(v.subnets) for v in org.vpcs)
-        n_tables = sum(1 + sum(1 for sn in v.subnets if sn.rtb) for v in org.vpcs)
-        n_routes = sum(len(v.main_rtb.routes) + sum(len(sn.rtb.routes) for sn in v.subnets
-                                                    if sn.rtb) for v in org.vpcs)
+        n_tables = sum(len(vpc_tables(v)) for v in org.vpcs)
+        n_routes = sum(len(rt.routes) for v in org.vpcs for rt in vpc_tables(v))
+        n_shared = sum(1 for v in org.vpcs for rt in vpc_tables(v) if rt.shared)
         n_tgw_routes = sum(len(tgw_routes_json(rt)["Routes"]) for r in org.regions
                            for rt in r.tgw.rtbs)
         counts = {}
         for x in org.verdicts:
-            key = f"{x['rule']} {x['level']}"
+            key = f"{x['rule'] or ''} {x['level']}".strip()
             counts[key] = counts.get(key, 0) + 1
         print(f"wrote {out}: {stats['files']} files, {stats['bytes']:,} bytes "
               f"({stats['bytes'] / 1e6:.1f} MB) in {elapsed:.1f} s")
         print(f"  {len(org.accounts)} accounts, {len(org.regions)} regions, "
               f"{len(real)} VPCs attached to {len(org.regions)} transit gateways "
               f"(+{len(org.vpcs) - len(real)} unattached default VPCs), "
-              f"{n_subnets} subnets, {n_tables} route tables, {n_routes} routes")
+              f"{n_subnets} subnets, {n_tables} route tables ({n_shared} shared by several "
+              f"subnets), {n_routes} routes")
         print(f"  {sum(len(r.tgw.attachments) for r in org.regions)} TGW attachments, "
               f"{sum(len(r.tgw.rtbs) for r in org.regions)} TGW route tables, "
               f"{n_tgw_routes} TGW routes, {len(org.peerings)} peering connections")

@@ -51,4 +51,4 @@ echo "# medians of $runs interleaved runs after $warmup warm-up runs, whole proc
              med["reachlint"] / med["baseline"], rss["reachlint"] * 1024 / bytes
     }'
 echo
-echo "verdicts: $(python3 bench/org/check_org.py "$org" >/dev/null 2>&1 && echo 'exactly the planted defects' || echo 'MISMATCH (python3 bench/org/check_org.py '"$org"')')"
+echo "verdicts: $(python3 bench/org/check_org.py --reachlint "$build/reachlint" "$org" >/dev/null 2>&1 && echo 'exactly the planted defects' || echo 'MISMATCH (python3 bench/org/check_org.py --reachlint '"$build/reachlint $org"')')"
