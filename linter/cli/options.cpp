@@ -30,6 +30,7 @@ options:
       --srcroot DIR              SARIF uris are relative to DIR (default: the working directory)
       --show-paths               text: print every hop of each finding's path
       --show-suppressed          text: also list suppressed and baseline-unchanged findings
+      --notices                  text: list every notice (more than 20 are counted by kind)
       --baseline FILE            a previous SARIF: findings it holds are "unchanged" and do not fail
       --write-baseline FILE      also write this run's SARIF to FILE, for --baseline later
       --category ID              SARIF automationDetails.id (one per upload to code scanning)
@@ -163,6 +164,7 @@ class Parser {
             {"--quiet", &options_.quiet},
             {"--show-paths", &options_.show_paths},
             {"--show-suppressed", &options_.show_suppressed},
+            {"--notices", &options_.all_notices},
             {"--skip-unrecognised", &options_.skip_unrecognised},
             {"--help", &help_},
             {"-h", &help_},

@@ -34,10 +34,11 @@ struct Options {
   bool no_color = false;
   bool quiet = false;
   bool show_paths = false;
-  std::string rule_code;   // `rules CODE`
-  std::string write_docs;  // `rules --write-docs DIR`
-  std::string from;        // `explain --from`
-  std::string to;          // `explain --to`
+  bool all_notices = false;  // --notices
+  std::string rule_code;     // `rules CODE`
+  std::string write_docs;    // `rules --write-docs DIR`
+  std::string from;          // `explain --from`
+  std::string to;            // `explain --to`
   size_t max_input_size = size_t{256} << 20;
   bool skip_unrecognised = false;
   std::string baseline;        // --baseline: a previous SARIF

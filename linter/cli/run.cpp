@@ -90,6 +90,7 @@ output::FormatOptions format_options(const Options& options, const Streams& stre
   out.quiet = options.quiet;
   out.show_paths = options.show_paths;
   out.show_suppressed = options.show_suppressed;
+  out.all_notices = options.all_notices;
   out.srcroot = options.srcroot.empty()
                     ? std::filesystem::current_path().string()
                     : std::filesystem::absolute(options.srcroot).lexically_normal().string();

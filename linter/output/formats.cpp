@@ -7,8 +7,8 @@ namespace reachlint::output {
 namespace {
 
 std::string write_text(const RunReport& report, const FormatOptions& options) {
-  return format_text(report,
-                     {options.color, options.quiet, options.show_paths, options.show_suppressed});
+  return format_text(report, {options.color, options.quiet, options.show_paths,
+                              options.show_suppressed, options.all_notices});
 }
 
 std::string write_json(const RunReport& report, const FormatOptions&) {

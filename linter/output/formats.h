@@ -16,8 +16,9 @@ struct FormatOptions {
   bool quiet = false;  // findings only: no notices, no summary
   bool show_paths = false;
   bool show_suppressed = false;
-  std::string srcroot;   // absolute; SARIF artifact uris are relative to it
-  std::string category;  // SARIF automationDetails.id
+  bool all_notices = false;  // text: list every notice, however many
+  std::string srcroot;       // absolute; SARIF artifact uris are relative to it
+  std::string category;      // SARIF automationDetails.id
 };
 
 struct ReportFormat {

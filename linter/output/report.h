@@ -31,6 +31,7 @@ struct TextOptions {
   bool quiet = false;  // findings only: no notices, no summary
   bool show_paths = false;
   bool show_suppressed = false;  // also list suppressed and baseline-unchanged findings
+  bool all_notices = false;      // list every notice, not only a summary of many
 };
 std::string format_text(const RunReport& report, const TextOptions& options);
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/output/notice_summary.h"
 #include "linter/output/report.h"
 #include "rules/rule.h"
 
@@ -97,6 +98,27 @@ std::string summary(const RunReport& report, const Palette& palette) {
                      plural(report.notices.size(), "notice"), set_aside(report));
 }
 
+void write_notices(const RunReport& report, const Palette& palette, std::string& out) {
+  for (const Notice& notice : report.notices) {
+    out += fmt::format("{}: {}: {}\n",
+                       palette.paint(location_prefix(*report.sources, notice.location), "1"),
+                       palette.paint("notice", "1;36"), notice.message);
+  }
+}
+
+// Many notices: one line per kind, with its count and where the first one is.
+void summarise_notices(const RunReport& report, const Palette& palette, std::string& out) {
+  const std::vector<NoticeKind> kinds = notice_kinds(report.notices);
+  out += palette.paint(
+      fmt::format("{} in {} ({} lists each):\n", plural(report.notices.size(), "notice"),
+                  plural(kinds.size(), "kind"), "--notices"),
+      "1;36");
+  for (const NoticeKind& kind : kinds) {
+    out += fmt::format("{:>8}  {} (first: {})\n", kind.count, kind.kind,
+                       location_prefix(*report.sources, kind.first));
+  }
+}
+
 }  // namespace
 
 std::string format_text(const RunReport& report, const TextOptions& options) {
@@ -120,11 +142,10 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
       write_finding(report, *finding, palette, options.show_paths, out);
   }
   if (options.quiet) return out;
-  for (const Notice& notice : report.notices) {
-    out += fmt::format("{}: {}: {}\n",
-                       palette.paint(location_prefix(*report.sources, notice.location), "1"),
-                       palette.paint("notice", "1;36"), notice.message);
-  }
+  if (options.all_notices || report.notices.size() <= kNoticesListed)
+    write_notices(report, palette, out);
+  else
+    summarise_notices(report, palette, out);
   out += summary(report, palette);
   return out;
 }
