@@ -87,8 +87,10 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
   // Sized once: traces point into their analysis's clients, which must not move.
   std::vector<FileSystemAnalysis> results(model.file_systems.size());
   constexpr size_t kFileSystemsPerThread = 16;  // fewer are not worth a thread
+  if (options.progress) options.progress->phase("analysing file systems", results.size());
   parallel_for(results.size(), workers_for(results.size(), kFileSystemsPerThread), [&](size_t f) {
     analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f), results[f]);
+    if (options.progress) options.progress->advance();
   });
   for (const FileSystemAnalysis& result : results) {
     if (result.checked)

@@ -9,6 +9,7 @@
 #include "linter/analysis/protocols.h"
 #include "linter/analysis/trace.h"
 #include "linter/core/diagnostics.h"
+#include "linter/core/progress.h"
 #include "linter/model/model.h"
 
 namespace reachlint::analysis {
@@ -24,7 +25,8 @@ struct FileSystemAnalysis {
 
 struct AnalysisOptions {
   NfsProfile nfs = NfsProfile::V3;
-  bool timings = false;  // each step's time on standard error (REACHLINT_TIMINGS)
+  bool timings = false;          // each step's time on standard error (REACHLINT_TIMINGS)
+  Progress* progress = nullptr;  // counts the file systems analysed, when set
 };
 
 // Unknown hops of intended paths become notices: what could not be checked, and why.

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<reachlint::cli::Pipeline> kept;  // never destroyed: see Streams
   reachlint::cli::Streams streams;
   streams.out_is_terminal = isatty(STDOUT_FILENO) == 1;
+  streams.err_is_terminal = isatty(STDERR_FILENO) == 1;
   streams.keep_until_exit = &kept;
   const int status = reachlint::cli::run_main(argc, argv, read_environment(), streams);
   std::fflush(stdout);

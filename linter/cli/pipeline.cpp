@@ -69,7 +69,7 @@ Result<std::vector<const rules::RuleInfo*>> select_rules(const std::vector<std::
   return selected;
 }
 
-Status Pipeline::prepare(const Options& options) {
+Status Pipeline::prepare(const Options& options, Progress* progress) {
   if (!options.no_config) {
     const std::string path = !options.config.empty()
                                  ? options.config
@@ -93,10 +93,12 @@ Status Pipeline::prepare(const Options& options) {
     specs.push_back(std::move(spec).value());
   }
   PhaseTimer timer(options.environment.timings);
+  if (progress) progress->phase("reading inputs");
   inputs.formats = all_input_formats();
   load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
               diagnostics);
   timer.mark("read");
+  if (progress) progress->phase("building the model");
   build_model(inputs, model, diagnostics, options.environment.timings);
   declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
   timer.mark("model");

@@ -10,6 +10,7 @@
 #include "linter/cli/config.h"
 #include "linter/cli/options.h"
 #include "linter/core/diagnostics.h"
+#include "linter/core/progress.h"
 #include "linter/core/result.h"
 #include "linter/ingest/common/inputs.h"
 #include "linter/model/model.h"
@@ -29,7 +30,7 @@ struct Pipeline {
 
   // Fails on a usage error (the command line asks for what cannot be); input errors stay in
   // `diagnostics`.
-  Status prepare(const Options& options);
+  Status prepare(const Options& options, Progress* progress = nullptr);
 };
 
 // "[subnet=|instance=|cidr=|resource=]ID[@FS,...]"

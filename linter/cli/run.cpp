@@ -10,6 +10,7 @@
 #include "linter/analysis/analysis.h"
 #include "linter/analysis/walker.h"
 #include "linter/cli/pipeline.h"
+#include "linter/core/progress.h"
 #include "linter/core/timing.h"
 #include "linter/output/baseline.h"
 #include "linter/output/formats.h"
@@ -139,14 +140,21 @@ Status set_aside_known(const Options& options, Pipeline& pipeline, output::RunRe
   return {};
 }
 
+// Where the progress line goes: standard error when it is a terminal, unless -q; else nowhere.
+std::FILE* progress_terminal(const Options& options, const Streams& streams) {
+  return streams.err_is_terminal && !options.quiet ? streams.err : nullptr;
+}
+
 // The analysis and the findings as `check` judges them (`graph` marks what it finds broken):
 // the selected rules, the configured levels, suppressions and the baseline. Fails when the
 // baseline cannot be read.
-Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
+Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer, Progress& progress,
              std::vector<analysis::FileSystemAnalysis>& analyses, output::RunReport& report) {
-  analyses = analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings},
-                               pipeline.declared, pipeline.diagnostics);
+  analyses =
+      analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings, &progress},
+                        pipeline.declared, pipeline.diagnostics);
   timer.mark("analysis");
+  progress.phase("applying the rules");
   report.findings = run_rules(pipeline, analyses);
   apply_levels(pipeline.config, report.findings);
   if (Status known = set_aside_known(options, pipeline, report); !known) return known;
@@ -157,8 +165,10 @@ Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer,
 int run_check(const Options& options, const Streams& streams) {
   std::unique_ptr<Pipeline> owner;
   Pipeline& pipeline = new_pipeline(streams, owner);
-  if (const Status prepared = pipeline.prepare(options); !prepared)
-    return usage_error(streams, prepared.error().message);
+  Progress progress(progress_terminal(options, streams));
+  const Status prepared = pipeline.prepare(options, &progress);
+  if (!prepared || pipeline.diagnostics.has_errors()) progress.finish();
+  if (!prepared) return usage_error(streams, prepared.error().message);
   output::RunReport report;
   report.sources = &pipeline.inputs.sources;
   report.model = &pipeline.model;
@@ -171,7 +181,9 @@ int run_check(const Options& options, const Streams& streams) {
   }
   PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
-  if (const Status judged = judge(options, pipeline, timer, analyses, report); !judged) {
+  const Status judged = judge(options, pipeline, timer, progress, analyses, report);
+  progress.finish();
+  if (!judged) {
     fmt::print(streams.err, "reachlint: error: {}\n", judged.error().message);
     return kExitError;
   }
@@ -196,13 +208,17 @@ int run_check(const Options& options, const Streams& streams) {
 int run_graph(const Options& options, const Streams& streams) {
   std::unique_ptr<Pipeline> owner;
   Pipeline& pipeline = new_pipeline(streams, owner);
-  if (const Status prepared = pipeline.prepare(options); !prepared)
-    return usage_error(streams, prepared.error().message);
+  Progress progress(progress_terminal(options, streams));
+  const Status prepared = pipeline.prepare(options, &progress);
+  if (!prepared || pipeline.diagnostics.has_errors()) progress.finish();
+  if (!prepared) return usage_error(streams, prepared.error().message);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
   PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
   output::RunReport report;
-  if (const Status judged = judge(options, pipeline, timer, analyses, report); !judged) {
+  const Status judged = judge(options, pipeline, timer, progress, analyses, report);
+  progress.finish();
+  if (!judged) {
     fmt::print(streams.err, "reachlint: error: {}\n", judged.error().message);
     return kExitError;
   }

@@ -14,6 +14,7 @@ struct Streams {
   std::FILE* out = stdout;
   std::FILE* err = stderr;
   bool out_is_terminal = false;
+  bool err_is_terminal = false;  // a progress line is drawn there for long runs
   // Set by a caller that ends the process right after the run (main()): the run's pipeline is
   // handed over here instead of being destroyed, for the operating system to reclaim, which is
   // faster than destroying the model piece by piece (tens of milliseconds on an organisation).
