@@ -144,6 +144,7 @@ void check_other_file_systems(const RuleContext& context, const analysis::FileSy
 void check(const RuleContext& context, FindingSink& sink) {
   const ByVpc by_vpc(context.model);
   for (const analysis::FileSystemAnalysis& a : context.analyses) {
+    if (!a.in_shard) continue;
     const model::FileSystem& fs = context.model.file_systems[a.file_system];
     if (!fs.floating_endpoint || !fs.endpoint_range.known() || !model::is_known_index(fs.vpc))
       continue;

@@ -35,6 +35,23 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_a_hint) {
   BOOST_TEST(missing.err == "no/such/file.json:1:1: error: no such file or directory\n");
 }
 
+BOOST_AUTO_TEST_CASE(shards_split_the_file_systems_and_refuse_bad_numbers) {
+  for (const char* bad : {"0/2", "3/2", "2", "a/b", "1/0", "1/2x"}) {
+    const auto run = run_cli({"--shard", bad, fixture("corpus-tgw-ok/template.json")});
+    BOOST_TEST(run.exit == 2, bad);
+    BOOST_TEST(run.err.find("--shard needs K/N with 1 <= K <= N") != std::string::npos, run.err);
+  }
+  // One file system: in exactly one of two shards; the other checks none and reports nothing.
+  const std::string seed = fixture("corpus-seed-as-is/template.json");
+  const auto first = run_cli({"--no-config", "--shard", "1/2", seed});
+  const auto second = run_cli({"--no-config", "--shard", "2/2", seed});
+  BOOST_TEST(first.exit + second.exit == 1);
+  const auto& empty = first.exit == 0 ? first : second;
+  BOOST_TEST(empty.out.find("no problems in 0 file systems checked") != std::string::npos,
+             empty.out);
+  BOOST_TEST(run_cli({"merge-sarif"}).exit == 2);
+}
+
 BOOST_AUTO_TEST_CASE(help_version_and_rules) {
   BOOST_TEST(run_cli({"--help"}).out.find("usage: reachlint") == 0u);
   BOOST_TEST(run_cli({"--version"}).out.find("reachlint ") == 0u);

@@ -77,6 +77,21 @@ void say_why_unchecked(const model::Model& model, const FileSystemAnalysis& resu
 
 }  // namespace
 
+bool in_shard(const model::Model& model, model::Index file_system, Shard shard) {
+  if (shard.count <= 1) return true;
+  const model::Origin& origin = model.file_systems[file_system].origin;
+  const std::string_view scope =
+      origin.stack < model.stacks.size() ? std::string_view(model.stacks[origin.stack]) : "";
+  uint64_t hash = 1469598103934665603ULL;  // FNV-1a: the same on every machine and run
+  const auto mix = [&](std::string_view text) {
+    for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  };
+  mix(scope);
+  mix("|");
+  mix(origin.name);
+  return hash % shard.count == shard.index;
+}
+
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics) {
   PhaseTimer timer(options.timings);
@@ -89,10 +104,15 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
   constexpr size_t kFileSystemsPerThread = 16;  // fewer are not worth a thread
   if (options.progress) options.progress->phase("analysing file systems", results.size());
   parallel_for(results.size(), workers_for(results.size(), kFileSystemsPerThread), [&](size_t f) {
-    analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f), results[f]);
+    results[f].file_system = static_cast<model::Index>(f);
+    results[f].in_shard = in_shard(model, static_cast<model::Index>(f), options.shard);
+    if (results[f].in_shard)
+      analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f),
+                  results[f]);
     if (options.progress) options.progress->advance();
   });
   for (const FileSystemAnalysis& result : results) {
+    if (!result.in_shard) continue;
     if (result.checked)
       notice_unknown_hops(model, result, diagnostics);
     else

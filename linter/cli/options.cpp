@@ -15,6 +15,7 @@ std::string usage() {
   return R"(usage: reachlint [check] [options] PATH...        lint templates, cdk.out assemblies and directories
        reachlint explain --from CLIENT --to FS PATH... the hop-by-hop trace, forward and back
        reachlint graph [--format dot|mermaid] PATH...  the topology, broken hops marked
+       reachlint merge-sarif [-o FILE] SARIF...       the SARIF logs of --shard K/N runs as one
        reachlint rules [CODE]                          the rule catalogue, or one rule's documentation
        reachlint rules --write-docs DIR                write every rule's page (docs/rules)
 
@@ -34,6 +35,7 @@ options:
       --baseline FILE            a previous SARIF: findings it holds are "unchanged" and do not fail
       --write-baseline FILE      also write this run's SARIF to FILE, for --baseline later
       --category ID              SARIF automationDetails.id (one per upload to code scanning)
+      --shard K/N                check only the K-th of N deterministic parts of the file systems
       --max-input-size BYTES     refuse larger input files (default: 268435456)
       --skip-unrecognised        skip files that are not templates or exports, silently (pre-commit)
       --no-color                 no colour in text output
@@ -97,7 +99,8 @@ class Parser {
     static const std::map<std::string, Command> kCommands = {{"check", Command::Check},
                                                              {"rules", Command::Rules},
                                                              {"explain", Command::Explain},
-                                                             {"graph", Command::Graph}};
+                                                             {"graph", Command::Graph},
+                                                             {"merge-sarif", Command::MergeSarif}};
     if (!args_.empty()) {
       if (const auto command = kCommands.find(args_[0]); command != kCommands.end()) {
         options_.command = command->second;
@@ -204,7 +207,8 @@ class Parser {
             {"--max-input-size", [this](const std::string& v) { return set_size(v); }},
             {"--baseline", text(options_.baseline)},
             {"--write-baseline", text(options_.write_baseline)},
-            {"--category", text(options_.category)}};
+            {"--category", text(options_.category)},
+            {"--shard", [this](const std::string& v) { return set_shard(v); }}};
   }
 
   bool set_format(const std::string& v) {
@@ -226,6 +230,22 @@ class Parser {
     if (found == kLevels.end())
       return fail(fmt::format("unknown fail level '{}' (error, warning, note or none)", v));
     options_.fail_level = found->second;
+    return true;
+  }
+
+  bool set_shard(const std::string& v) {
+    const size_t slash = v.find('/');
+    uint32_t k = 0;
+    uint32_t n = 0;
+    const auto number = [](std::string_view text, uint32_t& into) {
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), into);
+      return ec == std::errc{} && end == text.data() + text.size();
+    };
+    if (slash == std::string::npos || !number(std::string_view(v).substr(0, slash), k) ||
+        !number(std::string_view(v).substr(slash + 1), n) || k < 1 || k > n)
+      return fail(fmt::format("--shard needs K/N with 1 <= K <= N, such as 2/8, not '{}'", v));
+    options_.shard_index = k - 1;
+    options_.shard_count = n;
     return true;
   }
 
@@ -277,6 +297,8 @@ class Parser {
     if ((options_.command == Command::Check || options_.command == Command::Graph) &&
         options_.paths.empty())
       return fail("no input: give one or more files or directories");
+    if (options_.command == Command::MergeSarif && options_.paths.empty())
+      return fail("merge-sarif needs the SARIF files of the shards");
     if (options_.command == Command::Explain) {
       if (options_.from.empty() || options_.to.empty())
         return fail("explain needs --from CLIENT and --to FILESYSTEM");

@@ -9,7 +9,7 @@
 
 namespace reachlint::cli {
 
-enum class Command { Check, Rules, Explain, Graph, Help, Version };
+enum class Command { Check, Rules, Explain, Graph, MergeSarif, Help, Version };
 enum class FailLevel { Error, Warning, Note, None };
 
 // What main() reads from the environment, once: library code never reads it. Tests set it.
@@ -45,7 +45,9 @@ struct Options {
   std::string write_baseline;  // --write-baseline: write this run's SARIF there too
   std::string category;        // --category: SARIF automationDetails.id
   bool show_suppressed = false;
-  Environment environment;  // not from the command line: run_main() sets it
+  uint32_t shard_index = 0;  // --shard K/N: K-1
+  uint32_t shard_count = 1;  // N
+  Environment environment;   // not from the command line: run_main() sets it
 };
 
 // Parses argv; a usage error says what is wrong in one line.

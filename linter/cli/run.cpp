@@ -16,6 +16,7 @@
 #include "linter/output/formats.h"
 #include "linter/output/graph_output.h"
 #include "linter/output/report.h"
+#include "linter/output/sarif_merge.h"
 #include "rules/rule_docs.h"
 #include "rules/suppressions.h"
 
@@ -150,12 +151,19 @@ std::FILE* progress_terminal(const Options& options, const Streams& streams) {
 // baseline cannot be read.
 Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer, Progress& progress,
              std::vector<analysis::FileSystemAnalysis>& analyses, output::RunReport& report) {
-  analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings, &progress},
-                        pipeline.declared, pipeline.diagnostics);
+  const analysis::Shard shard{options.shard_index, options.shard_count};
+  // Only the first shard reports what is not about one file system: the inputs' notices and
+  // network-wide findings (RL202), which every shard would find alike.
+  if (shard.index > 0) pipeline.diagnostics.drop_notices();
+  analyses = analysis::analyze(pipeline.model,
+                               {pipeline.nfs, options.environment.timings, &progress, shard},
+                               pipeline.declared, pipeline.diagnostics);
   timer.mark("analysis");
   progress.phase("applying the rules");
   report.findings = run_rules(pipeline, analyses);
+  if (shard.index > 0)
+    std::erase_if(report.findings,
+                  [](const rules::Finding& f) { return f.file_system == model::kNone; });
   apply_levels(pipeline.config, report.findings);
   if (Status known = set_aside_known(options, pipeline, report); !known) return known;
   report.notices = pipeline.diagnostics.sorted_notices();
@@ -189,8 +197,10 @@ int run_check(const Options& options, const Streams& streams) {
   }
   report.file_systems = static_cast<size_t>(
       std::count_if(analyses.begin(), analyses.end(),
-                    [](const analysis::FileSystemAnalysis& a) { return a.checked; }));
-  report.unchecked_file_systems = analyses.size() - report.file_systems;
+                    [](const analysis::FileSystemAnalysis& a) { return a.in_shard && a.checked; }));
+  report.unchecked_file_systems = static_cast<size_t>(std::count_if(
+      analyses.begin(), analyses.end(),
+      [](const analysis::FileSystemAnalysis& a) { return a.in_shard && !a.checked; }));
   timer.mark("rules");
   if (!write_output(options, format_report(options, report, streams), streams)) return kExitError;
   if (!options.write_baseline.empty()) {
@@ -201,6 +211,24 @@ int run_check(const Options& options, const Streams& streams) {
   }
   timer.mark("output");
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
+}
+
+// The shards' SARIF logs as one (docs/sharding.md); 2 when one cannot be read or merged.
+int run_merge_sarif(const Options& options, const Streams& streams) {
+  std::vector<output::SarifLog> logs;
+  for (const std::string& path : options.paths) {
+    std::ifstream file(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (!file.good() && !file.eof()) return usage_error(streams, path + ": cannot read it");
+    if (!file.is_open()) return usage_error(streams, path + ": cannot open it");
+    logs.push_back({path, std::move(text)});
+  }
+  Result<std::string> merged = output::merge_sarif(logs);
+  if (!merged) {
+    fmt::print(streams.err, "reachlint: error: {}\n", merged.error().message);
+    return kExitError;
+  }
+  return write_output(options, *merged, streams) ? 0 : kExitError;
 }
 
 // The topology with what `check` finds broken marked; informational, so 0 once written.
@@ -271,9 +299,11 @@ int run_explain(const Options& options, const Streams& streams) {
   if (const Status prepared = pipeline.prepare(with_client); !prepared)
     return usage_error(streams, prepared.error().message);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
+  analysis::AnalysisOptions analysis_options;
+  analysis_options.nfs = pipeline.nfs;
+  analysis_options.timings = options.environment.timings;
   const auto analyses =
-      analysis::analyze(pipeline.model, {pipeline.nfs, options.environment.timings},
-                        pipeline.declared, pipeline.diagnostics);
+      analysis::analyze(pipeline.model, analysis_options, pipeline.declared, pipeline.diagnostics);
   bool found = false;
   for (const analysis::FileSystemAnalysis& a : analyses) {
     const model::FileSystem& fs = pipeline.model.file_systems[a.file_system];
@@ -315,6 +345,8 @@ int run(const Options& options, const Streams& streams) {
       return run_check(options, streams);
     case Command::Graph:
       return run_graph(options, streams);
+    case Command::MergeSarif:
+      return run_merge_sarif(options, streams);
   }
   return kExitError;
 }

@@ -25,6 +25,8 @@ class Diagnostics {
   void notice(Location location, std::string message);
   // Adds `other`'s errors and notices after these.
   void append(Diagnostics&& other);
+  // Forgets the notices so far (a shard other than the first leaves the inputs' to the first).
+  void drop_notices() { notices_.clear(); }
 
   bool has_errors() const { return !errors_.empty(); }
   bool has_notice_at(Location location) const;
