@@ -106,9 +106,10 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
   parallel_for(results.size(), workers_for(results.size(), kFileSystemsPerThread), [&](size_t f) {
     results[f].file_system = static_cast<model::Index>(f);
     results[f].in_shard = in_shard(model, static_cast<model::Index>(f), options.shard);
-    if (results[f].in_shard)
+    if (results[f].in_shard) {
       analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f),
                   results[f]);
+    }
     if (options.progress) options.progress->advance();
   });
   for (const FileSystemAnalysis& result : results) {

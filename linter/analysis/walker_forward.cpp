@@ -213,9 +213,10 @@ void Walker::check_other_zone_entries(Index attachment, const std::vector<Index>
     if (!model::is_known_index(table)) continue;
     Hop probe;
     if (in_route_table_ids(table, probe)) {
-      if (!rewritten_on_failover(table))
+      if (!rewritten_on_failover(table)) {
         check_failover(add(Direction::Forward, HopKind::EntryRouteTable, {Kind::RouteTable, table}),
                        table);
+      }
       continue;
     }
     if (probe.verdict == Verdict::Unknown) continue;

@@ -161,9 +161,10 @@ Status judge(const Options& options, Pipeline& pipeline, PhaseTimer& timer, Prog
   timer.mark("analysis");
   progress.phase("applying the rules");
   report.findings = run_rules(pipeline, analyses);
-  if (shard.index > 0)
+  if (shard.index > 0) {
     std::erase_if(report.findings,
                   [](const rules::Finding& f) { return f.file_system == model::kNone; });
+  }
   apply_levels(pipeline.config, report.findings);
   if (Status known = set_aside_known(options, pipeline, report); !known) return known;
   report.notices = pipeline.diagnostics.sorted_notices();

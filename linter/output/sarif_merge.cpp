@@ -236,10 +236,11 @@ Result<std::string> merge_sarif(const std::vector<SarifLog>& logs) {
   }
   const std::string identity = run_identity(shards.front().run);
   for (const Shard& shard : shards) {
-    if (run_identity(shard.run) != identity)
+    if (run_identity(shard.run) != identity) {
       return Error{.message =
                        fmt::format("{}: not a shard of the same run as {} ({}, not {})", shard.path,
                                    shards.front().path, run_identity(shard.run), identity)};
+    }
   }
   return Merger(shards).write();
 }

@@ -11,10 +11,11 @@ bool is_space(char c) {
 // The end of the string whose opening quote is at `at`, past its closing quote.
 size_t string_end(std::string_view text, size_t at) {
   for (size_t i = at + 1; i < text.size(); ++i) {
-    if (text[i] == '\\')
+    if (text[i] == '\\') {
       ++i;
-    else if (text[i] == '"')
+    } else if (text[i] == '"') {
       return i + 1;
+    }
   }
   return std::string_view::npos;
 }
