@@ -6,10 +6,7 @@ namespace reachlint::rules {
 
 bool reportable(const analysis::Trace& trace, const analysis::Hop& hop) {
   if (trace.client->evidence != analysis::Evidence::Broad) return true;
-  if (hop.direction != analysis::Direction::Return || !trace.arrives) return false;
-  return std::none_of(trace.hops.begin(), trace.hops.end(), [](const analysis::Hop& h) {
-    return h.direction == analysis::Direction::Forward && h.verdict != analysis::Verdict::Pass;
-  });
+  return hop.direction == analysis::Direction::Return && analysis::asymmetric(trace);
 }
 
 const model::Origin& hop_subject(const model::Model& model, const analysis::Hop& hop) {

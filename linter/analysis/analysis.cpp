@@ -1,5 +1,7 @@
 #include "linter/analysis/analysis.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "linter/analysis/discovery.h"
@@ -20,6 +22,11 @@ std::string_view type_name(model::FileSystemType type) {
     default:
       return "this file system type";
   }
+}
+
+bool has_unknown_hop(const Trace& trace) {
+  return std::any_of(trace.hops.begin(), trace.hops.end(),
+                     [](const Hop& hop) { return hop.verdict == Verdict::Unknown; });
 }
 
 void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& result,
@@ -55,9 +62,13 @@ void analyze_one(const model::Model& model, const AnalysisOptions& options,
   if (result.needs.empty() || !result.endpoint.known) return;
   result.checked = true;
   result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
-  result.traces.reserve(result.clients.size());
   for (const ClientGroup& client : result.clients) {
-    result.traces.push_back(walk({model, routes, index, f, result.endpoint, result.needs}, client));
+    Trace trace = walk({model, routes, index, f, result.endpoint, result.needs}, client);
+    // At organisation scale most clients are broad ones whose path holds: kept, they would be
+    // most of the memory and say nothing.
+    if (client.evidence == Evidence::Broad && !asymmetric(trace) && !has_unknown_hop(trace))
+      continue;
+    result.traces.push_back(std::move(trace));
   }
 }
 

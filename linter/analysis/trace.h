@@ -83,4 +83,8 @@ struct Trace {
   bool arrives = false;  // the request gets into the file system's VPC
 };
 
+// The request arrives and passes every hop, and the reply fails at one: the one thing clients known
+// only from broad evidence are checked for (README "Who is a client").
+bool asymmetric(const Trace& trace);
+
 }  // namespace reachlint::analysis

@@ -1,0 +1,17 @@
+#include "linter/analysis/trace.h"
+
+#include <algorithm>
+
+namespace reachlint::analysis {
+
+bool asymmetric(const Trace& trace) {
+  if (!trace.arrives) return false;
+  bool reply_fails = false;
+  for (const Hop& hop : trace.hops) {
+    if (hop.direction == Direction::Forward && hop.verdict != Verdict::Pass) return false;
+    if (hop.direction == Direction::Return && hop.verdict == Verdict::Fail) reply_fails = true;
+  }
+  return reply_fails;
+}
+
+}  // namespace reachlint::analysis
