@@ -68,6 +68,7 @@ void analyze_one(const model::Model& model, const AnalysisOptions& options,
     // most of the memory and say nothing.
     if (client.evidence == Evidence::Broad && !asymmetric(trace) && !has_unknown_hop(trace))
       continue;
+    trace.hops.shrink_to_fit();  // the walk reserved room for the longest path
     result.traces.push_back(std::move(trace));
   }
 }

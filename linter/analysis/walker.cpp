@@ -23,6 +23,9 @@ Walker::Walker(const WalkContext& context, const ClientGroup& client)
       client_(client) {
   trace_.file_system = context.file_system;
   trace_.client = &client;
+  // A walk across a transit gateway, both replies and the filters is about twenty hops: growing
+  // the vector hop by hop would move every hop's strings several times.
+  trace_.hops.reserve(24);
 }
 
 Trace Walker::run() {
