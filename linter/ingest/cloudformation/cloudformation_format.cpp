@@ -68,12 +68,16 @@ bool CloudFormationFormat::resembles_json(std::string_view text) const {
 
 void CloudFormationFormat::add(const InputFile& file, LoaderAccess& loader,
                                Diagnostics& diagnostics) {
-  if (!is_template(file.loaded.json))
+  // A stack a CDK manifest lists is a template even without `Resources` (the integ runner's
+  // assertion stacks hold only `Parameters` and `Rules`).
+  const bool listed_stack = !file.stack_name.empty() && file.loaded.json.root().is_object();
+  if (!is_template(file.loaded.json) && !listed_stack)
     return read_assembly(parent_directory(file.path), file.loaded, loader, diagnostics);
   Template tmpl;
   tmpl.file = file.loaded.file;
   tmpl.json = &file.loaded.json;
   tmpl.stack_name = file.stack_name.empty() ? stack_name_from_file(file.path) : file.stack_name;
+  tmpl.listed_by_manifest = listed_stack;
   if (index_template(tmpl, diagnostics)) templates_.templates.push_back(std::move(tmpl));
 }
 

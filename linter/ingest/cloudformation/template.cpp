@@ -61,6 +61,19 @@ const JsonNode* Template::properties(const JsonMember& resource) const {
   return props && props->is_object() ? props : nullptr;
 }
 
+namespace {
+
+// Parameters, Conditions, Mappings and Outputs by name.
+bool index_sections(Template& tmpl, const JsonNode& root, Diagnostics& diagnostics) {
+  bool ok = index_section(tmpl, root, template_keys::kParameters, tmpl.parameters, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kConditions, tmpl.conditions, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kMappings, tmpl.mappings, diagnostics);
+  ok &= index_section(tmpl, root, template_keys::kOutputs, tmpl.outputs, diagnostics);
+  return ok;
+}
+
+}  // namespace
+
 bool index_template(Template& tmpl, Diagnostics& diagnostics) {
   const JsonNode& root = tmpl.json->root();
   if (!root.is_object()) {
@@ -69,6 +82,12 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
     return false;
   }
   const JsonMember* resources = tmpl.json->find_member(root, template_keys::kResources);
+  if (!resources && tmpl.listed_by_manifest) {
+    diagnostics.notice(
+        tmpl.at(root.offset),
+        fmt::format("stack {} has no Resources: nothing in it to check", tmpl.stack_name));
+    return index_sections(tmpl, root, diagnostics);
+  }
   if (!resources || !resources->value->is_object()) {
     diagnostics.error(tmpl.at(resources ? resources->value->offset : root.offset),
                       resources
@@ -103,11 +122,7 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics) {
     std::replace(tmpl.resources.begin(), tmpl.resources.end(), it->second, &resource);
     it->second = &resource;
   }
-  ok &= index_section(tmpl, root, template_keys::kParameters, tmpl.parameters, diagnostics);
-  ok &= index_section(tmpl, root, template_keys::kConditions, tmpl.conditions, diagnostics);
-  ok &= index_section(tmpl, root, template_keys::kMappings, tmpl.mappings, diagnostics);
-  ok &= index_section(tmpl, root, template_keys::kOutputs, tmpl.outputs, diagnostics);
-  return ok;
+  return index_sections(tmpl, root, diagnostics) && ok;
 }
 
 }  // namespace reachlint

@@ -16,6 +16,7 @@ namespace reachlint {
 struct Template {
   uint32_t file = 0;
   std::string stack_name;  // the manifest's artifact id, or the file name without extension
+  bool listed_by_manifest = false;  // a CDK stack: it may hold no `Resources` (assertion stacks)
   const JsonDocument* json = nullptr;
   std::vector<const JsonMember*> resources;  // in file order
   std::unordered_map<std::string_view, const JsonMember*> resource_by_id;

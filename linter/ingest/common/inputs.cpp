@@ -19,8 +19,9 @@ namespace {
 
 struct Candidate {
   std::string path;
-  bool required = false;   // given explicitly or listed by a manifest: must be an input
-  std::string stack_name;  // from a CDK manifest; otherwise derived from the file name
+  bool required = false;             // given explicitly or listed by a manifest: must be an input
+  std::string stack_name;            // from a CDK manifest; otherwise derived from the file name
+  InputFormat* listed_by = nullptr;  // the format whose file listed it (a CDK manifest's)
 };
 
 std::string display_path(const fs::path& path) {
@@ -79,7 +80,7 @@ class Loader final : public LoaderAccess {
   }
 
   void require(std::string path, std::string stack_name) override {
-    queue_.push_back({std::move(path), true, std::move(stack_name)});
+    queue_.push_back({std::move(path), true, std::move(stack_name), adding_});
   }
 
   void run(std::vector<std::string> paths) {
@@ -129,7 +130,10 @@ class Loader final : public LoaderAccess {
     const fs::path real = fs::canonical(dir, ec);
     if (!ec && !walked_directories_.insert(real.string()).second) return;
     for (const auto& format : inputs_.formats) {
-      if (format->take_directory(dir, *this, diagnostics_)) return;
+      adding_ = format.get();
+      const bool taken = format->take_directory(dir, *this, diagnostics_);
+      adding_ = nullptr;
+      if (taken) return;
     }
     std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
@@ -179,7 +183,9 @@ class Loader final : public LoaderAccess {
   void hand_over(InputFormat& format, LoadedFile& file, const Candidate& candidate) {
     if (format.lists_whole_directories())
       listing_directories_.insert(fs::path(candidate.path).parent_path().string());
+    adding_ = &format;
     format.add({file, candidate.path, candidate.stack_name}, *this, diagnostics_);
+    adding_ = nullptr;
   }
 
   // The first format whose test accepts the file, in the order of inputs_.formats.
@@ -205,6 +211,10 @@ class Loader final : public LoaderAccess {
     if (InputFormat* format =
             recognise([&](const InputFormat& f) { return f.claims_tree(file->json); }))
       return hand_over(*format, *file, candidate);
+    // What a manifest lists is that format's to read, whatever it holds (a stack template without
+    // `Resources`): the format says what is wrong with it, if anything.
+    if (candidate.listed_by && file->json.root().is_object())
+      return hand_over(*candidate.listed_by, *file, candidate);
     skip(candidate, *file, unknown_input(file->json, inputs_));
   }
 
@@ -273,6 +283,7 @@ class Loader final : public LoaderAccess {
   Inputs& inputs_;
   Diagnostics& diagnostics_;
   std::deque<Candidate> queue_;
+  InputFormat* adding_ = nullptr;  // the format reading a file now: what it requires is its own
   std::set<std::string> seen_;
   InputError last_parse_error_;
   std::vector<std::pair<InputError, std::string>> not_json_;  // with its directory
