@@ -52,6 +52,31 @@ BOOST_AUTO_TEST_CASE(shards_split_the_file_systems_and_refuse_bad_numbers) {
   BOOST_TEST(run_cli({"merge-sarif"}).exit == 2);
 }
 
+BOOST_AUTO_TEST_CASE(parameter_values_on_the_command_line) {
+  const std::string tmpl = fixture("params-account-good/new-fs.template.json");
+  const std::string exported = fixture("params-account-good/export");
+  const auto given = run_cli(
+      {"--no-config", "--parameters", "FsxVpcId=vpc-c3ebcc128c93f6b36", "--parameters",
+       "FsxSubnetIds=subnet-20dac5557d9619a74,subnet-e3ff1729983b012af", "--parameters",
+       "FsxRouteTableIds=rtb-3efea1ec1013ae193,rtb-814de136548c0c11b@new-fs", exported, tmpl});
+  BOOST_TEST(given.exit == 0, given.err);
+  BOOST_TEST(given.out.find("2 file systems checked (0 notices)") != std::string::npos, given.out);
+  const auto undeclared = run_cli({"--no-config", "--parameters", "Nope=1", tmpl});
+  BOOST_TEST(undeclared.exit == 2);
+  BOOST_TEST(undeclared.err.find("--parameters Nope=1: parameter 'Nope' is declared by no "
+                                 "template") != std::string::npos,
+             undeclared.err);
+  const auto other_stack =
+      run_cli({"--no-config", "--parameters", "FsxVpcId=vpc-1@Elsewhere", tmpl});
+  BOOST_TEST(other_stack.err.find("no template of stack 'Elsewhere' is among the inputs") !=
+                 std::string::npos,
+             other_stack.err);
+  const auto missing = run_cli({"--no-config", "--parameters", "missing.json", tmpl});
+  BOOST_TEST(missing.exit == 2);
+  BOOST_TEST(missing.err.find("no such parameter file, and not KEY=VALUE") != std::string::npos,
+             missing.err);
+}
+
 BOOST_AUTO_TEST_CASE(help_version_and_rules) {
   BOOST_TEST(run_cli({"--help"}).out.find("usage: reachlint") == 0u);
   BOOST_TEST(run_cli({"--version"}).out.find("reachlint ") == 0u);

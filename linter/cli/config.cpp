@@ -39,7 +39,8 @@ class ConfigReader {
       : file_(file), text_(text), diagnostics_(diagnostics) {}
 
   void read(const toml::table& root, Config& config) {
-    check_keys(root, {"rules", "client", "protocols", "suppress"}, "top level");
+    check_keys(root, {"rules", "client", "protocols", "suppress", "parameters"}, "top level");
+    if (const toml::node* parameters = root.get("parameters")) read_parameters(*parameters, config);
     if (const toml::node* rules = root.get("rules")) read_rules(*rules, config);
     if (const toml::node* clients = root.get("client")) read_clients(*clients, config);
     if (const toml::node* protocols = root.get("protocols")) read_protocols(*protocols, config);
@@ -183,6 +184,17 @@ class ConfigReader {
                    ? fmt::format("'{}' is not a rule code", code)
                    : fmt::format("'{}' is not a rule code; did you mean '{}'?", code, hint));
     return false;
+  }
+
+  // parameters = ["params.json", "Key=Value@Stack"]: the specs --parameters takes.
+  void read_parameters(const toml::node& node, Config& config) {
+    const toml::array* array = node.as_array();
+    if (!array) return error(node, "parameters must be an array of strings");
+    for (const toml::node& entry : *array) {
+      if (!entry.is_string()) return error(entry, "parameters must be an array of strings");
+      config.parameters.push_back(
+          {std::string(*entry.value<std::string_view>()), at(entry.source())});
+    }
   }
 
   void read_clients(const toml::node& node, Config& config) {

@@ -23,6 +23,11 @@ struct Config {
   std::vector<analysis::ClientSpec> clients;
   std::optional<analysis::NfsProfile> nfs;
   std::vector<SuppressionSpec> suppressions;  // [[suppress]]
+  struct ParameterSpec {
+    std::string spec;  // as --parameters takes it; a file is relative to the configuration
+    Location at;
+  };
+  std::vector<ParameterSpec> parameters;  // parameters = [...]
 };
 
 // The nearest .reachlint.toml from `start` upward, or empty.

@@ -36,6 +36,8 @@ options:
       --write-baseline FILE      also write this run's SARIF to FILE, for --baseline later
       --category ID              SARIF automationDetails.id (one per upload to code scanning)
       --shard K/N                check only the K-th of N deterministic parts of the file systems
+      --parameters SPEC          template parameter values: KEY=VALUE or a parameter FILE
+                                 (CloudFormation or CodePipeline JSON), either with @STACK
       --max-input-size BYTES     refuse larger input files (default: 268435456)
       --skip-unrecognised        skip files that are not templates or exports, silently (pre-commit)
       --no-color                 no colour in text output
@@ -208,7 +210,11 @@ class Parser {
             {"--baseline", text(options_.baseline)},
             {"--write-baseline", text(options_.write_baseline)},
             {"--category", text(options_.category)},
-            {"--shard", [this](const std::string& v) { return set_shard(v); }}};
+            {"--shard", [this](const std::string& v) { return set_shard(v); }},
+            {"--parameters", [this](const std::string& v) {
+               options_.parameters.push_back(v);
+               return true;
+             }}};
   }
 
   bool set_format(const std::string& v) {

@@ -30,6 +30,7 @@ struct Options {
   std::vector<std::string> ignore;
   std::optional<FailLevel> fail_level;
   std::vector<std::string> clients;
+  std::vector<std::string> parameters;  // --parameters: KEY=VALUE or FILE, either with @STACK
   std::string srcroot;
   bool no_color = false;
   bool quiet = false;

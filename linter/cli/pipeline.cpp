@@ -69,6 +69,16 @@ Result<std::vector<const rules::RuleInfo*>> select_rules(const std::vector<std::
   return selected;
 }
 
+// The configuration's parameter specs (files relative to it), then the command line's.
+void Pipeline::read_parameters(const Options& options) {
+  const std::string config_dir =
+      config.path.empty() ? "" : std::filesystem::path(config.path).parent_path().string();
+  for (const Config::ParameterSpec& given : config.parameters)
+    read_parameter_spec(given.spec, config_dir, given.at, inputs, diagnostics);
+  for (const std::string& spec : options.parameters)
+    read_parameter_spec(spec, "", Location{}, inputs, diagnostics);
+}
+
 Status Pipeline::prepare(const Options& options, Progress* progress) {
   if (!options.no_config) {
     const std::string path = !options.config.empty()
@@ -95,6 +105,7 @@ Status Pipeline::prepare(const Options& options, Progress* progress) {
   PhaseTimer timer(options.environment.timings);
   if (progress) progress->phase("reading inputs");
   inputs.formats = all_input_formats();
+  read_parameters(options);  // first: a parameter file met among the inputs is not one
   load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
               diagnostics);
   timer.mark("read");

@@ -31,6 +31,9 @@ struct Pipeline {
   // Fails on a usage error (the command line asks for what cannot be); input errors stay in
   // `diagnostics`.
   Status prepare(const Options& options, Progress* progress = nullptr);
+
+ private:
+  void read_parameters(const Options& options);
 };
 
 // "[subnet=|instance=|cidr=|resource=]ID[@FS,...]"

@@ -6,7 +6,7 @@
 
 _reachlint_fallback_options="-f --format -o --output --config --no-config --select --ignore
   --fail-level --client --srcroot --show-paths --show-suppressed --notices --baseline --write-baseline
-  --category --shard --max-input-size --skip-unrecognised --no-color -q --quiet --version -h --help
+  --category --shard --parameters --max-input-size --skip-unrecognised --no-color -q --quiet --version -h --help
   --from --to --write-docs"
 _reachlint_fallback_codes="RL101 RL102 RL103 RL104 RL105 RL106 RL201 RL202 RL301 RL302"
 

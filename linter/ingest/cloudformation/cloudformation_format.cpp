@@ -4,6 +4,7 @@
 
 #include "linter/ingest/cloudformation/cdk_assembly.h"
 #include "linter/ingest/cloudformation/inline_suppressions.h"
+#include "linter/ingest/cloudformation/parameter_values.h"
 #include "linter/ingest/cloudformation/template_keys.h"
 #include "linter/ingest/cloudformation/template_model_builder.h"
 
@@ -82,6 +83,7 @@ void CloudFormationFormat::add(const InputFile& file, LoaderAccess& loader,
 }
 
 void CloudFormationFormat::build(ModelBuild& build) {
+  apply_parameters(templates_, build.parameters, build.diagnostics);
   build_model_from_templates(templates_, build.model, build.diagnostics);
   std::vector<SuppressionSpec> written = inline_suppressions(templates_, build.diagnostics);
   build.suppressions.insert(build.suppressions.end(), written.begin(), written.end());

@@ -234,6 +234,8 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
   }
   const JsonNode* type = t.json->find(*parameter.value, template_keys::kType);
   const std::string_view type_name = type && type->is_string() ? type->text : "";
+  const auto given = t.given.find(parameter.key);
+  if (given != t.given.end()) return typed(Value::string(at, given->second->value), type_name, at);
   if (type_name.find("AWS::SSM::Parameter::Value") != std::string_view::npos) {
     return Value::unknown(
         at, fmt::format("parameter '{}' is read from SSM Parameter Store at deploy time",
@@ -245,19 +247,21 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
         at, fmt::format("parameter '{}' has no default; its value is given at deploy time",
                         parameter.key));
   }
-  Value value = eval(tmpl, *default_value);
+  return typed(eval(tmpl, *default_value), type_name, at);
+}
+
+// A parameter's value as its type reads it: list types split on commas.
+Value Evaluator::typed(Value value, std::string_view type_name, Location at) {
   const bool is_list_type = type_name == "CommaDelimitedList" || type_name.starts_with("List<");
-  if (is_list_type && value.is_string()) {
-    // Cannot fail: the delimiter is not empty and the value is a string.
-    Value list = fn_split(Value::string(at, ","), value, value.location).value();
-    for (Value& item : list.items) {
-      const auto first = item.text.find_first_not_of(' ');
-      item.text = first == std::string::npos ? "" : item.text.substr(first);
-      while (!item.text.empty() && item.text.back() == ' ') item.text.pop_back();
-    }
-    return list;
+  if (!is_list_type || !value.is_string()) return value;
+  // Cannot fail: the delimiter is not empty and the value is a string.
+  Value list = fn_split(Value::string(at, ","), value, value.location).value();
+  for (Value& item : list.items) {
+    const auto first = item.text.find_first_not_of(' ');
+    item.text = first == std::string::npos ? "" : item.text.substr(first);
+    while (!item.text.empty() && item.text.back() == ' ') item.text.pop_back();
   }
-  return value;
+  return list;
 }
 
 Value Evaluator::eval_get_att(uint32_t tmpl, const JsonNode& argument, Location at) {

@@ -36,6 +36,7 @@ class Evaluator {
   Value eval_list(uint32_t tmpl, const JsonNode& node);
   Value eval_ref(uint32_t tmpl, const JsonNode& argument, Location at);
   Value eval_parameter(uint32_t tmpl, const JsonMember& parameter, Location at);
+  static Value typed(Value value, std::string_view type_name, Location at);
   Value eval_pseudo_parameter(const Template& tmpl, std::string_view name, Location at);
   Value eval_get_att(uint32_t tmpl, const JsonNode& argument, Location at);
   Value resource_attribute(uint32_t tmpl, const JsonMember& resource, std::string_view attribute,

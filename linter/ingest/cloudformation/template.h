@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linter/core/diagnostics.h"
+#include "linter/ingest/common/given_parameters.h"
 #include "linter/ingest/common/json_tree.h"
 
 namespace reachlint {
@@ -24,6 +25,8 @@ struct Template {
   std::unordered_map<std::string_view, const JsonMember*> conditions;
   std::unordered_map<std::string_view, const JsonMember*> mappings;
   std::unordered_map<std::string_view, const JsonMember*> outputs;
+  // Values given for deployment (--parameters), by parameter name; they win over defaults.
+  std::unordered_map<std::string_view, const GivenParameter*> given;
 
   Location at(uint32_t offset) const { return {file, offset}; }
   // The resource's "Type", or empty when it is missing.

@@ -20,6 +20,13 @@ inline constexpr std::string_view kResources = "Resources";
 // Entries of a resource, a parameter and an output.
 inline constexpr std::string_view kCondition = "Condition";
 inline constexpr std::string_view kDefault = "Default";
+// Parameter constraints, checked against given values.
+inline constexpr std::string_view kAllowedValues = "AllowedValues";
+inline constexpr std::string_view kAllowedPattern = "AllowedPattern";
+inline constexpr std::string_view kMinLength = "MinLength";
+inline constexpr std::string_view kMaxLength = "MaxLength";
+inline constexpr std::string_view kMinValue = "MinValue";
+inline constexpr std::string_view kMaxValue = "MaxValue";
 inline constexpr std::string_view kExport = "Export";
 inline constexpr std::string_view kMetadata = "Metadata";
 inline constexpr std::string_view kName = "Name";

@@ -12,6 +12,7 @@
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
 #include "linter/core/suppression_spec.h"
+#include "linter/ingest/common/given_parameters.h"
 #include "linter/ingest/common/json_tree.h"
 #include "linter/model/finalize.h"
 #include "linter/model/model.h"
@@ -51,6 +52,7 @@ struct ModelBuild {
   model::Model& model;
   model::WrittenOut& written_out;
   std::vector<SuppressionSpec>& suppressions;
+  const std::vector<GivenParameter>& parameters;  // values for templates' parameters
   Diagnostics& diagnostics;
   bool timings = false;
 };

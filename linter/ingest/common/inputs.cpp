@@ -159,6 +159,12 @@ class Loader final : public LoaderAccess {
     }
   }
 
+  bool is_parameter_file(const std::string& path) const {
+    if (inputs_.parameter_files.empty()) return false;
+    std::error_code ec;
+    return inputs_.parameter_files.count(fs::weakly_canonical(path, ec).string()) > 0;
+  }
+
   // Reads a file once; nullptr when it was already read or cannot be (then it is reported).
   LoadedFile* read_file(const std::string& path) {
     if (!seen_.insert(path).second) return nullptr;
@@ -199,6 +205,7 @@ class Loader final : public LoaderAccess {
 
   void load(const Candidate& candidate) {
     last_parse_error_ = {};
+    if (is_parameter_file(candidate.path)) return;  // read already, for its values
     LoadedFile* file = read_file(candidate.path);
     if (!file) return;
     const std::string_view text = file->buffer.text();
@@ -300,7 +307,8 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
 
 void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings) {
   model::WrittenOut written_out;
-  ModelBuild build{inputs.sources, model, written_out, inputs.suppressions, diagnostics, timings};
+  ModelBuild build{inputs.sources,    model,       written_out, inputs.suppressions,
+                   inputs.parameters, diagnostics, timings};
   for (const InputFormat::Layer layer :
        {InputFormat::Layer::Deployed, InputFormat::Layer::Planned}) {
     for (const auto& format : inputs.formats) {

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
 #include "linter/core/suppression_spec.h"
+#include "linter/ingest/common/given_parameters.h"
 #include "linter/ingest/common/input_format.h"
 #include "linter/model/model.h"
 
@@ -29,6 +31,10 @@ struct Inputs {
   std::vector<std::unique_ptr<InputFormat>> formats;
   // Written in the inputs themselves (a template resource's Metadata), read by build_model.
   std::vector<SuppressionSpec> suppressions;
+  // Values for templates' parameters (--parameters), read by build_model, and the files they
+  // came from (canonical paths), which are no inputs however they are met.
+  std::vector<GivenParameter> parameters;
+  std::set<std::string> parameter_files;
 
   // The format of type `Format`, when the run has one.
   template <typename Format>
