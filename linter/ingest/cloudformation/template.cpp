@@ -63,8 +63,34 @@ const JsonNode* Template::properties(const JsonMember& resource) const {
 
 namespace {
 
+// A transform (SAM, AWS::Include, macros) rewrites the template at deploy time: what it adds or
+// changes cannot be known from the file, the rest is checked as written.
+void notice_transforms(const Template& tmpl, const JsonNode& root, Diagnostics& diagnostics) {
+  const JsonNode* transform = tmpl.json->find(root, template_keys::kTransform);
+  if (!transform) return;
+  std::vector<const JsonNode*> entries;
+  if (transform->is_array()) {
+    for (const JsonNode* entry : tmpl.json->elements(*transform)) entries.push_back(entry);
+  } else {
+    entries.push_back(transform);
+  }
+  for (const JsonNode* entry : entries) {
+    const JsonNode* name =
+        entry->is_object() ? tmpl.json->find(*entry, template_keys::kName) : entry;
+    if (!name || !name->is_string()) continue;
+    // Fn::ForEach, the only part of AWS::LanguageExtensions that adds resources, has its own
+    // notice.
+    if (name->text == "AWS::LanguageExtensions") continue;
+    diagnostics.notice(tmpl.at(entry->offset),
+                       fmt::format("the transform {} rewrites this template at deploy time: what "
+                                   "it adds or changes is not checked, the rest is",
+                                   name->text));
+  }
+}
+
 // Parameters, Conditions, Mappings and Outputs by name.
 bool index_sections(Template& tmpl, const JsonNode& root, Diagnostics& diagnostics) {
+  notice_transforms(tmpl, root, diagnostics);
   bool ok = index_section(tmpl, root, template_keys::kParameters, tmpl.parameters, diagnostics);
   ok &= index_section(tmpl, root, template_keys::kConditions, tmpl.conditions, diagnostics);
   ok &= index_section(tmpl, root, template_keys::kMappings, tmpl.mappings, diagnostics);

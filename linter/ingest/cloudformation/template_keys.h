@@ -16,6 +16,7 @@ inline constexpr std::string_view kMappings = "Mappings";
 inline constexpr std::string_view kOutputs = "Outputs";
 inline constexpr std::string_view kParameters = "Parameters";
 inline constexpr std::string_view kResources = "Resources";
+inline constexpr std::string_view kTransform = "Transform";
 
 // Entries of a resource, a parameter and an output.
 inline constexpr std::string_view kCondition = "Condition";
