@@ -10,7 +10,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 seeds=$out/seeds
 rm -rf "$seeds" "$out/dict"
-mkdir -p "$seeds"/{template,export,intrinsics,cidr,config,cli} "$out/dict"
+mkdir -p "$seeds"/{template,export,intrinsics,cidr,config,cli,parameters} "$out/dict"
 cd "$root/fixtures"
 
 # Appends FILE to bundle OUT under the header path NAME.
@@ -79,6 +79,11 @@ for dir in */; do
 
   # config
   if [ -f "$fixture/reachlint.toml" ]; then cp "$fixture/reachlint.toml" "$seeds/config/$fixture.toml"; fi
+
+  # parameters: the parameter files the fixtures name
+  for f in "$fixture"/params.json "$fixture"/pipeline-config.json; do
+    if [ -f "$f" ]; then cp "$f" "$seeds/parameters/$fixture--$(basename "$f")"; fi
+  done
 done
 
 # cidr: the hand-made seeds, and every address and prefix written in the fixtures, eight a seed.
@@ -100,7 +105,8 @@ cp "$out/dict/template.dict" "$out/dict/intrinsics.dict"
 cp "$root/fuzz/dict/cidr.dict" "$out/dict/cidr.dict"
 cp "$root/fuzz/dict/toml.dict" "$out/dict/config.dict"
 cp "$root/fuzz/dict/cli.dict" "$out/dict/cli.dict"
+{ cat "$root/fuzz/dict/json.dict"; printf '"ParameterKey"\n"ParameterValue"\n"Parameters"\n"Tags"\n"StackPolicy"\n"FsxVpcId"\n"FsxSubnetIds"\n"FsxRouteTableIds"\n"ClientCidr"\n"ThroughputCapacity"\n"vpc-"\n"subnet-"\n"rtb-"\n'; } >"$out/dict/parameters.dict"
 
-for h in template export intrinsics cidr config cli; do
+for h in template export intrinsics cidr config cli parameters; do
   printf '%-11s %4d seeds\n' "$h" "$(find "$seeds/$h" -type f | wc -l)"
 done

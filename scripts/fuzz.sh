@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-20}
 shift || true
-all=(template export intrinsics cidr config cli)
+all=(template export intrinsics cidr config cli parameters)
 harnesses=("$@")
 [ ${#harnesses[@]} -eq 0 ] && harnesses=("${all[@]}")
 for h in "${harnesses[@]}"; do
@@ -35,7 +35,7 @@ max_len() {
   case $1 in
     template | export) echo 65536 ;;
     intrinsics) echo 32768 ;;
-    config) echo 4096 ;;
+    config | parameters) echo 4096 ;;
     cidr | cli) echo 1024 ;;
   esac
 }
