@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/stable_hash.h"
 #include "rules/rule.h"
 
 namespace reachlint::rules {
@@ -116,18 +117,9 @@ std::vector<Finding> FindingSink::take() {
 }
 
 std::string fingerprint(const Finding& finding) {
-  // FNV-1a: a stable hash of what is broken, independent of lines.
-  uint64_t hash = 1469598103934665603ULL;
-  const auto add = [&](std::string_view text) {
-    for (const char c : text) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ULL;
-    }
-  };
-  add(finding.rule->code);
-  add("|");
-  add(finding.identity);
-  return fmt::format("{:016x}", hash);
+  // What is broken, independent of lines.
+  return fmt::format("{:016x}",
+                     StableHash().add(finding.rule->code).add("|").add(finding.identity).value());
 }
 
 }  // namespace reachlint::rules

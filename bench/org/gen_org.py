@@ -347,6 +347,20 @@ class Org:
                 self.used_ids.add(value)
                 return value
 
+    def aws_managed_eni(self, sn, kind, description):
+        """An interface AWS creates in subnet `sn` for its own service (a NAT gateway, an endpoint)."""
+        e = Eni()
+        e.id = self.new_id("eni")
+        e.subnet = sn
+        e.kind = kind
+        e.ip = sn.take_ip()
+        e.description = description
+        e.mac = self.mac()
+        e.requester = "amazon-aws"
+        sn.enis.append(e)
+        self.enis.append(e)
+        return e
+
     def mac(self):
         b = self.rng.getrandbits(40)
         return "02:" + ":".join(f"{(b >> s) & 255:02x}" for s in (32, 24, 16, 8, 0))
@@ -678,17 +692,7 @@ class Org:
         n.association = self.new_id("eipassoc")
         n.public_ip = f"{rng.choice([3, 18, 34, 44, 52, 54])}.{rng.randrange(256)}." \
                       f"{rng.randrange(256)}.{rng.randrange(1, 255)}"
-        e = Eni()
-        e.id = self.new_id("eni")
-        e.subnet = sn
-        e.kind = "nat"
-        e.ip = sn.take_ip()
-        e.description = f"Interface for NAT Gateway {n.id}"
-        e.mac = self.mac()
-        e.requester = "amazon-aws"
-        sn.enis.append(e)
-        self.enis.append(e)
-        n.eni = e
+        n.eni = self.aws_managed_eni(sn, "nat", f"Interface for NAT Gateway {n.id}")
         v.nat_gw = n
 
     def make_gateway_endpoints(self, v):
@@ -904,17 +908,7 @@ class Org:
                 continue
             if kind == "gwlb":
                 ep = self.add_endpoint(v, "GatewayLoadBalancer", service, subnet=sn)
-                e = Eni()
-                e.id = self.new_id("eni")
-                e.subnet = sn
-                e.kind = "gwlbe"
-                e.ip = sn.take_ip()
-                e.description = f"VPC Endpoint Interface {ep.id}"
-                e.mac = self.mac()
-                e.requester = "amazon-aws"
-                sn.enis.append(e)
-                self.enis.append(e)
-                ep.eni = e
+                ep.eni = self.aws_managed_eni(sn, "gwlbe", f"VPC Endpoint Interface {ep.id}")
                 v.appliances[sn.az] = ("vpce", ep.id)
             else:
                 i = self.make_instance(sn, [fw_sg], f"{v.name}-firewall-{sn.name[-1]}")

@@ -7,6 +7,7 @@
 #include "linter/analysis/discovery.h"
 #include "linter/analysis/walker.h"
 #include "linter/core/parallel.h"
+#include "linter/core/stable_hash.h"
 #include "linter/core/timing.h"
 
 namespace reachlint::analysis {
@@ -22,11 +23,6 @@ std::string_view type_name(model::FileSystemType type) {
     default:
       return "this file system type";
   }
-}
-
-bool has_unknown_hop(const Trace& trace) {
-  return std::any_of(trace.hops.begin(), trace.hops.end(),
-                     [](const Hop& hop) { return hop.verdict == Verdict::Unknown; });
 }
 
 void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& result,
@@ -94,14 +90,7 @@ bool in_shard(const model::Model& model, model::Index file_system, Shard shard) 
   const model::Origin& origin = model.file_systems[file_system].origin;
   const std::string_view scope =
       origin.stack < model.stacks.size() ? std::string_view(model.stacks[origin.stack]) : "";
-  uint64_t hash = 1469598103934665603ULL;  // FNV-1a: the same on every machine and run
-  const auto mix = [&](std::string_view text) {
-    for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  };
-  mix(scope);
-  mix("|");
-  mix(origin.name);
-  return hash % shard.count == shard.index;
+  return StableHash().add(scope).add("|").add(origin.name).value() % shard.count == shard.index;
 }
 
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,

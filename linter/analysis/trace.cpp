@@ -14,4 +14,9 @@ bool asymmetric(const Trace& trace) {
   return reply_fails;
 }
 
+bool has_unknown_hop(const Trace& trace) {
+  return std::any_of(trace.hops.begin(), trace.hops.end(),
+                     [](const Hop& hop) { return hop.verdict == Verdict::Unknown; });
+}
+
 }  // namespace reachlint::analysis

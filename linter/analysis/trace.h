@@ -87,4 +87,7 @@ struct Trace {
 // only from broad evidence are checked for (README "Who is a client").
 bool asymmetric(const Trace& trace);
 
+// Whether a hop of the trace could not be evaluated statically.
+bool has_unknown_hop(const Trace& trace);
+
 }  // namespace reachlint::analysis

@@ -34,12 +34,6 @@ std::string endpoint_of(const model::FileSystem& fs, const analysis::FileSystemA
   return fmt::format("endpoint: a /28 AWS picks in {}", fmt::join(blocks, ", "));
 }
 
-bool has_unknown_hop(const analysis::Trace& trace) {
-  return std::any_of(trace.hops.begin(), trace.hops.end(), [](const analysis::Hop& hop) {
-    return hop.verdict == analysis::Verdict::Unknown;
-  });
-}
-
 // The subnets a trace passes through: the client's, the file system's, the attachments'.
 std::vector<model::Index> path_subnets(const model::Model& model,
                                        const analysis::FileSystemAnalysis& a,
@@ -101,7 +95,7 @@ void GraphBuilder::add_client_edge(const analysis::FileSystemAnalysis& a,
   const std::vector<std::string>& codes = marks_.codes_of(a.file_system, member.id);
   if (!codes.empty()) {
     add_edge({from}, {to}, {fmt::format("{}", fmt::join(codes, ", "))}, Line::Dashed, Mark::Broken);
-  } else if (has_unknown_hop(trace)) {
+  } else if (analysis::has_unknown_hop(trace)) {
     add_edge({from}, {to}, {"not known statically"}, Line::Dashed, Mark::Unknown);
   } else {
     add_edge({from}, {to}, {}, Line::Dashed);
