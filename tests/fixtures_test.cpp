@@ -86,18 +86,8 @@ BOOST_AUTO_TEST_SUITE(fixtures)
 BOOST_DATA_TEST_CASE(matches_expected, boost::unit_test::data::make(fixture_names()), name) {
   const fs::path dir = fs::path(reachlint::test::source_dir()) / "fixtures" / name;
   const auto result = reachlint::test::run_cli(fixture_args(dir, name), dir.string());
-  const std::string actual = reachlint::test::report_snapshot(result);
-  const fs::path expected_path = dir / "expected.json";
-  if (reachlint::test::update_expected()) {
-    reachlint::test::write_file(expected_path.string(), actual);
-    return;
-  }
-  BOOST_TEST_REQUIRE(fs::exists(expected_path),
-                     name << ": no expected.json (run with REACHLINT_UPDATE_EXPECTED=1)");
-  const std::string expected = reachlint::test::read_file(expected_path.string());
-  BOOST_TEST(actual == expected, name << ": output differs from expected.json\n--- expected\n"
-                                      << expected << "--- actual\n"
-                                      << actual);
+  reachlint::test::check_snapshot(name, reachlint::test::report_snapshot(result),
+                                  dir / "expected.json");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -88,19 +88,8 @@ BOOST_DATA_TEST_CASE(matches_the_checked_verdict, boost::unit_test::data::make(c
                                   [&](const CorpusCase& c) { return c.name == name; });
   BOOST_TEST_REQUIRE((found != cases().end()));
   const auto result = reachlint::test::run_cli(found->args, corpus().string());
-  const std::string actual = reachlint::test::report_snapshot(result);
-  const fs::path expected_path = corpus() / "expected" / (name + ".json");
-  if (reachlint::test::update_expected()) {
-    reachlint::test::write_file(expected_path.string(), actual);
-    return;
-  }
-  BOOST_TEST_REQUIRE(fs::exists(expected_path),
-                     name << ": no expected file (run with REACHLINT_UPDATE_EXPECTED=1)");
-  const std::string expected = reachlint::test::read_file(expected_path.string());
-  BOOST_TEST(actual == expected, name << ": output differs from " << expected_path.string()
-                                      << "\n--- expected\n"
-                                      << expected << "--- actual\n"
-                                      << actual);
+  reachlint::test::check_snapshot(name, reachlint::test::report_snapshot(result),
+                                  corpus() / "expected" / (name + ".json"));
 }
 
 // A valid public template never stops the run: no case may end in exit 2, and every case is

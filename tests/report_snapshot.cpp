@@ -1,6 +1,7 @@
 #include "report_snapshot.h"
 
 #include <simdjson.h>
+#include <boost/test/unit_test.hpp>
 
 #include "linter/output/json_writer.h"
 
@@ -64,6 +65,23 @@ std::string report_snapshot(const CliResult& result) {
   out.end_array();
   out.end_object();
   return text;
+}
+
+void check_snapshot(const std::string& name, const std::string& actual,
+                    const std::filesystem::path& expected_path) {
+  if (update_expected()) {
+    std::filesystem::create_directories(expected_path.parent_path());
+    write_file(expected_path.string(), actual);
+    return;
+  }
+  BOOST_TEST_REQUIRE(std::filesystem::exists(expected_path),
+                     name << ": no " << expected_path.filename().string()
+                          << " (run with REACHLINT_UPDATE_EXPECTED=1)");
+  const std::string expected = read_file(expected_path.string());
+  BOOST_TEST(actual == expected, name << ": output differs from " << expected_path.string()
+                                      << "\n--- expected\n"
+                                      << expected << "--- actual\n"
+                                      << actual);
 }
 
 }  // namespace reachlint::test
