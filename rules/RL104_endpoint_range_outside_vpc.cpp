@@ -49,15 +49,16 @@ void check(const RuleContext& context, FindingSink& sink) {
     const model::Origin& subject = context.model.origin(hop.resource);
     const model::FileSystem& file_system = context.model.file_systems[a.file_system];
     const std::string_view fs = file_system.origin.name;
-    // The static route to add is for the whole range, whichever address of it the endpoint uses.
-    const std::string range = file_system.endpoint_range.known() ? file_system.endpoint_range->str()
-                                                                 : a.endpoint.description;
+    // The static route to add is for the whole range, whichever address of it the endpoint uses;
+    // a range AWS picks is described in a clause of its own.
+    const std::string range = file_system.endpoint_range.known()
+                                  ? fmt::format("{} of {}", file_system.endpoint_range->str(), fs)
+                                  : fmt::format("of {} ({})", fs, a.endpoint.description);
     sink.report(
         {Level::Error,
-         fmt::format(
-             "the endpoint range {} of {} lies outside its VPC's CIDRs and transit gateway route "
-             "table {} has no static route sending it to the file system's VPC attachment",
-             range, fs, subject.name),
+         fmt::format("the endpoint range {} lies outside its VPC's CIDRs and transit gateway route "
+                     "table {} has no static route sending it to the file system's VPC attachment",
+                     range, subject.name),
          a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace, &hop});
   });
 }

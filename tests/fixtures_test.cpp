@@ -8,16 +8,14 @@
 #include <filesystem>
 #include <regex>
 
-#include <simdjson.h>
 #include <toml++/toml.h>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "linter/output/json_writer.h"
+#include "report_snapshot.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
-using reachlint::output::JsonWriter;
 
 namespace {
 
@@ -81,61 +79,6 @@ std::vector<std::string> fixture_args(const fs::path& dir, const std::string& na
   return args;
 }
 
-void write_location_fields(JsonWriter& out, simdjson::dom::element location) {
-  if (location.is_null()) return;
-  out.field("uri", std::string_view(location["uri"]));
-  out.field("line", int64_t(location["line"]));
-  out.field("column", int64_t(location["column"]));
-}
-
-// The parts of a run a fixture pins down, in a stable, reviewable shape.
-std::string snapshot(const reachlint::test::CliResult& result) {
-  std::string text;
-  JsonWriter out(text);
-  out.begin_object().field("exit", result.exit);
-  out.key("findings").begin_array();
-  simdjson::dom::parser parser;
-  simdjson::dom::element report;
-  const bool parsed =
-      !result.out.empty() && parser.parse(result.out).get(report) == simdjson::SUCCESS;
-  if (parsed) {
-    for (simdjson::dom::element finding : report["findings"].get_array()) {
-      out.begin_object()
-          .field("ruleId", std::string_view(finding["rule"]))
-          .field("level", std::string_view(finding["level"]));
-      write_location_fields(out, finding["location"]);
-      out.field("logicalLocation", std::string_view(finding["resource"]));
-      out.field("message", std::string_view(finding["message"]));
-      simdjson::dom::element suppressed;
-      if (finding["suppressed"].get(suppressed) == simdjson::SUCCESS) {
-        out.field("suppressed", std::string_view(suppressed["kind"]));
-        out.field("reason", std::string_view(suppressed["reason"]));
-      }
-      out.end_object();
-    }
-  }
-  out.end_array();
-  out.key("notices").begin_array();
-  if (parsed) {
-    for (simdjson::dom::element notice : report["notices"].get_array()) {
-      out.begin_object();
-      write_location_fields(out, notice["location"]);
-      out.field("message", std::string_view(notice["message"])).end_object();
-    }
-  }
-  out.end_array();
-  out.key("errors").begin_array();
-  std::string_view err = result.err;
-  while (!err.empty()) {
-    const size_t newline = err.find('\n');
-    out.value(err.substr(0, newline));
-    err.remove_prefix(newline == std::string_view::npos ? err.size() : newline + 1);
-  }
-  out.end_array();
-  out.end_object();
-  return text;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(fixtures)
@@ -143,18 +86,8 @@ BOOST_AUTO_TEST_SUITE(fixtures)
 BOOST_DATA_TEST_CASE(matches_expected, boost::unit_test::data::make(fixture_names()), name) {
   const fs::path dir = fs::path(reachlint::test::source_dir()) / "fixtures" / name;
   const auto result = reachlint::test::run_cli(fixture_args(dir, name), dir.string());
-  const std::string actual = snapshot(result);
-  const fs::path expected_path = dir / "expected.json";
-  if (reachlint::test::update_expected()) {
-    reachlint::test::write_file(expected_path.string(), actual);
-    return;
-  }
-  BOOST_TEST_REQUIRE(fs::exists(expected_path),
-                     name << ": no expected.json (run with REACHLINT_UPDATE_EXPECTED=1)");
-  const std::string expected = reachlint::test::read_file(expected_path.string());
-  BOOST_TEST(actual == expected, name << ": output differs from expected.json\n--- expected\n"
-                                      << expected << "--- actual\n"
-                                      << actual);
+  reachlint::test::check_snapshot(name, reachlint::test::report_snapshot(result),
+                                  dir / "expected.json");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -71,6 +71,25 @@ Result<std::vector<ClientGroup>> resolve_entity(const model::Model& model, model
   }
 }
 
+// A filesystems pattern that names no file system would leave its client checked against
+// nothing, and the run green: say so (a notice, as the inputs of one run may hold only some of
+// the file systems a shared configuration names).
+void note_unmatched_patterns(const model::Model& model, const ClientSpec& spec,
+                             const std::vector<std::unique_ptr<RE2>>& patterns,
+                             Diagnostics& diagnostics) {
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const bool matched = std::any_of(
+        model.file_systems.begin(), model.file_systems.end(),
+        [&](const model::FileSystem& fs) { return RE2::FullMatch(fs.origin.name, *patterns[i]); });
+    if (!matched) {
+      diagnostics.notice(spec.location,
+                         fmt::format("client '{}': filesystems pattern '{}' matches no file "
+                                     "system in the inputs",
+                                     spec.value, spec.filesystems[i]));
+    }
+  }
+}
+
 bool kind_matches(const std::string& kind, model::Kind actual) {
   if (kind.empty() || kind == "resource") return true;
   return model::entity_info(actual).word == kind;
@@ -119,6 +138,7 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
       diagnostics.error(spec.location, error);
       continue;
     }
+    note_unmatched_patterns(model, spec, entry->filesystems, diagnostics);
     out.entries_.push_back(std::move(entry));
   }
   return out;

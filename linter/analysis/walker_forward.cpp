@@ -61,9 +61,13 @@ RoutePath Walker::forward_across_vpcs() {
 RoutePath Walker::walk_on_after_client_route(Hop& hop) {
   const std::optional<Index> tgw = tgw_joining(subnet(client_.subnet).vpc);
   if (!tgw) return {};
-  walk_on_as_fixed(
-      hop, fmt::format("route table {} (a route for {} to transit gateway {})", name(hop.resource),
-                       endpoint_.description, name({Kind::TransitGateway, *tgw})));
+  // A range AWS picks is described in a clause of its own: it goes last.
+  const std::string gateway = name({Kind::TransitGateway, *tgw});
+  walk_on_as_fixed(hop, endpoint_.range_defaulted
+                            ? fmt::format("route table {} (a route to transit gateway {} for {})",
+                                          name(hop.resource), gateway, endpoint_.description)
+                            : fmt::format("route table {} (a route for {} to transit gateway {})",
+                                          name(hop.resource), endpoint_.description, gateway));
   return forward_through_tgw(*tgw, nullptr);
 }
 

@@ -321,6 +321,15 @@ Maybe<Cidr> TemplateModelBuilder::cidr(const ResourceContext& r, const Value& va
     error(value.location, fmt::format("{} of {} must be a CIDR string", what, r.origin.name));
     return Maybe<Cidr>::unknown(value.location, "invalid CIDR");
   }
+  // As for ids: an empty string is a placeholder (a parameter defaulting to "", which the
+  // template's Rules may require to be given), filled in at deploy time.
+  if (value.text.empty()) {
+    const std::string why = "the CIDR is empty here; its value is given at deploy time";
+    diagnostics_.notice(value.location,
+                        fmt::format("{} of {}: {}; checks that depend on it are skipped", what,
+                                    r.origin.name, why));
+    return Maybe<Cidr>::unknown(value.location, why);
+  }
   const auto parsed = Cidr::parse(value.text);
   if (!parsed || value.text.find('/') == std::string::npos) {
     error(value.location,
