@@ -143,6 +143,8 @@ void apply_parameters(TemplateSet& templates, const std::vector<GivenParameter>&
     bool stack_found = parameter.stack.empty();
     bool declared = false;
     for (Template& tmpl : templates.templates) {
+      // A nested stack's parameters are what its parent passes.
+      if (tmpl.parent != Template::kNoParent) continue;
       if (!parameter.stack.empty() && tmpl.stack_name != parameter.stack) continue;
       stack_found = true;
       const auto declaration = tmpl.parameters.find(parameter.key);
