@@ -364,9 +364,10 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
     }
     return value;
   };
-  if (type == template_keys::kStackType && attribute.starts_with(template_keys::kOutputsPrefix))
+  if (type == template_keys::kStackType && attribute.starts_with(template_keys::kOutputsPrefix)) {
     return nested_output(tmpl, resource, attribute.substr(template_keys::kOutputsPrefix.size()),
                          at);
+  }
   if (type == "AWS::EC2::VPC") {
     if (attribute == aws_keys::kCidrBlock) return prop(aws_keys::kCidrBlock);
     if (attribute == aws_keys::kVpcId) return self();

@@ -64,6 +64,33 @@ std::string unchecked(std::string_view logical_id) {
                      logical_id);
 }
 
+// A path relative to the parent. A CDK asset missing from the assembly is an error; a local
+// TemplateURL that names no file a notice: only `aws cloudformation package` reads local paths
+// (CloudFormation takes S3 URLs), so it may be a placeholder. An absolute path is not followed:
+// a template in a pull request must not make a CI run read the runner's files.
+NestedReference locate_local(const Template& tmpl, NestedReference ref, std::string_view relative,
+                             bool cdk_asset, Diagnostics& diagnostics) {
+  const std::string_view id = ref.resource->key;
+  if (fs::path(std::string(relative)).is_absolute()) {
+    diagnostics.notice(ref.at, fmt::format("could not evaluate nested stack {}: its template {} "
+                                           "is an absolute path, which is not followed; {}",
+                                           id, relative, unchecked(id)));
+    return ref;
+  }
+  const std::string path = beside(tmpl.path, relative);
+  if (is_file(path)) {
+    ref.path = path;
+  } else if (cdk_asset) {
+    diagnostics.error(
+        ref.at, fmt::format("nested stack {}: its template {} is not in the assembly", id, path));
+  } else {
+    diagnostics.notice(ref.at, fmt::format("could not evaluate nested stack {}: its template {} "
+                                           "does not exist; {}",
+                                           id, path, unchecked(id)));
+  }
+  return ref;
+}
+
 // A TemplateURL: a path beside the parent (as `aws cloudformation package` reads it), or an
 // S3 URL, used when a file of that name lies beside the parent.
 NestedReference locate_by_url(const Template& tmpl, const JsonMember& resource,
@@ -78,19 +105,7 @@ NestedReference locate_by_url(const Template& tmpl, const JsonMember& resource,
                                            resource.key, unchecked(resource.key)));
     return ref;
   }
-  // Only `aws cloudformation package` reads a local path (CloudFormation takes S3 URLs), so one
-  // that names no file may be a placeholder: a notice, like a template only in S3.
-  if (!is_remote(url->text)) {
-    const std::string path = beside(tmpl.path, url->text);
-    if (is_file(path)) {
-      ref.path = path;
-    } else {
-      diagnostics.notice(ref.at, fmt::format("could not evaluate nested stack {}: its template {} "
-                                             "does not exist; {}",
-                                             resource.key, path, unchecked(resource.key)));
-    }
-    return ref;
-  }
+  if (!is_remote(url->text)) return locate_local(tmpl, ref, url->text, false, diagnostics);
   const std::string_view name = url_file_name(url->text);
   const std::string path = name.empty() ? std::string() : beside(tmpl.path, name);
   if (!path.empty() && is_file(path)) {
@@ -107,15 +122,8 @@ NestedReference locate_child(const Template& tmpl, const JsonMember& resource,
                              Diagnostics& diagnostics) {
   const JsonNode* asset = cdk_asset_path(tmpl, resource);
   if (!asset) return locate_by_url(tmpl, resource, diagnostics);
-  NestedReference ref{&resource, {}, tmpl.at(asset->offset)};
-  const std::string path = beside(tmpl.path, asset->text);
-  if (is_file(path)) {
-    ref.path = path;
-  } else {
-    diagnostics.error(ref.at, fmt::format("nested stack {}: its template {} is not in the assembly",
-                                          resource.key, path));
-  }
-  return ref;
+  return locate_local(tmpl, {&resource, {}, tmpl.at(asset->offset)}, asset->text, true,
+                      diagnostics);
 }
 
 // CloudFormation refuses a nested stack passed a parameter its template does not declare. Only
