@@ -133,6 +133,16 @@ BOOST_AUTO_TEST_CASE(values_pass_down_and_outputs_up_at_any_depth) {
   BOOST_TEST(s.cidr("root.json", "Vpc").text == "10.7.0.0/16");
 }
 
+BOOST_AUTO_TEST_CASE(a_child_read_before_its_parent_is_still_only_its_child) {
+  Stacks s({{"leaf.json", kLeaf},
+            {"root.json",
+             R"({"Resources": {)" + nest("Leaf", "leaf.json", R"("Cidr": "10.3.0.0/16")") + "}}"}});
+  BOOST_TEST(s.errors() == "");
+  const std::vector<std::string> expected = {"root.json", "root.json/Leaf"};
+  BOOST_TEST(s.names() == expected, boost::test_tools::per_element());
+  BOOST_TEST(s.cidr("root.json/Leaf", "Vpc").text == "10.3.0.0/16");
+}
+
 BOOST_AUTO_TEST_CASE(a_template_nested_twice_is_two_stacks) {
   Stacks s(
       {{"root.json", R"({"Resources": {)" + nest("A", "leaf.json", R"("Cidr": "10.1.0.0/16")") +
