@@ -81,4 +81,13 @@ BOOST_AUTO_TEST_CASE(a_template_and_its_account_in_any_order) {
   check_every_order(inputs, 1);
 }
 
+BOOST_AUTO_TEST_CASE(nested_stacks_file_by_file_in_any_order) {
+  std::vector<std::string> inputs = fixture_files("nested-depth2-bad");
+  std::erase_if(inputs, [](const std::string& file) { return !file.ends_with(".template.json"); });
+  for (const std::string& file : fixture_files("NESTED-bad/cdk.out")) {
+    if (file.ends_with(".template.json")) inputs.push_back(file);
+  }
+  check_every_order(inputs, 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

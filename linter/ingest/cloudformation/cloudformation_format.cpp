@@ -4,6 +4,7 @@
 
 #include "linter/ingest/cloudformation/cdk_assembly.h"
 #include "linter/ingest/cloudformation/inline_suppressions.h"
+#include "linter/ingest/cloudformation/nested_stacks.h"
 #include "linter/ingest/cloudformation/parameter_values.h"
 #include "linter/ingest/cloudformation/template_keys.h"
 #include "linter/ingest/cloudformation/template_model_builder.h"
@@ -76,13 +77,17 @@ void CloudFormationFormat::add(const InputFile& file, LoaderAccess& loader,
     return read_assembly(parent_directory(file.path), file.loaded, loader, diagnostics);
   Template tmpl;
   tmpl.file = file.loaded.file;
+  tmpl.path = file.path;
   tmpl.json = &file.loaded.json;
   tmpl.stack_name = file.stack_name.empty() ? stack_name_from_file(file.path) : file.stack_name;
   tmpl.listed_by_manifest = listed_stack;
-  if (index_template(tmpl, diagnostics)) templates_.templates.push_back(std::move(tmpl));
+  if (!index_template(tmpl, diagnostics)) return;
+  find_nested_templates(tmpl, loader, diagnostics);
+  templates_.templates.push_back(std::move(tmpl));
 }
 
 void CloudFormationFormat::build(ModelBuild& build) {
+  link_nested_stacks(templates_, build.diagnostics);
   apply_parameters(templates_, build.parameters, build.diagnostics);
   build_model_from_templates(templates_, build.model, build.diagnostics);
   std::vector<SuppressionSpec> written = inline_suppressions(templates_, build.diagnostics);

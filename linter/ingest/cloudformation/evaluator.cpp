@@ -241,7 +241,18 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
         at, fmt::format("parameter '{}' is read from SSM Parameter Store at deploy time",
                         parameter.key));
   }
+  if (t.parent != Template::kNoParent) {
+    if (std::optional<Value> passed =
+            passed_parameter(tmpl, parameter.key, is_list_type(type_name)))
+      return typed(std::move(*passed), type_name, at);
+  }
   const JsonNode* default_value = t.json->find(*parameter.value, template_keys::kDefault);
+  if (!default_value && t.parent != Template::kNoParent) {
+    return fail(templates_.templates[t.parent].at(t.stack_resource->key_offset),
+                fmt::format("nested stack {} passes no value for parameter '{}', which has no "
+                            "default: CloudFormation refuses to create the stack",
+                            t.stack_resource->key, parameter.key));
+  }
   if (!default_value) {
     return Value::unknown(
         at, fmt::format("parameter '{}' has no default; its value is given at deploy time",
@@ -250,10 +261,51 @@ Value Evaluator::eval_parameter(uint32_t tmpl, const JsonMember& parameter, Loca
   return typed(eval(tmpl, *default_value), type_name, at);
 }
 
+// What a nested stack's parent passes for `name` in its resource's Parameters, evaluated in the
+// parent; nullopt when it passes nothing for it, and the default applies.
+std::optional<Value> Evaluator::passed_parameter(uint32_t tmpl, std::string_view name,
+                                                 bool list_type) {
+  const Template& t = templates_.templates[tmpl];
+  const Value passed = property(t.parent, *t.stack_resource, template_keys::kParameters);
+  if (passed.is_absent()) return std::nullopt;
+  if (passed.is_unknown()) return passed;
+  if (passed.kind != Value::Kind::Object)
+    return fail(passed.location, "the Parameters of a nested stack must be an object");
+  const JsonNode* node = templates_.templates[passed.tmpl].json->find(*passed.object, name);
+  if (!node) return std::nullopt;
+  if (list_type) {
+    if (std::optional<Value> items = comma_joined_items(passed.tmpl, *node)) return items;
+  }
+  return eval(passed.tmpl, *node);
+}
+
+// A list the parent joins with commas for a list-typed parameter, which splits it again: its
+// items pass as they are, resources included (which Fn::Join cannot spell out before
+// deployment). Not when an item holds a comma: the split would cut it.
+std::optional<Value> Evaluator::comma_joined_items(uint32_t tmpl, const JsonNode& node) {
+  const Template& t = templates_.templates[tmpl];
+  if (!node.is_object() || node.count != 1) return std::nullopt;
+  const JsonMember& call = t.json->members(node)[0];
+  if (call.key != template_keys::kFnJoin || !call.value->is_array() || call.value->count != 2)
+    return std::nullopt;
+  const auto parts = t.json->elements(*call.value);
+  if (!parts[0]->is_string() || parts[0]->text != ",") return std::nullopt;
+  Value items = eval(tmpl, *parts[1]);
+  if (!items.is_list()) return std::nullopt;
+  for (const Value& item : items.items) {
+    const auto text = item.as_text();
+    if (item.is_unknown() || (text && text->find(',') != std::string::npos)) return std::nullopt;
+  }
+  return items;
+}
+
+bool Evaluator::is_list_type(std::string_view type_name) {
+  return type_name == "CommaDelimitedList" || type_name.starts_with("List<");
+}
+
 // A parameter's value as its type reads it: list types split on commas.
 Value Evaluator::typed(Value value, std::string_view type_name, Location at) {
-  const bool is_list_type = type_name == "CommaDelimitedList" || type_name.starts_with("List<");
-  if (!is_list_type || !value.is_string()) return value;
+  if (!is_list_type(type_name) || !value.is_string()) return value;
   // Cannot fail: the delimiter is not empty and the value is a string.
   Value list = fn_split(Value::string(at, ","), value, value.location).value();
   for (Value& item : list.items) {
@@ -312,6 +364,10 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
     }
     return value;
   };
+  if (type == template_keys::kStackType && attribute.starts_with(template_keys::kOutputsPrefix)) {
+    return nested_output(tmpl, resource, attribute.substr(template_keys::kOutputsPrefix.size()),
+                         at);
+  }
   if (type == "AWS::EC2::VPC") {
     if (attribute == aws_keys::kCidrBlock) return prop(aws_keys::kCidrBlock);
     if (attribute == aws_keys::kVpcId) return self();
@@ -357,6 +413,22 @@ Value Evaluator::resource_attribute(uint32_t tmpl, const JsonMember& resource,
   }
   return Value::unknown(
       at, fmt::format("Fn::GetAtt {}.{} is known only after deployment", resource.key, attribute));
+}
+
+// Fn::GetAtt Child.Outputs.Name: the output of the nested stack's template, evaluated there.
+Value Evaluator::nested_output(uint32_t tmpl, const JsonMember& resource, std::string_view name,
+                               Location at) {
+  const Template& t = templates_.templates[tmpl];
+  const auto child = t.children.find(resource.key);
+  if (child == t.children.end()) {
+    return Value::unknown(
+        at, fmt::format("the template of nested stack {} is not among the inputs", resource.key));
+  }
+  const Template& nested = templates_.templates[child->second];
+  const auto output = nested.outputs.find(name);
+  if (output == nested.outputs.end())
+    return fail(at, fmt::format("nested stack {} has no output '{}'", resource.key, name));
+  return eval_output(child->second, *output->second, at);
 }
 
 Value Evaluator::eval_output(uint32_t tmpl, const JsonMember& output, Location at) {
@@ -601,6 +673,15 @@ Tri Evaluator::eval_condition_expression(uint32_t tmpl, const JsonNode& node) {
 }
 
 Tri Evaluator::resource_condition(uint32_t tmpl, const JsonMember& resource) {
+  const Tri own = own_condition(tmpl, resource);
+  const Template& t = templates_.templates[tmpl];
+  if (own == Tri::False || t.parent == Template::kNoParent) return own;
+  const Tri stack = resource_condition(t.parent, *t.stack_resource);
+  if (stack == Tri::False) return Tri::False;
+  return stack == Tri::True ? own : Tri::Unknown;
+}
+
+Tri Evaluator::own_condition(uint32_t tmpl, const JsonMember& resource) {
   const Template& t = templates_.templates[tmpl];
   const JsonNode* name = t.json->find(*resource.value, template_keys::kCondition);
   if (!name) return Tri::True;

@@ -1,6 +1,7 @@
 // Static evaluation of CloudFormation intrinsic functions across the templates of one run.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,7 +25,8 @@ class Evaluator {
   // Properties.<name> of a resource, evaluated; NoValue when absent.
   Value property(uint32_t tmpl, const JsonMember& resource, std::string_view name);
   Tri condition(uint32_t tmpl, std::string_view name, Location at);
-  // Whether a resource exists, from its "Condition" attribute.
+  // Whether a resource exists, from its "Condition" attribute and, in a nested stack, from the
+  // parent's resource that creates the stack.
   Tri resource_condition(uint32_t tmpl, const JsonMember& resource);
 
   const TemplateSet& templates() const { return templates_; }
@@ -36,7 +38,13 @@ class Evaluator {
   Value eval_list(uint32_t tmpl, const JsonNode& node);
   Value eval_ref(uint32_t tmpl, const JsonNode& argument, Location at);
   Value eval_parameter(uint32_t tmpl, const JsonMember& parameter, Location at);
+  std::optional<Value> passed_parameter(uint32_t tmpl, std::string_view name, bool list_type);
+  std::optional<Value> comma_joined_items(uint32_t tmpl, const JsonNode& node);
+  Value nested_output(uint32_t tmpl, const JsonMember& resource, std::string_view name,
+                      Location at);
+  Tri own_condition(uint32_t tmpl, const JsonMember& resource);
   static Value typed(Value value, std::string_view type_name, Location at);
+  static bool is_list_type(std::string_view type_name);
   Value eval_pseudo_parameter(const Template& tmpl, std::string_view name, Location at);
   Value eval_get_att(uint32_t tmpl, const JsonNode& argument, Location at);
   Value resource_attribute(uint32_t tmpl, const JsonMember& resource, std::string_view attribute,

@@ -137,15 +137,42 @@ std::optional<std::string> parameter_value_problem(const Template& tmpl,
   return std::nullopt;
 }
 
+namespace {
+
+// A value that went to no template: its stack is not among the inputs, or no template declares
+// its key. A nested stack's parameters are what its parent passes: it takes no given values.
+void report_unapplied(const GivenParameter& parameter, bool stack_found, bool declared,
+                      bool nested_declares, Diagnostics& diagnostics) {
+  const std::string nested =
+      nested_declares ? " (a nested stack's parameters are what its parent passes)" : "";
+  if (!stack_found) {
+    diagnostics.error(parameter.at, fmt::format("{}no template of stack '{}' is among the inputs{}",
+                                                where(parameter), parameter.stack, nested));
+  } else if (!declared) {
+    diagnostics.error(
+        parameter.at,
+        fmt::format(
+            "{}parameter '{}' is declared by no template{}{}", where(parameter), parameter.key,
+            parameter.stack.empty() ? "" : fmt::format(" of stack {}", parameter.stack), nested));
+  }
+}
+
+}  // namespace
+
 void apply_parameters(TemplateSet& templates, const std::vector<GivenParameter>& given,
                       Diagnostics& diagnostics) {
   for (const GivenParameter& parameter : given) {
     bool stack_found = parameter.stack.empty();
     bool declared = false;
+    bool nested_declares = false;
     for (Template& tmpl : templates.templates) {
       if (!parameter.stack.empty() && tmpl.stack_name != parameter.stack) continue;
-      stack_found = true;
       const auto declaration = tmpl.parameters.find(parameter.key);
+      if (tmpl.parent != Template::kNoParent) {
+        nested_declares |= declaration != tmpl.parameters.end();
+        continue;
+      }
+      stack_found = true;
       if (declaration == tmpl.parameters.end()) continue;
       declared = true;
       if (auto problem = parameter_value_problem(tmpl, *declaration->second, parameter.value)) {
@@ -156,16 +183,7 @@ void apply_parameters(TemplateSet& templates, const std::vector<GivenParameter>&
       }
       tmpl.given[declaration->second->key] = &parameter;
     }
-    if (!stack_found) {
-      diagnostics.error(parameter.at, fmt::format("{}no template of stack '{}' is among the inputs",
-                                                  where(parameter), parameter.stack));
-    } else if (!declared) {
-      diagnostics.error(
-          parameter.at,
-          fmt::format("{}parameter '{}' is declared by no template{}", where(parameter),
-                      parameter.key,
-                      parameter.stack.empty() ? "" : fmt::format(" of stack {}", parameter.stack)));
-    }
+    report_unapplied(parameter, stack_found, declared, nested_declares, diagnostics);
   }
 }
 

@@ -14,8 +14,18 @@
 
 namespace reachlint {
 
+// A nested stack's template, as its parent's `AWS::CloudFormation::Stack` resource names it.
+struct NestedReference {
+  const JsonMember* resource = nullptr;  // in the parent
+  std::string path;                      // the child's file as displayed; empty when not found
+  Location at;                           // where the parent names it
+};
+
 struct Template {
+  static constexpr uint32_t kNoParent = UINT32_MAX;
+
   uint32_t file = 0;
+  std::string path;        // as displayed
   std::string stack_name;  // the manifest's artifact id, or the file name without extension
   bool listed_by_manifest = false;  // a CDK stack: it may hold no `Resources` (assertion stacks)
   const JsonDocument* json = nullptr;
@@ -27,6 +37,13 @@ struct Template {
   std::unordered_map<std::string_view, const JsonMember*> outputs;
   // Values given for deployment (--parameters), by parameter name; they win over defaults.
   std::unordered_map<std::string_view, const GivenParameter*> given;
+  // Its nested stacks' templates, as the file names them (nested_stacks.h).
+  std::vector<NestedReference> nested;
+  // Once linked, each template is one stack: a nested one knows its parent and the resource
+  // there that passes its Parameters; a parent knows its children by logical id.
+  uint32_t parent = kNoParent;
+  const JsonMember* stack_resource = nullptr;
+  std::unordered_map<std::string_view, uint32_t> children;
 
   Location at(uint32_t offset) const { return {file, offset}; }
   // The resource's "Type", or empty when it is missing.

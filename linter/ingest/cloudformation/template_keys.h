@@ -68,6 +68,14 @@ inline constexpr std::string_view kDefaultSecurityGroup = "DefaultSecurityGroup"
 inline constexpr std::string_view kId = "Id";
 inline constexpr std::string_view kPrimaryPrivateIpAddress = "PrimaryPrivateIpAddress";
 inline constexpr std::string_view kPrivateIp = "PrivateIp";
+// A nested stack's outputs: Fn::GetAtt Child.Outputs.Name.
+inline constexpr std::string_view kOutputsPrefix = "Outputs.";
+
+// A nested stack: the resource type, where its template is, what it is passed.
+inline constexpr std::string_view kStackType = "AWS::CloudFormation::Stack";
+inline constexpr std::string_view kTemplateURL = "TemplateURL";
+// CDK names a nested stack's template file in the assembly in the resource's Metadata.
+inline constexpr std::string_view kCdkAssetPath = "aws:asset:path";
 
 // reachlint's entry in a resource's Metadata: {"reachlint": {"suppress": [{"rule", "reason"}]}}.
 inline constexpr std::string_view kReachlint = "reachlint";
