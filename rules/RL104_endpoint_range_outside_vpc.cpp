@@ -50,14 +50,15 @@ void check(const RuleContext& context, FindingSink& sink) {
     const model::FileSystem& file_system = context.model.file_systems[a.file_system];
     const std::string_view fs = file_system.origin.name;
     // The static route to add is for the whole range, whichever address of it the endpoint uses.
-    const std::string range = file_system.endpoint_range.known() ? file_system.endpoint_range->str()
-                                                                 : a.endpoint.description;
+    const std::string range =
+        file_system.endpoint_range.known()
+            ? fmt::format("the endpoint range {} of {}", file_system.endpoint_range->str(), fs)
+            : fmt::format("the endpoint range of {} ({})", fs, a.endpoint.description);
     sink.report(
         {Level::Error,
-         fmt::format(
-             "the endpoint range {} of {} lies outside its VPC's CIDRs and transit gateway route "
-             "table {} has no static route sending it to the file system's VPC attachment",
-             range, fs, subject.name),
+         fmt::format("{} lies outside its VPC's CIDRs and transit gateway route table {} has no "
+                     "static route sending it to the file system's VPC attachment",
+                     range, subject.name),
          a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace, &hop});
   });
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""The fix oracle (issue 15, item 2): for each finding of the rule fixtures (fixtures/RLxxx-*),
+apply the fix its message and rule page give (fixers.py, one transformer per rule), run every
+rule on the result and check that the finding is gone and that no new error appeared. Advice that
+does not work is a bug in the rule. docs/testing.md lists what each transformer does.
+
+    REACHLINT=build/reachlint python3 tests/properties/fix_oracle.py [--fixture NAME] [-v]
+"""
+
+import argparse
+import re
+import sys
+from collections import Counter
+
+import fixers
+import props
+
+# The fewest findings each rule's fixer must cover (docs/testing.md has the counts).
+FLOORS = {"RL101": 5, "RL102": 16, "RL103": 8, "RL104": 5, "RL105": 5, "RL106": 10,
+          "RL201": 6, "RL202": 2, "RL301": 10, "RL302": 9}
+
+# (rule, fixture) -> why the advice, applied as written, does not clear the finding or brings a
+# new error: kept here and in docs/testing.md until the rule or its advice is fixed. A listed case
+# that passes fails the test.
+KNOWN_FAILURES = {
+}
+
+
+def all_rules(fixture):
+    whole = fixture.copy()
+    whole.rules = ",".join(props.ALL_RULES)
+    return whole
+
+
+def key(finding):
+    return (finding["rule"], finding["level"], finding.get("resource"))
+
+
+def errors(verdict):
+    return Counter({k: n for k, n in verdict["findings"].items() if k[1] == "error" and not k[3]})
+
+
+def check_fix(fixture, finding, before, tally, not_covered, verbose):
+    rule = finding["rule"]
+    fixed = fixers.FIXERS[rule](fixture, finding)
+    label = f"{fixture.name}: {finding['level']} {finding.get('resource')}"
+    if fixed is None:
+        not_covered.append(f"{rule} {label}")
+        return
+    after = props.verdict(props.run(all_rules(fixed)))
+    wanted = (rule, finding["level"], finding.get("resource"), None)
+    problems = []
+    if after["exit"] == 2 or after["error"]:
+        problems.append("the fixed input does not load")
+    if after["findings"][wanted] >= before["findings"][wanted]:
+        problems.append("the finding is still there")
+    new = errors(after) - errors(before)
+    if new:
+        problems.append("new errors: " + ", ".join(f"{k[0]} {k[2]}" for k in new))
+    detail = "; ".join(problems) + f"\n  message: {finding['message']}\n--- after the fix\n" + \
+        props.describe(after)
+    if verbose:
+        print(f"fix-oracle: {rule} {label}: {'ok' if not problems else problems}")
+    tally.record(rule, f"{fixture.name} {finding.get('resource')}", not problems, detail,
+                 KNOWN_FAILURES)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fixture", action="append")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    tally = props.Tally()
+    not_covered = []
+    names = args.fixture or [n for n in props.fixture_names() if re.match(r"RL\d{3}-", n)]
+    for name in names:
+        fixture = props.load_fixture(name)
+        _, report, _ = props.run(fixture)
+        findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
+        if not findings:
+            continue
+        before = props.verdict(props.run(all_rules(fixture)))
+        for finding in findings:
+            check_fix(fixture, finding, before, tally, not_covered, args.verbose)
+    for line in not_covered:
+        print(f"fix-oracle: not covered (no transformer applies): {line}")
+    return tally.finish({r: (0 if args.fixture else n) for r, n in FLOORS.items()}, "fix-oracle")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
