@@ -336,9 +336,39 @@ class Account:
                 "CidrBlockSet": [{"CidrBlock": self.vpcs[vpc]}]}
 
     def transit_gateways(self, files):
+        """describe-transit-gateways and the rest, one route, association and propagation file
+        per gateway route table (the default one made explicit, as AWS creates it)."""
+        tables, defaults = self.gateway_tables(files)
+        associated, propagating = self.links()
+        vpc_of = self.attachments(files, defaults, associated, propagating)
+        routes = {t: [] for t in tables}
+        for table, sources in propagating.items():
+            routes[table] += [{"DestinationCidrBlock": self.vpcs[vpc_of[a]], "Type": "propagated",
+                               "State": "active",
+                               "TransitGatewayAttachments": [self.ref(a, vpc_of)]}
+                              for a in sources]
+        self.static_routes(routes, vpc_of)
+        association_of = {r["TransitGatewayAttachmentId"]: r["Association"]
+                          ["TransitGatewayRouteTableId"]
+                          for r in files["export/ec2-describe-transit-gateway-attachments.json"]
+                          ["TransitGatewayAttachments"] if "Association" in r}
+        for table in tables:
+            files[f"export/ec2-search-transit-gateway-routes.{table}.json"] = {
+                "Routes": routes[table]}
+            files[f"export/ec2-get-transit-gateway-route-table-associations.{table}.json"] = {
+                "Associations": [{"TransitGatewayAttachmentId": a, "ResourceId": vpc_of[a],
+                                  "ResourceType": "vpc", "State": "associated"}
+                                 for a, t in association_of.items() if t == table]}
+            files[f"export/ec2-get-transit-gateway-route-table-propagations.{table}.json"] = {
+                "TransitGatewayRouteTablePropagations": [
+                    {"TransitGatewayAttachmentId": a, "ResourceId": vpc_of[a],
+                     "ResourceType": "vpc", "State": "enabled"}
+                    for a in propagating.get(table, [])]}
+
+    def gateway_tables(self, files):
+        """The gateways with their options, and every gateway route table (default ones too)."""
         c = self.c
-        gateways, attachments, vpc_attachments, tables = [], [], [], {}
-        defaults = {}
+        gateways, tables, defaults = [], {}, {}
         for name in c.of_type("AWS::EC2::TransitGateway"):
             tgw = c.ids[name]
             assoc = c.prop(name, "DefaultRouteTableAssociation", "enable")
@@ -348,30 +378,45 @@ class Account:
             if assoc == "enable" or prop == "enable":
                 default = made_up("tgw-rtb", name + ".DefaultRouteTable")
                 self.mapping[default] = name + ".DefaultRouteTable"
-                tables[default] = {"TransitGatewayId": tgw, "DefaultAssociationRouteTable":
-                                   assoc == "enable", "DefaultPropagationRouteTable":
-                                   prop == "enable"}
+                tables[default] = {"TransitGatewayId": tgw,
+                                   "DefaultAssociationRouteTable": assoc == "enable",
+                                   "DefaultPropagationRouteTable": prop == "enable"}
                 options["AssociationDefaultRouteTableId"] = default
                 options["PropagationDefaultRouteTableId"] = default
                 defaults[tgw] = (default if assoc == "enable" else None,
                                  default if prop == "enable" else None)
-            options.update({k: v for k, v in c.value(c.props(name)).items()
-                            if k in ("SecurityGroupReferencingSupport",)})
+            if c.prop(name, "SecurityGroupReferencingSupport"):
+                options["SecurityGroupReferencingSupport"] = \
+                    c.prop(name, "SecurityGroupReferencingSupport")
             gateways.append({"TransitGatewayId": tgw, "State": "available", "OwnerId": ACCOUNT,
                              "Options": options})
         for name in c.of_type("AWS::EC2::TransitGatewayRouteTable"):
             tables[c.ids[name]] = {"TransitGatewayId": c.prop(name, "TransitGatewayId"),
                                    "DefaultAssociationRouteTable": False,
                                    "DefaultPropagationRouteTable": False}
-        associated, propagating = {}, {}
-        for name in c.of_type("AWS::EC2::TransitGatewayRouteTableAssociation"):
-            associated[c.prop(name, "TransitGatewayAttachmentId")] = \
-                c.prop(name, "TransitGatewayRouteTableId")
+        for table, info in tables.items():
+            info.update({"TransitGatewayRouteTableId": table, "State": "available"})
+        files["export/ec2-describe-transit-gateways.json"] = {"TransitGateways": gateways}
+        files["export/ec2-describe-transit-gateway-route-tables.json"] = {
+            "TransitGatewayRouteTables": list(tables.values())}
+        return tables, defaults
+
+    def links(self):
+        """Explicit associations (attachment -> table) and propagations (table -> attachments)."""
+        c = self.c
+        associated = {c.prop(n, "TransitGatewayAttachmentId"): c.prop(n, "TransitGatewayRouteTableId")
+                      for n in c.of_type("AWS::EC2::TransitGatewayRouteTableAssociation")}
+        propagating = {}
         for name in c.of_type("AWS::EC2::TransitGatewayRouteTablePropagation"):
             propagating.setdefault(c.prop(name, "TransitGatewayRouteTableId"), []).append(
                 c.prop(name, "TransitGatewayAttachmentId"))
-        routes = {t: [] for t in tables}
-        vpc_of = {}
+        return associated, propagating
+
+    def attachments(self, files, defaults, associated, propagating):
+        """The VPC attachments, each associated with its table (explicit, else the default one)
+        and propagating into the default table where the gateway says so; attachment -> VPC."""
+        c = self.c
+        records, vpc_records, vpc_of = [], [], {}
         for name in c.of_type("AWS::EC2::TransitGatewayAttachment",
                               "AWS::EC2::TransitGatewayVpcAttachment"):
             props = c.value(c.props(name))
@@ -381,59 +426,36 @@ class Account:
             table = associated.get(attachment, default_assoc)
             if default_prop:
                 propagating.setdefault(default_prop, []).append(attachment)
-            options = props.get("Options", {})
-            vpc_attachments.append({"TransitGatewayAttachmentId": attachment,
-                                    "TransitGatewayId": tgw, "VpcId": vpc, "VpcOwnerId": ACCOUNT,
-                                    "State": "available", "SubnetIds": props["SubnetIds"],
-                                    "Options": options})
+            vpc_records.append({"TransitGatewayAttachmentId": attachment, "TransitGatewayId": tgw,
+                                "VpcId": vpc, "VpcOwnerId": ACCOUNT, "State": "available",
+                                "SubnetIds": props["SubnetIds"],
+                                "Options": props.get("Options", {})})
             record = {"TransitGatewayAttachmentId": attachment, "TransitGatewayId": tgw,
                       "ResourceType": "vpc", "ResourceId": vpc, "State": "available",
                       "ResourceOwnerId": ACCOUNT, "TransitGatewayOwnerId": ACCOUNT}
             if table:
                 record["Association"] = {"TransitGatewayRouteTableId": table,
                                          "State": "associated"}
-            attachments.append(record)
-        for table, sources in propagating.items():
-            for attachment in sources:
-                routes[table].append({"DestinationCidrBlock": self.vpcs[vpc_of[attachment]],
-                                      "Type": "propagated", "State": "active",
-                                      "TransitGatewayAttachments": [self.ref(attachment, vpc_of)]})
+            records.append(record)
+        files["export/ec2-describe-transit-gateway-attachments.json"] = {
+            "TransitGatewayAttachments": records}
+        files["export/ec2-describe-transit-gateway-vpc-attachments.json"] = {
+            "TransitGatewayVpcAttachments": vpc_records}
+        return vpc_of
+
+    def static_routes(self, routes, vpc_of):
+        c = self.c
         for name in c.of_type("AWS::EC2::TransitGatewayRoute"):
             props = c.value(c.props(name))
             table, dest = props["TransitGatewayRouteTableId"], props["DestinationCidrBlock"]
-            route = {"DestinationCidrBlock": dest, "Type": "static"}
+            route = {"DestinationCidrBlock": dest, "Type": "static", "State": "active"}
             if props.get("Blackhole") in (True, "true"):
                 route["State"] = "blackhole"
             else:
-                route["State"] = "active"
                 route["TransitGatewayAttachments"] = [
                     self.ref(props["TransitGatewayAttachmentId"], vpc_of)]
             routes[table].append(route)
             self.mapping[f"{table}:{dest}"] = name
-        for table, info in tables.items():
-            info.update({"TransitGatewayRouteTableId": table, "State": "available"})
-            files[f"export/ec2-search-transit-gateway-routes.{table}.json"] = {
-                "Routes": routes[table]}
-            files[f"export/ec2-get-transit-gateway-route-table-associations.{table}.json"] = {
-                "Associations": [{"TransitGatewayAttachmentId": a, "ResourceId": vpc_of[a],
-                                  "ResourceType": "vpc", "State": "associated"}
-                                 for a in vpc_of if
-                                 associated.get(a, defaults.get(
-                                     next(x["TransitGatewayId"] for x in vpc_attachments
-                                          if x["TransitGatewayAttachmentId"] == a),
-                                     (None, None))[0]) == table]}
-            files[f"export/ec2-get-transit-gateway-route-table-propagations.{table}.json"] = {
-                "TransitGatewayRouteTablePropagations": [
-                    {"TransitGatewayAttachmentId": a, "ResourceId": vpc_of[a],
-                     "ResourceType": "vpc", "State": "enabled"}
-                    for a in propagating.get(table, [])]}
-        files["export/ec2-describe-transit-gateways.json"] = {"TransitGateways": gateways}
-        files["export/ec2-describe-transit-gateway-attachments.json"] = {
-            "TransitGatewayAttachments": attachments}
-        files["export/ec2-describe-transit-gateway-vpc-attachments.json"] = {
-            "TransitGatewayVpcAttachments": vpc_attachments}
-        files["export/ec2-describe-transit-gateway-route-tables.json"] = {
-            "TransitGatewayRouteTables": list(tables.values())}
 
     @staticmethod
     def ref(attachment, vpc_of):

@@ -12,11 +12,14 @@ import re
 import sys
 from collections import Counter
 
+# Run from the source tree: leave no __pycache__ in it.
+sys.dont_write_bytecode = True
+
 import fixers
 import props
 
 # The fewest findings each rule's fixer must cover (docs/testing.md has the counts).
-FLOORS = {"RL101": 5, "RL102": 16, "RL103": 8, "RL104": 5, "RL105": 5, "RL106": 10,
+FLOORS = {"RL101": 7, "RL102": 16, "RL103": 8, "RL104": 5, "RL105": 5, "RL106": 10,
           "RL201": 6, "RL202": 2, "RL301": 10, "RL302": 9}
 
 # (rule, fixture) -> why the advice, applied as written, does not clear the finding or brings a

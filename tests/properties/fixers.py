@@ -202,6 +202,12 @@ def tgw_route(tgw, attachment, table, destination_cidr):
         "TransitGatewayId": tgw}}
 
 
+def tgw_static_route(table_id, destination_cidr, attachment):
+    return {"Type": "AWS::EC2::TransitGatewayRoute", "Properties": {
+        "TransitGatewayRouteTableId": table_id, "DestinationCidrBlock": destination_cidr,
+        "TransitGatewayAttachmentId": {"Ref": attachment}}}
+
+
 def export_route(destination_cidr, tgw):
     return {"DestinationCidrBlock": destination_cidr, "TransitGatewayId": tgw,
             "Origin": "CreateRoute", "State": "active"}
@@ -217,8 +223,10 @@ def fix_rl101(fixture, finding):
     if not m or "connect the VPCs with a transit gateway" not in finding["message"]:
         return None  # on-premises clients: a VPN attachment to a transit gateway, not transformed
     out = fixture.copy()
-    t = Template(out)
     via, route = m.group(1), m.group(2)
+    if route.startswith("rtb-"):
+        return export_transit_gateway(out, finding, via, route.split(":")[0])
+    t = Template(out)
     fs = finding["filesystem"]
     if not t.find(route) or not t.file_system(fs):
         return None
@@ -267,6 +275,67 @@ def fix_rl101(fixture, finding):
     return out
 
 
+ORACLE_TGW, ORACLE_TABLE = "tgw-0fa11ba5e0000c0de", "tgw-rtb-0fa11ba5e0000c0de"
+
+
+def export_transit_gateway(fixture, finding, via, client_table):
+    """RL101 on an export: a transit gateway with its default route table, an attachment per
+    VPC (one subnet per zone) associated with it and propagating into it, and the peering
+    routes of both VPCs sent through it instead."""
+    e = Export(fixture)
+    fs_vpc, table = e.fs_vpc(finding["filesystem"]), e.table(client_table)
+    if not fs_vpc or not table or not via.startswith("pcx-"):
+        return None
+    vpcs = [table["VpcId"], fs_vpc]
+    files = {key: tree for _, tree in fixture.exports() for key in tree}
+    needed = ("TransitGateways", "TransitGatewayAttachments", "TransitGatewayVpcAttachments",
+              "TransitGatewayRouteTables", "RouteTables")
+    if any(not isinstance(files.get(key, {}).get(key), list) for key in needed):
+        return None
+    files["TransitGateways"]["TransitGateways"].append({
+        "TransitGatewayId": ORACLE_TGW, "State": "available", "Options": {
+            "DefaultRouteTableAssociation": "enable", "DefaultRouteTablePropagation": "enable",
+            "AssociationDefaultRouteTableId": ORACLE_TABLE,
+            "PropagationDefaultRouteTableId": ORACLE_TABLE}})
+    files["TransitGatewayRouteTables"]["TransitGatewayRouteTables"].append({
+        "TransitGatewayRouteTableId": ORACLE_TABLE, "TransitGatewayId": ORACLE_TGW,
+        "State": "available", "DefaultAssociationRouteTable": True,
+        "DefaultPropagationRouteTable": True})
+    links, routes = [], []
+    for index, vpc in enumerate(vpcs):
+        attachment = f"tgw-attach-0fa11ba5e0000c0d{index}"
+        zones = {}
+        for subnet in e.records("Subnets"):
+            if subnet.get("VpcId") == vpc:
+                zones.setdefault(subnet.get("AvailabilityZone"), subnet["SubnetId"])
+        files["TransitGatewayVpcAttachments"]["TransitGatewayVpcAttachments"].append({
+            "TransitGatewayAttachmentId": attachment, "TransitGatewayId": ORACLE_TGW,
+            "VpcId": vpc, "State": "available", "SubnetIds": list(zones.values())})
+        files["TransitGatewayAttachments"]["TransitGatewayAttachments"].append({
+            "TransitGatewayAttachmentId": attachment, "TransitGatewayId": ORACLE_TGW,
+            "ResourceType": "vpc", "ResourceId": vpc, "State": "available",
+            "Association": {"TransitGatewayRouteTableId": ORACLE_TABLE, "State": "associated"}})
+        link = {"TransitGatewayAttachmentId": attachment, "ResourceId": vpc,
+                "ResourceType": "vpc"}
+        links.append(link)
+        routes.append({"DestinationCidrBlock": e.vpc_cidr(vpc), "Type": "propagated",
+                       "State": "active", "TransitGatewayAttachments": [dict(link)]})
+    prefix = "export/" if any(p.startswith("export/") for p in fixture.files) else ""
+    fixture.files[f"{prefix}ec2-search-transit-gateway-routes.{ORACLE_TABLE}.json"] = {
+        "Routes": routes}
+    fixture.files[f"{prefix}ec2-get-transit-gateway-route-table-associations.{ORACLE_TABLE}.json"] = {
+        "Associations": [dict(link, State="associated") for link in links]}
+    fixture.files[
+        f"{prefix}ec2-get-transit-gateway-route-table-propagations.{ORACLE_TABLE}.json"] = {
+        "TransitGatewayRouteTablePropagations": [dict(link, State="enabled") for link in links]}
+    for record in e.records("RouteTables"):
+        for route in record.get("Routes", []):
+            if record.get("VpcId") in vpcs and route.get("VpcPeeringConnectionId") == via:
+                del route["VpcPeeringConnectionId"]
+                route["TransitGatewayId"] = ORACLE_TGW
+    return fixture
+
+
 def route_outside_range(fixture, dest, route, fs_vpc):
     """A range outside the VPC: the client's table routes it to the transit gateway, and a
     route table of the gateway (explicit: a template cannot add to the default one) sends it
@@ -279,9 +348,8 @@ def route_outside_range(fixture, dest, route, fs_vpc):
     t = Template(out)
     t.props("OracleTgw").update({"DefaultRouteTableAssociation": "disable",
                                  "DefaultRouteTablePropagation": "disable"})
-    t.add("OracleRangeTgwRoute", {"Type": "AWS::EC2::TransitGatewayRoute", "Properties": {
-        "TransitGatewayRouteTableId": {"Ref": "OracleTgwRouteTable"}, "DestinationCidrBlock": dest,
-        "TransitGatewayAttachmentId": {"Ref": f"OracleAttachment{fs_vpc}"}}}, near=route)
+    t.add("OracleRangeTgwRoute", tgw_static_route({"Ref": "OracleTgwRouteTable"}, dest,
+                                                  f"OracleAttachment{fs_vpc}"), near=route)
     return out
 
 
@@ -508,9 +576,8 @@ def tgw_return_route(fixture, finding, table):
     attachment = t.attachment_of(client_vpc)
     if (t.find(table) or {}).get("Type") != "AWS::EC2::TransitGatewayRouteTable" or not attachment:
         return None
-    t.add("OracleTgwReturnRoute", {"Type": "AWS::EC2::TransitGatewayRoute", "Properties": {
-        "TransitGatewayRouteTableId": {"Ref": table}, "DestinationCidrBlock": t.vpc_cidr(client_vpc),
-        "TransitGatewayAttachmentId": {"Ref": attachment}}}, near=table)
+    t.add("OracleTgwReturnRoute", tgw_static_route({"Ref": table}, t.vpc_cidr(client_vpc),
+                                                   attachment), near=table)
     return out
 
 
@@ -541,9 +608,7 @@ def fix_rl104(fixture, finding):
     if not attachment or not t.find(table):
         return None
     table_id = {"Ref": table}
-    t.add("OracleEndpointRoute", {"Type": "AWS::EC2::TransitGatewayRoute", "Properties": {
-        "TransitGatewayRouteTableId": table_id, "DestinationCidrBlock": dest,
-        "TransitGatewayAttachmentId": {"Ref": attachment}}}, near=table)
+    t.add("OracleEndpointRoute", tgw_static_route(table_id, dest, attachment), near=table)
     return out
 
 

@@ -11,6 +11,9 @@ import argparse
 import re
 import sys
 
+# Run from the source tree: leave no __pycache__ in it.
+sys.dont_write_bytecode = True
+
 import converter
 import props
 import split
