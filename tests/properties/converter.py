@@ -404,7 +404,8 @@ class Account:
     def links(self):
         """Explicit associations (attachment -> table) and propagations (table -> attachments)."""
         c = self.c
-        associated = {c.prop(n, "TransitGatewayAttachmentId"): c.prop(n, "TransitGatewayRouteTableId")
+        associated = {c.prop(n, "TransitGatewayAttachmentId"):
+                      c.prop(n, "TransitGatewayRouteTableId")
                       for n in c.of_type("AWS::EC2::TransitGatewayRouteTableAssociation")}
         propagating = {}
         for name in c.of_type("AWS::EC2::TransitGatewayRouteTablePropagation"):

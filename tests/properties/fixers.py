@@ -6,211 +6,8 @@ import ipaddress
 import json
 import re
 
-from props import ALL_RULES  # noqa: F401  (re-exported for fix_oracle.py)
-
-CIDR_TEXT = r"\d+\.\d+\.\d+\.\d+/\d+"
-PICKED = re.compile(r"a /28 that AWS picks in (" + CIDR_TEXT + ")")
-
-
-def destination(text):
-    """A message's destination: a CIDR, or the VPC CIDR AWS picks an unset range in."""
-    picked = PICKED.search(text)
-    if picked:
-        return picked.group(1)
-    found = re.search(CIDR_TEXT, text)
-    return found.group(0) if found else None
-
-
-def port_ranges(text):
-    """'TCP 111, 2049, 20001-20003; UDP 111' -> [("tcp", 111, 111), ...]."""
-    out = []
-    for proto, ports in re.findall(r"\b(TCP|UDP) ([0-9, -]+?)(?=;|:| \(|$|,? once)", text):
-        for part in ports.split(","):
-            part = part.strip()
-            if not part:
-                continue
-            low, _, high = part.partition("-")
-            out.append((proto.lower(), int(low), int(high or low)))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Templates.
-
-def ref(value):
-    """The logical id a value names through Ref or Fn::GetAtt, else None."""
-    if isinstance(value, dict) and len(value) == 1:
-        if isinstance(value.get("Ref"), str):
-            return value["Ref"]
-        att = value.get("Fn::GetAtt")
-        if isinstance(att, list) and att:
-            return att[0]
-        if isinstance(att, str):
-            return att.split(".")[0]
-    return None
-
-
-class Template:
-    def __init__(self, fixture):
-        self.fixture = fixture
-        self.trees = [tree for _, tree in fixture.templates()]
-
-    def find(self, name):
-        for tree in self.trees:
-            if name in tree["Resources"]:
-                return tree["Resources"][name]
-        return None
-
-    def props(self, name):
-        resource = self.find(name)
-        return resource.setdefault("Properties", {}) if resource else None
-
-    def of_type(self, *types):
-        return [(n, r) for tree in self.trees for n, r in tree["Resources"].items()
-                if isinstance(r, dict) and r.get("Type") in types]
-
-    def add(self, name, resource, near=None):
-        tree = self.trees[0]
-        if near is not None:
-            tree = next((t for t in self.trees if near in t["Resources"]), tree)
-        tree["Resources"][name] = resource
-
-    def vpc_of(self, name):
-        props = self.props(name) or {}
-        if "VpcId" in props:
-            return ref(props["VpcId"])
-        if "SubnetId" in props:
-            return self.vpc_of(ref(props["SubnetId"]))
-        if "SubnetIds" in props and props["SubnetIds"]:
-            return self.vpc_of(ref(props["SubnetIds"][0]))
-        return None
-
-    def attachment_of(self, vpc):
-        for name, resource in self.of_type("AWS::EC2::TransitGatewayAttachment",
-                                           "AWS::EC2::TransitGatewayVpcAttachment"):
-            if ref(resource["Properties"].get("VpcId")) == vpc:
-                return name
-        return None
-
-    def vpc_cidr(self, vpc):
-        cidr = (self.props(vpc) or {}).get("CidrBlock")
-        return cidr if isinstance(cidr, str) else None
-
-    def file_system(self, name):
-        resource = self.find(name)
-        return resource if resource and resource.get("Type") == "AWS::FSx::FileSystem" else None
-
-    def fs_config(self, name):
-        props = self.props(name)
-        for key in ("OpenZFSConfiguration", "OntapConfiguration", "WindowsConfiguration"):
-            if key in props:
-                return props[key]
-        return None
-
-    def subnets_of(self, vpc):
-        return [n for n, r in self.of_type("AWS::EC2::Subnet")
-                if ref(r["Properties"].get("VpcId")) == vpc]
-
-    def zone_key(self, subnet):
-        return json.dumps((self.props(subnet) or {}).get("AvailabilityZone"), sort_keys=True)
-
-    def table_of(self, subnet):
-        for _, r in self.of_type("AWS::EC2::SubnetRouteTableAssociation"):
-            if ref(r["Properties"].get("SubnetId")) == subnet:
-                return ref(r["Properties"].get("RouteTableId"))
-        return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Account exports.
-
-class Export:
-    def __init__(self, fixture):
-        self.fixture = fixture
-
-    def records(self, key):
-        out = []
-        for _, tree in self.fixture.exports():
-            if isinstance(tree.get(key), list):
-                out.extend(tree[key])
-        return out
-
-    def by_id(self, key, id_key, value):
-        return next((r for r in self.records(key) if r.get(id_key) == value), None)
-
-    def table(self, table_id):
-        return self.by_id("RouteTables", "RouteTableId", table_id)
-
-    def attachment_of(self, vpc):
-        att = self.by_id("TransitGatewayVpcAttachments", "VpcId", vpc)
-        if att:
-            return att
-        return None
-
-    def vpc_cidr(self, vpc):
-        record = self.by_id("Vpcs", "VpcId", vpc)
-        return record.get("CidrBlock") if record else None
-
-    def file_system(self, fs_id):
-        return self.by_id("FileSystems", "FileSystemId", fs_id)
-
-    def fs_vpc(self, fs_id):
-        fs = self.file_system(fs_id)
-        return fs.get("VpcId") if fs else None
-
-    def tgw_routes(self, tgw_table):
-        for path, tree in self.fixture.exports():
-            if "search-transit-gateway-routes" in path and tgw_table in path:
-                return tree.setdefault("Routes", [])
-        return None
-
-    def client_cidr(self, client):
-        """A client's CIDR: itself, its instance's subnet, or its subnet."""
-        if client and re.fullmatch(CIDR_TEXT, client):
-            return client
-        subnet = client
-        for reservation in self.records("Reservations"):
-            for instance in reservation.get("Instances", []):
-                if instance.get("InstanceId") == client:
-                    subnet = instance.get("SubnetId")
-        record = self.by_id("Subnets", "SubnetId", subnet)
-        return record.get("CidrBlock") if record else None
-
-
-def free_range(fixture, vpc_cidr):
-    """A /28 inside the VPC CIDR that no other CIDR or address of the fixture overlaps."""
-    vpc = ipaddress.ip_network(vpc_cidr)
-    used = []
-    for value in fixture.files.values():
-        text = value if isinstance(value, str) else json.dumps(value)
-        for cidr in re.findall(r"\d+\.\d+\.\d+\.\d+(?:/\d+)?", text):
-            try:
-                net = ipaddress.ip_network(cidr, strict=False)
-            except ValueError:
-                continue
-            if net != vpc and not net.supernet_of(vpc) and net.overlaps(vpc):
-                used.append(net)
-    for candidate in reversed(list(vpc.subnets(new_prefix=28))):
-        if not any(candidate.overlaps(u) for u in used):
-            return candidate
-    return None
-
-
-def tgw_route(tgw, attachment, table, destination_cidr):
-    return {"Type": "AWS::EC2::Route", "DependsOn": attachment, "Properties": {
-        "RouteTableId": {"Ref": table}, "DestinationCidrBlock": destination_cidr,
-        "TransitGatewayId": tgw}}
-
-
-def tgw_static_route(table_id, destination_cidr, attachment):
-    return {"Type": "AWS::EC2::TransitGatewayRoute", "Properties": {
-        "TransitGatewayRouteTableId": table_id, "DestinationCidrBlock": destination_cidr,
-        "TransitGatewayAttachmentId": {"Ref": attachment}}}
-
-
-def export_route(destination_cidr, tgw):
-    return {"DestinationCidrBlock": destination_cidr, "TransitGatewayId": tgw,
-            "Origin": "CreateRoute", "State": "active"}
+from oracle_inputs import (CIDR_TEXT, Export, Template, destination, export_route, free_range,
+                           port_ranges, ref, tgw_route, tgw_static_route)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,39 +23,27 @@ def fix_rl101(fixture, finding):
     via, route = m.group(1), m.group(2)
     if route.startswith("rtb-"):
         return export_transit_gateway(out, finding, via, route.split(":")[0])
+    return template_transit_gateway(out, finding, via, route)
+
+
+def template_transit_gateway(out, finding, via, route):
     t = Template(out)
     fs = finding["filesystem"]
     if not t.find(route) or not t.file_system(fs):
         return None
-    key = "VpcPeeringConnectionId" if (t.find(via) or {}).get("Type") == \
-        "AWS::EC2::VPCPeeringConnection" else "GatewayId"
     client_vpc = t.vpc_of(ref(t.props(route)["RouteTableId"]))
     fs_vpc = t.vpc_of(fs)
     if client_vpc is None or fs_vpc is None:
         return None
     t.add("OracleTgw", {"Type": "AWS::EC2::TransitGateway", "Properties": {}}, near=route)
     for vpc in (client_vpc, fs_vpc):
-        zones = {}
-        for subnet in t.subnets_of(vpc):
-            zones.setdefault(t.zone_key(subnet), subnet)
         t.add(f"OracleAttachment{vpc}", {"Type": "AWS::EC2::TransitGatewayAttachment",
                                           "Properties": {
                                               "TransitGatewayId": {"Ref": "OracleTgw"},
                                               "VpcId": {"Ref": vpc},
-                                              "SubnetIds": [{"Ref": s} for s in zones.values()]}},
+                                              "SubnetIds": one_subnet_per_zone(t, vpc)}},
               near=route)
-    client_cidr = t.vpc_cidr(client_vpc)
-    for name, resource in t.of_type("AWS::EC2::Route"):
-        props = resource["Properties"]
-        vpc = t.vpc_of(ref(props.get("RouteTableId")))
-        # The client's route through the peering or VPN, and the file system's replies through
-        # whatever peering or VPN gateway they took.
-        replies = vpc == fs_vpc and props.get("DestinationCidrBlock") == client_cidr
-        if (ref(props.get(key)) == via and vpc == client_vpc) or replies:
-            for old in ("VpcPeeringConnectionId", "GatewayId"):
-                props.pop(old, None)
-            props["TransitGatewayId"] = {"Ref": "OracleTgw"}
-            resource["DependsOn"] = f"OracleAttachment{vpc}"
+    reroute_through_gateway(t, via, client_vpc, fs_vpc)
     # The replies: every file system subnet's table routes the client VPC through the gateway.
     for subnet in [ref(s) for s in t.props(fs).get("SubnetIds", [])]:
         table = t.table_of(subnet)
@@ -267,12 +52,29 @@ def fix_rl101(fixture, finding):
                              t.of_type("AWS::EC2::Route")):
             t.add(f"OracleReturn{table}", tgw_route({"Ref": "OracleTgw"},
                                                     f"OracleAttachment{fs_vpc}", table,
-                                                    client_cidr), near=route)
+                                                    t.vpc_cidr(client_vpc)), near=route)
     outside = re.search(r"route the endpoint range \((.+?)\) through it and add a static route",
                         finding["message"])
     if outside:
         out = route_outside_range(out, destination(outside.group(1)), route, fs_vpc)
     return out
+
+
+def reroute_through_gateway(t, via, client_vpc, fs_vpc):
+    """The client's routes through the peering or VPN gateway, and the file system's replies
+    through whatever peering or VPN gateway they took, sent to the transit gateway instead."""
+    key = "VpcPeeringConnectionId" if (t.find(via) or {}).get("Type") == \
+        "AWS::EC2::VPCPeeringConnection" else "GatewayId"
+    client_cidr = t.vpc_cidr(client_vpc)
+    for _, resource in t.of_type("AWS::EC2::Route"):
+        props = resource["Properties"]
+        vpc = t.vpc_of(ref(props.get("RouteTableId")))
+        replies = vpc == fs_vpc and props.get("DestinationCidrBlock") == client_cidr
+        if (ref(props.get(key)) == via and vpc == client_vpc) or replies:
+            for old in ("VpcPeeringConnectionId", "GatewayId"):
+                props.pop(old, None)
+            props["TransitGatewayId"] = {"Ref": "OracleTgw"}
+            resource["DependsOn"] = f"OracleAttachment{vpc}"
 
 
 ORACLE_TGW, ORACLE_TABLE = "tgw-0fa11ba5e0000c0de", "tgw-rtb-0fa11ba5e0000c0de"
@@ -287,53 +89,59 @@ def export_transit_gateway(fixture, finding, via, client_table):
     if not fs_vpc or not table or not via.startswith("pcx-"):
         return None
     vpcs = [table["VpcId"], fs_vpc]
-    files = {key: tree for _, tree in fixture.exports() for key in tree}
+    lists = {key: tree[key] for _, tree in fixture.exports() for key in tree
+             if isinstance(tree[key], list)}
     needed = ("TransitGateways", "TransitGatewayAttachments", "TransitGatewayVpcAttachments",
-              "TransitGatewayRouteTables", "RouteTables")
-    if any(not isinstance(files.get(key, {}).get(key), list) for key in needed):
+              "TransitGatewayRouteTables")
+    if any(key not in lists for key in needed):
         return None
-    files["TransitGateways"]["TransitGateways"].append({
+    lists["TransitGateways"].append({
         "TransitGatewayId": ORACLE_TGW, "State": "available", "Options": {
             "DefaultRouteTableAssociation": "enable", "DefaultRouteTablePropagation": "enable",
             "AssociationDefaultRouteTableId": ORACLE_TABLE,
             "PropagationDefaultRouteTableId": ORACLE_TABLE}})
-    files["TransitGatewayRouteTables"]["TransitGatewayRouteTables"].append({
+    lists["TransitGatewayRouteTables"].append({
         "TransitGatewayRouteTableId": ORACLE_TABLE, "TransitGatewayId": ORACLE_TGW,
         "State": "available", "DefaultAssociationRouteTable": True,
         "DefaultPropagationRouteTable": True})
-    links, routes = [], []
-    for index, vpc in enumerate(vpcs):
-        attachment = f"tgw-attach-0fa11ba5e0000c0d{index}"
-        zones = {}
-        for subnet in e.records("Subnets"):
-            if subnet.get("VpcId") == vpc:
-                zones.setdefault(subnet.get("AvailabilityZone"), subnet["SubnetId"])
-        files["TransitGatewayVpcAttachments"]["TransitGatewayVpcAttachments"].append({
-            "TransitGatewayAttachmentId": attachment, "TransitGatewayId": ORACLE_TGW,
-            "VpcId": vpc, "State": "available", "SubnetIds": list(zones.values())})
-        files["TransitGatewayAttachments"]["TransitGatewayAttachments"].append({
-            "TransitGatewayAttachmentId": attachment, "TransitGatewayId": ORACLE_TGW,
-            "ResourceType": "vpc", "ResourceId": vpc, "State": "available",
-            "Association": {"TransitGatewayRouteTableId": ORACLE_TABLE, "State": "associated"}})
-        link = {"TransitGatewayAttachmentId": attachment, "ResourceId": vpc,
-                "ResourceType": "vpc"}
-        links.append(link)
-        routes.append({"DestinationCidrBlock": e.vpc_cidr(vpc), "Type": "propagated",
-                       "State": "active", "TransitGatewayAttachments": [dict(link)]})
-    prefix = "export/" if any(p.startswith("export/") for p in fixture.files) else ""
-    fixture.files[f"{prefix}ec2-search-transit-gateway-routes.{ORACLE_TABLE}.json"] = {
-        "Routes": routes}
-    fixture.files[f"{prefix}ec2-get-transit-gateway-route-table-associations.{ORACLE_TABLE}.json"] = {
-        "Associations": [dict(link, State="associated") for link in links]}
-    fixture.files[
-        f"{prefix}ec2-get-transit-gateway-route-table-propagations.{ORACLE_TABLE}.json"] = {
-        "TransitGatewayRouteTablePropagations": [dict(link, State="enabled") for link in links]}
+    links = [export_attachment(e, lists, vpc, f"tgw-attach-0fa11ba5e0000c0d{index}")
+             for index, vpc in enumerate(vpcs)]
+    write_gateway_table(fixture, e, links)
     for record in e.records("RouteTables"):
         for route in record.get("Routes", []):
             if record.get("VpcId") in vpcs and route.get("VpcPeeringConnectionId") == via:
                 del route["VpcPeeringConnectionId"]
                 route["TransitGatewayId"] = ORACLE_TGW
     return fixture
+
+
+def export_attachment(e, lists, vpc, attachment):
+    """The VPC's attachment (one subnet per zone), associated with the gateway's table."""
+    zones = {}
+    for subnet in e.records("Subnets"):
+        if subnet.get("VpcId") == vpc:
+            zones.setdefault(subnet.get("AvailabilityZone"), subnet["SubnetId"])
+    lists["TransitGatewayVpcAttachments"].append({
+        "TransitGatewayAttachmentId": attachment, "TransitGatewayId": ORACLE_TGW,
+        "VpcId": vpc, "State": "available", "SubnetIds": list(zones.values())})
+    lists["TransitGatewayAttachments"].append({
+        "TransitGatewayAttachmentId": attachment, "TransitGatewayId": ORACLE_TGW,
+        "ResourceType": "vpc", "ResourceId": vpc, "State": "available",
+        "Association": {"TransitGatewayRouteTableId": ORACLE_TABLE, "State": "associated"}})
+    return {"TransitGatewayAttachmentId": attachment, "ResourceId": vpc, "ResourceType": "vpc"}
+
+
+def write_gateway_table(fixture, e, links):
+    """The gateway table's files: each attachment associated, propagating its VPC CIDR."""
+    prefix = "export/" if any(p.startswith("export/") for p in fixture.files) else ""
+    stem = f"{prefix}ec2-%s.{ORACLE_TABLE}.json"
+    fixture.files[stem % "search-transit-gateway-routes"] = {"Routes": [
+        {"DestinationCidrBlock": e.vpc_cidr(link["ResourceId"]), "Type": "propagated",
+         "State": "active", "TransitGatewayAttachments": [dict(link)]} for link in links]}
+    fixture.files[stem % "get-transit-gateway-route-table-associations"] = {
+        "Associations": [dict(link, State="associated") for link in links]}
+    fixture.files[stem % "get-transit-gateway-route-table-propagations"] = {
+        "TransitGatewayRouteTablePropagations": [dict(link, State="enabled") for link in links]}
 
 
 def route_outside_range(fixture, dest, route, fs_vpc):
@@ -438,7 +246,8 @@ def associate(fixture, attachment, every=False):
     associated = {ref(r["Properties"].get("TransitGatewayAttachmentId")) for _, r in
                   t.of_type("AWS::EC2::TransitGatewayRouteTableAssociation")}
     t.add("OracleTgwRouteTable", {"Type": "AWS::EC2::TransitGatewayRouteTable",
-                                  "Properties": {"TransitGatewayId": {"Ref": tgw}}}, near=attachment)
+                                  "Properties": {"TransitGatewayId": {"Ref": tgw}}},
+          near=attachment)
     for name in attachments:
         link = {"TransitGatewayAttachmentId": {"Ref": name},
                 "TransitGatewayRouteTableId": {"Ref": "OracleTgwRouteTable"}}
@@ -541,7 +350,8 @@ def unblackhole(fixture, finding, table, dest):
 
 def fix_rl103(fixture, finding):
     m = re.search(r"cannot return: (\S+) \(of the (?:preferred|standby) subnet", finding["message"])
-    tgw_table = re.search(r"cannot return: (\S+) has no route back to the client", finding["message"])
+    tgw_table = re.search(r"cannot return: (\S+) has no route back to the client",
+                          finding["message"])
     if tgw_table:
         return tgw_return_route(fixture, finding, tgw_table.group(1))
     if not m:
@@ -668,8 +478,8 @@ def fix_rl106(fixture, finding):
     message = finding["message"]
     listed = re.search(r"route table (\S+) (?:of transit gateway attachment subnet .*? )?is not in "
                        r"RouteTableIds", message)
-    export = re.search(r"route table (rtb-\S+) (?:of transit gateway attachment subnet .*? )?(?:has "
-                       r"no|holds a) route for (\S+) to a file server of (fs-[0-9a-f]+)", message)
+    export = re.search(r"route table (rtb-\S+) (?:of transit gateway attachment subnet .*? )?"
+                       r"(?:has no|holds a) route for (\S+) to a file server of (fs-[0-9a-f]+)", message)
     out = fixture.copy()
     if listed and not listed.group(1).startswith("rtb-"):
         t = Template(out)
@@ -741,29 +551,62 @@ def fix_rl201(fixture, finding):
 # RL202: give the second VPC its own address space: every address inside its CIDR moves, by the
 # same offset, to an unused block of the same size.
 
+ADDRESS = re.compile(r"(?<![\d.])\d+\.\d+\.\d+\.\d+(?:/\d+)?(?![\d.])")
+
+
 def fix_rl202(fixture, finding):
     m = re.search(r"VPCs (\S+) \((" + CIDR_TEXT + r")\) and (\S+) \((" + CIDR_TEXT + r")\) are "
                   r"connected", finding["message"])
     if not m:
         return None
     vpc, old = m.group(3), ipaddress.ip_network(m.group(4))
-    if vpc.startswith("vpc-"):
-        subnets = [r["CidrBlock"] for r in Export(fixture).records("Subnets")
-                   if r.get("VpcId") == vpc]
-    else:
-        t = Template(fixture)
-        subnets = [t.props(n).get("CidrBlock") for n in t.subnets_of(vpc)]
-    subnets = [ipaddress.ip_network(c) for c in subnets if isinstance(c, str)]
     text_of_all = json.dumps(fixture.files)
     free = next((n for n in range(20, 31) if f'"172.{n}.' not in text_of_all), None)
     if free is None:
         return None
     new = next(ipaddress.ip_network(f"172.{free}.0.0/16").subnets(
         new_prefix=max(old.prefixlen, 16)))
+    move = mover(old, new, vpc_subnets(fixture, vpc))
+    out = fixture.copy()
+    if not vpc.startswith("vpc-"):
+        for path, value in list(out.files.items()):
+            text = value if isinstance(value, str) else json.dumps(value)
+            moved = ADDRESS.sub(move, text)
+            out.files[path] = moved if isinstance(value, str) else json.loads(moved)
+        return out
+    # Other VPCs may reuse the same subnet CIDRs: only the VPC's own records move, and elsewhere
+    # only its CIDR (routes toward it).
+    def visit(node):
+        if isinstance(node, dict):
+            if node.get("VpcId") == vpc or any(
+                    isinstance(a, dict) and a.get("ResourceId") == vpc
+                    for a in node.get("TransitGatewayAttachments", [])):
+                return json.loads(ADDRESS.sub(move, json.dumps(node)))
+            return {k: visit(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [visit(v) for v in node]
+        return str(new) if node == str(old) else node
+    for path, tree in out.exports():
+        out.files[path] = visit(tree)
+    return out
+
+
+def vpc_subnets(fixture, vpc):
+    if vpc.startswith("vpc-"):
+        cidrs = [r["CidrBlock"] for r in Export(fixture).records("Subnets")
+                 if r.get("VpcId") == vpc]
+    else:
+        t = Template(fixture)
+        cidrs = [t.props(n).get("CidrBlock") for n in t.subnets_of(vpc)]
+    return [ipaddress.ip_network(c) for c in cidrs if isinstance(c, str)]
+
+
+def mover(old, new, subnets):
+    """A re.sub callback: the VPC's CIDR, and every address or block inside one of its subnets,
+    shifted from the old block to the new one."""
     shift = int(new.network_address) - int(old.network_address)
 
     def move(match):
-        """The VPC's CIDR, and every address or block inside one of its subnets, shifted."""
         text = match.group(0)
         address, _, length = text.partition("/")
         ip = ipaddress.ip_address(address)
@@ -771,32 +614,7 @@ def fix_rl202(fixture, finding):
         if text != str(old) and not inside:
             return text
         return str(ipaddress.ip_address(int(ip) + shift)) + ("/" + length if length else "")
-    address = re.compile(r"(?<![\d.])\d+\.\d+\.\d+\.\d+(?:/\d+)?(?![\d.])")
-    out = fixture.copy()
-    if vpc.startswith("vpc-"):
-        # Other VPCs may reuse the same subnet CIDRs: only the VPC's own records move, and
-        # elsewhere only its CIDR (routes toward it).
-        def belongs(node):
-            return node.get("VpcId") == vpc or any(
-                isinstance(a, dict) and a.get("ResourceId") == vpc
-                for a in node.get("TransitGatewayAttachments", []))
-
-        def visit(node):
-            if isinstance(node, dict):
-                if belongs(node):
-                    return json.loads(address.sub(move, json.dumps(node)))
-                return {k: visit(v) for k, v in node.items()}
-            if isinstance(node, list):
-                return [visit(v) for v in node]
-            return str(new) if node == str(old) else node
-        for path, tree in out.exports():
-            out.files[path] = visit(tree)
-        return out
-    for path, value in list(out.files.items()):
-        text = value if isinstance(value, str) else json.dumps(value)
-        moved = address.sub(move, text)
-        out.files[path] = moved if isinstance(value, str) else json.loads(moved)
-    return out
+    return move
 
 
 # ---------------------------------------------------------------------------------------------

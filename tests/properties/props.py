@@ -53,7 +53,7 @@ class Fixture:
                 if isinstance(v, dict) and isinstance(v.get("Resources"), dict)]
 
     def exports(self):
-        """(path, tree) of every account export file (JSON that is neither template nor manifest)."""
+        """(path, tree) of every account export file (JSON: no template, no CDK manifest)."""
         return [(p, v) for p, v in self.json_files()
                 if isinstance(v, dict) and "Resources" not in v and "artifacts" not in v
                 and os.path.basename(p) != "tree.json" and not p.endswith(".assets.json")]

@@ -28,8 +28,10 @@ def references(node):
             isinstance(sub[0], str) else ""
         found.update(m.group(1) for m in SUB_VAR.finditer(text))
         depends = item.get("DependsOn")
-        found.update([depends] if isinstance(depends, str) else
-                     [d for d in depends if isinstance(d, str)] if isinstance(depends, list) else [])
+        if isinstance(depends, str):
+            found.add(depends)
+        elif isinstance(depends, list):
+            found.update(d for d in depends if isinstance(d, str))
     walk(node, visit)
     return found
 
@@ -170,7 +172,8 @@ def split_getstackoutput(fixture):
     first["Outputs"] = {k: {"Value": v} for k, v in outputs.items()}
     out = fixture.copy()
     del out.files[path]
-    stack = {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region"}
+    stack = {"type": "aws:cloudformation:stack",
+             "environment": "aws://unknown-account/unknown-region"}
     out.files["cdk.out/manifest.json"] = {"version": "55.0.0", "artifacts": {
         "Split-Network": dict(stack, properties={"templateFile": "Split-Network.template.json"},
                               displayName="Split-Network"),

@@ -279,7 +279,8 @@ def s3_endpoint(fixture):
                     "RouteTableIds": [{"Ref": t} for t in tables]}}
             touched = True
     for _, tree in out.exports():
-        for table in tree.get("RouteTables", []) if isinstance(tree.get("RouteTables"), list) else []:
+        tables = tree.get("RouteTables")
+        for table in tables if isinstance(tables, list) else []:
             endpoint = "vpce-" + hashlib.sha256(str(table.get("VpcId")).encode()).hexdigest()[:17]
             table.setdefault("Routes", []).append({
                 "DestinationPrefixListId": S3_LIST, "GatewayId": endpoint,
