@@ -70,10 +70,10 @@ def selected_rules(directory, name):
         return ",".join(tomllib.load(f)["rules"]["select"])
 
 
-def load_fixture(name):
-    directory = os.path.join(FIXTURES, name)
+def load_files(directory, under=""):
+    """Every input file below directory (or only below its subfolder under), parsed where JSON."""
     files = {}
-    for base, _, names in os.walk(directory):
+    for base, _, names in os.walk(os.path.join(directory, under)):
         for file in names:
             full = os.path.join(base, file)
             rel = os.path.relpath(full, directory)
@@ -93,6 +93,12 @@ def load_fixture(name):
                 except ValueError:
                     pass
             files[rel] = text
+    return files
+
+
+def load_fixture(name):
+    directory = os.path.join(FIXTURES, name)
+    files = load_files(directory)
     config = None
     if os.path.exists(os.path.join(directory, "reachlint.toml")):
         with open(os.path.join(directory, "reachlint.toml")) as f:
@@ -116,6 +122,31 @@ def fixture_names():
             continue
         names.append(name)
     return names
+
+
+THIRD_PARTY = os.path.join(ROOT, "tests", "third-party")
+
+
+def corpus_inputs():
+    """Inputs nobody here wrote (tests/third-party): every Batfish account snapshot (an
+    aws_configs folder) and every cfn-lint JSON template, as fixtures that run every rule."""
+    found = []
+    for base, dirs, names in os.walk(THIRD_PARTY):
+        dirs.sort()
+        rel = os.path.relpath(base, THIRD_PARTY)
+        if "aws_configs" in dirs:
+            found.append(Fixture("corpus:" + os.path.join(rel, "aws_configs"),
+                                 load_files(base, "aws_configs"), ",".join(ALL_RULES), None))
+        for file in sorted(names):
+            if rel.startswith("cfn-lint") and file.endswith(".json"):
+                with open(os.path.join(base, file), encoding="utf-8") as f:
+                    try:
+                        tree = json.load(f)
+                    except ValueError:
+                        continue  # cfn-lint's deliberately broken JSON: no transform applies
+                found.append(Fixture("corpus:" + os.path.join(rel, file), {file: tree},
+                                     ",".join(ALL_RULES), None))
+    return found
 
 
 def write_tree(fixture, directory):
