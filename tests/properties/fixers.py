@@ -381,6 +381,18 @@ def fix_rl103(fixture, finding):
 def tgw_return_route(fixture, finding, table):
     """A static route back to the client's VPC attachment in the transit gateway route table."""
     out = fixture.copy()
+    if table.startswith("tgw-rtb-"):
+        e = Export(out)
+        subnet = e.client_subnet(finding["client"]) or {}
+        attachment = e.attachment_of(subnet.get("VpcId"))
+        routes = e.tgw_routes(table)
+        if not attachment or routes is None:
+            return None
+        routes.append({"DestinationCidrBlock": e.vpc_cidr(subnet["VpcId"]), "Type": "static",
+                       "State": "active", "TransitGatewayAttachments": [{
+                           "ResourceId": subnet["VpcId"], "ResourceType": "vpc",
+                           "TransitGatewayAttachmentId": attachment["TransitGatewayAttachmentId"]}]})
+        return out
     t = Template(out)
     client_vpc = t.vpc_of(finding["client"]) if t.find(finding["client"] or "") else None
     attachment = t.attachment_of(client_vpc)
@@ -481,7 +493,7 @@ def fix_rl106(fixture, finding):
     export = re.search(r"route table (rtb-\S+) (?:of transit gateway attachment subnet .*? )?"
                        r"(?:has no|holds a) route for (\S+) to a file server of (fs-[0-9a-f]+)", message)
     out = fixture.copy()
-    if listed and not listed.group(1).startswith("rtb-"):
+    if listed and t_has(out, finding["filesystem"]):
         t = Template(out)
         config = t.fs_config(finding["filesystem"])
         if config is None:
@@ -492,11 +504,19 @@ def fix_rl106(fixture, finding):
             subnets = [ref(s) for s in t.props(finding["filesystem"]).get("SubnetIds", [])]
             tables = [{"Ref": x} for x in dict.fromkeys(t.table_of(s) for s in subnets) if x]
             config["RouteTableIds"] = tables
-        tables.append({"Ref": listed.group(1)})
+        if not isinstance(tables, list):
+            return None  # a parameter's list: the fix goes into the parameter file
+        # A table of the exported account is named by its id, one of the template by Ref.
+        table = listed.group(1)
+        tables.append(table if table.startswith("rtb-") else {"Ref": table})
         return out
     if export:
         return list_export_table(out, export.group(1), export.group(2), export.group(3))
     return None
+
+
+def t_has(fixture, name):
+    return Template(fixture).file_system(name) is not None
 
 
 def list_export_table(fixture, table, address, fs_id):

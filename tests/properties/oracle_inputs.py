@@ -161,16 +161,20 @@ class Export:
                 return tree.setdefault("Routes", [])
         return None
 
-    def client_cidr(self, client):
-        """A client's CIDR: itself, its instance's subnet, or its subnet."""
-        if client and re.fullmatch(CIDR_TEXT, client):
-            return client
+    def client_subnet(self, client):
+        """The subnet record of a client: an instance's subnet, or the subnet itself."""
         subnet = client
         for reservation in self.records("Reservations"):
             for instance in reservation.get("Instances", []):
                 if instance.get("InstanceId") == client:
                     subnet = instance.get("SubnetId")
-        record = self.by_id("Subnets", "SubnetId", subnet)
+        return self.by_id("Subnets", "SubnetId", subnet)
+
+    def client_cidr(self, client):
+        """A client's CIDR: itself, its instance's subnet, or its subnet."""
+        if client and re.fullmatch(CIDR_TEXT, client):
+            return client
+        record = self.client_subnet(client)
         return record.get("CidrBlock") if record else None
 
 
