@@ -226,9 +226,11 @@ def walk(tree, visit):
 
 
 def is_intrinsic(node):
-    return (isinstance(node, dict) and len(node) == 1
-            and next(iter(node)) in ("Ref", "Condition") or
-            isinstance(node, dict) and len(node) == 1 and next(iter(node)).startswith("Fn::"))
+    """A CloudFormation function call: {"Ref": …}, {"Condition": …} or {"Fn::…": …}."""
+    if not isinstance(node, dict) or len(node) != 1:
+        return False
+    key = next(iter(node))
+    return key in ("Ref", "Condition") or key.startswith("Fn::")
 
 
 class Tally:
