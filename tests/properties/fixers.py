@@ -35,16 +35,31 @@ def template_transit_gateway(out, finding, via, route):
     fs_vpc = t.vpc_of(fs)
     if client_vpc is None or fs_vpc is None:
         return None
-    t.add("OracleTgw", {"Type": "AWS::EC2::TransitGateway", "Properties": {}}, near=route)
-    for vpc in (client_vpc, fs_vpc):
+    build_gateway(t, (client_vpc, fs_vpc), near=route)
+    reroute_through_gateway(t, via, client_vpc, fs_vpc)
+    add_replies(t, fs, fs_vpc, t.vpc_cidr(client_vpc), near=route)
+    outside = re.search(r"route the endpoint range \((.+?)\) through it and add a static route",
+                        finding["message"])
+    if outside:
+        out = route_outside_range(out, destination(outside.group(1)), route, fs_vpc)
+    return out
+
+
+def build_gateway(t, vpcs, near):
+    """OracleTgw, with an attachment in each VPC (one subnet per zone)."""
+    t.add("OracleTgw", {"Type": "AWS::EC2::TransitGateway", "Properties": {}}, near=near)
+    for vpc in vpcs:
         t.add(f"OracleAttachment{vpc}", {"Type": "AWS::EC2::TransitGatewayAttachment",
                                           "Properties": {
                                               "TransitGatewayId": {"Ref": "OracleTgw"},
                                               "VpcId": {"Ref": vpc},
                                               "SubnetIds": one_subnet_per_zone(t, vpc)}},
-              near=route)
-    reroute_through_gateway(t, via, client_vpc, fs_vpc)
-    # The replies: every file system subnet's table routes the client VPC through the gateway.
+              near=near)
+
+
+def add_replies(t, fs, fs_vpc, client_cidr, near):
+    """Every file system subnet's table without a transit gateway route gets one back to the
+    client's VPC CIDR."""
     for subnet in [ref(s) for s in t.props(fs).get("SubnetIds", [])]:
         table = t.table_of(subnet)
         if table and not any(ref(r["Properties"].get("RouteTableId")) == table and
@@ -52,11 +67,22 @@ def template_transit_gateway(out, finding, via, route):
                              t.of_type("AWS::EC2::Route")):
             t.add(f"OracleReturn{table}", tgw_route({"Ref": "OracleTgw"},
                                                     f"OracleAttachment{fs_vpc}", table,
-                                                    t.vpc_cidr(client_vpc)), near=route)
-    outside = re.search(r"route the endpoint range \((.+?)\) through it and add a static route",
-                        finding["message"])
-    if outside:
-        out = route_outside_range(out, destination(outside.group(1)), route, fs_vpc)
+                                                    client_cidr), near=near)
+
+
+def connect_without_gateway(out, finding, table, dest):
+    """RL102 where the client's VPC has no transit gateway at all: the page's advice from the
+    start, a gateway attaching both VPCs, the route through it and the replies back."""
+    t = Template(out)
+    fs = finding["filesystem"]
+    client_vpc, fs_vpc = t.vpc_of(table), t.vpc_of(fs) if t.file_system(fs) else None
+    if client_vpc is None or fs_vpc is None or client_vpc == fs_vpc or \
+            t.of_type("AWS::EC2::TransitGateway"):
+        return None
+    build_gateway(t, (client_vpc, fs_vpc), near=table)
+    t.add("OracleForwardRoute", tgw_route({"Ref": "OracleTgw"}, f"OracleAttachment{client_vpc}",
+                                          table, dest), near=table)
+    add_replies(t, fs, fs_vpc, t.vpc_cidr(client_vpc), near=table)
     return out
 
 
@@ -286,7 +312,7 @@ def add_forward_route(fixture, finding, table, dest):
         return None
     attachment = t.attachment_of(t.vpc_of(table))
     if not attachment:
-        return None
+        return connect_without_gateway(out, finding, table, dest)
     tgw = t.props(attachment)["TransitGatewayId"]
     same = [n for n, r in t.of_type("AWS::EC2::Route")
             if ref(r["Properties"].get("RouteTableId")) == table and
