@@ -36,7 +36,9 @@ with an `AWS::FSx::FileSystem` whose `OpenZFSConfiguration.DeploymentType` is `M
 Connect the client's VPC and the file system's VPC with a transit gateway: an attachment in each
 VPC (with a subnet in every client Availability Zone), routes to the file system's VPC CIDR (or its
 endpoint range) through the transit gateway, and the attachment subnets' route tables in
-`RouteTableIds`. On-premises clients use Direct Connect or VPN *to the transit gateway*.
+`RouteTableIds`. An endpoint range outside the VPC CIDR (ONTAP's default in 198.19.0.0/16) also
+needs a static route to the file system's VPC attachment in the transit gateway route tables
+(RL104). On-premises clients use Direct Connect or VPN *to the transit gateway*.
 
 ## References
 - [Accessing your data within the AWS Cloud (FSx for OpenZFS)](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/access-within-aws.html)
@@ -53,11 +55,17 @@ void check(const RuleContext& context, FindingSink& sink) {
     const bool outside =
         trace.client->subnet == model::kNone;  // on premises, or a VPC not exported
     const bool over_peering = hop.via.kind == model::TargetKind::Peering;
-    const std::string advice =
-        over_peering || !outside
-            ? "connect the VPCs with a transit gateway"
-            : "attach the VPN or Direct Connect to a transit gateway that is attached to "
-              "the file system's VPC";
+    std::string advice = over_peering || !outside
+                             ? "connect the VPCs with a transit gateway"
+                             : "attach the VPN or Direct Connect to a transit gateway that is "
+                               "attached to the file system's VPC";
+    // A range outside the VPC is not in the CIDR the transit gateway learns from the attachment:
+    // the routes that take the place of the peering must name it (RL104 checks the static route).
+    if (a.endpoint.inside_vpc == analysis::Inside::No)
+      advice += fmt::format(
+          ", route the endpoint range ({}) through it and add a static route for that range to "
+          "the file system's VPC attachment in its transit gateway route tables",
+          a.endpoint.description);
     sink.report({Level::Error,
                  fmt::format("{} reaches Multi-AZ file system {} only through {} (route {}); "
                              "peering, VPN and Direct Connect do not route to its floating IP: {}",

@@ -25,7 +25,11 @@ transit gateway route table holds only the propagated VPC CIDRs.
 
 ## Use instead
 Add a static route for the endpoint range to the file system's VPC attachment in every transit
-gateway route table that clients use (or choose a range inside the VPC CIDR that overlaps no subnet):
+gateway route table that clients use (or choose a range inside the VPC CIDR that overlaps no subnet).
+A template cannot add routes to a transit gateway's default route table: declare an
+`AWS::EC2::TransitGatewayRouteTable`, associate the attachments with it (and propagate them into
+it), and set the gateway's `DefaultRouteTableAssociation` and `DefaultRouteTablePropagation` to
+`disable`:
 ```json
 "FsxEndpointRoute": {
   "Type": "AWS::EC2::TransitGatewayRoute",
@@ -49,16 +53,23 @@ void check(const RuleContext& context, FindingSink& sink) {
     const model::Origin& subject = context.model.origin(hop.resource);
     const model::FileSystem& file_system = context.model.file_systems[a.file_system];
     const std::string_view fs = file_system.origin.name;
-    // The static route to add is for the whole range, whichever address of it the endpoint uses;
-    // a range AWS picks is described in a clause of its own.
-    const std::string range = file_system.endpoint_range.known()
-                                  ? fmt::format("{} of {}", file_system.endpoint_range->str(), fs)
-                                  : fmt::format("of {} ({})", fs, a.endpoint.description);
+    // The static route to add is for the whole range, whichever address of it the endpoint uses.
+    const std::string range =
+        file_system.endpoint_range.known()
+            ? fmt::format("the endpoint range {} of {}", file_system.endpoint_range->str(), fs)
+            : fmt::format("the endpoint range of {} ({})", fs, a.endpoint.description);
+    // A template's default table has no CloudFormation attribute (AWS-FACTS §4.2): no route can
+    // be added to it, so the advice says how to get a table that can hold one.
+    const std::string_view explicit_table =
+        subject.implicit ? " (a template cannot add routes to the transit gateway's default route "
+                           "table: create a route table, associate the attachments with it and "
+                           "turn the gateway's default association and propagation off)"
+                         : "";
     sink.report(
         {Level::Error,
-         fmt::format("the endpoint range {} lies outside its VPC's CIDRs and transit gateway route "
-                     "table {} has no static route sending it to the file system's VPC attachment",
-                     range, subject.name),
+         fmt::format("{} lies outside its VPC's CIDRs and transit gateway route table {} has no "
+                     "static route sending it to the file system's VPC attachment{}",
+                     range, subject.name, explicit_table),
          a.file_system, &subject, fmt::format("{}|{}", fs, subject.name), &trace, &hop});
   });
 }

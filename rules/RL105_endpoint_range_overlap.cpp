@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -123,13 +124,24 @@ bool shares_a_route_table(const model::FileSystem& a, const model::FileSystem& b
   });
 }
 
+// Each overlapping pair is reported once, on the file system with the wider range (then the
+// lower range, then the name, then the input order): which one names the other must not depend
+// on the order of the resources in the inputs, nor (unless the ranges are equal) on their names.
+bool reports_pair(const model::FileSystem& fs, model::Index index, const model::FileSystem& them,
+                  model::Index other) {
+  const Cidr& mine = *fs.endpoint_range;
+  const Cidr& theirs = *them.endpoint_range;
+  return std::tuple(mine.length(), mine.address(), fs.origin.name, index) <
+         std::tuple(theirs.length(), theirs.address(), them.origin.name, other);
+}
+
 void check_other_file_systems(const RuleContext& context, const analysis::FileSystemAnalysis& a,
                               Cidr range, FindingSink& sink) {
   const model::FileSystem& fs = context.model.file_systems[a.file_system];
   for (model::Index other = 0; other < context.model.file_systems.size(); ++other) {
     const model::FileSystem& them = context.model.file_systems[other];
-    // Each pair once, on the file system that comes first.
-    if (other <= a.file_system || !them.floating_endpoint || !them.endpoint_range.known()) continue;
+    if (other == a.file_system || !them.floating_endpoint || !them.endpoint_range.known()) continue;
+    if (!reports_pair(fs, a.file_system, them, other)) continue;
     if (!them.endpoint_range->overlaps(range) || !shares_a_route_table(fs, them)) continue;
     sink.report(
         {Level::Warning,
