@@ -59,6 +59,11 @@ const Case kCases[] = {
      "ClientRouteTable", "[RL101 error]", "request", "cannot reach"},
     {"range-outside-vpc", "RL104-min-bad/template.json", "ClientInstance", "FileSystem", 1,
      "TgwRouteTable", "[RL104 error]", "request", "cannot reach"},
+    {"nfsv3-only", "RL301-dump-udp/export", "i-e9668e91808ded59e", "fs-da47c4cf", 1,
+     "sg-5373cca7f3f28aaca", "[RL301 warning]", "request",
+     "over NFSv4.x (TCP 2049) only; NFSv3 fails"},
+    {"undecided", "dump-target-appliance/export", "i-e9668e91808ded59e", "fs-da47c4cf", 0, "", "",
+     "", "cannot be told statically: 1 hop not evaluated"},
     {"connects", "RL102-dump-good/export", "i-e9668e91808ded59e", "fs-da47c4cf", 0, "", "", "",
      "and the replies come back, before and after a failover"},
 };
@@ -137,6 +142,125 @@ BOOST_AUTO_TEST_SUITE(explain)
 
 BOOST_AUTO_TEST_CASE(every_direction_and_kind_of_failure) {
   for (const Case& c : kCases) check_case(c);
+}
+
+// The documentation shows a golden output as it is.
+BOOST_AUTO_TEST_CASE(the_documented_sample_is_current) {
+  const std::string doc =
+      reachlint::test::read_file(reachlint::test::source_dir() + "/docs/explain.md");
+  const std::string sample = reachlint::test::read_file(golden_path("standby-reply-missing"));
+  BOOST_TEST(doc.find("\n" + sample + "```\n") != std::string::npos,
+             "docs/explain.md does not show tests/explain/standby-reply-missing.txt");
+}
+
+BOOST_AUTO_TEST_CASE(names_that_match_nothing_get_a_hint_and_exit_2) {
+  const std::string tmpl = "fixtures/RL106-min-bad/template.json";
+  const std::string root = reachlint::test::source_dir();
+  const auto typo = run_cli(
+      {"explain", "--no-config", "--from", "ClientInstanse", "--to", "FileSystem", tmpl}, root);
+  BOOST_TEST(typo.exit == 2);
+  BOOST_TEST(typo.out.empty());
+  BOOST_TEST(typo.err.find("--from 'ClientInstanse' matches no subnet, instance or VPC in the "
+                           "inputs; did you mean 'ClientInstance'?") != std::string::npos,
+             typo.err);
+  const auto far = run_cli(
+      {"explain", "--no-config", "--from", "subnet=Elsewhere", "--to", "FileSystem", tmpl}, root);
+  BOOST_TEST(far.exit == 2);
+  BOOST_TEST(far.err.find("--from 'Elsewhere' matches no subnet in the inputs; the inputs have "
+                          "ClientSubnetA, FsxSubnetA, FsxSubnetB, FsxTgwSubnetA, FsxTgwSubnetB") !=
+                 std::string::npos,
+             far.err);
+  const auto no_fs =
+      run_cli({"explain", "--no-config", "--from", "ClientInstance", "--to", "Nope", tmpl}, root);
+  BOOST_TEST(no_fs.exit == 2);
+  BOOST_TEST(no_fs.err.find("--to 'Nope' matches no file system in the inputs; the inputs have "
+                            "FileSystem") != std::string::npos,
+             no_fs.err);
+  const auto close_fs = run_cli(
+      {"explain", "--no-config", "--from", "ClientInstance", "--to", "FileSystems", tmpl}, root);
+  BOOST_TEST(close_fs.err.find("did you mean 'FileSystem'?") != std::string::npos, close_fs.err);
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_and_other_formats_exit_2) {
+  const std::string root = reachlint::test::source_dir();
+  const auto truncated = run_cli({"explain", "--no-config", "--from", "ClientInstance", "--to",
+                                  "FileSystem", "fixtures/input-truncated/template.json"},
+                                 root);
+  BOOST_TEST(truncated.exit == 2);
+  BOOST_TEST(truncated.err.starts_with("fixtures/input-truncated/template.json:"), truncated.err);
+  const auto sarif = run_cli({"explain", "-f", "sarif", "--no-config", "--from", "ClientInstance",
+                              "--to", "FileSystem", "fixtures/RL106-min-bad/template.json"},
+                             root);
+  BOOST_TEST(sarif.exit == 2);
+  BOOST_TEST(sarif.err.find("explain writes text or json, not 'sarif'") != std::string::npos,
+             sarif.err);
+  const auto missing_to = run_cli({"explain", "--from", "ClientInstance", "x.json"}, root);
+  BOOST_TEST(missing_to.exit == 2);
+}
+
+// A pattern that names two file systems: one trace each, each with its verdict, and a count.
+BOOST_AUTO_TEST_CASE(several_matches_give_one_trace_each) {
+  const auto run = run_cli({"explain", "--no-config", "--from", "ClientInstance", "--to",
+                            ".*FileSystem", "fixtures/RL105-two-fs-overlap/template.json"},
+                           reachlint::test::source_dir());
+  BOOST_TEST(run.exit == 0, run.err);
+  const std::vector<std::string> lines = lines_of(run.out);
+  const auto starts = [&](const std::string& prefix) {
+    return std::count_if(lines.begin(), lines.end(),
+                         [&](const std::string& line) { return line.starts_with(prefix); });
+  };
+  BOOST_TEST(starts("ClientInstance (10.1.0.0/24) -> FileSystem (") == 1);
+  BOOST_TEST(starts("ClientInstance (10.1.0.0/24) -> ScratchFileSystem (") == 1);
+  BOOST_TEST(starts("verdict: ") == 2);
+  BOOST_TEST(lines.back() == "2 pairs traced: 0 cannot connect, 2 can, 0 cannot be told");
+}
+
+// -f json holds what the text shows: the legs, each broken hop's rule, fix and the fixes it was
+// found behind, the verdict; and exits alike.
+BOOST_AUTO_TEST_CASE(json_has_the_same_content) {
+  const std::vector<std::string> args = {"explain",
+                                         "--no-config",
+                                         "--from",
+                                         "i-e9668e91808ded59e",
+                                         "--to",
+                                         "fs-da47c4cf",
+                                         "fixtures/dump-every-broken-hop/export"};
+  std::vector<std::string> json_args = args;
+  json_args.insert(json_args.begin() + 1, {"-f", "json"});
+  const auto text = run_cli(args, reachlint::test::source_dir());
+  const auto json = run_cli(json_args, reachlint::test::source_dir());
+  BOOST_TEST(json.exit == text.exit);
+  BOOST_TEST(json.exit == 1);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  BOOST_TEST_REQUIRE(!parser.parse(json.out).get(doc), json.out);
+  simdjson::dom::array traces = doc["traces"].get_array().value();
+  BOOST_TEST_REQUIRE(traces.size() == 1u);
+  simdjson::dom::element trace = traces.at(0).value();
+  BOOST_TEST(std::string(trace["reach"].get_string().value()) == "fails");
+  BOOST_TEST("verdict: " + std::string(trace["verdict"].get_string().value()) ==
+             lines_of(text.out).back());
+  std::vector<std::string> legs;
+  std::vector<std::string> broken;
+  for (simdjson::dom::element leg : trace["legs"].get_array()) {
+    std::string name(leg["leg"].get_string().value());
+    if (name == "reply") name += ":" + std::string(leg["role"].get_string().value());
+    legs.push_back(name);
+    for (simdjson::dom::element hop : leg["hops"].get_array()) {
+      if (std::string_view(hop["verdict"].get_string().value()) != "fail") continue;
+      broken.push_back(std::string(hop["resource"].get_string().value()) + " " +
+                       std::string(hop["rule"].get_string().value()));
+      BOOST_TEST(std::string_view(hop["fix"].get_string().value()).starts_with("add to "));
+    }
+  }
+  BOOST_TEST(legs == (std::vector<std::string>{"request", "reply:preferred", "reply:standby"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(broken == (std::vector<std::string>{"rtb-c6ea8681d5499aab0 RL102",
+                                                 "tgw-rtb-6d41dda33dd6fd8a2 RL102"}),
+             boost::test_tools::per_element());
+  simdjson::dom::element second = trace["legs"].at(0)["hops"].at(5).value();
+  BOOST_TEST(std::string_view(second["afterFixing"].get_string().value())
+                 .starts_with("route table rtb-c6ea8681d5499aab0 (a route for 10.0.255.231/32"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
