@@ -63,8 +63,10 @@ std::pair<model::Index, std::string> FindingSink::qualified_identity(const Repor
 // A finding found behind other broken hops says which: the walk went on as if they were fixed.
 // Seen from a client that needs no fix first, it says nothing of them.
 void FindingSink::report(const Report& report) {
-  if (hop_reports_ && report.hop)
-    hop_reports_->push_back({report.hop, &rule_, report.level, report.message});
+  if (reports_) {
+    reports_->push_back({report.hop, &rule_, report.level, report.message, report.file_system,
+                         report.subject->location});
+  }
   auto [it, inserted] = findings_.try_emplace(qualified_identity(report));
   Finding& finding = it->second;
   const std::string_view fixes = report.hop ? report.hop->after_fixing : std::string_view{};

@@ -22,7 +22,7 @@ struct Case {
   const char* from;
   const char* to;
   int exit;
-  const char* broken;  // the resource of a broken hop, or "" when none is
+  const char* broken;  // the resource of a broken hop; "": none, or the file system itself
   const char* rule;    // the rule named on that hop's line
   const char* leg;     // the heading the broken hop is under
   const char* reach;   // the verdict's words
@@ -59,6 +59,9 @@ const Case kCases[] = {
      "ClientRouteTable", "[RL101 error]", "request", "cannot reach"},
     {"range-outside-vpc", "RL104-min-bad/template.json", "ClientInstance", "FileSystem", 1,
      "TgwRouteTable", "[RL104 error]", "request", "cannot reach"},
+    {"range-overlaps-subnet", "RL105-min-bad/template.json", "ClientInstance", "FileSystem", 1, "",
+     "[RL105 error]", "the file system FileSystem itself",
+     "cannot reach FileSystem: 1 problem of the file system itself (RL105)"},
     {"nfsv3-only", "RL301-dump-udp/export", "i-e9668e91808ded59e", "fs-da47c4cf", 1,
      "sg-5373cca7f3f28aaca", "[RL301 warning]", "request",
      "over NFSv4.x (TCP 2049) only; NFSv3 fails"},
@@ -81,7 +84,8 @@ size_t line_with(const std::vector<std::string>& lines, const std::string& text,
 }
 
 bool is_heading(const std::string& line) {
-  return line == "request" || line.starts_with("reply from ");
+  return line == "request" || line.starts_with("reply from ") ||
+         (line.starts_with("the file system ") && line.ends_with(" itself"));
 }
 
 // The heading above line `at`.
@@ -116,9 +120,11 @@ void check_case(const Case& c) {
   if (c.exit == 0) {
     BOOST_TEST(failing == std::string::npos, c.name << ": a hop fails");
   } else {
-    size_t hop = line_with(lines, std::string("  fail    ") + c.broken);
+    // A broken hop, or (no resource named) an error of the file system itself.
+    const std::string start = *c.broken ? std::string("  fail    ") + c.broken : "  error   ";
+    size_t hop = line_with(lines, start);
     while (hop != std::string::npos && lines[hop].find(c.rule) == std::string::npos)
-      hop = line_with(lines, std::string("  fail    ") + c.broken, hop + 1);
+      hop = line_with(lines, start, hop + 1);
     BOOST_TEST_REQUIRE(hop != std::string::npos,
                        c.name << ": no failing hop " << c.broken << " " << c.rule);
     BOOST_TEST(heading_above(lines, hop).starts_with(c.leg), c.name << ": " << lines[hop]);

@@ -85,14 +85,14 @@ Status check_explain_targets(const model::Model& model, const analysis::ClientSp
   return {};
 }
 
-std::vector<rules::HopReport> hop_reports(const model::Model& model,
-                                          const std::vector<analysis::FileSystemAnalysis>& analyses,
-                                          analysis::NfsProfile nfs) {
-  std::vector<rules::HopReport> reports;
+std::vector<rules::RuleReport> rule_reports(
+    const model::Model& model, const std::vector<analysis::FileSystemAnalysis>& analyses,
+    analysis::NfsProfile nfs) {
+  std::vector<rules::RuleReport> reports;
   const rules::RuleContext context{model, analyses, nfs};
   for (const rules::RuleInfo* rule : rules::all_rules()) {
     rules::FindingSink sink(model, *rule);
-    sink.record_hop_reports(&reports);
+    sink.record_reports(&reports);
     rule->check(context, sink);
   }
   return reports;

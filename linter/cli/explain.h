@@ -16,9 +16,9 @@ namespace reachlint::cli {
 // model: one line naming the closest names, or the candidates.
 Status check_explain_targets(const model::Model& model, const analysis::ClientSpec& spec);
 
-// Every rule's reports about hops, unmerged, in rule order.
-std::vector<rules::HopReport> hop_reports(const model::Model& model,
-                                          const std::vector<analysis::FileSystemAnalysis>& analyses,
-                                          analysis::NfsProfile nfs);
+// Every rule's reports, unmerged, in rule order.
+std::vector<rules::RuleReport> rule_reports(
+    const model::Model& model, const std::vector<analysis::FileSystemAnalysis>& analyses,
+    analysis::NfsProfile nfs);
 
 }  // namespace reachlint::cli

@@ -298,7 +298,8 @@ int run_rules_command(const Options& options, const Streams& streams) {
 // The traces of the declared pair (--from to --to), each broken hop with its rule and fix.
 output::Explanation explain(const Pipeline& pipeline,
                             const std::vector<analysis::FileSystemAnalysis>& analyses) {
-  const std::vector<rules::HopReport> reports = hop_reports(pipeline.model, analyses, pipeline.nfs);
+  const std::vector<rules::RuleReport> reports =
+      rule_reports(pipeline.model, analyses, pipeline.nfs);
   output::Explanation explanation;
   explanation.sources = &pipeline.inputs.sources;
   for (const analysis::FileSystemAnalysis& a : analyses) {

@@ -29,6 +29,15 @@ struct ExplainedHop {
   std::string after_fixing;  // the broken hops before it that the walk assumed fixed
 };
 
+// What a rule finds wrong with the file system as a whole (its endpoint range: RL105).
+struct ExplainedFinding {
+  const rules::RuleInfo* rule = nullptr;
+  rules::Level level = rules::Level::Error;
+  std::string message;
+  Location location;
+  std::string fix;
+};
+
 // The request, or the reply from one of the file system's subnets.
 struct ExplainedLeg {
   bool reply = false;
@@ -46,6 +55,7 @@ struct ExplainedTrace {
   std::string file_system;
   std::string endpoint;  // the endpoint's description
   std::vector<ExplainedLeg> legs;
+  std::vector<ExplainedFinding> file_system_findings;  // an error among them: Fails
   Reach reach = Reach::Connects;
   std::string verdict;  // one line
 };
@@ -56,11 +66,12 @@ struct Explanation {
   std::vector<Notice> notices;
 };
 
-// One trace explained; `reports` are the rules' reports about its hops (any others are ignored).
+// One trace explained; `reports` are the rules' reports: those about its hops, and those about its
+// file system as a whole, are used.
 ExplainedTrace explain_trace(const model::Model& model,
                              const analysis::FileSystemAnalysis& analysis,
                              const analysis::Trace& trace,
-                             const std::vector<rules::HopReport>& reports);
+                             const std::vector<rules::RuleReport>& reports);
 
 // Whether the explained pairs all connect (0) or one cannot (1).
 int explain_exit_status(const Explanation& explanation);

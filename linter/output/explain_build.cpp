@@ -36,16 +36,16 @@ std::string_view kind_name(HopKind kind) {
   return "hop";
 }
 
-const rules::HopReport* report_about(const analysis::Hop& hop,
-                                     const std::vector<rules::HopReport>& reports) {
-  for (const rules::HopReport& report : reports) {
+const rules::RuleReport* report_about(const analysis::Hop& hop,
+                                      const std::vector<rules::RuleReport>& reports) {
+  for (const rules::RuleReport& report : reports) {
     if (report.hop == &hop) return &report;
   }
   return nullptr;
 }
 
 ExplainedHop explain_hop(const model::Model& model, const analysis::Hop& hop,
-                         const std::vector<rules::HopReport>& reports) {
+                         const std::vector<rules::RuleReport>& reports) {
   ExplainedHop out;
   out.step = rules::path_step(model, hop);
   out.kind = kind_name(hop.kind);
@@ -55,7 +55,7 @@ ExplainedHop explain_hop(const model::Model& model, const analysis::Hop& hop,
   out.essential = hop.essential;
   out.after_fixing = hop.after_fixing;
   if (hop.verdict != Verdict::Fail) return out;
-  if (const rules::HopReport* report = report_about(hop, reports)) {
+  if (const rules::RuleReport* report = report_about(hop, reports)) {
     out.rule = report->rule;
     out.level = report->level;
     out.message = report->message;
@@ -99,58 +99,99 @@ Reach reach_of(const analysis::Hop& hop) {
   return hop.cause == analysis::Cause::PortsBlocked ? Reach::NfsV3Fails : Reach::Connects;
 }
 
-void judge(const analysis::Trace& trace, const analysis::Endpoint& endpoint,
-           const model::Model& model, ExplainedTrace& out) {
-  std::vector<const ExplainedHop*> broken;
-  std::vector<const ExplainedHop*> beside;
-  Reach worst = Reach::Connects;
+std::vector<ExplainedFinding> file_system_findings(model::Index file_system,
+                                                   const std::vector<rules::RuleReport>& reports) {
+  std::vector<ExplainedFinding> out;
+  for (const rules::RuleReport& report : reports) {
+    if (report.hop || report.file_system != file_system) continue;
+    out.push_back({report.rule, report.level, report.message, report.location,
+                   rules::fix_advice(*report.rule)});
+  }
+  return out;
+}
+
+// "1 problem of the file system itself (RL105)", or empty.
+std::string file_system_words(const std::vector<ExplainedFinding>& findings) {
+  if (findings.empty()) return {};
+  std::vector<std::string_view> codes;
+  for (const ExplainedFinding& finding : findings) {
+    if (std::find(codes.begin(), codes.end(), finding.rule->code) == codes.end())
+      codes.push_back(finding.rule->code);
+  }
+  return fmt::format("{} of the file system itself ({})", hops_words(findings.size(), "problem"),
+                     fmt::join(codes, ", "));
+}
+
+// The broken hops of a trace by how they bear on the pair, and how many could not be evaluated.
+struct Tally {
+  std::vector<const ExplainedHop*> broken;  // now, after a failover, or NFSv3's ports
+  std::vector<const ExplainedHop*> beside;  // in a zone no client enters by today
   size_t unknown = 0;
+  Reach worst = Reach::Connects;
+};
+
+Tally tally(const analysis::Trace& trace, const ExplainedTrace& out) {
+  Tally t;
   size_t i = 0;
   for (const ExplainedLeg& leg : out.legs) {
     for (const ExplainedHop& hop : leg.hops) {
       const analysis::Hop& walked = trace.hops[i++];
-      if (walked.verdict == Verdict::Unknown) ++unknown;
+      if (walked.verdict == Verdict::Unknown) ++t.unknown;
       if (walked.verdict != Verdict::Fail) continue;
       const Reach reach = reach_of(walked);
-      (reach == Reach::Connects ? beside : broken).push_back(&hop);
-      worst = std::min(worst, reach);
+      (reach == Reach::Connects ? t.beside : t.broken).push_back(&hop);
+      t.worst = std::min(t.worst, reach);
     }
   }
-  if (worst == Reach::Connects && unknown > 0) worst = Reach::Undecided;
-  out.reach = worst;
-  const std::string fix =
-      broken.empty() ? std::string()
-                     : fmt::format("{} to fix ({})", hops_words(broken.size(), "broken hop"),
-                                   rule_codes(broken));
+  return t;
+}
+
+// The verdict's main clause; `fix` says what there is to fix.
+std::string verdict_words(const ExplainedTrace& out, const Tally& t, const std::string& fix,
+                          const analysis::Endpoint& endpoint, const model::Model& model) {
   const std::vector<model::Index> sides = analysis::reply_subnets(endpoint);
-  switch (worst) {
+  switch (out.reach) {
     case Reach::Fails:
-      out.verdict = fmt::format("{} cannot reach {}: {}", out.client, out.file_system, fix);
-      break;
+      return fmt::format("{} cannot reach {}: {}", out.client, out.file_system, fix);
     case Reach::FailsAfterFailover:
-      out.verdict = fmt::format(
-          "{} reaches {} now, but not after a failover to standby subnet {}: {}", out.client,
-          out.file_system, sides.size() > 1 ? model.subnets[sides[1]].origin.name : "?", fix);
-      break;
+      return fmt::format("{} reaches {} now, but not after a failover to standby subnet {}: {}",
+                         out.client, out.file_system,
+                         sides.size() > 1 ? model.subnets[sides[1]].origin.name : "?", fix);
     case Reach::NfsV3Fails:
-      out.verdict = fmt::format("{} reaches {} over NFSv4.x (TCP 2049) only; NFSv3 fails: {}",
-                                out.client, out.file_system, fix);
-      break;
+      return fmt::format("{} reaches {} over NFSv4.x (TCP 2049) only; NFSv3 fails: {}", out.client,
+                         out.file_system, fix);
     case Reach::Undecided:
-      out.verdict = fmt::format(
+      return fmt::format(
           "whether {} reaches {} cannot be told statically: {} not evaluated (see the notices)",
-          out.client, out.file_system, hops_words(unknown, "hop"));
-      break;
+          out.client, out.file_system, hops_words(t.unknown, "hop"));
     case Reach::Connects:
-      out.verdict =
-          fmt::format("{} reaches {} and the replies come back{}", out.client, out.file_system,
-                      sides.size() > 1 && endpoint.floating ? ", before and after a failover" : "");
       break;
   }
-  if (!beside.empty()) {
-    out.verdict += fmt::format("; {} beside this path ({})", hops_words(beside.size(), "warning"),
-                               rule_codes(beside));
+  return fmt::format("{} reaches {} and the replies come back{}", out.client, out.file_system,
+                     sides.size() > 1 && endpoint.floating ? ", before and after a failover" : "");
+}
+
+void judge(const analysis::Trace& trace, const analysis::Endpoint& endpoint,
+           const model::Model& model, ExplainedTrace& out) {
+  const Tally t = tally(trace, out);
+  // An error of the file system itself breaks every path to it; a warning is said last.
+  const bool fs_error = std::any_of(
+      out.file_system_findings.begin(), out.file_system_findings.end(),
+      [](const ExplainedFinding& finding) { return finding.level == rules::Level::Error; });
+  out.reach = fs_error ? Reach::Fails : t.worst;
+  if (out.reach == Reach::Connects && t.unknown > 0) out.reach = Reach::Undecided;
+  std::string fix = t.broken.empty()
+                        ? std::string()
+                        : fmt::format("{} to fix ({})", hops_words(t.broken.size(), "broken hop"),
+                                      rule_codes(t.broken));
+  const std::string itself = file_system_words(out.file_system_findings);
+  if (fs_error) fix += (fix.empty() ? "" : "; ") + itself;
+  out.verdict = verdict_words(out, t, fix, endpoint, model);
+  if (!t.beside.empty()) {
+    out.verdict += fmt::format("; {} beside this path ({})", hops_words(t.beside.size(), "warning"),
+                               rule_codes(t.beside));
   }
+  if (!fs_error && !itself.empty()) out.verdict += "; " + itself;
 }
 
 }  // namespace
@@ -158,7 +199,7 @@ void judge(const analysis::Trace& trace, const analysis::Endpoint& endpoint,
 ExplainedTrace explain_trace(const model::Model& model,
                              const analysis::FileSystemAnalysis& analysis,
                              const analysis::Trace& trace,
-                             const std::vector<rules::HopReport>& reports) {
+                             const std::vector<rules::RuleReport>& reports) {
   ExplainedTrace out;
   out.client = trace.client->id();
   out.addresses = trace.client->addresses.str();
@@ -170,6 +211,7 @@ ExplainedTrace explain_trace(const model::Model& model,
       out.legs.push_back(new_leg(model, analysis.endpoint, hop.reply));
     out.legs.back().hops.push_back(explain_hop(model, hop, reports));
   }
+  out.file_system_findings = file_system_findings(analysis.file_system, reports);
   judge(trace, analysis.endpoint, model, out);
   return out;
 }

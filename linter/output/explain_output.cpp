@@ -41,6 +41,18 @@ void write_hop(const Explanation& explanation, const ExplainedLeg& leg, const Ex
     out += fmt::format("          found after fixing {}\n", hop.after_fixing);
 }
 
+void write_file_system_findings(const Explanation& explanation, const ExplainedTrace& trace,
+                                std::string& out) {
+  if (trace.file_system_findings.empty()) return;
+  out += fmt::format("the file system {} itself\n", trace.file_system);
+  for (const ExplainedFinding& finding : trace.file_system_findings) {
+    out += fmt::format("  {:<7} {}: {} [{} {}]\n", rules::level_name(finding.level),
+                       location_prefix(*explanation.sources, finding.location), finding.message,
+                       finding.rule->code, rules::level_name(finding.level));
+    if (!finding.fix.empty()) out += fmt::format("          fix: {}\n", finding.fix);
+  }
+}
+
 void write_location_field(JsonWriter& json, const SourceMap& sources, Location location) {
   json.key("location");
   write_json_location(json, sources, location);
@@ -86,6 +98,14 @@ void write_json_trace(JsonWriter& json, const SourceMap& sources, const Explaine
     json.end_array().end_object();
   }
   json.end_array();
+  json.key("fileSystemFindings").begin_array();
+  for (const ExplainedFinding& finding : trace.file_system_findings) {
+    json.begin_object().field("rule", finding.rule->code);
+    json.field("level", rules::level_name(finding.level)).field("message", finding.message);
+    write_location_field(json, sources, finding.location);
+    json.field("fix", finding.fix).end_object();
+  }
+  json.end_array();
   json.field("reach", reach_name(trace.reach)).field("verdict", trace.verdict).end_object();
 }
 
@@ -105,6 +125,7 @@ std::string format_explain_text(const Explanation& explanation) {
       out += leg_heading(leg) + '\n';
       for (const ExplainedHop& hop : leg.hops) write_hop(explanation, leg, hop, out);
     }
+    write_file_system_findings(explanation, trace, out);
     out += fmt::format("verdict: {}\n", trace.verdict);
   }
   if (explanation.traces.size() > 1) {
