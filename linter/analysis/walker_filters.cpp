@@ -213,9 +213,10 @@ void Walker::check_tgw_legs(const RoutePath& path) {
                Direction::Forward);
     }
     const auto fs_side = attachment_subnet_in_zone(path.fs_attachment, side);
-    if (fs_side)
+    if (fs_side) {
       toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies,
                  Direction::Return);
+    }
     const auto arrival = attachment_subnet_in_zone(path.client_attachment, side);
     const Index client_entry = arrival ? *arrival : client_side.value_or(model::kNone);
     if (client_entry != model::kNone) {

@@ -53,6 +53,14 @@ void write_file_system_findings(const Explanation& explanation, const ExplainedT
   }
 }
 
+void string_or_null(JsonWriter& json, std::string_view text) {
+  if (text.empty()) {
+    json.null();
+    return;
+  }
+  json.value(text);
+}
+
 void write_location_field(JsonWriter& json, const SourceMap& sources, Location location) {
   json.key("location");
   write_json_location(json, sources, location);
@@ -69,10 +77,7 @@ void write_json_hop(JsonWriter& json, const SourceMap& sources, const ExplainedH
   json.field("standby", hop.standby);
   if (step.verdict == "fail") {
     json.key("rule");
-    if (hop.rule)
-      json.value(hop.rule->code);
-    else
-      json.null();
+    string_or_null(json, hop.rule ? hop.rule->code : "");
     json.field("level", rules::level_name(hop.level));
     json.field("message", hop.message).field("fix", hop.fix);
   }
@@ -88,10 +93,7 @@ void write_json_trace(JsonWriter& json, const SourceMap& sources, const Explaine
     json.begin_object().field("leg", leg.reply ? "reply" : "request");
     if (leg.reply) {
       json.field("subnet", leg.subnet).key("role");
-      if (leg.role.empty())
-        json.null();
-      else
-        json.value(leg.role);
+      string_or_null(json, leg.role);
     }
     json.key("hops").begin_array();
     for (const ExplainedHop& hop : leg.hops) write_json_hop(json, sources, hop);
