@@ -62,6 +62,8 @@ const Case kCases[] = {
     {"range-overlaps-subnet", "RL105-min-bad/template.json", "ClientInstance", "FileSystem", 1, "",
      "[RL105 error]", "the file system FileSystem itself",
      "cannot reach FileSystem: 1 problem of the file system itself (RL105)"},
+    {"onprem-range-outside-vpc", "RL104-dump-onprem-vpn-outside-range/export", "192.168.10.0/24",
+     "fs-da47c4cf", 1, "tgw-rtb-6d41dda33dd6fd8a2", "[RL104 error]", "request", "cannot reach"},
     {"nfsv3-only", "RL301-dump-udp/export", "i-e9668e91808ded59e", "fs-da47c4cf", 1,
      "sg-5373cca7f3f28aaca", "[RL301 warning]", "request",
      "over NFSv4.x (TCP 2049) only; NFSv3 fails"},

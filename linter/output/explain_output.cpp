@@ -121,7 +121,10 @@ std::string format_explain_text(const Explanation& explanation) {
   }
   for (const ExplainedTrace& trace : explanation.traces) {
     if (!out.empty()) out += '\n';
-    out += fmt::format("{} ({}) -> {} ({})\n", trace.client, trace.addresses, trace.file_system,
+    // A client given as a CIDR is its addresses.
+    const std::string addresses =
+        trace.addresses == trace.client ? "" : fmt::format(" ({})", trace.addresses);
+    out += fmt::format("{}{} -> {} ({})\n", trace.client, addresses, trace.file_system,
                        trace.endpoint);
     for (const ExplainedLeg& leg : trace.legs) {
       out += leg_heading(leg) + '\n';
