@@ -27,6 +27,7 @@ Walker::Walker(const WalkContext& context, const ClientGroup& client)
   // A walk across a transit gateway, both replies and the filters is about twenty hops: growing
   // the vector hop by hop would move every hop's strings several times.
   trace_.hops.reserve(24);
+  order_.reserve(24);
 }
 
 Trace Walker::run() {
