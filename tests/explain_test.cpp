@@ -196,6 +196,17 @@ BOOST_AUTO_TEST_CASE(bad_input_and_other_formats_exit_2) {
                                  root);
   BOOST_TEST(truncated.exit == 2);
   BOOST_TEST(truncated.err.starts_with("fixtures/input-truncated/template.json:"), truncated.err);
+  // JSON still says the run failed, and where.
+  const auto as_json = run_cli({"explain", "-f", "json", "--no-config", "--from", "ClientInstance",
+                                "--to", "FileSystem", "fixtures/input-truncated/template.json"},
+                               root);
+  BOOST_TEST(as_json.exit == 2);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  BOOST_TEST_REQUIRE(!parser.parse(as_json.out).get(doc), as_json.out);
+  BOOST_TEST(doc["traces"].get_array().value().size() == 0u);
+  BOOST_TEST(std::string_view(doc["errors"].at(0)["location"]["uri"].get_string().value()) ==
+             "fixtures/input-truncated/template.json");
   const auto sarif = run_cli({"explain", "-f", "sarif", "--no-config", "--from", "ClientInstance",
                               "--to", "FileSystem", "fixtures/RL106-min-bad/template.json"},
                              root);

@@ -312,6 +312,17 @@ output::Explanation explain(const Pipeline& pipeline,
   return explanation;
 }
 
+// Input errors on standard error; with -f json also a document that says the run failed, and why.
+int explain_input_errors(const Options& options, const Pipeline& pipeline, const Streams& streams) {
+  if (options.format == "json") {
+    output::Explanation failed;
+    failed.sources = &pipeline.inputs.sources;
+    failed.errors = pipeline.diagnostics.sorted_errors();
+    write_output(options, output::format_explain_json(failed), streams);
+  }
+  return report_input_errors(pipeline, streams);
+}
+
 // 0 when every traced pair connects, 1 when one cannot (in either direction, before or after a
 // failover), 2 on bad input or a --from or --to that names nothing.
 int run_explain(const Options& options, const Streams& streams) {
@@ -321,14 +332,14 @@ int run_explain(const Options& options, const Streams& streams) {
   Pipeline& pipeline = new_pipeline(streams, owner);
   if (const Status prepared = pipeline.prepare(without_client); !prepared)
     return usage_error(streams, prepared.error().message);
-  if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
+  if (pipeline.diagnostics.has_errors()) return explain_input_errors(options, pipeline, streams);
   Result<analysis::ClientSpec> spec = parse_client_spec(options.from + "@" + options.to);
   if (!spec) return usage_error(streams, spec.error().message);
   if (const Status named = check_explain_targets(pipeline.model, *spec); !named)
     return usage_error(streams, named.error().message);
   pipeline.declared =
       analysis::DeclaredClients::resolve(pipeline.model, {*spec}, pipeline.diagnostics);
-  if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
+  if (pipeline.diagnostics.has_errors()) return explain_input_errors(options, pipeline, streams);
   analysis::AnalysisOptions analysis_options;
   analysis_options.nfs = pipeline.nfs;
   analysis_options.timings = options.environment.timings;

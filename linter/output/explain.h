@@ -64,6 +64,7 @@ struct Explanation {
   const SourceMap* sources = nullptr;
   std::vector<ExplainedTrace> traces;
   std::vector<Notice> notices;
+  std::vector<InputError> errors;  // the inputs could not be read: no traces
 };
 
 // One trace explained; `reports` are the rules' reports: those about its hops, and those about its

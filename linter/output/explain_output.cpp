@@ -157,7 +157,17 @@ std::string format_explain_json(const Explanation& explanation) {
     write_location_field(json, *explanation.sources, notice.location);
     json.end_object();
   }
-  json.end_array().end_object();
+  json.end_array();
+  if (!explanation.errors.empty()) {
+    json.key("errors").begin_array();
+    for (const InputError& error : explanation.errors) {
+      json.begin_object().field("message", error.message);
+      write_location_field(json, *explanation.sources, error.location);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  json.end_object();
   return out;
 }
 
