@@ -213,6 +213,16 @@ BOOST_AUTO_TEST_CASE(bad_input_and_other_formats_exit_2) {
   BOOST_TEST(sarif.exit == 2);
   BOOST_TEST(sarif.err.find("explain writes text or json, not 'sarif'") != std::string::npos,
              sarif.err);
+  // A file system reachlint does not check (FSx for Windows): the notice says why, and no trace.
+  const auto windows = run_cli({"explain", "--no-config", "--from", "ClientInstance", "--to",
+                                "FileSystem", "fixtures/RL101-windows-multiaz/template.json"},
+                               root);
+  BOOST_TEST(windows.exit == 2);
+  BOOST_TEST(windows.out.find("notice: FileSystem is not checked") != std::string::npos,
+             windows.out);
+  BOOST_TEST(windows.err.find("no trace from 'ClientInstance' to 'FileSystem' could be walked") !=
+                 std::string::npos,
+             windows.err);
   const auto missing_to = run_cli({"explain", "--from", "ClientInstance", "x.json"}, root);
   BOOST_TEST(missing_to.exit == 2);
 }
