@@ -126,10 +126,13 @@ void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
                        const std::vector<PortNeed>& needs, Direction direction, Place place) {
   const Index acl = subnet(of_subnet).network_acl;
   if (!model::is_known_index(acl)) return;
+  // The same ACL, side and direction decides the same way: once on the request, once on each
+  // reply (each reply is read on its own: the standby subnet's after a failover).
+  const uint8_t leg = direction == Direction::Forward ? 0 : reply_;
   for (const Hop& done : trace_.hops) {
     if (done.kind == HopKind::NetworkAcl && done.resource.index == acl && done.egress == egress &&
-        done.direction == direction) {
-      return;  // the same ACL, side and direction decides the same way
+        done.direction == direction && done.reply == leg) {
+      return;
     }
   }
   Hop& hop = add(direction, HopKind::NetworkAcl, {Kind::NetworkAcl, acl}, place);
