@@ -32,6 +32,9 @@ on the transit gateway and on both attachments.
 (no TCP 2049).
 
 ## Use instead
+Admit the clients' CIDR (or their security group) on every port of the protocol, TCP and UDP, in
+the file system's security groups, and allow the same ports to the file system in the clients'
+egress rules:
 ```json
 "SecurityGroupIngress": [
   {"IpProtocol": "tcp", "FromPort": 111, "ToPort": 111, "CidrIp": "10.1.0.0/16"},

@@ -35,9 +35,9 @@ replies) means no NFS at all (error); other ports break NFSv3 only (warning).
 ```
 
 ## Use instead
-Allow replies to the client's reserved ports as well, for TCP and UDP:
-`"PortRange": {"From": 600, "To": 65535}` (or all ports to the client CIDR), and open the
-attachment subnets' ACLs in both directions.
+Allow the requests on the protocol's ports and the replies to the client's reserved ports as well,
+for TCP and UDP, in every ACL on the path, the attachment subnets' ACLs in both directions. For the
+replies: `"PortRange": {"From": 600, "To": 65535}` (or all ports to the client CIDR).
 
 ## References
 - [Control subnet traffic with network access control lists](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html)

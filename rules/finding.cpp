@@ -21,20 +21,25 @@ std::string_view level_name(Level level) {
   return "error";
 }
 
-std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& trace) {
+PathStep path_step(const model::Model& model, const analysis::Hop& hop) {
   static constexpr std::string_view kVerdicts[] = {"pass", "fail", "unknown"};
+  const model::Origin& resource = model.origin(hop.resource);
+  const bool decided_inside = hop.decided_by && !hop.decided_by->implicit;
+  PathStep step;
+  step.resource = resource.name;
+  step.type = resource.type;
+  step.location = decided_inside ? hop.decided_by->location : resource.location;
+  if (decided_inside && hop.decided_by->name != resource.name) step.via = hop.decided_by->name;
+  step.verdict = std::string(kVerdicts[static_cast<int>(hop.verdict)]);
+  step.decision = hop.decision;
+  return step;
+}
+
+std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& trace) {
   std::vector<PathStep> path;
   for (const analysis::Hop& hop : trace.hops) {
-    const model::Origin& resource = model.origin(hop.resource);
-    const bool decided_inside = hop.decided_by && !hop.decided_by->implicit;
-    PathStep step;
-    step.resource = resource.name;
-    step.type = resource.type;
-    step.location = decided_inside ? hop.decided_by->location : resource.location;
-    if (decided_inside && hop.decided_by->name != resource.name) step.via = hop.decided_by->name;
-    step.verdict = std::string(kVerdicts[static_cast<int>(hop.verdict)]);
-    step.decision =
-        hop.direction == analysis::Direction::Return ? "reply: " + hop.decision : hop.decision;
+    PathStep step = path_step(model, hop);
+    if (hop.direction == analysis::Direction::Return) step.decision = "reply: " + step.decision;
     if (!hop.fixed_as.empty())
       step.decision += fmt::format("; the walk goes on as if it were fixed: {}", hop.fixed_as);
     path.push_back(std::move(step));
@@ -58,6 +63,10 @@ std::pair<model::Index, std::string> FindingSink::qualified_identity(const Repor
 // A finding found behind other broken hops says which: the walk went on as if they were fixed.
 // Seen from a client that needs no fix first, it says nothing of them.
 void FindingSink::report(const Report& report) {
+  if (reports_) {
+    reports_->push_back({report.hop, &rule_, report.level, report.message, report.file_system,
+                         report.subject->location});
+  }
   auto [it, inserted] = findings_.try_emplace(qualified_identity(report));
   Finding& finding = it->second;
   const std::string_view fixes = report.hop ? report.hop->after_fixing : std::string_view{};

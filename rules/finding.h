@@ -67,20 +67,36 @@ struct Report {
   const analysis::Hop* hop = nullptr;      // the broken hop, when the finding is about one
 };
 
+// One report as its rule made it, unmerged: about a broken hop, or (no hop) about a file system as
+// a whole. `explain` names each broken hop's rule and lists what is wrong with the file system.
+struct RuleReport {
+  const analysis::Hop* hop = nullptr;
+  const RuleInfo* rule = nullptr;
+  Level level = Level::Error;
+  std::string message;  // without the client and the fixes it was found behind
+  model::Index file_system = model::kNone;
+  Location location;  // of the resource to fix
+};
+
 class FindingSink {
  public:
   FindingSink(const model::Model& model, const RuleInfo& rule) : model_(model), rule_(rule) {}
   void report(const Report& report);
   std::vector<Finding> take();
+  // Every report is also added to `into`, unmerged.
+  void record_reports(std::vector<RuleReport>* into) { reports_ = into; }
 
  private:
   std::pair<model::Index, std::string> qualified_identity(const Report& report) const;
   const model::Model& model_;
   const RuleInfo& rule_;
   std::map<std::pair<model::Index, std::string>, Finding> findings_;  // one per broken thing
+  std::vector<RuleReport>* reports_ = nullptr;
 };
 
 // The path of a trace as the output shows it.
 std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& trace);
+// One hop of it: the resource, what inside it decided, where, the verdict and the hop's decision.
+PathStep path_step(const model::Model& model, const analysis::Hop& hop);
 
 }  // namespace reachlint::rules

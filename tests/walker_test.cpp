@@ -1,5 +1,7 @@
 // The walker on networks built in code: which hops a walk records, in which order, and why they
 // pass or fail. The fixtures test the same end to end; these fail here when the walker changes.
+#include <algorithm>
+
 #include <boost/test/unit_test.hpp>
 
 #include "linter/analysis/client_index.h"
@@ -89,9 +91,78 @@ struct TgwNetwork : test::NetworkBuilder {
   }
 };
 
+// A network ACL that allows everything both ways, on `subnets`.
+Index open_acl(test::NetworkBuilder& net, std::string_view name, Index vpc,
+               const std::vector<Index>& subnets) {
+  model::NetworkAcl acl;
+  acl.origin.name = net.model.text.keep(name);
+  acl.origin.type = "AWS::EC2::NetworkAcl";
+  acl.vpc = vpc;
+  for (const bool egress : {false, true}) {
+    model::NetworkAclEntry entry;
+    entry.origin.name = net.model.text.join({name, egress ? ":out" : ":in"});
+    entry.rule_number = 100;
+    entry.egress = egress;
+    entry.allow = true;
+    entry.cidr = *Cidr::parse("0.0.0.0/0");
+    acl.entries.push_back(entry);
+  }
+  net.model.network_acls.push_back(std::move(acl));
+  const auto index = static_cast<Index>(net.model.network_acls.size() - 1);
+  for (const Index s : subnets) net.model.subnets[s].network_acl = index;
+  return index;
+}
+
+// "ClientRt ClientAcl ... <FsRt ... <FsRt' ...": the resource of each hop, "<" for the way back,
+// "'" for the standby subnet.
+std::string resources(const model::Model& model, const analysis::Trace& trace) {
+  std::string out;
+  for (const analysis::Hop& hop : trace.hops) {
+    if (!out.empty()) out += ' ';
+    if (hop.direction == analysis::Direction::Return) out += '<';
+    out += model.origin(hop.resource).name;
+    if (hop.standby) out += '\'';
+  }
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(walker)
+
+// The trace lists hops as the packet meets them (README "Every broken hop in one run"; explain,
+// SARIF codeFlows and --show-paths show them so): the request from the client's route table
+// through its subnet's ACL, its security groups, the attachment subnet's ACL, the gateway, the
+// entry table and ACLs to the file system's groups; then the reply from the preferred subnet, then
+// from the standby subnet, each with every ACL it crosses.
+BOOST_AUTO_TEST_CASE(hops_come_in_packet_order) {
+  TgwNetwork net;
+  open_acl(net, "ClientAcl", net.client_vpc, {net.client_a});
+  open_acl(net, "ClientTgwAcl", net.client_vpc, {net.client_tgw_a});
+  open_acl(net, "TgwAcl", net.fs_vpc, {net.tgw_a, net.tgw_b});
+  open_acl(net, "FsAclA", net.fs_vpc, {net.fs_a});
+  open_acl(net, "FsAclB", net.fs_vpc, {net.fs_b});
+  const Index client_group = net.security_group("ClientSg", net.client_vpc);
+  net.allow_all_egress(client_group);
+  const Index fs_group = net.security_group("FsSg", net.fs_vpc);
+  net.allow_cidr(fs_group, model::kTcp, 2049, 2049, "10.1.0.0/16");
+  net.model.file_systems[net.fs].security_groups.emplace_back(fs_group);
+  const Index instance = net.instance("App", net.client_a, {client_group}, "10.1.1.10");
+  const analysis::ClientGroup client =
+      analysis::instance_client(net.model, instance, analysis::Evidence::Declared, "App");
+
+  const analysis::Trace trace = walk(net.model, client);
+  BOOST_TEST(summary(trace).find("fail") == std::string::npos, summary(trace));
+  BOOST_TEST(resources(net.model, trace) ==
+             "ClientRt ClientAcl ClientSg ClientTgwAcl ClientAttachment TgwRt FsRt TgwAcl FsAclA "
+             "FsAclB' FsSg "
+             "<FsRt <FsAclA <TgwAcl <FsAttachment <TgwRt <ClientTgwAcl <ClientAcl "
+             "<FsRt' <FsAclB' <TgwAcl' <FsAttachment' <TgwRt' <ClientTgwAcl' <ClientAcl'");
+  for (const analysis::Hop& hop : trace.hops) {
+    const int expected = hop.direction == analysis::Direction::Forward ? 0 : hop.standby ? 2 : 1;
+    BOOST_TEST(hop.reply == expected, net.model.origin(hop.resource).name);
+  }
+}
 
 BOOST_AUTO_TEST_CASE(same_vpc_client_needs_its_table_in_route_table_ids) {
   TgwNetwork net;
@@ -297,15 +368,21 @@ BOOST_AUTO_TEST_CASE(group_references_across_a_gateway_need_referencing_support)
   const analysis::ClientGroup client =
       analysis::instance_client(net.model, instance, analysis::Evidence::Declared, "App");
 
+  // The client's egress comes first (packet order) and passes; the file system's ingress refuses.
   const analysis::Trace off = walk(net.model, client);
-  const analysis::Hop& refused = first(off, analysis::HopKind::SecurityGroup);
-  BOOST_TEST(!refused.egress);
+  BOOST_TEST(first(off, analysis::HopKind::SecurityGroup).egress);
+  BOOST_TEST(first(off, analysis::HopKind::SecurityGroup).verdict == analysis::Verdict::Pass);
+  const auto ingress = std::find_if(off.hops.begin(), off.hops.end(), [](const analysis::Hop& h) {
+    return h.kind == analysis::HopKind::SecurityGroup && !h.egress;
+  });
+  BOOST_TEST_REQUIRE((ingress != off.hops.end()));
+  const analysis::Hop& refused = *ingress;
   BOOST_TEST(refused.cause == analysis::Cause::PortsBlocked);
   BOOST_TEST(refused.decision.find("need SecurityGroupReferencingSupport") != std::string::npos);
 
   net.model.transit_gateways[net.tgw].security_group_referencing = true;
   const analysis::Trace on = walk(net.model, client);
-  BOOST_TEST(first(on, analysis::HopKind::SecurityGroup).verdict == analysis::Verdict::Pass);
+  BOOST_TEST(summary(on).find("fail") == std::string::npos, summary(on));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

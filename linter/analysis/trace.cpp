@@ -14,6 +14,12 @@ bool asymmetric(const Trace& trace) {
   return reply_fails;
 }
 
+std::vector<model::Index> reply_subnets(const Endpoint& endpoint) {
+  if (!endpoint.floating) return endpoint.subnets;
+  if (endpoint.standby_subnet == model::kNone) return {endpoint.preferred_subnet};
+  return {endpoint.preferred_subnet, endpoint.standby_subnet};
+}
+
 bool has_unknown_hop(const Trace& trace) {
   return std::any_of(trace.hops.begin(), trace.hops.end(),
                      [](const Hop& hop) { return hop.verdict == Verdict::Unknown; });

@@ -62,11 +62,12 @@ struct Hop {
   const model::Origin* decided_by = nullptr;  // the route, rule or association inside it
   Verdict verdict = Verdict::Pass;
   Cause cause = Cause::None;
-  std::string decision;              // what happened, in words
-  Via via;                           // NotTransitive: the peering connection or VPN gateway
-  bool standby = false;              // on the way back from the standby subnet
-  bool essential = true;             // false: only NFSv3 side ports are affected
-  bool egress = false;               // security groups and ACLs: the outbound side
+  std::string decision;   // what happened, in words
+  Via via;                // NotTransitive: the peering connection or VPN gateway
+  bool standby = false;   // on the way back from the standby subnet
+  uint8_t reply = 0;      // 0: the request; n: the reply from reply_subnets(endpoint)[n - 1]
+  bool essential = true;  // false: only NFSv3 side ports are affected
+  bool egress = false;    // security groups and ACLs: the outbound side
   std::vector<PortProblem> blocked;  // PortsBlocked: what is denied
   Location unknown_at;               // Unknown: what made it so
   // Every broken hop is reported in one run: the walk goes on past a broken hop as if it were
@@ -76,9 +77,14 @@ struct Hop {
   std::string after_fixing;
 };
 
+// The file system's subnets the replies leave from, in the order they are walked: the preferred and
+// the standby subnet of a floating endpoint, else each subnet that holds a file server.
+std::vector<model::Index> reply_subnets(const Endpoint& endpoint);
+
 struct Trace {
   model::Index file_system = model::kNone;
   const ClientGroup* client = nullptr;
+  // In packet order: the request as it meets each hop, then each reply (Hop::reply) the same way.
   std::vector<Hop> hops;
   bool arrives = false;  // the request gets into the file system's VPC
 };

@@ -1,4 +1,5 @@
 // The walk as a whole, the hops it records, and what it asks of the network around them.
+#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
@@ -26,6 +27,7 @@ Walker::Walker(const WalkContext& context, const ClientGroup& client)
   // A walk across a transit gateway, both replies and the filters is about twenty hops: growing
   // the vector hop by hop would move every hop's strings several times.
   trace_.hops.reserve(24);
+  order_.reserve(24);
 }
 
 Trace Walker::run() {
@@ -44,13 +46,60 @@ Trace Walker::run() {
   check_security_groups(path);
   fixes_behind_ = forward_fixes;
   if (trace_.arrives) check_network_acls(path);
+  put_in_packet_order();
   return std::move(trace_);
+}
+
+std::vector<Index> Walker::reply_sides() const {
+  return reply_subnets(endpoint_);
+}
+
+// The hops added from now on, on the way back, belong to the reply from reply_sides()[side].
+void Walker::set_reply(size_t side) {
+  reply_ = static_cast<uint8_t>(side + 1);
+  standby_reply_ = endpoint_.floating && side > 0;
+}
+
+// The walk records hops as it works them out (routes first, then the filters that depend on the
+// way found); readers want them as the packet meets them: the request, then each reply.
+void Walker::put_in_packet_order() {
+  std::vector<size_t> order(trace_.hops.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return order_[a] < order_[b]; });
+  std::vector<Hop> sorted;
+  sorted.reserve(trace_.hops.size());
+  for (const size_t i : order) sorted.push_back(std::move(trace_.hops[i]));
+  trace_.hops = std::move(sorted);
+  order_.clear();
 }
 
 // ---- hops ----
 
-Hop& Walker::add(Direction direction, HopKind kind, EntityRef resource) {
+namespace {
+
+Place place_of(HopKind kind) {
+  switch (kind) {
+    case HopKind::Transport:
+    case HopKind::TgwRoute:
+      return Place::Crossing;
+    case HopKind::EntryRouteTable:
+      return Place::EntryTable;
+    default:
+      return Place::SenderTable;  // the route tables a request or a reply starts from
+  }
+}
+
+}  // namespace
+
+// A new hop; `place` says where the packet meets it on its leg (by default, from its kind).
+Hop& Walker::add(Direction direction, HopKind kind, EntityRef resource,
+                 std::optional<Place> place) {
+  const unsigned leg = direction == Direction::Forward ? 0U : reply_;
+  order_.push_back(
+      static_cast<uint16_t>(leg << 8U | static_cast<unsigned>(place.value_or(place_of(kind)))));
   Hop& hop = trace_.hops.emplace_back();
+  hop.reply = static_cast<uint8_t>(leg);
   hop.direction = direction;
   hop.kind = kind;
   hop.resource = resource;

@@ -70,7 +70,8 @@ void Walker::check_groups(const std::vector<model::Maybe<Index>>& groups, bool e
                           const Peer& peer, const std::string& subject) {
   const model::EntityRef resource = first_group(groups);
   if (!resource.valid()) return;
-  Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource);
+  Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource,
+                 egress ? Place::SenderGroups : Place::ReceiverGroups);
   hop.egress = egress;
   const FilterResult result = evaluate_groups(model_, groups, egress, peer, context_.needs);
   if (!result.denied.empty()) {
@@ -120,19 +121,23 @@ Peer Walker::server_peer(const RoutePath& path) const {
   return server;
 }
 
+// One NetworkAcl hop, at `place` on the request or on the reply set_reply() names.
 void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
-                       const std::vector<PortNeed>& needs, Direction direction, bool standby) {
+                       const std::vector<PortNeed>& needs, Direction direction, Place place) {
   const Index acl = subnet(of_subnet).network_acl;
   if (!model::is_known_index(acl)) return;
+  // The same ACL, side and direction decides the same way: once on the request, once on each
+  // reply (each reply is read on its own: the standby subnet's after a failover).
+  const uint8_t leg = direction == Direction::Forward ? 0 : reply_;
   for (const Hop& done : trace_.hops) {
     if (done.kind == HopKind::NetworkAcl && done.resource.index == acl && done.egress == egress &&
-        done.direction == direction) {
-      return;  // the same ACL, side and direction decides the same way
+        done.direction == direction && done.reply == leg) {
+      return;
     }
   }
-  Hop& hop = add(direction, HopKind::NetworkAcl, {Kind::NetworkAcl, acl});
+  Hop& hop = add(direction, HopKind::NetworkAcl, {Kind::NetworkAcl, acl}, place);
   hop.egress = egress;
-  hop.standby = standby;
+  hop.standby = standby_reply_;
   const FilterResult result = evaluate_acl(model_.network_acls[acl], egress, remote, needs);
   const std::string side = egress ? "outbound" : "inbound";
   if (!result.denied.empty()) {
@@ -156,29 +161,24 @@ void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
 
 // A leg between two subnets of one VPC, or between two VPCs over peering: the source subnet's
 // outbound rules and the destination subnet's inbound rules apply, unless they are the same subnet.
-void Walker::check_leg(Index from, Index to, Direction direction, bool standby) {
+void Walker::check_leg(Index from, Index to, Direction direction) {
   if (from == to) return;
   const bool forward = direction == Direction::Forward;
   const AddressSet& destination = forward ? endpoint_.addresses : client_.addresses;
   const AddressSet& source = forward ? client_.addresses : endpoint_.addresses;
   const std::vector<PortNeed> ports = forward ? context_.needs : reply_ports();
-  check_acl(from, true, destination, ports, direction, standby);
-  check_acl(to, false, source, ports, direction, standby);
+  check_acl(from, true, destination, ports, direction, Place::SenderAclOut);
+  check_acl(to, false, source, ports, direction, Place::ReceiverAcls);
 }
 
 void Walker::check_network_acls(const RoutePath& path) {
-  const bool floating_sides = endpoint_.floating && endpoint_.standby_subnet != model::kNone;
-  const std::vector<Index> sides =
-      endpoint_.floating
-          ? (floating_sides
-                 ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
-                 : std::vector<Index>{endpoint_.preferred_subnet})
-          : endpoint_.subnets;
   if (client_.subnet == model::kNone) return;  // the client's own network is not modelled
   if (path.transport == Transport::TransitGateway) return check_tgw_legs(path);
+  const std::vector<Index> sides = reply_sides();
   for (size_t i = 0; i < sides.size(); ++i) {
-    check_leg(client_.subnet, sides[i], Direction::Forward, i > 0 && floating_sides);
-    check_leg(sides[i], client_.subnet, Direction::Return, i > 0 && floating_sides);
+    set_reply(i);
+    check_leg(client_.subnet, sides[i], Direction::Forward);
+    check_leg(sides[i], client_.subnet, Direction::Return);
   }
 }
 
@@ -190,42 +190,41 @@ void Walker::check_tgw_legs(const RoutePath& path) {
   const std::vector<PortNeed> replies = reply_ports();
   const auto toward_tgw = [&](Index sender, Index attachment_subnet, const AddressSet& destination,
                               const AddressSet& source, const std::vector<PortNeed>& ports,
-                              Direction direction, bool standby) {
-    check_acl(sender, true, destination, ports, direction, standby);
-    check_acl(attachment_subnet, false, source, ports, direction, standby);
+                              Direction direction) {
+    check_acl(sender, true, destination, ports, direction, Place::SenderAclOut);
+    check_acl(attachment_subnet, false, source, ports, direction, Place::GatewayAclIn);
   };
   const auto from_tgw = [&](Index attachment_subnet, Index receiver, const AddressSet& destination,
                             const AddressSet& source, const std::vector<PortNeed>& ports,
-                            Direction direction, bool standby) {
+                            Direction direction) {
     if (attachment_subnet == receiver) return;
-    check_acl(attachment_subnet, true, destination, ports, direction, standby);
-    check_acl(receiver, false, source, ports, direction, standby);
+    check_acl(attachment_subnet, true, destination, ports, direction, Place::ReceiverAcls);
+    check_acl(receiver, false, source, ports, direction, Place::ReceiverAcls);
   };
+  set_reply(0);
   const auto client_side = attachment_subnet_in_zone(path.client_attachment, client_.subnet);
   if (client_side) {
     toward_tgw(client_.subnet, *client_side, endpoint_.addresses, client_.addresses, context_.needs,
-               Direction::Forward, false);
+               Direction::Forward);
   }
-  const std::vector<Index> sides =
-      endpoint_.floating ? std::vector<Index>{endpoint_.preferred_subnet, endpoint_.standby_subnet}
-                         : endpoint_.subnets;
+  const std::vector<Index> sides = reply_sides();
   for (size_t i = 0; i < sides.size(); ++i) {
     const Index side = sides[i];
-    if (side == model::kNone) continue;
-    const bool standby = endpoint_.floating && i > 0;
+    set_reply(i);
     for (const Index entry : path.entry_subnets) {
       from_tgw(entry, side, endpoint_.addresses, client_.addresses, context_.needs,
-               Direction::Forward, standby);
+               Direction::Forward);
     }
     const auto fs_side = attachment_subnet_in_zone(path.fs_attachment, side);
-    if (fs_side)
-      toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies, Direction::Return,
-                 standby);
+    if (fs_side) {
+      toward_tgw(side, *fs_side, client_.addresses, endpoint_.addresses, replies,
+                 Direction::Return);
+    }
     const auto arrival = attachment_subnet_in_zone(path.client_attachment, side);
     const Index client_entry = arrival ? *arrival : client_side.value_or(model::kNone);
     if (client_entry != model::kNone) {
       from_tgw(client_entry, client_.subnet, client_.addresses, endpoint_.addresses, replies,
-               Direction::Return, standby);
+               Direction::Return);
     }
   }
 }

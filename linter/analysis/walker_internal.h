@@ -61,6 +61,19 @@ struct TgwSide {
 // routing loops between gateways.
 inline constexpr int kMaxPeerings = 4;
 
+// Where a hop sits on its leg (the request, or one reply), in the order the packet meets it: the
+// trace is put in this order once the walk is done (Walker::put_in_packet_order).
+enum class Place : uint8_t {
+  SenderTable,     // the sending subnet's route table
+  SenderAclOut,    // the sending subnet's network ACL, outbound
+  SenderGroups,    // the client's security groups, egress
+  GatewayAclIn,    // the attachment subnet the packet enters the transit gateway by, inbound
+  Crossing,        // transit gateway attachments and route tables, peering attachments
+  EntryTable,      // the route table of the attachment subnet the request enters the VPC by
+  ReceiverAcls,    // out of the gateway's attachment subnet, into the receiving subnet
+  ReceiverGroups,  // the file system's security groups
+};
+
 // Where a crossing enters and leaves the transit gateway.
 struct TgwCrossing {
   model::Index entry = model::kNone;  // the sending VPC's attachment
@@ -125,13 +138,17 @@ class Walker {
   Peer server_peer(const RoutePath& path) const;
   void check_network_acls(const RoutePath& path);
   void check_acl(model::Index subnet, bool egress, const AddressSet& remote,
-                 const std::vector<PortNeed>& needs, Direction direction, bool standby);
-  void check_leg(model::Index from, model::Index to, Direction direction, bool standby);
+                 const std::vector<PortNeed>& needs, Direction direction, Place place);
+  void check_leg(model::Index from, model::Index to, Direction direction);
   void check_tgw_legs(const RoutePath& path);
   std::vector<PortNeed> reply_ports() const;
 
   // Hops and the network around them (walker.cpp).
-  Hop& add(Direction direction, HopKind kind, model::EntityRef resource);
+  Hop& add(Direction direction, HopKind kind, model::EntityRef resource,
+           std::optional<Place> place = std::nullopt);
+  void put_in_packet_order();
+  std::vector<model::Index> reply_sides() const;
+  void set_reply(size_t side);
   void fail(Hop& hop, Cause cause, std::string decision);
   void unknown(Hop& hop, Location where, std::string why);
   void walk_on_as_fixed(Hop& hop, std::string fix);
@@ -163,6 +180,11 @@ class Walker {
   const ClientGroup& client_;
   Trace trace_;
   std::string fixes_behind_;  // the fixes the hops added now are found behind ("; "-separated)
+  // The reply the hops added now belong to: 1 + its side's place in reply_sides(); and whether that
+  // side is the standby subnet of a floating endpoint.
+  uint8_t reply_ = 1;
+  bool standby_reply_ = false;
+  std::vector<uint16_t> order_;  // per hop: its leg (0 the request, else reply_) and Place
 };
 
 }  // namespace reachlint::analysis

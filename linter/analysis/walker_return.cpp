@@ -10,12 +10,11 @@ using model::Index;
 using model::Kind;
 
 void Walker::walk_returns() {
-  if (endpoint_.floating) {
-    return_from(endpoint_.preferred_subnet, false);
-    if (endpoint_.standby_subnet != model::kNone) return_from(endpoint_.standby_subnet, true);
-    return;
+  const std::vector<Index> sides = reply_sides();
+  for (size_t i = 0; i < sides.size(); ++i) {
+    set_reply(i);
+    return_from(sides[i], standby_reply_);
   }
-  for (const Index s : endpoint_.subnets) return_from(s, false);
 }
 
 // One reply, from the preferred or the standby subnet; each walks on past its own broken hops.

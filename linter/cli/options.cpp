@@ -13,7 +13,8 @@ namespace reachlint::cli {
 
 std::string usage() {
   return R"(usage: reachlint [check] [options] PATH...        lint templates, cdk.out assemblies and directories
-       reachlint explain --from CLIENT --to FS PATH... the hop-by-hop trace, forward and back
+       reachlint explain --from CLIENT --to FS PATH... the trace in packet order and a verdict;
+                                                       exit 1 when the pair cannot connect
        reachlint graph [--format dot|mermaid] PATH...  the topology, broken hops marked
        reachlint merge-sarif [-o FILE] SARIF...       the SARIF logs of --shard K/N runs as one
        reachlint rules [CODE]                          the rule catalogue, or one rule's documentation
@@ -309,6 +310,8 @@ class Parser {
       if (options_.from.empty() || options_.to.empty())
         return fail("explain needs --from CLIENT and --to FILESYSTEM");
       if (options_.paths.empty()) return fail("no input: give one or more files or directories");
+      if (options_.format != "text" && options_.format != "json")
+        return fail(fmt::format("explain writes text or json, not '{}'", options_.format));
     }
     return true;
   }

@@ -9,10 +9,12 @@
 
 #include "linter/analysis/analysis.h"
 #include "linter/analysis/walker.h"
+#include "linter/cli/explain.h"
 #include "linter/cli/pipeline.h"
 #include "linter/core/progress.h"
 #include "linter/core/timing.h"
 #include "linter/output/baseline.h"
+#include "linter/output/explain.h"
 #include "linter/output/formats.h"
 #include "linter/output/graph_output.h"
 #include "linter/output/report.h"
@@ -293,39 +295,68 @@ int run_rules_command(const Options& options, const Streams& streams) {
   return kExitClean;
 }
 
+// The traces of the declared pair (--from to --to), each broken hop with its rule and fix.
+output::Explanation explain(const Pipeline& pipeline,
+                            const std::vector<analysis::FileSystemAnalysis>& analyses) {
+  const std::vector<rules::RuleReport> reports =
+      rule_reports(pipeline.model, analyses, pipeline.nfs);
+  output::Explanation explanation;
+  explanation.sources = &pipeline.inputs.sources;
+  for (const analysis::FileSystemAnalysis& a : analyses) {
+    for (const analysis::Trace& trace : a.traces) {
+      if (trace.client->evidence != analysis::Evidence::Declared) continue;  // only --from
+      explanation.traces.push_back(output::explain_trace(pipeline.model, a, trace, reports));
+    }
+  }
+  explanation.notices = pipeline.diagnostics.sorted_notices();
+  return explanation;
+}
+
+// Input errors on standard error; with -f json also a document that says the run failed, and why.
+int explain_input_errors(const Options& options, const Pipeline& pipeline, const Streams& streams) {
+  if (options.format == "json") {
+    output::Explanation failed;
+    failed.sources = &pipeline.inputs.sources;
+    failed.errors = pipeline.diagnostics.sorted_errors();
+    write_output(options, output::format_explain_json(failed), streams);
+  }
+  return report_input_errors(pipeline, streams);
+}
+
+// 0 when every traced pair connects, 1 when one cannot (in either direction, before or after a
+// failover), 2 on bad input or a --from or --to that names nothing.
 int run_explain(const Options& options, const Streams& streams) {
-  Options with_client = options;
-  with_client.clients = {options.from + "@" + options.to};
-  Pipeline pipeline;
-  if (const Status prepared = pipeline.prepare(with_client); !prepared)
+  Options without_client = options;
+  without_client.clients.clear();
+  std::unique_ptr<Pipeline> owner;
+  Pipeline& pipeline = new_pipeline(streams, owner);
+  if (const Status prepared = pipeline.prepare(without_client); !prepared)
     return usage_error(streams, prepared.error().message);
-  if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
+  if (pipeline.diagnostics.has_errors()) return explain_input_errors(options, pipeline, streams);
+  Result<analysis::ClientSpec> spec = parse_client_spec(options.from + "@" + options.to);
+  if (!spec) return usage_error(streams, spec.error().message);
+  if (const Status named = check_explain_targets(pipeline.model, *spec); !named)
+    return usage_error(streams, named.error().message);
+  pipeline.declared =
+      analysis::DeclaredClients::resolve(pipeline.model, {*spec}, pipeline.diagnostics);
+  if (pipeline.diagnostics.has_errors()) return explain_input_errors(options, pipeline, streams);
   analysis::AnalysisOptions analysis_options;
   analysis_options.nfs = pipeline.nfs;
   analysis_options.timings = options.environment.timings;
   const auto analyses =
       analysis::analyze(pipeline.model, analysis_options, pipeline.declared, pipeline.diagnostics);
-  bool found = false;
-  for (const analysis::FileSystemAnalysis& a : analyses) {
-    const model::FileSystem& fs = pipeline.model.file_systems[a.file_system];
-    for (const analysis::Trace& trace : a.traces) {
-      if (trace.client->evidence != analysis::Evidence::Declared) continue;  // only --from
-      found = true;
-      fmt::print(streams.out, "{} -> {} ({})\n", trace.client->id(), fs.origin.name,
-                 a.endpoint.description);
-      for (const rules::PathStep& step : rules::path_of(pipeline.model, trace)) {
-        const std::string via = step.via.empty() ? "" : " via " + step.via;
-        fmt::print(streams.out, "  {:<7} {}{} ({}): {}\n", step.verdict, step.resource, via,
-                   output::location_prefix(pipeline.inputs.sources, step.location), step.decision);
-      }
-    }
+  const output::Explanation explanation = explain(pipeline, analyses);
+  const std::string text = options.format == "json" ? output::format_explain_json(explanation)
+                                                    : output::format_explain_text(explanation);
+  if (!write_output(options, text, streams)) return kExitError;
+  if (explanation.traces.empty()) {
+    // The file systems it names could not be checked: the notices say why.
+    fmt::print(streams.err, "reachlint: error: no trace from '{}' to '{}' could be walked{}\n",
+               options.from, options.to,
+               explanation.notices.empty() ? "" : " (the notices say why)");
+    return kExitError;
   }
-  for (const Notice& notice : pipeline.diagnostics.sorted_notices()) {
-    fmt::print(streams.out, "{}: notice: {}\n",
-               output::location_prefix(pipeline.inputs.sources, notice.location), notice.message);
-  }
-  if (!found) return usage_error(streams, fmt::format("no file system matches '{}'", options.to));
-  return kExitClean;
+  return output::explain_exit_status(explanation);
 }
 
 }  // namespace

@@ -4,9 +4,7 @@
 
 namespace reachlint::output {
 
-namespace {
-
-void write_location(JsonWriter& json, const SourceMap& sources, Location location) {
+void write_json_location(JsonWriter& json, const SourceMap& sources, Location location) {
   if (!location.known()) {
     json.null();
     return;
@@ -18,6 +16,8 @@ void write_location(JsonWriter& json, const SourceMap& sources, Location locatio
       .field("column", lc.column)
       .end_object();
 }
+
+namespace {
 
 void write_finding(JsonWriter& json, const RunReport& report, const rules::Finding& finding) {
   json.begin_object();
@@ -39,13 +39,13 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
   }
   json.field("resource", finding.subject);
   json.key("location");
-  write_location(json, *report.sources, finding.location);
+  write_json_location(json, *report.sources, finding.location);
   json.key("path").begin_array();
   for (const rules::PathStep& step : finding.path) {
     json.begin_object().field("resource", step.resource);
     if (!step.via.empty()) json.field("via", step.via);
     json.key("location");
-    write_location(json, *report.sources, step.location);
+    write_json_location(json, *report.sources, step.location);
     json.field("verdict", step.verdict).field("decision", step.decision).end_object();
   }
   json.end_array();
@@ -78,7 +78,7 @@ std::string format_json(const RunReport& report) {
   for (const Notice& notice : report.notices) {
     json.begin_object().field("message", notice.message);
     json.key("location");
-    write_location(json, *report.sources, notice.location);
+    write_json_location(json, *report.sources, notice.location);
     json.end_object();
   }
   json.end_array();
@@ -92,7 +92,7 @@ std::string format_json(const RunReport& report) {
     for (const InputError& error : report.errors) {
       json.begin_object().field("message", error.message);
       json.key("location");
-      write_location(json, *report.sources, error.location);
+      write_json_location(json, *report.sources, error.location);
       json.end_object();
     }
     json.end_array();

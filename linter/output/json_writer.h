@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/core/source.h"
+
 namespace reachlint::output {
 
 class JsonWriter {
@@ -50,5 +52,8 @@ class JsonWriter {
 };
 
 void append_json_string(std::string& out, std::string_view text);
+
+// A location as {"uri", "line", "column"}, or null when it is not known.
+void write_json_location(JsonWriter& json, const SourceMap& sources, Location location);
 
 }  // namespace reachlint::output
