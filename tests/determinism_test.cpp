@@ -42,6 +42,7 @@ void check_every_order(const std::vector<std::string>& inputs, int expected_exit
   const std::vector<std::vector<std::string>> formats = {{"-f", "text"},
                                                          {"-f", "json"},
                                                          {"-f", "sarif"},
+                                                         {"-f", "github"},
                                                          {"graph", "-f", "dot"},
                                                          {"graph", "-f", "mermaid"}};
   for (const auto& format : formats) {
