@@ -402,6 +402,9 @@ BOOST_AUTO_TEST_CASE(verbose_lists_the_configuration_and_every_input) {
   BOOST_TEST(has(run.err, "reachlint: skipped in/broken.json: not JSON ("), run.err);
   const auto none = run_cli({"-v", "--no-config", fixture(kSeed)});
   BOOST_TEST(has(none.err, "reachlint: configuration: none (--no-config)\n"), none.err);
+  const auto assembly = run_cli({"-v", "--no-config", "cdk.out"}, fixture("XSTACK-weak-bad"));
+  BOOST_TEST(has(assembly.err, "reachlint: read cdk.out/manifest.json: CDK assembly manifest\n"),
+             assembly.err);
   BOOST_TEST(run_cli({"--no-config", fixture(kSeed)}).err.empty());
 }
 

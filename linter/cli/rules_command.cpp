@@ -82,10 +82,11 @@ int run_rules_command(const Options& options, const Streams& streams) {
   const std::string text =
       page ? output::markdown_for_terminal(rules::rule_page(*chosen.front()), bold)
            : catalogue_text(chosen);
-  if (should_page(streams.out_is_terminal, streams.out_rows, text))
+  if (should_page(streams.out_is_terminal, streams.out_rows, text)) {
     write_paged(text, options.environment.pager, streams.out);
-  else
+  } else {
     fmt::print(streams.out, "{}", text);
+  }
   return 0;
 }
 

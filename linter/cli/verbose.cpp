@@ -23,10 +23,11 @@ std::string rules_line(const Options& options, const Pipeline& pipeline) {
   for (const rules::RuleInfo* rule : pipeline.rules) codes.push_back(rule->code);
   std::string line =
       fmt::format("{} of {}: {}", codes.size(), rules::all_rules().size(), fmt::join(codes, ", "));
-  if (!options.select.empty())
+  if (!options.select.empty()) {
     line += fmt::format("; select {} (--select)", fmt::join(options.select, ","));
-  else if (pipeline.config.select)
+  } else if (pipeline.config.select) {
     line += fmt::format("; select {} (configuration)", fmt::join(*pipeline.config.select, ","));
+  }
   if (!pipeline.config.ignore.empty())
     line += fmt::format("; ignore {} (configuration)", fmt::join(pipeline.config.ignore, ","));
   if (!options.ignore.empty())
@@ -35,17 +36,8 @@ std::string rules_line(const Options& options, const Pipeline& pipeline) {
 }
 
 std::string_view fail_level_name(std::optional<FailLevel> level) {
-  switch (level.value_or(FailLevel::Error)) {
-    case FailLevel::Error:
-      return "error";
-    case FailLevel::Warning:
-      return "warning";
-    case FailLevel::Note:
-      return "note";
-    case FailLevel::None:
-      return "none";
-  }
-  return "error";
+  static constexpr std::string_view kNames[] = {"error", "warning", "note", "none"};  // FailLevel
+  return kNames[static_cast<size_t>(level.value_or(FailLevel::Error))];
 }
 
 std::string_view color_name(ColorChoice choice) {

@@ -47,16 +47,9 @@ std::string workspace_path(const std::string& path, const std::string& srcroot) 
   return relative.generic_string();
 }
 
+// GitHub's annotation levels are error, warning and notice.
 std::string_view command_of(rules::Level level) {
-  switch (level) {
-    case rules::Level::Error:
-      return "error";
-    case rules::Level::Warning:
-      return "warning";
-    case rules::Level::Note:
-      return "notice";
-  }
-  return "notice";
+  return level == rules::Level::Note ? "notice" : rules::level_name(level);
 }
 
 void annotate(const RunReport& report, const GithubOptions& options, std::string_view command,

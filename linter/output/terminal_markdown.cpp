@@ -80,12 +80,13 @@ std::string markdown_for_terminal(std::string_view markdown, bool bold) {
       in_code = !in_code;
       continue;
     }
-    if (in_code)
+    if (in_code) {
       out += line.empty() ? std::string() : fmt::format("{}{}", kCodeIndent, line);
-    else if (line.starts_with("#"))
+    } else if (line.starts_with("#")) {
       out += heading(line, bold);
-    else
+    } else {
       out += inline_markup(line, bold);
+    }
     out += '\n';
   }
   return out;

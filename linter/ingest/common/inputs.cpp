@@ -77,7 +77,9 @@ class Loader final : public LoaderAccess {
 
   LoadedFile* read_json(const std::string& path) override {
     LoadedFile* file = read_file(path);
-    return file && parse_tree(*file) ? file : nullptr;
+    if (!file || !parse_tree(*file)) return nullptr;
+    if (adding_) note(path, true, std::string(adding_->kind(*file)));
+    return file;
   }
 
   void require(std::string path, std::string stack_name) override {
