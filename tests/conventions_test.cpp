@@ -302,6 +302,18 @@ BOOST_AUTO_TEST_CASE(standard_input_as_dash_with_a_name) {
   const auto anonymous = run_in(piped, {"--no-config", "-f", "json", "-"});
   BOOST_TEST(anonymous.exit == 1);
   BOOST_TEST(has(anonymous.out, "\"uri\": \"<stdin>\""), anonymous.out);
+  // The buffer stands in for the file of that name in a directory read with it.
+  const ScratchDir scratch;
+  std::filesystem::create_directories(scratch.path("dir"));
+  write_file(scratch.path("dir/template.json"), read_file(path));
+  Setting empty_buffer;
+  empty_buffer.standard_input = "{}";
+  const auto buffer =
+      run_in(empty_buffer, {"--no-config", "-v", "--stdin-filename",
+                            scratch.path("dir/./template.json"), "-", scratch.path("dir")});
+  BOOST_TEST(buffer.exit == 2);  // {} is no template: the file on disk was not read instead
+  BOOST_TEST(has(buffer.err, "dir/template.json:1:1: error: not a CloudFormation template"));
+  BOOST_TEST(has(buffer.err, "dir/template.json: standard input stands in for it"), buffer.err);
   // YAML, recognised by content and by the name.
   Setting yaml;
   yaml.standard_input = read_file(fixture("input-yaml/template.yaml"));

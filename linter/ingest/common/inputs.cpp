@@ -115,9 +115,13 @@ class Loader final : public LoaderAccess {
     if (options_.record) inputs_.record.push_back({path, read, std::move(what)});
   }
 
+  std::string standard_input_name() const {
+    return options_.standard_input ? display_path(options_.standard_input->name) : std::string();
+  }
+
   void discover(const std::string& raw_path) {
     if (raw_path == "-" && options_.standard_input) {
-      queue_.push_back({options_.standard_input->name, true, {}, nullptr, true});
+      queue_.push_back({standard_input_name(), true, {}, nullptr, true});
       return;
     }
     const std::string path = display_path(raw_path);
@@ -237,6 +241,9 @@ class Loader final : public LoaderAccess {
       note(candidate.path, false, "a parameter file (--parameters), read for its values");
       return;
     }
+    // An editor's unsaved buffer stands in for the file it will be saved as.
+    if (!candidate.standard_input && candidate.path == standard_input_name())
+      return note(candidate.path, false, "standard input stands in for it (--stdin-filename)");
     if (seen_.count(candidate.path)) return note(candidate.path, false, "named again: read once");
     LoadedFile* file = read_file(candidate.path, candidate.standard_input);
     if (!file) return;
