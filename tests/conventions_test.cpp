@@ -250,7 +250,7 @@ BOOST_AUTO_TEST_CASE(a_long_page_goes_through_the_pager_on_a_terminal) {
   terminal.out_rows = 500;  // fits: no pager
   BOOST_TEST(run_in(terminal, {"rules", "RL101"}).out.find("\033[1mRL101") == 0u);
   terminal.out_rows = 10;
-  terminal.environment.pager = "no-such-pager-anywhere";  // the text is not lost
+  terminal.environment.pager = "exec 2>/dev/null; no-such-pager-anywhere";  // text not lost
   BOOST_TEST(run_in(terminal, {"rules", "RL101"}).out.find("\033[1mRL101") == 0u);
 }
 
@@ -361,6 +361,29 @@ BOOST_AUTO_TEST_CASE(github_escapes_messages_and_properties) {
   report.errors.push_back({{}, "no input at all"});
   BOOST_TEST(reachlint::output::format_github(report, {"", false}) ==
              "::error title=reachlint::no input at all\n");
+}
+
+BOOST_AUTO_TEST_CASE(github_counts_many_notices_by_kind) {
+  reachlint::SourceMap sources;
+  const std::string text = "{}\n";
+  const uint32_t file = sources.add("a.json", text);
+  reachlint::output::RunReport report;
+  report.sources = &sources;
+  for (int i = 0; i < 21; ++i)
+    report.notices.push_back({{file, 0}, "could not evaluate route rtb-" + std::to_string(i)});
+  report.notices.push_back({{file, 1}, "Transform AWS::Serverless is not expanded"});
+  const auto lines = reachlint::test::lines_of(reachlint::output::format_github(report, {}));
+  BOOST_REQUIRE_MESSAGE(lines.size() == 3u, lines.size());  // two kinds and the summary
+  BOOST_TEST(lines[0].starts_with("::notice file=a.json,line=1,col=1,title=reachlint notices::21 "
+                                  "notices of this kind (--notices lists each): could not "
+                                  "evaluate route"),
+             lines[0]);
+  BOOST_TEST(lines[1].starts_with("::notice file=a.json,line=1,col=2,title=reachlint notices::1 "),
+             lines[1]);
+  reachlint::output::GithubOptions every;
+  every.all_notices = true;
+  BOOST_TEST(reachlint::test::lines_of(reachlint::output::format_github(report, every)).size() ==
+             23u);
 }
 
 BOOST_AUTO_TEST_CASE(a_summary_line_when_the_report_goes_to_a_file) {

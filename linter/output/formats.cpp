@@ -20,7 +20,7 @@ std::string write_sarif(const RunReport& report, const FormatOptions& options) {
 }
 
 std::string write_github(const RunReport& report, const FormatOptions& options) {
-  return format_github(report, {options.srcroot, options.quiet});
+  return format_github(report, {options.srcroot, options.quiet, options.all_notices});
 }
 
 constexpr ReportFormat kReportFormats[] = {

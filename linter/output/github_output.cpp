@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/output/notice_summary.h"
 #include "linter/output/report.h"
 #include "rules/rule.h"
 
@@ -78,8 +79,18 @@ std::string format_github(const RunReport& report, const GithubOptions& options)
              finding.message, out);
   }
   if (options.quiet || !report.errors.empty()) return out;
-  for (const Notice& notice : report.notices)
-    annotate(report, options, "notice", notice.location, "reachlint notice", notice.message, out);
+  if (options.all_notices || report.notices.size() <= kNoticesListed) {
+    for (const Notice& notice : report.notices)
+      annotate(report, options, "notice", notice.location, "reachlint notice", notice.message, out);
+  } else {
+    // As text output does: one annotation per kind, at its first place (--notices: each).
+    for (const NoticeKind& kind : notice_kinds(report.notices)) {
+      annotate(
+          report, options, "notice", kind.first, "reachlint notices",
+          fmt::format("{} notices of this kind (--notices lists each): {}", kind.count, kind.kind),
+          out);
+    }
+  }
   out += summary_line(report) + "\n";  // a plain line: it stays in the step's log
   return out;
 }

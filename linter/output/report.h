@@ -45,8 +45,9 @@ std::string format_sarif(const RunReport& report, const SarifOptions& options);
 
 // GitHub Actions workflow commands: one ::error/::warning/::notice annotation per finding.
 struct GithubOptions {
-  std::string srcroot;  // absolute; annotation paths are relative to it (the workspace)
-  bool quiet = false;   // findings only: no notices, no summary
+  std::string srcroot;       // absolute; annotation paths are relative to it (the workspace)
+  bool quiet = false;        // findings only: no notices, no summary
+  bool all_notices = false;  // one annotation per notice, however many (else by kind beyond 20)
 };
 std::string format_github(const RunReport& report, const GithubOptions& options);
 
