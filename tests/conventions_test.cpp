@@ -347,12 +347,22 @@ BOOST_AUTO_TEST_CASE(github_annotations) {
   BOOST_TEST(reachlint::test::lines_of(quiet.out).size() == 2u, quiet.out);
 }
 
-BOOST_AUTO_TEST_CASE(github_escapes_messages_and_properties) {
+// A report over one file of `text`, for writing notices and errors into by hand.
+struct OneFileReport {
+  OneFileReport(const std::string& path, std::string text_) : text(std::move(text_)) {
+    file = sources.add(path, text);
+    report.sources = &sources;
+  }
+  std::string text;
   reachlint::SourceMap sources;
-  const std::string text = "{}\n{}\n";
-  const uint32_t file = sources.add("dir/a,b:c.json", text);
+  uint32_t file = 0;
   reachlint::output::RunReport report;
-  report.sources = &sources;
+};
+
+BOOST_AUTO_TEST_CASE(github_escapes_messages_and_properties) {
+  OneFileReport one("dir/a,b:c.json", "{}\n{}\n");
+  const uint32_t file = one.file;
+  reachlint::output::RunReport& report = one.report;
   report.notices.push_back({{file, 3}, "50% of\r\nthe, way: here"});
   const std::string out = reachlint::output::format_github(report, {"", false});
   BOOST_TEST(reachlint::test::lines_of(out).front() ==
@@ -364,11 +374,9 @@ BOOST_AUTO_TEST_CASE(github_escapes_messages_and_properties) {
 }
 
 BOOST_AUTO_TEST_CASE(github_counts_many_notices_by_kind) {
-  reachlint::SourceMap sources;
-  const std::string text = "{}\n";
-  const uint32_t file = sources.add("a.json", text);
-  reachlint::output::RunReport report;
-  report.sources = &sources;
+  OneFileReport one("a.json", "{}\n");
+  const uint32_t file = one.file;
+  reachlint::output::RunReport& report = one.report;
   for (int i = 0; i < 21; ++i)
     report.notices.push_back({{file, 0}, "could not evaluate route rtb-" + std::to_string(i)});
   report.notices.push_back({{file, 1}, "Transform AWS::Serverless is not expanded"});
