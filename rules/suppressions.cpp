@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "rules/rule.h"
+#include "rules/rule_codes.h"
 
 namespace reachlint::rules {
 
@@ -19,7 +20,7 @@ std::string today() {
 namespace {
 
 bool same_rule(const SuppressionSpec& spec, const Finding& finding) {
-  return std::string_view(finding.rule->code).starts_with(spec.rule);
+  return code_matches(finding.rule->code, spec.rule);
 }
 
 // In a template, a suppression sits on the resource the finding is about, or on its file system.
@@ -44,6 +45,11 @@ void apply_suppressions(std::vector<Finding>& findings, const std::vector<Suppre
   for (const SuppressionSpec& spec : specs) {
     const std::string where =
         spec.kind == SuppressionSpec::Kind::InSource ? spec.resource : spec.resource;
+    if (rules_matching(spec.rule).empty()) {  // written in a template: a notice, not a stop
+      diagnostics.notice(spec.location, fmt::format("the suppression for {} is ignored: {}", where,
+                                                    unknown_code_message(spec.rule)));
+      continue;
+    }
     if (spec.expires && *spec.expires < today) {
       diagnostics.notice(
           spec.location,

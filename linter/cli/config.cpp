@@ -12,6 +12,7 @@
 #include "linter/cli/options.h"
 #include "linter/cli/toml_guard.h"
 #include "rules/rule.h"
+#include "rules/rule_codes.h"
 
 #include <re2/re2.h>
 
@@ -97,16 +98,31 @@ class ConfigReader {
     if (!table) return error(node, "[rules] must be a table");
     check_keys(*table, {"select", "ignore", "levels"}, "[rules]");
     if (const toml::node* select = table->get("select"))
-      config.select = strings(*select, "rules.select");
+      config.select = rule_patterns(*select, "rules.select");
     if (const toml::node* ignore = table->get("ignore"))
-      config.ignore = strings(*ignore, "rules.ignore").value_or(std::vector<std::string>{});
+      config.ignore = rule_patterns(*ignore, "rules.ignore").value_or(std::vector<std::string>{});
     if (const toml::node* levels = table->get("levels")) read_levels(*levels, config);
   }
 
-  // [rules.levels] RL105 = "warning"
+  // A list of rule codes or prefixes, each checked where it is written.
+  std::optional<std::vector<std::string>> rule_patterns(const toml::node& node,
+                                                        std::string_view what) {
+    std::optional<std::vector<std::string>> patterns = strings(node, what);
+    if (!patterns) return patterns;
+    const toml::array& items = *node.as_array();
+    std::vector<std::string> known;
+    for (size_t i = 0; i < patterns->size(); ++i) {
+      if (known_rule((*patterns)[i], at(items[i].source()))) known.push_back((*patterns)[i]);
+    }
+    return known;
+  }
+
+  // [rules.levels] RL105 = "warning"; a prefix sets a family (rl1 = "warning"), and a longer
+  // key wins over a shorter one whatever their order.
   void read_levels(const toml::node& node, Config& config) {
     const toml::table* table = node.as_table();
     if (!table) return error(node, "[rules.levels] must be a table of rule codes");
+    std::map<std::string_view, size_t> set_by;  // code -> length of the key that set it
     for (const auto& [key, value] : *table) {
       const auto level = value.value<std::string_view>();
       if (!level || (*level != "error" && *level != "warning" && *level != "note")) {
@@ -115,7 +131,12 @@ class ConfigReader {
         continue;
       }
       if (!known_rule(key.str(), at(key.source()))) continue;
-      config.levels[std::string(key.str())] = std::string(*level);
+      for (const rules::RuleInfo* rule : rules::rules_matching(key.str())) {
+        size_t& length = set_by[rule->code];
+        if (length > key.str().size()) continue;
+        length = key.str().size();
+        config.levels[std::string(rule->code)] = std::string(*level);
+      }
     }
   }
 
@@ -161,7 +182,7 @@ class ConfigReader {
           *table.get("resource"),
           fmt::format("suppress.resource is not a valid re2 pattern: {}", pattern.error()));
     }
-    spec.rule = *rule;
+    spec.rule = rules::canonical_code(*rule);
     spec.reason = *reason;
     config.suppressions.push_back(std::move(spec));
   }
@@ -173,16 +194,10 @@ class ConfigReader {
            });
   }
 
-  // A rule code, or an error with a did-you-mean.
+  // A rule code or prefix, in any case; else an error with a did-you-mean.
   bool known_rule(std::string_view code, Location where) {
-    if (rules::find_rule(code)) return true;
-    std::vector<std::string> codes;
-    for (const rules::RuleInfo* rule : rules::all_rules()) codes.emplace_back(rule->code);
-    const std::string hint = closest(std::string(code), codes);
-    diagnostics_.error(
-        where, hint.empty()
-                   ? fmt::format("'{}' is not a rule code", code)
-                   : fmt::format("'{}' is not a rule code; did you mean '{}'?", code, hint));
+    if (!rules::rules_matching(code).empty()) return true;
+    diagnostics_.error(where, rules::unknown_code_message(code));
     return false;
   }
 

@@ -13,19 +13,22 @@ namespace reachlint::cli {
 
 std::string usage() {
   return R"(usage: reachlint [check] [options] PATH...        lint templates, cdk.out assemblies and directories
+                                                   (- reads standard input)
        reachlint explain --from CLIENT --to FS PATH... the trace in packet order and a verdict;
                                                        exit 1 when the pair cannot connect
        reachlint graph [--format dot|mermaid] PATH...  the topology, broken hops marked
        reachlint merge-sarif [-o FILE] SARIF...       the SARIF logs of --shard K/N runs as one
-       reachlint rules [CODE]                          the rule catalogue, or one rule's documentation
+       reachlint rules [CODE] [-f json]                the rule catalogue, or one rule's documentation
        reachlint rules --write-docs DIR                write every rule's page (docs/rules)
 
 options:
-  -f, --format text|json|sarif   output format (default: text; graph: dot|mermaid, default dot)
+  -f, --format FORMAT            text|json|sarif|github (default: text; rules: text|json;
+                                 graph: dot|mermaid, default dot)
   -o, --output FILE              write the report to FILE
       --config FILE              configuration file (default: .reachlint.toml found upward)
       --no-config                ignore configuration files
-      --select CODES             only these rules (comma list; a prefix selects a family: RL1)
+      --select CODES             only these rules (comma list, any case; a prefix selects a
+                                 family: RL1)
       --ignore CODES             not these rules
       --fail-level LEVEL         error|warning|note|none: exit 1 at or above it (default: error)
       --client SPEC              an intended client: [subnet=|instance=|cidr=|resource=]ID[@FS,...]
@@ -41,40 +44,19 @@ options:
                                  (CloudFormation or CodePipeline JSON), either with @STACK
       --max-input-size BYTES     refuse larger input files (default: 268435456)
       --skip-unrecognised        skip files that are not templates or exports, silently (pre-commit)
-      --no-color                 no colour in text output
+      --color WHEN               auto|always|never: colour text output (default: auto, a
+                                 terminal without NO_COLOR or TERM=dumb)
+      --no-color                 the same as --color never
+      --stdin-filename NAME      read standard input (the path -) as the file NAME: its name in
+                                 messages; without PATH, - is read
   -q, --quiet                    findings only
+  -v, --verbose                  on standard error: the configuration and every input read or
+                                 skipped, and why
       --version                  print the version
   -h, --help                     print this help
 
 exit status: 0 nothing at or above the fail level, 1 findings, 2 usage error or unreadable input
 )";
-}
-
-std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
-  const auto distance = [](const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t diagonal = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        const size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = up;
-      }
-    }
-    return row[b.size()];
-  };
-  std::string best;
-  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    const size_t d = distance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
 }
 
 namespace {
@@ -165,7 +147,9 @@ class Parser {
 
   std::map<std::string, bool*> flags() {
     return {{"--no-config", &options_.no_config},
-            {"--no-color", &options_.no_color},
+            {"--no-color", &no_color_},
+            {"-v", &options_.verbose},
+            {"--verbose", &options_.verbose},
             {"-q", &options_.quiet},
             {"--quiet", &options_.quiet},
             {"--show-paths", &options_.show_paths},
@@ -204,6 +188,8 @@ class Parser {
                return true;
              }},
             {"--srcroot", text(options_.srcroot)},
+            {"--color", [this](const std::string& v) { return set_color(v); }},
+            {"--stdin-filename", text(options_.stdin_filename)},
             {"--from", text(options_.from)},
             {"--to", text(options_.to)},
             {"--write-docs", text(options_.write_docs)},
@@ -237,6 +223,17 @@ class Parser {
     if (found == kLevels.end())
       return fail(fmt::format("unknown fail level '{}' (error, warning, note or none)", v));
     options_.fail_level = found->second;
+    return true;
+  }
+
+  bool set_color(const std::string& v) {
+    static const std::map<std::string, ColorChoice> kChoices = {{"auto", ColorChoice::Auto},
+                                                                {"always", ColorChoice::Always},
+                                                                {"never", ColorChoice::Never}};
+    const auto found = kChoices.find(v);
+    if (found == kChoices.end())
+      return fail(fmt::format("--color takes auto, always or never, not '{}'", v));
+    options_.color = found->second;
     return true;
   }
 
@@ -279,6 +276,11 @@ class Parser {
     const auto drawings = output::graph_format_names();
     const std::string& name = options_.format;
     const bool drawing = std::find(drawings.begin(), drawings.end(), name) != drawings.end();
+    if (options_.command == Command::Rules) {
+      if (name.empty()) options_.format = "text";
+      return options_.format == "text" || options_.format == "json" ||
+             fail(fmt::format("rules writes text or json, not '{}'", name));
+    }
     if (options_.command != Command::Graph) {
       if (name.empty()) options_.format = output::report_formats().front().name;
       return !drawing || fail(fmt::format("format '{}' is for `reachlint graph`; check writes {}",
@@ -294,13 +296,25 @@ class Parser {
     return true;
   }
 
+  // `-` is standard input; --stdin-filename names it, and alone stands for it.
+  bool validate_stdin() {
+    const bool dash =
+        std::find(options_.paths.begin(), options_.paths.end(), "-") != options_.paths.end();
+    if (options_.stdin_filename.empty() || dash) return true;
+    if (!options_.paths.empty())
+      return fail("--stdin-filename names standard input: give - among the paths to read it");
+    options_.paths.push_back("-");
+    return true;
+  }
+
   bool validate() {
     if (help_)
       options_.command = Command::Help;
     else if (version_)
       options_.command = Command::Version;
     if (options_.command == Command::Help || options_.command == Command::Version) return true;
-    if (!validate_format()) return false;
+    if (no_color_) options_.color = ColorChoice::Never;
+    if (!validate_format() || !validate_stdin()) return false;
     if ((options_.command == Command::Check || options_.command == Command::Graph) &&
         options_.paths.empty())
       return fail("no input: give one or more files or directories");
@@ -325,6 +339,7 @@ class Parser {
   Options options_;
   bool help_ = false;
   bool version_ = false;
+  bool no_color_ = false;
   std::string error_;
 };
 

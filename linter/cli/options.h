@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "linter/cli/terminal.h"
 #include "linter/core/result.h"
+#include "linter/core/spelling.h"  // closest(), for the did-you-mean hints of cli/
 
 namespace reachlint::cli {
 
@@ -14,8 +16,10 @@ enum class FailLevel { Error, Warning, Note, None };
 
 // What main() reads from the environment, once: library code never reads it. Tests set it.
 struct Environment {
-  bool no_color = false;  // NO_COLOR is set: no colour, as --no-color
-  bool timings = false;   // REACHLINT_TIMINGS is set: each phase's time on standard error
+  bool no_color = false;   // NO_COLOR is set and not empty: no colour unless --color always
+  bool term_dumb = false;  // TERM=dumb: no colour, no progress line
+  std::optional<std::string> pager;  // PAGER, for `reachlint rules CODE` (default: less -R)
+  bool timings = false;  // REACHLINT_TIMINGS is set: each phase's time on standard error
   std::optional<std::string> today;  // REACHLINT_TODAY (YYYY-MM-DD), else the system clock's
 };
 
@@ -32,8 +36,9 @@ struct Options {
   std::vector<std::string> clients;
   std::vector<std::string> parameters;  // --parameters: KEY=VALUE or FILE, either with @STACK
   std::string srcroot;
-  bool no_color = false;
+  ColorChoice color = ColorChoice::Auto;  // --color; --no-color is --color never
   bool quiet = false;
+  bool verbose = false;  // --verbose: the configuration and every input read or skipped
   bool show_paths = false;
   bool all_notices = false;  // --notices
   std::string rule_code;     // `rules CODE`
@@ -46,17 +51,17 @@ struct Options {
   std::string write_baseline;  // --write-baseline: write this run's SARIF there too
   std::string category;        // --category: SARIF automationDetails.id
   bool show_suppressed = false;
-  uint32_t shard_index = 0;  // --shard K/N: K-1
-  uint32_t shard_count = 1;  // N
-  Environment environment;   // not from the command line: run_main() sets it
+  uint32_t shard_index = 0;    // --shard K/N: K-1
+  uint32_t shard_count = 1;    // N
+  std::string stdin_filename;  // --stdin-filename: the name of `-` in messages (and its format)
+  Environment environment;     // not from the command line: run_main() sets it
+  // The text of `-` among the paths, read by run_main() before the run.
+  std::optional<std::string> standard_input;
 };
 
 // Parses argv; a usage error says what is wrong in one line.
 Result<Options> parse_options(int argc, const char* const* argv);
 
 std::string usage();
-
-// The closest of `candidates` to `word`, for "did you mean" hints; empty if none is close.
-std::string closest(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace reachlint::cli

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "linter/ingest/formats.h"
+#include "rules/rule_codes.h"
 
 namespace reachlint::cli {
 
@@ -43,28 +44,19 @@ Result<analysis::ClientSpec> parse_client_spec(const std::string& text) {
 
 Result<std::vector<const rules::RuleInfo*>> select_rules(const std::vector<std::string>& select,
                                                          const std::vector<std::string>& ignore) {
-  const auto matches = [](const rules::RuleInfo* rule, const std::string& prefix) {
-    return std::string_view(rule->code).starts_with(prefix);
-  };
   for (const auto* list : {&select, &ignore}) {
-    for (const std::string& prefix : *list) {
-      const auto all = rules::all_rules();
-      if (std::none_of(all.begin(), all.end(),
-                       [&](const rules::RuleInfo* r) { return matches(r, prefix); })) {
-        return Error{.message = fmt::format("'{}' matches no rule code (rules are RL101 to "
-                                            "RL302; a prefix such as RL1 selects a family)",
-                                            prefix)};
-      }
+    for (const std::string& pattern : *list) {
+      if (rules::rules_matching(pattern).empty())
+        return Error{.message = rules::unknown_code_message(pattern)};
     }
   }
+  const auto named = [](const rules::RuleInfo* rule, const std::vector<std::string>& patterns) {
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const std::string& p) { return rules::code_matches(rule->code, p); });
+  };
   std::vector<const rules::RuleInfo*> selected;
   for (const rules::RuleInfo* rule : rules::all_rules()) {
-    const bool chosen =
-        select.empty() ||
-        std::any_of(select.begin(), select.end(), [&](const auto& p) { return matches(rule, p); });
-    const bool dropped =
-        std::any_of(ignore.begin(), ignore.end(), [&](const auto& p) { return matches(rule, p); });
-    if (chosen && !dropped) selected.push_back(rule);
+    if ((select.empty() || named(rule, select)) && !named(rule, ignore)) selected.push_back(rule);
   }
   return selected;
 }
@@ -106,8 +98,16 @@ Status Pipeline::prepare(const Options& options, Progress* progress) {
   if (progress) progress->phase("reading inputs");
   inputs.formats = all_input_formats();
   read_parameters(options);  // first: a parameter file met among the inputs is not one
-  load_inputs(options.paths, LoadOptions{options.max_input_size, options.skip_unrecognised}, inputs,
-              diagnostics);
+  LoadOptions load;
+  load.max_input_bytes = options.max_input_size;
+  load.skip_unrecognised = options.skip_unrecognised;
+  if (options.standard_input) {
+    load.standard_input = LoadOptions::StandardInput{
+        options.stdin_filename.empty() ? std::string(kStandardInputName) : options.stdin_filename,
+        *options.standard_input};
+  }
+  load.record = options.verbose;
+  load_inputs(options.paths, load, inputs, diagnostics);
   timer.mark("read");
   if (progress) progress->phase("building the model");
   build_model(inputs, model, diagnostics, options.environment.timings);

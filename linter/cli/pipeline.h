@@ -36,6 +36,9 @@ struct Pipeline {
   void read_parameters(const Options& options);
 };
 
+// What `-` is called in messages without --stdin-filename.
+inline constexpr std::string_view kStandardInputName = "<stdin>";
+
 // "[subnet=|instance=|cidr=|resource=]ID[@FS,...]"
 Result<analysis::ClientSpec> parse_client_spec(const std::string& text);
 

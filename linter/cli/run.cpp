@@ -11,6 +11,9 @@
 #include "linter/analysis/walker.h"
 #include "linter/cli/explain.h"
 #include "linter/cli/pipeline.h"
+#include "linter/cli/rules_command.h"
+#include "linter/cli/terminal.h"
+#include "linter/cli/verbose.h"
 #include "linter/core/progress.h"
 #include "linter/core/timing.h"
 #include "linter/output/baseline.h"
@@ -19,7 +22,6 @@
 #include "linter/output/graph_output.h"
 #include "linter/output/report.h"
 #include "linter/output/sarif_merge.h"
-#include "rules/rule_docs.h"
 #include "rules/suppressions.h"
 
 namespace reachlint::cli {
@@ -89,8 +91,8 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
 
 output::FormatOptions format_options(const Options& options, const Streams& streams) {
   output::FormatOptions out;
-  out.color = options.output.empty() && streams.out_is_terminal && !options.no_color &&
-              !options.environment.no_color;
+  out.color = use_color(options.color, options.output.empty() && streams.out_is_terminal,
+                        options.environment.no_color, options.environment.term_dumb);
   out.quiet = options.quiet;
   out.show_paths = options.show_paths;
   out.show_suppressed = options.show_suppressed;
@@ -143,9 +145,19 @@ Status set_aside_known(const Options& options, Pipeline& pipeline, output::RunRe
   return {};
 }
 
-// Where the progress line goes: standard error when it is a terminal, unless -q; else nowhere.
+// Where the progress line goes: standard error when it is a terminal that can erase a line,
+// unless -q or --verbose (whose lines it would cut through); else nowhere.
 std::FILE* progress_terminal(const Options& options, const Streams& streams) {
-  return streams.err_is_terminal && !options.quiet ? streams.err : nullptr;
+  const bool drawable = streams.err_is_terminal && !options.environment.term_dumb;
+  return drawable && !options.quiet && !options.verbose ? streams.err : nullptr;
+}
+
+// With -o, the report goes elsewhere: one line on standard error says how the run went.
+void summarise_elsewhere(const Options& options, const output::RunReport& report,
+                         const Streams& streams) {
+  if (options.output.empty() || options.quiet) return;
+  fmt::print(streams.err, "reachlint: {}; report written to {}\n", output::summary_line(report),
+             options.output);
 }
 
 // The analysis and the findings as `check` judges them (`graph` marks what it finds broken):
@@ -180,6 +192,7 @@ int run_check(const Options& options, const Streams& streams) {
   const Status prepared = pipeline.prepare(options, &progress);
   if (!prepared || pipeline.diagnostics.has_errors()) progress.finish();
   if (!prepared) return usage_error(streams, prepared.error().message);
+  if (options.verbose) print_verbose(options, pipeline, streams.err);
   output::RunReport report;
   report.sources = &pipeline.inputs.sources;
   report.model = &pipeline.model;
@@ -206,6 +219,7 @@ int run_check(const Options& options, const Streams& streams) {
       [](const analysis::FileSystemAnalysis& a) { return a.in_shard && !a.checked; }));
   timer.mark("rules");
   if (!write_output(options, format_report(options, report, streams), streams)) return kExitError;
+  summarise_elsewhere(options, report, streams);
   if (!options.write_baseline.empty()) {
     Options to_baseline = options;
     to_baseline.output = options.write_baseline;
@@ -243,6 +257,7 @@ int run_graph(const Options& options, const Streams& streams) {
   const Status prepared = pipeline.prepare(options, &progress);
   if (!prepared || pipeline.diagnostics.has_errors()) progress.finish();
   if (!prepared) return usage_error(streams, prepared.error().message);
+  if (options.verbose) print_verbose(options, pipeline, streams.err);
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
   PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;
@@ -265,33 +280,6 @@ int run_graph(const Options& options, const Streams& streams) {
     fmt::print(streams.err, "{}: notice: {}\n",
                output::location_prefix(pipeline.inputs.sources, notice.location), notice.message);
   }
-  return kExitClean;
-}
-
-int run_rules_command(const Options& options, const Streams& streams) {
-  if (!options.write_docs.empty()) {
-    std::filesystem::create_directories(options.write_docs);
-    for (const rules::RuleInfo* rule : rules::all_rules()) {
-      std::ofstream(std::filesystem::path(options.write_docs) / fmt::format("{}.md", rule->code))
-          << rules::rule_page(*rule);
-    }
-    std::ofstream(std::filesystem::path(options.write_docs) / "README.md")
-        << rules::rule_index_page();
-    return kExitClean;
-  }
-  if (options.rule_code.empty()) {
-    for (const rules::RuleInfo* rule : rules::all_rules()) {
-      fmt::print(streams.out, "{}  {:<8} {:<32} {}\n", rule->code, rules::level_name(rule->level),
-                 rule->name, rule->summary);
-    }
-    return kExitClean;
-  }
-  const rules::RuleInfo* rule = rules::find_rule(options.rule_code);
-  if (!rule) {
-    return usage_error(
-        streams, fmt::format("no rule '{}'; `reachlint rules` lists them", options.rule_code));
-  }
-  fmt::print(streams.out, "{}", rules::rule_page(*rule));
   return kExitClean;
 }
 
@@ -332,6 +320,7 @@ int run_explain(const Options& options, const Streams& streams) {
   Pipeline& pipeline = new_pipeline(streams, owner);
   if (const Status prepared = pipeline.prepare(without_client); !prepared)
     return usage_error(streams, prepared.error().message);
+  if (options.verbose) print_verbose(without_client, pipeline, streams.err);
   if (pipeline.diagnostics.has_errors()) return explain_input_errors(options, pipeline, streams);
   Result<analysis::ClientSpec> spec = parse_client_spec(options.from + "@" + options.to);
   if (!spec) return usage_error(streams, spec.error().message);
@@ -357,6 +346,23 @@ int run_explain(const Options& options, const Streams& streams) {
     return kExitError;
   }
   return output::explain_exit_status(explanation);
+}
+
+// `-` among the inputs of a command that reads inputs.
+bool reads_standard_input(const Options& options) {
+  const bool reads_inputs = options.command == Command::Check ||
+                            options.command == Command::Graph ||
+                            options.command == Command::Explain;
+  return reads_inputs &&
+         std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
+}
+
+std::string read_all(std::FILE* in) {
+  std::string text;
+  char chunk[65536];
+  size_t got = 0;
+  while ((got = std::fread(chunk, 1, sizeof chunk, in)) > 0) text.append(chunk, got);
+  return text;
 }
 
 }  // namespace
@@ -388,6 +394,7 @@ int run_main(int argc, const char* const* argv, const Environment& environment,
   Result<Options> options = parse_options(argc, argv);
   if (!options) return usage_error(streams, options.error().message);
   options.value().environment = environment;
+  if (reads_standard_input(*options)) options.value().standard_input = read_all(streams.in);
   return run(*options, streams);
 }
 

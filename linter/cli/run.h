@@ -19,6 +19,8 @@ struct Streams {
   // handed over here instead of being destroyed, for the operating system to reclaim, which is
   // faster than destroying the model piece by piece (tens of milliseconds on an organisation).
   std::unique_ptr<Pipeline>* keep_until_exit = nullptr;
+  std::FILE* in = stdin;  // read when `-` is among the paths
+  size_t out_rows = 0;    // the height of the terminal on standard output; 0: unknown
 };
 
 // Runs a parsed command line and returns the exit status (0, 1 or 2).

@@ -19,10 +19,15 @@ std::string write_sarif(const RunReport& report, const FormatOptions& options) {
   return format_sarif(report, {options.srcroot, options.category});
 }
 
+std::string write_github(const RunReport& report, const FormatOptions& options) {
+  return format_github(report, {options.srcroot, options.quiet, options.all_notices});
+}
+
 constexpr ReportFormat kReportFormats[] = {
     {"text", false, write_text},
     {"json", true, write_json},
     {"sarif", true, write_sarif},
+    {"github", true, write_github},
 };
 
 constexpr std::string_view kGraphFormats[] = {"dot", "mermaid"};

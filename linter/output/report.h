@@ -43,6 +43,18 @@ struct SarifOptions {
 };
 std::string format_sarif(const RunReport& report, const SarifOptions& options);
 
+// GitHub Actions workflow commands: one ::error/::warning/::notice annotation per finding.
+struct GithubOptions {
+  std::string srcroot;       // absolute; annotation paths are relative to it (the workspace)
+  bool quiet = false;        // findings only: no notices, no summary
+  bool all_notices = false;  // one annotation per notice, however many (else by kind beyond 20)
+};
+std::string format_github(const RunReport& report, const GithubOptions& options);
+
+// "1 error, 1 warning in 1 file system checked (0 notices)": the text report's last line,
+// without colour or newline.
+std::string summary_line(const RunReport& report);
+
 // "path:line:col" of a location, or the program name when it has none.
 std::string location_prefix(const SourceMap& sources, Location location);
 

@@ -121,6 +121,12 @@ void summarise_notices(const RunReport& report, const Palette& palette, std::str
 
 }  // namespace
 
+std::string summary_line(const RunReport& report) {
+  std::string line = summary(report, Palette{false});
+  line.pop_back();  // the newline
+  return line;
+}
+
 std::string format_text(const RunReport& report, const TextOptions& options) {
   const Palette palette{options.color};
   std::string out;

@@ -6,8 +6,8 @@
 
 _reachlint_fallback_options="-f --format -o --output --config --no-config --select --ignore
   --fail-level --client --srcroot --show-paths --show-suppressed --notices --baseline --write-baseline
-  --category --shard --parameters --max-input-size --skip-unrecognised --no-color -q --quiet --version -h --help
-  --from --to --write-docs"
+  --category --shard --parameters --max-input-size --skip-unrecognised --color --no-color --stdin-filename
+  -q --quiet -v --verbose --version -h --help --from --to --write-docs"
 _reachlint_fallback_codes="RL101 RL102 RL103 RL104 RL105 RL106 RL201 RL202 RL301 RL302"
 
 # _reachlint_query COMMAND WHAT: the options (WHAT=options) or rule codes (WHAT=codes) of that
@@ -71,7 +71,7 @@ _reachlint() {
     case $word in
       -f | --format | -o | --output | --config | --select | --ignore | --fail-level | --client | \
         --srcroot | --baseline | --write-baseline | --category | --max-input-size | --from | --to | \
-        --write-docs)
+        --write-docs | --color | --stdin-filename | --shard | --parameters)
         ((i++)) ;;
       -*) ;;
       *)
@@ -84,14 +84,19 @@ _reachlint() {
     -f | --format)
       if [[ $subcommand == graph ]]; then
         COMPREPLY=($(compgen -W "dot mermaid" -- "$cur"))
+      elif [[ $subcommand == rules ]]; then
+        COMPREPLY=($(compgen -W "text json" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+        COMPREPLY=($(compgen -W "text json sarif github" -- "$cur"))
       fi
+      return ;;
+    --color)
+      COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
       return ;;
     --fail-level)
       COMPREPLY=($(compgen -W "error warning note none" -- "$cur"))
       return ;;
-    -o | --output | --write-baseline | --config | --baseline)
+    -o | --output | --write-baseline | --config | --baseline | --stdin-filename | --parameters)
       _reachlint_files "$cur"
       return ;;
     --srcroot | --write-docs)

@@ -53,6 +53,10 @@ bool CloudFormationFormat::take_directory(const std::string& dir, LoaderAccess& 
   return read_assembly_directory(dir, loader, diagnostics);
 }
 
+std::string_view CloudFormationFormat::kind(const LoadedFile& file) const {
+  return is_cdk_manifest(file.json) ? "CDK assembly manifest" : "CloudFormation template";
+}
+
 bool CloudFormationFormat::claims_tree(const JsonDocument& json) const {
   return is_template(json) || is_cdk_manifest(json);
 }

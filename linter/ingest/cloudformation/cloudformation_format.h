@@ -15,6 +15,7 @@ class CloudFormationFormat final : public InputFormat {
   std::string_view names() const override {
     return "CloudFormation template, CDK assembly manifest";
   }
+  std::string_view kind(const LoadedFile& file) const override;
   bool take_directory(const std::string& dir, LoaderAccess& loader,
                       Diagnostics& diagnostics) override;
   bool claims_tree(const JsonDocument& json) const override;

@@ -68,6 +68,8 @@ class InputFormat {
   virtual Layer layer() const = 0;
   // What its files are called in messages ("CloudFormation template, CDK assembly manifest").
   virtual std::string_view names() const = 0;
+  // What one of its files is, for --verbose ("CloudFormation template"); default: names().
+  virtual std::string_view kind(const LoadedFile& /*file*/) const { return names(); }
 
   // A directory the format reads whole (a CDK assembly); true when it took it.
   virtual bool take_directory(const std::string& /*dir*/, LoaderAccess& /*loader*/,

@@ -22,6 +22,7 @@ struct Candidate {
   bool required = false;             // given explicitly or listed by a manifest: must be an input
   std::string stack_name;            // from a CDK manifest; otherwise derived from the file name
   InputFormat* listed_by = nullptr;  // the format whose file listed it (a CDK manifest's)
+  bool standard_input = false;       // `-`: LoadOptions::standard_input, named `path`
 };
 
 std::string display_path(const fs::path& path) {
@@ -76,7 +77,9 @@ class Loader final : public LoaderAccess {
 
   LoadedFile* read_json(const std::string& path) override {
     LoadedFile* file = read_file(path);
-    return file && parse_tree(*file) ? file : nullptr;
+    if (!file || !parse_tree(*file)) return nullptr;
+    if (adding_) note(path, true, std::string(adding_->kind(*file)));
+    return file;
   }
 
   void require(std::string path, std::string stack_name) override {
@@ -107,7 +110,20 @@ class Loader final : public LoaderAccess {
     diagnostics_.error({register_file(path, {}), 0}, std::move(message));
   }
 
+  // --verbose: what became of a path, and why.
+  void note(const std::string& path, bool read, std::string what) {
+    if (options_.record) inputs_.record.push_back({path, read, std::move(what)});
+  }
+
+  std::string standard_input_name() const {
+    return options_.standard_input ? display_path(options_.standard_input->name) : std::string();
+  }
+
   void discover(const std::string& raw_path) {
+    if (raw_path == "-" && options_.standard_input) {
+      queue_.push_back({standard_input_name(), true, {}, nullptr, true});
+      return;
+    }
     const std::string path = display_path(raw_path);
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
@@ -145,16 +161,22 @@ class Loader final : public LoaderAccess {
     std::sort(entries.begin(), entries.end());
     for (const fs::directory_entry& entry : entries) {
       const std::string name = entry.path().filename().string();
-      if (name.starts_with(".") || name == "node_modules") continue;
       const std::string path = display_path(entry.path());
+      if (name.starts_with(".") || name == "node_modules") {
+        note(path, false, name == "node_modules" ? "node_modules is not walked" : "hidden");
+        continue;
+      }
       if (entry.is_directory(ec)) {
         walk_directory(path);
       } else if (!entry.is_regular_file(ec) &&
                  (is_walked_file(entry.path()) || is_yaml_file(entry.path()))) {
         // A FIFO, socket or dangling link met on the way is not an input: say so, go on.
         diagnostics_.notice({register_file(path, {}), 0}, "skipped: not a regular file");
+        note(path, false, "not a regular file");
       } else if (is_walked_file(entry.path()) || is_yaml_file(entry.path())) {
         queue_.push_back({path, false, {}});  // YAML: reported only if it reads like a template
+      } else {
+        note(path, false, "not named .json, .template, .yaml or .yml");
       }
     }
   }
@@ -166,10 +188,19 @@ class Loader final : public LoaderAccess {
   }
 
   // Reads a file once; nullptr when it was already read or cannot be (then it is reported).
-  LoadedFile* read_file(const std::string& path) {
+  LoadedFile* read_file(const std::string& path, bool standard_input = false) {
     if (!seen_.insert(path).second) return nullptr;
     auto file = std::make_unique<LoadedFile>();
-    if (const Status loaded = file->buffer.load(path, options_.max_input_bytes); !loaded) {
+    if (standard_input) {
+      const std::string_view text = options_.standard_input->text;
+      if (text.size() > options_.max_input_bytes) {
+        path_error(path, fmt::format("standard input is {} bytes, over the input size limit of "
+                                     "{} bytes (--max-input-size)",
+                                     text.size(), options_.max_input_bytes));
+        return nullptr;
+      }
+      file->buffer = SourceBuffer::from_string(text);
+    } else if (const Status loaded = file->buffer.load(path, options_.max_input_bytes); !loaded) {
       path_error(path, loaded.error().message);
       return nullptr;
     }
@@ -189,6 +220,7 @@ class Loader final : public LoaderAccess {
   void hand_over(InputFormat& format, LoadedFile& file, const Candidate& candidate) {
     if (format.lists_whole_directories())
       listing_directories_.insert(fs::path(candidate.path).parent_path().string());
+    note(candidate.path, true, std::string(format.kind(file)));
     adding_ = &format;
     format.add({file, candidate.path, candidate.stack_name}, *this, diagnostics_);
     adding_ = nullptr;
@@ -205,8 +237,15 @@ class Loader final : public LoaderAccess {
 
   void load(const Candidate& candidate) {
     last_parse_error_ = {};
-    if (is_parameter_file(candidate.path)) return;  // read already, for its values
-    LoadedFile* file = read_file(candidate.path);
+    if (!candidate.standard_input && is_parameter_file(candidate.path)) {
+      note(candidate.path, false, "a parameter file (--parameters), read for its values");
+      return;
+    }
+    // An editor's unsaved buffer stands in for the file it will be saved as.
+    if (!candidate.standard_input && candidate.path == standard_input_name())
+      return note(candidate.path, false, "standard input stands in for it (--stdin-filename)");
+    if (seen_.count(candidate.path)) return note(candidate.path, false, "named again: read once");
+    LoadedFile* file = read_file(candidate.path, candidate.standard_input);
     if (!file) return;
     const std::string_view text = file->buffer.text();
     if (InputFormat* format = recognise([&](const InputFormat& f) { return f.claims_text(text); }))
@@ -237,15 +276,19 @@ class Loader final : public LoaderAccess {
     if (const Status parsed = file.json.parse_yaml(file.buffer); !parsed) {
       if (asked || template_like)
         diagnostics_.error({file.file, parsed.error().location.offset}, parsed.error().message);
+      note(candidate.path, false, fmt::format("not YAML either ({})", parsed.error().message));
       return true;
     }
     if (InputFormat* format = recognise(
             [&](const InputFormat& f) { return f.reads_yaml() && f.claims_tree(file.json); })) {
       hand_over(*format, file, candidate);
-    } else if (asked) {
+      return true;
+    }
+    if (asked) {
       diagnostics_.error({file.file, file.json.root().offset},
                          "not a CloudFormation template: a YAML template has a Resources mapping");
     }
+    note(candidate.path, false, "YAML without a Resources mapping: not a template");
     return true;
   }
 
@@ -253,6 +296,7 @@ class Loader final : public LoaderAccess {
   // template must not pass silently); a notice for other files met while walking a directory.
   void report_unreadable(const Candidate& candidate) {
     if (last_parse_error_.message.empty()) return;  // already reported, or a duplicate path
+    note(candidate.path, false, fmt::format("not JSON ({})", last_parse_error_.message));
     const std::string_view text = inputs_.files.back()->buffer.text();
     const bool known_shape =
         recognise([&](const InputFormat& f) { return f.resembles_json(text); }) != nullptr;
@@ -279,6 +323,7 @@ class Loader final : public LoaderAccess {
 
   void skip(const Candidate& candidate, const LoadedFile& file, const UnknownInput& input) {
     const Location at{file.file, file.json.root().offset};
+    note(candidate.path, false, input.reason);
     if (options_.skip_unrecognised) return;
     if (candidate.required && !input.aws_cli_output)
       diagnostics_.error(at, input.reason);

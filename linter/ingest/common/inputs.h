@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,21 @@ struct LoadOptions {
   // Files that are not of any format are skipped without a word, even when named explicitly
   // (pre-commit passes every changed JSON file). Broken templates still fail.
   bool skip_unrecognised = false;
+  // The path `-` reads this text (standard input, read by the caller), named `name` in messages;
+  // what it is comes from its content, and from that name's extension as for any file.
+  struct StandardInput {
+    std::string name;
+    std::string_view text;
+  };
+  std::optional<StandardInput> standard_input;
+  bool record = false;  // keep Inputs::record (--verbose)
+};
+
+// What became of one path met while loading: read by a format, or skipped, and why.
+struct InputRecord {
+  std::string path;
+  bool read = false;
+  std::string what;  // the kind of input read, or why it was skipped
 };
 
 struct Inputs {
@@ -35,6 +51,7 @@ struct Inputs {
   // came from (canonical paths), which are no inputs however they are met.
   std::vector<GivenParameter> parameters;
   std::set<std::string> parameter_files;
+  std::vector<InputRecord> record;  // with LoadOptions::record, in the order met
 
   // The format of type `Format`, when the run has one.
   template <typename Format>
