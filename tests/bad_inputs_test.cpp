@@ -1,6 +1,7 @@
 // The bad-input contract (issue 5) for what fixtures cannot hold: files that are not regular
 // files, links that loop, inputs past the size limit, nesting 200,000 deep, numbers that overflow.
-// Each gives exit 2 with path:line:column, or a located notice with the rest still checked.
+// Each gives exit 2 with path:line:column (the path alone when it is about the whole file), or a
+// located notice with the rest still checked.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,13 +41,12 @@ BOOST_AUTO_TEST_CASE(a_fifo_is_refused_not_waited_on) {
   BOOST_TEST_REQUIRE(mkfifo(scratch.path("pipe.json").c_str(), 0600) == 0);
   const auto asked = run_cli({"--no-config", scratch.path("pipe.json")});
   BOOST_TEST(asked.exit == 2);
-  BOOST_TEST(contains(asked.err, "pipe.json:1:1: error: not a regular file"), asked.err);
+  BOOST_TEST(contains(asked.err, "pipe.json: error: not a regular file"), asked.err);
   // Met in a directory walk, it is skipped with a notice and the rest is checked.
   fs::copy_file(fixture("RL103-min-bad/template.json"), scratch.path("stack.json"));
   const auto walked = run_cli({"--no-config", scratch.dir().string()});
   BOOST_TEST(walked.exit == 1);
-  BOOST_TEST(contains(walked.out, "pipe.json:1:1: notice: skipped: not a regular file"),
-             walked.out);
+  BOOST_TEST(contains(walked.out, "pipe.json: notice: skipped: not a regular file"), walked.out);
   BOOST_TEST(contains(walked.out, "[RL103]"), walked.out);
 }
 
@@ -60,7 +60,8 @@ BOOST_AUTO_TEST_CASE(links_that_loop_or_dangle) {
   BOOST_TEST(contains(walked.out, "skipped: not a regular file"), walked.out);
   const auto asked = run_cli({"--no-config", scratch.path("dangling.json")});
   BOOST_TEST(asked.exit == 2);
-  BOOST_TEST(contains(asked.err, "dangling.json:1:1: error: no such file or directory"), asked.err);
+  BOOST_TEST(contains(asked.err, "dangling.json: error: cannot open: No such file or directory"),
+             asked.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_read) {
@@ -70,14 +71,14 @@ BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_read) {
   fs::permissions(scratch.path("secret.json"), fs::perms::none);
   const auto run = run_cli({"--no-config", scratch.path("secret.json")});
   BOOST_TEST(run.exit == 2);
-  BOOST_TEST(contains(run.err, "secret.json:1:1: error: cannot open: Permission denied"), run.err);
+  BOOST_TEST(contains(run.err, "secret.json: error: cannot open: Permission denied"), run.err);
 }
 
 BOOST_AUTO_TEST_CASE(inputs_over_the_size_limit) {
   const std::string input = fixture("RL103-min-bad/template.json");
   const auto run = run_cli({"--no-config", "--max-input-size", "1000", input});
   BOOST_TEST(run.exit == 2);
-  BOOST_TEST(contains(run.err, "template.json:1:1: error: file is "), run.err);
+  BOOST_TEST(contains(run.err, "template.json: error: file is "), run.err);
   BOOST_TEST(contains(run.err, "over the input size limit of 1000 bytes (--max-input-size)"),
              run.err);
   BOOST_TEST(run_cli({"--no-config", "--max-input-size", "0", input}).exit == 2);

@@ -79,6 +79,12 @@ void Pipeline::read_parameters(const Options& options) {
     read_parameter_spec(spec, "", Location{}, inputs, diagnostics);
 }
 
+bool Pipeline::has_fatal_errors() const {
+  const std::vector<InputError>& errors = diagnostics.errors();
+  return std::any_of(errors.begin(), errors.end(),
+                     [&](const InputError& error) { return !inputs.is_input(error.location); });
+}
+
 Status Pipeline::prepare(const Options& options, Progress* progress) {
   if (!options.no_config) {
     const std::string path = !options.config.empty()

@@ -76,16 +76,31 @@ void CloudFormationFormat::add(const InputFile& file, LoaderAccess& loader,
     return read_assembly(parent_directory(file.path), file.loaded, loader, diagnostics);
   Template tmpl;
   tmpl.file = file.loaded.file;
+  tmpl.path = file.path;
   tmpl.json = &file.loaded.json;
   tmpl.stack_name = file.stack_name.empty() ? stack_name_from_file(file.path) : file.stack_name;
   tmpl.listed_by_manifest = listed_stack;
-  if (index_template(tmpl, diagnostics)) templates_.templates.push_back(std::move(tmpl));
+  // Kept even when it cannot be used (the error sets it aside): references into it are unknowns.
+  index_template(tmpl, diagnostics);
+  templates_.templates.push_back(std::move(tmpl));
+}
+
+void CloudFormationFormat::set_aside(const std::set<uint32_t>& broken, const SourceMap&,
+                                     Diagnostics&) {
+  broken_ = broken;
 }
 
 void CloudFormationFormat::build(ModelBuild& build) {
   apply_parameters(templates_, build.parameters, build.diagnostics);
-  build_model_from_templates(templates_, build.model, build.diagnostics);
-  std::vector<SuppressionSpec> written = inline_suppressions(templates_, build.diagnostics);
+  TemplateSet usable;
+  for (const Template& tmpl : templates_.templates) {
+    if (broken_.count(tmpl.file))
+      usable.set_aside.push_back(&tmpl);
+    else
+      usable.templates.push_back(tmpl);
+  }
+  build_model_from_templates(usable, build.model, build.diagnostics);
+  std::vector<SuppressionSpec> written = inline_suppressions(usable, build.diagnostics);
   build.suppressions.insert(build.suppressions.end(), written.begin(), written.end());
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,6 +94,11 @@ class InputFormat {
   virtual void add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) = 0;
   // Called once every file is known: formats that read their files together do so here.
   virtual void finish_loading(Diagnostics& /*diagnostics*/) {}
+  // The inputs with errors (file ids of `sources`), before each build: the format leaves them,
+  // and what cannot be read without them, out of the model, and says so in notices. An input
+  // that refers to them sees unknowns, never a guess.
+  virtual void set_aside(const std::set<uint32_t>& /*broken*/, const SourceMap& /*sources*/,
+                         Diagnostics& /*diagnostics*/) {}
   // Fills the model with the entities of the files it took.
   virtual void build(ModelBuild& build) = 0;
 };
