@@ -19,6 +19,14 @@ bool is_intrinsic_key(std::string_view key) {
          key == template_keys::kCondition;
 }
 
+// An output's Export.Name, unevaluated; nullptr when it exports nothing.
+const JsonNode* export_name_node(const Template& t, const JsonMember& output) {
+  const JsonNode* export_node =
+      output.value->is_object() ? t.json->find(*output.value, template_keys::kExport) : nullptr;
+  return export_node && export_node->is_object() ? t.json->find(*export_node, template_keys::kName)
+                                                 : nullptr;
+}
+
 }  // namespace
 
 std::string entity_key(uint32_t tmpl, std::string_view logical_id, std::string_view implicit) {
@@ -35,12 +43,7 @@ void Evaluator::index_exports() {
   for (uint32_t tmpl = 0; tmpl < templates_.templates.size(); ++tmpl) {
     const Template& t = templates_.templates[tmpl];
     for (const auto& [name, output] : t.outputs) {
-      const JsonNode* export_node = output->value->is_object()
-                                        ? t.json->find(*output->value, template_keys::kExport)
-                                        : nullptr;
-      const JsonNode* name_node = export_node && export_node->is_object()
-                                      ? t.json->find(*export_node, template_keys::kName)
-                                      : nullptr;
+      const JsonNode* name_node = export_name_node(t, *output);
       if (!name_node) continue;
       const Value export_name = eval(tmpl, *name_node);
       if (!export_name.is_string()) continue;  // an export named at deploy time cannot be matched
@@ -61,12 +64,7 @@ void Evaluator::index_exports() {
 void Evaluator::index_set_aside_exports() {
   for (const Template* t : templates_.set_aside) {
     for (const auto& [name, output] : t->outputs) {
-      const JsonNode* export_node = output->value->is_object()
-                                        ? t->json->find(*output->value, template_keys::kExport)
-                                        : nullptr;
-      const JsonNode* name_node = export_node && export_node->is_object()
-                                      ? t->json->find(*export_node, template_keys::kName)
-                                      : nullptr;
+      const JsonNode* name_node = export_name_node(*t, *output);
       if (name_node && name_node->is_string()) set_aside_exports_.emplace(name_node->text, t);
     }
   }
