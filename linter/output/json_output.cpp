@@ -38,11 +38,11 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
     json.value(finding.filesystem);
   // Logical ids repeat across stacks: the file system's stack tells them apart.
   json.key("stack");
-  const std::string_view stack = file_system_stack(*report.model, finding);
-  if (stack.empty())
+  if (const std::string_view stack = file_system_stack(*report.model, finding); stack.empty()) {
     json.null();
-  else
+  } else {
     json.value(stack);
+  }
   json.key("client");
   if (finding.clients.size() == 1)
     json.value(finding.clients.front());

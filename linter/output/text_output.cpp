@@ -137,7 +137,7 @@ void summarise_notices(const RunReport& report, const Palette& palette, std::str
 // "stack network, a/network.json": where a file system whose id is not unique is written.
 std::string qualifier(const RunReport& report, const rules::Finding& finding) {
   const model::Origin& origin = report.model->file_systems[finding.file_system].origin;
-  const std::string path = report.sources->path(origin.location.file);
+  std::string path = report.sources->path(origin.location.file);
   if (origin.stack >= report.model->stacks.size()) return path;
   return fmt::format("stack {}, {}", report.model->stacks[origin.stack], path);
 }
@@ -162,9 +162,10 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
     const std::string_view group = key.second.empty() ? "Network" : std::string_view(key.second);
     const std::string where =
         groups_named[key.second] > 1 ? qualifier(report, *findings.front()) + "; " : "";
-    if (!options.quiet)
+    if (!options.quiet) {
       out += palette.paint(
           fmt::format("{} ({}{}):\n", group, where, plural(findings.size(), "finding")), "1");
+    }
     for (const rules::Finding* finding : findings)
       write_finding(report, *finding, palette, options.show_paths, out);
   }

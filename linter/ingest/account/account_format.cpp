@@ -53,10 +53,11 @@ void AccountExportFormat::set_aside(const std::set<uint32_t>& broken, const Sour
   std::map<std::string, size_t> left_out;  // folder -> export files left out
   for (const ExportJob& job : jobs_) {
     const std::string folder = folder_of(sources, job.file);
-    if (broken_in.count(folder))
+    if (broken_in.count(folder)) {
       ++left_out[folder];
-    else
+    } else {
       kept.push_back(job);
+    }
   }
   for (const auto& [folder, count] : left_out) {
     diagnostics.notice(whole_file(broken_in[folder]),

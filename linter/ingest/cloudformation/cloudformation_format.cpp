@@ -94,10 +94,11 @@ void CloudFormationFormat::build(ModelBuild& build) {
   apply_parameters(templates_, build.parameters, build.diagnostics);
   TemplateSet usable;
   for (const Template& tmpl : templates_.templates) {
-    if (broken_.count(tmpl.file))
+    if (broken_.count(tmpl.file)) {
       usable.set_aside.push_back(&tmpl);
-    else
+    } else {
       usable.templates.push_back(tmpl);
+    }
   }
   build_model_from_templates(usable, build.model, build.diagnostics);
   std::vector<SuppressionSpec> written = inline_suppressions(usable, build.diagnostics);

@@ -264,10 +264,11 @@ class Loader final : public LoaderAccess {
     if (!is_yaml_file(candidate.path) && !template_like) return false;
     const bool asked = candidate.required && !options_.skip_unrecognised;
     if (const Status parsed = file.json.parse_yaml(file.buffer); !parsed) {
-      if (asked || template_like)
+      if (asked || template_like) {
         diagnostics_.error({file.file, parsed.error().location.offset}, parsed.error().message);
-      else
+      } else {
         ++inputs_.skipped;
+      }
       return true;
     }
     if (InputFormat* format = recognise(
