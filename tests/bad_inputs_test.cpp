@@ -167,6 +167,33 @@ BOOST_AUTO_TEST_CASE(one_broken_input_does_not_hide_the_rest) {
   BOOST_TEST(!bool(run["invocations"].at(0)["executionSuccessful"]));
 }
 
+// A broken export listing leaves its folder out (a notice says so); a broken template beside the
+// export loses no listing, and the export is still checked.
+BOOST_AUTO_TEST_CASE(a_broken_file_beside_an_export) {
+  const ScratchDir scratch;
+  fs::copy(fixture("RL101-dump-bad/export"), scratch.path("export"));
+  write_file(scratch.path("export/stack.json"), R"({"Resources": {"Vpc": )");
+  const auto beside =
+      run_cli({"--no-config", "--select", "RL101", "export"}, scratch.dir().string());
+  BOOST_TEST(beside.exit == 2);
+  BOOST_TEST(contains(beside.out, "[RL101]"), beside.out);
+  BOOST_TEST(!contains(beside.out, "is not checked: without this file"), beside.out);
+  BOOST_TEST(contains(beside.err, "export/stack.json:1:"), beside.err);
+
+  fs::remove(scratch.path("export/stack.json"));
+  const fs::path listing = scratch.path("export/ec2-describe-route-tables.json");
+  BOOST_TEST_REQUIRE(fs::exists(listing));
+  const std::string text = read_file(listing.string());
+  write_file(listing.string(), text.substr(0, text.size() / 2));
+  const auto lost = run_cli({"--no-config", "--select", "RL101", "export"}, scratch.dir().string());
+  BOOST_TEST(lost.exit == 2);
+  BOOST_TEST(!contains(lost.out, "[RL101]"), lost.out);
+  BOOST_TEST(contains(lost.out,
+                      "export/ec2-describe-route-tables.json: notice: the account export "
+                      "in export/ is not checked: without this file it is incomplete"),
+             lost.out);
+}
+
 BOOST_AUTO_TEST_CASE(nothing_to_check_is_said) {
   const ScratchDir scratch;
   write_file(scratch.path("bucket.json"),

@@ -1,11 +1,11 @@
 #include "linter/ingest/account/account_format.h"
-#include "linter/core/whole_file.h"
 
 #include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "linter/core/whole_file.h"
 #include "linter/ingest/account/export_context.h"
 #include "linter/ingest/account/export_model_builder.h"
 #include "linter/ingest/account/export_reader.h"
@@ -45,10 +45,15 @@ std::string folder_of(const SourceMap& sources, uint32_t file) {
 
 }  // namespace
 
-void AccountExportFormat::set_aside(const std::set<uint32_t>& broken, const SourceMap& sources,
-                                    Diagnostics& diagnostics) {
+void AccountExportFormat::set_aside(const BrokenInputs& inputs, Diagnostics& diagnostics) {
+  const SourceMap& sources = inputs.sources;
+  std::set<uint32_t> mine;
+  for (const ExportJob& job : jobs_) mine.insert(job.file);
   std::map<std::string, uint32_t> broken_in;  // folder -> its first broken file
-  for (const uint32_t file : broken) broken_in.try_emplace(folder_of(sources, file), file);
+  for (const uint32_t file : inputs.files) {
+    if (mine.count(file) || !inputs.recognised.count(file))
+      broken_in.try_emplace(folder_of(sources, file), file);
+  }
   std::vector<ExportJob> kept;
   std::map<std::string, size_t> left_out;  // folder -> export files left out
   for (const ExportJob& job : jobs_) {

@@ -25,9 +25,9 @@ class AccountExportFormat final : public InputFormat {
   void add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) override;
   void finish_loading(Diagnostics& diagnostics) override;
   // An account export with a file that cannot be read is incomplete (a listing lost): the files
-  // of its folder are left out, and a notice at the broken file says so.
-  void set_aside(const std::set<uint32_t>& broken, const SourceMap& sources,
-                 Diagnostics& diagnostics) override;
+  // of its folder are left out, and a notice at the broken file says so. A broken file another
+  // format took (a template beside the export) loses no listing.
+  void set_aside(const BrokenInputs& inputs, Diagnostics& diagnostics) override;
   void build(ModelBuild& build) override;
 
   // Every export read, before linking.

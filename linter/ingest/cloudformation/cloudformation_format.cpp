@@ -85,9 +85,8 @@ void CloudFormationFormat::add(const InputFile& file, LoaderAccess& loader,
   templates_.templates.push_back(std::move(tmpl));
 }
 
-void CloudFormationFormat::set_aside(const std::set<uint32_t>& broken, const SourceMap&,
-                                     Diagnostics&) {
-  broken_ = broken;
+void CloudFormationFormat::set_aside(const BrokenInputs& inputs, Diagnostics&) {
+  broken_ = inputs.files;
 }
 
 void CloudFormationFormat::build(ModelBuild& build) {

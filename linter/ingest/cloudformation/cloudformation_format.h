@@ -22,8 +22,7 @@ class CloudFormationFormat final : public InputFormat {
   bool resembles_json(std::string_view text) const override;
   bool resembles_yaml(std::string_view text) const override;
   void add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) override;
-  void set_aside(const std::set<uint32_t>& broken, const SourceMap& sources,
-                 Diagnostics& diagnostics) override;
+  void set_aside(const BrokenInputs& inputs, Diagnostics& diagnostics) override;
   void build(ModelBuild& build) override;
 
   const TemplateSet& templates() const { return templates_; }

@@ -1,5 +1,4 @@
 #include "linter/ingest/common/inputs.h"
-#include "linter/core/whole_file.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/whole_file.h"
 #include "linter/model/finalize.h"
 
 namespace reachlint {
@@ -213,6 +213,7 @@ class Loader final : public LoaderAccess {
     if (format.lists_whole_directories())
       listing_directories_.insert(fs::path(candidate.path).parent_path().string());
     ++inputs_.read;
+    inputs_.recognised.insert(file.file);
     adding_ = &format;
     format.add({file, candidate.path, candidate.stack_name}, *this, diagnostics_);
     adding_ = nullptr;
@@ -262,6 +263,7 @@ class Loader final : public LoaderAccess {
     const bool template_like =
         recognise([&](const InputFormat& f) { return f.resembles_yaml(text); }) != nullptr;
     if (!is_yaml_file(candidate.path) && !template_like) return false;
+    if (template_like) inputs_.recognised.insert(file.file);
     const bool asked = candidate.required && !options_.skip_unrecognised;
     if (const Status parsed = file.json.parse_yaml(file.buffer); !parsed) {
       if (asked || template_like) {
@@ -290,6 +292,7 @@ class Loader final : public LoaderAccess {
     const std::string_view text = inputs_.files.back()->buffer.text();
     const bool known_shape =
         recognise([&](const InputFormat& f) { return f.resembles_json(text); }) != nullptr;
+    if (known_shape) inputs_.recognised.insert(last_parse_error_.location.file);
     if (options_.skip_unrecognised && !known_shape) {
       ++inputs_.skipped;
       return;
@@ -367,7 +370,8 @@ void build_once(Inputs& inputs, const std::set<uint32_t>& broken, model::Model& 
                 Diagnostics& diagnostics, bool timings) {
   model = model::Model{};
   inputs.suppressions.clear();
-  for (const auto& format : inputs.formats) format->set_aside(broken, inputs.sources, diagnostics);
+  const BrokenInputs set_aside{inputs.sources, broken, inputs.recognised};
+  for (const auto& format : inputs.formats) format->set_aside(set_aside, diagnostics);
   model::WrittenOut written_out;
   ModelBuild build{inputs.sources,    model,       written_out, inputs.suppressions,
                    inputs.parameters, diagnostics, timings};

@@ -38,8 +38,9 @@ struct Inputs {
   // The files and paths the loader met (ids in `sources`): an error located in one of them sets
   // that input aside, the run goes on; an error elsewhere (configuration, parameters) stops it.
   std::set<uint32_t> input_files;
-  size_t read = 0;     // files handed to a format
-  size_t skipped = 0;  // files met but not read: of no format, binary, not regular files
+  std::set<uint32_t> recognised;  // of them, the files of a format, parsed or not
+  size_t read = 0;                // files handed to a format
+  size_t skipped = 0;             // files met but not read: of no format, binary, not regular files
 
   bool is_input(Location location) const {
     return location.known() && input_files.count(location.file) > 0;
