@@ -194,6 +194,24 @@ BOOST_AUTO_TEST_CASE(a_broken_file_beside_an_export) {
              lost.out);
 }
 
+// A declared client that may be in a broken input is a notice; the rest is still checked.
+BOOST_AUTO_TEST_CASE(a_declared_client_in_a_broken_input) {
+  const ScratchDir scratch;
+  good_and_broken(scratch);
+  const auto run =
+      run_cli({"--no-config", "--client", "resource=ClientInBrokenStack", scratch.dir().string()});
+  BOOST_TEST(run.exit == 2);
+  BOOST_TEST(contains(run.out, "[RL103]"), run.out);
+  BOOST_TEST(contains(run.out, "notice: client 'ClientInBrokenStack' is not checked"), run.out);
+  // Without a broken input it is the error it always was.
+  fs::remove(scratch.path("broken.json"));
+  const auto alone =
+      run_cli({"--no-config", "--client", "resource=ClientInBrokenStack", scratch.dir().string()});
+  BOOST_TEST(alone.exit == 2);
+  BOOST_TEST(contains(alone.err, "matches no"), alone.err);
+  BOOST_TEST(alone.out.empty(), alone.out);
+}
+
 BOOST_AUTO_TEST_CASE(nothing_to_check_is_said) {
   const ScratchDir scratch;
   write_file(scratch.path("bucket.json"),

@@ -37,6 +37,7 @@ struct Pipeline {
 
  private:
   void read_parameters(const Options& options);
+  std::vector<analysis::ClientSpec> clients_left(std::vector<analysis::ClientSpec> specs);
 };
 
 // "[subnet=|instance=|cidr=|resource=]ID[@FS,...]"
