@@ -367,7 +367,7 @@ BOOST_AUTO_TEST_CASE(usage_and_input_errors_exit_2) {
   const auto missing = run_cli({"graph", "--no-config", "no/such/file.json"});
   BOOST_TEST(missing.exit == 2);
   BOOST_TEST(missing.out == "");
-  BOOST_TEST(missing.err == "no/such/file.json:1:1: error: no such file or directory\n");
+  BOOST_TEST(missing.err == "no/such/file.json: error: cannot open: No such file or directory\n");
   const auto truncated = run_cli({"graph", "--no-config", "input-truncated/template.json"},
                                  reachlint::test::source_dir() + "/fixtures");
   BOOST_TEST(truncated.exit == 2);

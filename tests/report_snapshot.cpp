@@ -14,6 +14,7 @@ namespace {
 void write_location_fields(JsonWriter& out, simdjson::dom::element location) {
   if (location.is_null()) return;
   out.field("uri", std::string_view(location["uri"]));
+  if (location["line"].is_null()) return;  // about the file as a whole
   out.field("line", int64_t(location["line"]));
   out.field("column", int64_t(location["column"]));
 }

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "linter/cli/options.h"
 #include "linter/cli/toml_guard.h"
+#include "linter/core/file_io.h"
+#include "linter/core/whole_file.h"
 #include "rules/rule.h"
 #include "rules/rule_codes.h"
 
@@ -269,14 +269,13 @@ Config load_config(const std::string& path, std::string& text, SourceMap& source
                    Diagnostics& diagnostics) {
   Config config;
   config.path = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error({sources.add(path, {}), 0}, "cannot read the configuration file");
+  Result<std::string> read = read_text_file(path);
+  if (!read) {
+    diagnostics.error(whole_file(sources.add(path, {})),
+                      fmt::format("the configuration file: {}", read.error().message));
     return config;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
+  text = std::move(read).value();
   const uint32_t file = sources.add(path, text);
   if (const auto hazard = find_toml_hazard(text)) {
     diagnostics.error({file, static_cast<uint32_t>(hazard->offset)},

@@ -71,6 +71,28 @@ void Pipeline::read_parameters(const Options& options) {
     read_parameter_spec(spec, "", Location{}, inputs, diagnostics);
 }
 
+// With inputs set aside, a declared client named by an id that nothing checked has may be in one
+// of them: a notice says it is not checked, where an error would stop the run again.
+std::vector<analysis::ClientSpec> Pipeline::clients_left(std::vector<analysis::ClientSpec> specs) {
+  if (!diagnostics.has_errors() || has_fatal_errors()) return specs;
+  std::erase_if(specs, [&](const analysis::ClientSpec& spec) {
+    const bool by_id = spec.kind != "cidr" && spec.value.find('/') == std::string::npos;
+    if (!by_id || !model.find(spec.value).empty()) return false;
+    diagnostics.notice(spec.location,
+                       fmt::format("client '{}' is not checked: nothing checked has that id, and "
+                                   "inputs with errors were set aside",
+                                   spec.value));
+    return true;
+  });
+  return specs;
+}
+
+bool Pipeline::has_fatal_errors() const {
+  const std::vector<InputError>& errors = diagnostics.errors();
+  return std::any_of(errors.begin(), errors.end(),
+                     [&](const InputError& error) { return !inputs.is_input(error.location); });
+}
+
 Status Pipeline::prepare(const Options& options, Progress* progress) {
   if (!options.no_config) {
     const std::string path = !options.config.empty()
@@ -111,7 +133,7 @@ Status Pipeline::prepare(const Options& options, Progress* progress) {
   timer.mark("read");
   if (progress) progress->phase("building the model");
   build_model(inputs, model, diagnostics, options.environment.timings);
-  declared = analysis::DeclaredClients::resolve(model, specs, diagnostics);
+  declared = analysis::DeclaredClients::resolve(model, clients_left(std::move(specs)), diagnostics);
   timer.mark("model");
   return {};
 }

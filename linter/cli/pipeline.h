@@ -31,9 +31,13 @@ struct Pipeline {
   // Fails on a usage error (the command line asks for what cannot be); input errors stay in
   // `diagnostics`.
   Status prepare(const Options& options, Progress* progress = nullptr);
+  // An error outside the inputs (the configuration, a parameter file, a declared client) stops
+  // the run; an input with an error is only set aside (build_model), and the run goes on.
+  bool has_fatal_errors() const;
 
  private:
   void read_parameters(const Options& options);
+  std::vector<analysis::ClientSpec> clients_left(std::vector<analysis::ClientSpec> specs);
 };
 
 // What `-` is called in messages without --stdin-filename.

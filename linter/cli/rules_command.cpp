@@ -1,11 +1,13 @@
 #include "linter/cli/rules_command.h"
 
 #include <filesystem>
-#include <fstream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "linter/cli/terminal.h"
+#include "linter/core/file_io.h"
 #include "linter/output/json_writer.h"
 #include "linter/output/terminal_markdown.h"
 #include "rules/rule_codes.h"
@@ -15,13 +17,21 @@ namespace reachlint::cli {
 
 namespace {
 
-int write_docs(const std::string& dir) {
-  std::filesystem::create_directories(dir);
-  for (const rules::RuleInfo* rule : rules::all_rules()) {
-    std::ofstream(std::filesystem::path(dir) / fmt::format("{}.md", rule->code))
-        << rules::rule_page(*rule);
+int write_docs(const std::string& dir, std::FILE* err) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::filesystem::path folder(dir);
+  std::vector<std::pair<std::string, std::string>> pages;
+  for (const rules::RuleInfo* rule : rules::all_rules())
+    pages.emplace_back((folder / fmt::format("{}.md", rule->code)).string(),
+                       rules::rule_page(*rule));
+  pages.emplace_back((folder / "README.md").string(), rules::rule_index_page());
+  for (const auto& [path, page] : pages) {
+    if (const Status written = write_text_file(path, page); !written) {
+      fmt::print(err, "reachlint: error: {}\n", written.error().message);
+      return 2;
+    }
   }
-  std::ofstream(std::filesystem::path(dir) / "README.md") << rules::rule_index_page();
   return 0;
 }
 
@@ -61,7 +71,7 @@ std::string catalogue_text(const std::vector<const rules::RuleInfo*>& chosen) {
 }  // namespace
 
 int run_rules_command(const Options& options, const Streams& streams) {
-  if (!options.write_docs.empty()) return write_docs(options.write_docs);
+  if (!options.write_docs.empty()) return write_docs(options.write_docs, streams.err);
   const auto all = rules::all_rules();
   const std::vector<const rules::RuleInfo*> chosen =
       options.rule_code.empty() ? std::vector<const rules::RuleInfo*>(all.begin(), all.end())

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -14,6 +13,7 @@
 #include "linter/cli/rules_command.h"
 #include "linter/cli/terminal.h"
 #include "linter/cli/verbose.h"
+#include "linter/core/file_io.h"
 #include "linter/core/progress.h"
 #include "linter/core/timing.h"
 #include "linter/output/baseline.h"
@@ -60,11 +60,9 @@ bool write_output(const Options& options, const std::string& text, const Streams
     std::fwrite(text.data(), 1, text.size(), streams.out);
     return true;
   }
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  file << text;
-  if (file) return true;
-  fmt::print(streams.err, "reachlint: error: cannot write {}\n", options.output);
-  return false;
+  const Status written = write_text_file(options.output, text);
+  if (!written) fmt::print(streams.err, "reachlint: error: {}\n", written.error().message);
+  return static_cast<bool>(written);
 }
 
 int exit_status(const std::vector<rules::Finding>& findings, FailLevel fail_level) {
@@ -190,15 +188,17 @@ int run_check(const Options& options, const Streams& streams) {
   Pipeline& pipeline = new_pipeline(streams, owner);
   Progress progress(progress_terminal(options, streams));
   const Status prepared = pipeline.prepare(options, &progress);
-  if (!prepared || pipeline.diagnostics.has_errors()) progress.finish();
+  if (!prepared || pipeline.has_fatal_errors()) progress.finish();
   if (!prepared) return usage_error(streams, prepared.error().message);
   if (options.verbose) print_verbose(options, pipeline, streams.err);
   output::RunReport report;
   report.sources = &pipeline.inputs.sources;
   report.model = &pipeline.model;
-  if (pipeline.diagnostics.has_errors()) {
+  report.errors = pipeline.diagnostics.sorted_errors();
+  report.inputs = pipeline.inputs.input_files.size();
+  report.skipped_inputs = pipeline.inputs.skipped;
+  if (pipeline.has_fatal_errors()) {
     // Machine-readable formats still get a document that says the run failed, and why.
-    report.errors = pipeline.diagnostics.sorted_errors();
     if (report_format(options).machine_readable)
       write_output(options, format_report(options, report, streams), streams);
     return report_input_errors(pipeline, streams);
@@ -214,6 +214,7 @@ int run_check(const Options& options, const Streams& streams) {
   report.file_systems = static_cast<size_t>(
       std::count_if(analyses.begin(), analyses.end(),
                     [](const analysis::FileSystemAnalysis& a) { return a.in_shard && a.checked; }));
+  report.found_file_systems = analyses.size();
   report.unchecked_file_systems = static_cast<size_t>(std::count_if(
       analyses.begin(), analyses.end(),
       [](const analysis::FileSystemAnalysis& a) { return a.in_shard && !a.checked; }));
@@ -227,6 +228,9 @@ int run_check(const Options& options, const Streams& streams) {
       return kExitError;
   }
   timer.mark("output");
+  // The inputs with errors were set aside, the others checked: the report holds what they gave,
+  // standard error says what was set aside, and the exit status that some input was bad.
+  if (!report.errors.empty()) return report_input_errors(pipeline, streams);
   return exit_status(report.findings, options.fail_level.value_or(FailLevel::Error));
 }
 
@@ -234,11 +238,9 @@ int run_check(const Options& options, const Streams& streams) {
 int run_merge_sarif(const Options& options, const Streams& streams) {
   std::vector<output::SarifLog> logs;
   for (const std::string& path : options.paths) {
-    std::ifstream file(path, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    if (!file.good() && !file.eof()) return usage_error(streams, path + ": cannot read it");
-    if (!file.is_open()) return usage_error(streams, path + ": cannot open it");
-    logs.push_back({path, std::move(text)});
+    Result<std::string> text = read_text_file(path);
+    if (!text) return usage_error(streams, text.error().message);
+    logs.push_back({path, std::move(text).value()});
   }
   Result<std::string> merged = output::merge_sarif(logs);
   if (!merged) {
@@ -258,6 +260,7 @@ int run_graph(const Options& options, const Streams& streams) {
   if (!prepared || pipeline.diagnostics.has_errors()) progress.finish();
   if (!prepared) return usage_error(streams, prepared.error().message);
   if (options.verbose) print_verbose(options, pipeline, streams.err);
+  // A picture of part of the network would be taken for all of it: any input error stops.
   if (pipeline.diagnostics.has_errors()) return report_input_errors(pipeline, streams);
   PhaseTimer timer(options.environment.timings);
   std::vector<analysis::FileSystemAnalysis> analyses;

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "linter/core/file_io.h"
+
 namespace reachlint::output {
 
 namespace dom = simdjson::dom;
@@ -40,9 +42,9 @@ void read_location(dom::element result, AbsentResult& out) {
 }  // namespace
 
 Result<Baseline> load_baseline(const std::string& path) {
-  simdjson::padded_string text;
-  if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS)
-    return Error{.message = fmt::format("{}: cannot read the baseline", path)};
+  Result<std::string> read = read_text_file(path);
+  if (!read) return Error{.message = fmt::format("the baseline: {}", read.error().message)};
+  const simdjson::padded_string text(*read);
   dom::parser parser;
   dom::element root;
   dom::array runs;

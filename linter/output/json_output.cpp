@@ -1,3 +1,4 @@
+#include "linter/core/whole_file.h"
 #include "linter/output/json_writer.h"
 #include "linter/output/report.h"
 #include "rules/rule.h"
@@ -9,12 +10,20 @@ void write_json_location(JsonWriter& json, const SourceMap& sources, Location lo
     json.null();
     return;
   }
+  json.begin_object().field("uri", sources.path(location.file));
+  if (is_whole_file(location)) {  // the path as a whole: no line or column to invent
+    json.key("line").null().key("column").null().end_object();
+    return;
+  }
   const LineColumn lc = sources.line_column(location);
-  json.begin_object()
-      .field("uri", sources.path(location.file))
-      .field("line", lc.line)
-      .field("column", lc.column)
-      .end_object();
+  json.field("line", lc.line).field("column", lc.column).end_object();
+}
+
+// The stack of the finding's file system; empty for an exported one or a network-wide finding.
+std::string_view file_system_stack(const model::Model& model, const rules::Finding& finding) {
+  if (finding.file_system == model::kNone) return {};
+  const model::Index stack = model.file_systems[finding.file_system].origin.stack;
+  return stack < model.stacks.size() ? std::string_view(model.stacks[stack]) : std::string_view{};
 }
 
 namespace {
@@ -27,6 +36,13 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
     json.null();
   else
     json.value(finding.filesystem);
+  // Logical ids repeat across stacks: the file system's stack tells them apart.
+  json.key("stack");
+  if (const std::string_view stack = file_system_stack(*report.model, finding); stack.empty()) {
+    json.null();
+  } else {
+    json.value(stack);
+  }
   json.key("client");
   if (finding.clients.size() == 1)
     json.value(finding.clients.front());

@@ -17,10 +17,13 @@ struct RunReport {
   const model::Model* model = nullptr;
   std::vector<rules::Finding> findings;  // sorted by location, rule, message
   std::vector<Notice> notices;           // sorted by location, message
-  std::vector<InputError> errors;        // input errors: the run could not check anything
+  std::vector<InputError> errors;        // input errors: those inputs are not checked
+  size_t inputs = 0;                     // files met (read, skipped or broken)
+  size_t skipped_inputs = 0;             // of them, files of no format
   std::vector<AbsentResult> absent;      // baseline results not found again
   size_t file_systems = 0;               // checked
   size_t unchecked_file_systems = 0;     // found but not checked (a notice says why)
+  size_t found_file_systems = 0;         // in the inputs, those of other shards too
 };
 
 // Sorts findings into their stable output order.

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/whole_file.h"
 #include "linter/output/json_writer.h"
 #include "linter/output/report.h"
 #include "rules/rule.h"
@@ -242,6 +243,10 @@ class SarifWriter {
     json_.key("physicalLocation").begin_object();
     write_artifact_location(report_.sources->path(location.file),
                             artifact_index_.at(location.file));
+    if (is_whole_file(location)) {  // no region: the path as a whole
+      json_.end_object();
+      return;
+    }
     json_.key("region").begin_object();
     json_.field("startLine", start.line).field("startColumn", start.column);
     json_.field("endLine", std::max(end.line, start.line))

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/whole_file.h"
 #include "linter/output/notice_summary.h"
 #include "linter/output/report.h"
 #include "rules/rule.h"
@@ -19,6 +20,7 @@ void sort_findings(std::vector<rules::Finding>& findings) {
 
 std::string location_prefix(const SourceMap& sources, Location location) {
   if (!location.known()) return "reachlint";
+  if (is_whole_file(location)) return sources.path(location.file);
   const LineColumn lc = sources.line_column(location);
   return fmt::format("{}:{}:{}", sources.path(location.file), lc.line, lc.column);
 }
@@ -93,9 +95,22 @@ std::string summary(const RunReport& report, const Palette& palette) {
   const std::string unchecked = report.unchecked_file_systems
                                     ? fmt::format(", {} not checked", report.unchecked_file_systems)
                                     : "";
-  return fmt::format("{} in {} checked{} ({}{})\n", found,
-                     plural(report.file_systems, "file system"), unchecked,
-                     plural(report.notices.size(), "notice"), set_aside(report));
+  const std::string notices =
+      fmt::format("({}{})", plural(report.notices.size(), "notice"), set_aside(report));
+  const std::string errors = report.errors.empty()
+                                 ? ""
+                                 : fmt::format("; {}: those inputs are not checked",
+                                               plural(report.errors.size(), "input error"));
+  if (report.found_file_systems == 0) {
+    // Nothing to check is said plainly, not counted as "no problems in 0 file systems".
+    const std::string skipped =
+        report.skipped_inputs ? fmt::format(" ({} skipped)", report.skipped_inputs) : "";
+    const std::string network = parts.empty() ? "" : fmt::format("{}; ", found);
+    return fmt::format("{}no FSx file system found in {}{} {}{}\n", network,
+                       plural(report.inputs, "input"), skipped, notices, errors);
+  }
+  return fmt::format("{} in {} checked{} {}{}\n", found, plural(report.file_systems, "file system"),
+                     unchecked, notices, errors);
 }
 
 void write_notices(const RunReport& report, const Palette& palette, std::string& out) {
@@ -119,6 +134,14 @@ void summarise_notices(const RunReport& report, const Palette& palette, std::str
   }
 }
 
+// "stack network, a/network.json": where a file system whose id is not unique is written.
+std::string qualifier(const RunReport& report, const rules::Finding& finding) {
+  const model::Origin& origin = report.model->file_systems[finding.file_system].origin;
+  std::string path = report.sources->path(origin.location.file);
+  if (origin.stack >= report.model->stacks.size()) return path;
+  return fmt::format("stack {}, {}", report.model->stacks[origin.stack], path);
+}
+
 }  // namespace
 
 std::string summary_line(const RunReport& report) {
@@ -139,11 +162,16 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
                             : Location{};
     by_file_system[{at, finding.filesystem}].push_back(&finding);
   }
+  std::map<std::string, size_t> groups_named;  // two stacks may each have a FileSystem
+  for (const auto& entry : by_file_system) ++groups_named[entry.first.second];
   for (const auto& [key, findings] : by_file_system) {
     const std::string_view group = key.second.empty() ? "Network" : std::string_view(key.second);
-    if (!options.quiet)
-      out +=
-          palette.paint(fmt::format("{} ({}):\n", group, plural(findings.size(), "finding")), "1");
+    const std::string where =
+        groups_named[key.second] > 1 ? qualifier(report, *findings.front()) + "; " : "";
+    if (!options.quiet) {
+      out += palette.paint(
+          fmt::format("{} ({}{}):\n", group, where, plural(findings.size(), "finding")), "1");
+    }
     for (const rules::Finding* finding : findings)
       write_finding(report, *finding, palette, options.show_paths, out);
   }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "linter/ingest/account/export_batch.h"
@@ -22,14 +24,19 @@ class AccountExportFormat final : public InputFormat {
   bool lists_whole_directories() const override { return true; }
   void add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) override;
   void finish_loading(Diagnostics& diagnostics) override;
+  // An account export with a file that cannot be read is incomplete (a listing lost): the files
+  // of its folder are left out, and a notice at the broken file says so. A broken file another
+  // format took (a template beside the export) loses no listing.
+  void set_aside(const BrokenInputs& inputs, Diagnostics& diagnostics) override;
   void build(ModelBuild& build) override;
 
   // Every export read, before linking.
   const ExportRecords& records() const { return records_; }
 
  private:
-  std::vector<ExportJob> jobs_;
+  std::vector<ExportJob> jobs_;  // every export file; records_ hold those not left out
   ExportRecords records_;
+  std::set<std::string> left_out_;  // folders whose files records_ do not hold
 };
 
 }  // namespace reachlint

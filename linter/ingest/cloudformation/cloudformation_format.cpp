@@ -1,6 +1,7 @@
 #include "linter/ingest/cloudformation/cloudformation_format.h"
 
 #include <filesystem>
+#include <set>
 
 #include "linter/ingest/cloudformation/cdk_assembly.h"
 #include "linter/ingest/cloudformation/inline_suppressions.h"
@@ -46,6 +47,34 @@ std::string parent_directory(const std::string& path) {
   return text.empty() ? "." : text;
 }
 
+// The stacks without those whose file has errors, and without their nested stacks (a parent
+// passes their parameters): those are set aside, so references into them are unknowns. A parent
+// comes before its children, so one pass finds them; the indexes of the rest are renumbered.
+TemplateSet without_broken(const TemplateSet& stacks, const std::set<uint32_t>& broken_files) {
+  const auto count = static_cast<uint32_t>(stacks.templates.size());
+  std::vector<uint32_t> renumbered(count, Template::kNoParent);
+  TemplateSet usable;
+  for (uint32_t i = 0; i < count; ++i) {
+    const Template& stack = stacks.templates[i];
+    const bool parent_aside =
+        stack.parent != Template::kNoParent && renumbered[stack.parent] == Template::kNoParent;
+    if (broken_files.count(stack.file) || parent_aside) {
+      usable.set_aside.push_back(&stack);
+      continue;
+    }
+    renumbered[i] = static_cast<uint32_t>(usable.templates.size());
+    usable.templates.push_back(stack);
+  }
+  for (Template& stack : usable.templates) {
+    if (stack.parent != Template::kNoParent) stack.parent = renumbered[stack.parent];
+    std::erase_if(stack.children, [&](const auto& child) {
+      return renumbered[child.second] == Template::kNoParent;
+    });
+    for (auto& child : stack.children) child.second = renumbered[child.second];
+  }
+  return usable;
+}
+
 }  // namespace
 
 bool CloudFormationFormat::take_directory(const std::string& dir, LoaderAccess& loader,
@@ -85,16 +114,25 @@ void CloudFormationFormat::add(const InputFile& file, LoaderAccess& loader,
   tmpl.json = &file.loaded.json;
   tmpl.stack_name = file.stack_name.empty() ? stack_name_from_file(file.path) : file.stack_name;
   tmpl.listed_by_manifest = listed_stack;
-  if (!index_template(tmpl, diagnostics)) return;
-  find_nested_templates(tmpl, loader, diagnostics);
+  // Kept even when it cannot be used (the error sets it aside): references into it are unknowns.
+  if (index_template(tmpl, diagnostics)) find_nested_templates(tmpl, loader, diagnostics);
   templates_.templates.push_back(std::move(tmpl));
 }
 
+void CloudFormationFormat::set_aside(const BrokenInputs& inputs, Diagnostics&) {
+  broken_ = inputs.files;
+}
+
 void CloudFormationFormat::build(ModelBuild& build) {
-  link_nested_stacks(templates_, build.diagnostics);
-  apply_parameters(templates_, build.parameters, build.diagnostics);
-  build_model_from_templates(templates_, build.model, build.diagnostics);
-  std::vector<SuppressionSpec> written = inline_suppressions(templates_, build.diagnostics);
+  // The model may be built again without the inputs an earlier build found broken: link a copy
+  // of the files each time.
+  TemplateSet stacks;
+  stacks.templates = templates_.templates;
+  link_nested_stacks(stacks, build.diagnostics);
+  apply_parameters(stacks, build.parameters, build.diagnostics);
+  const TemplateSet usable = without_broken(stacks, broken_);
+  build_model_from_templates(usable, build.model, build.diagnostics);
+  std::vector<SuppressionSpec> written = inline_suppressions(usable, build.diagnostics);
   build.suppressions.insert(build.suppressions.end(), written.begin(), written.end());
 }
 

@@ -23,12 +23,14 @@ class CloudFormationFormat final : public InputFormat {
   bool resembles_json(std::string_view text) const override;
   bool resembles_yaml(std::string_view text) const override;
   void add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) override;
+  void set_aside(const BrokenInputs& inputs, Diagnostics& diagnostics) override;
   void build(ModelBuild& build) override;
 
   const TemplateSet& templates() const { return templates_; }
 
  private:
   TemplateSet templates_;
+  std::set<uint32_t> broken_;  // files of templates with errors
 };
 
 }  // namespace reachlint

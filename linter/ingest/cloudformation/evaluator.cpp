@@ -19,6 +19,14 @@ bool is_intrinsic_key(std::string_view key) {
          key == template_keys::kCondition;
 }
 
+// An output's Export.Name, unevaluated; nullptr when it exports nothing.
+const JsonNode* export_name_node(const Template& t, const JsonMember& output) {
+  const JsonNode* export_node =
+      output.value->is_object() ? t.json->find(*output.value, template_keys::kExport) : nullptr;
+  return export_node && export_node->is_object() ? t.json->find(*export_node, template_keys::kName)
+                                                 : nullptr;
+}
+
 }  // namespace
 
 std::string entity_key(uint32_t tmpl, std::string_view logical_id, std::string_view implicit) {
@@ -35,24 +43,43 @@ void Evaluator::index_exports() {
   for (uint32_t tmpl = 0; tmpl < templates_.templates.size(); ++tmpl) {
     const Template& t = templates_.templates[tmpl];
     for (const auto& [name, output] : t.outputs) {
-      const JsonNode* export_node = output->value->is_object()
-                                        ? t.json->find(*output->value, template_keys::kExport)
-                                        : nullptr;
-      const JsonNode* name_node = export_node && export_node->is_object()
-                                      ? t.json->find(*export_node, template_keys::kName)
-                                      : nullptr;
+      const JsonNode* name_node = export_name_node(t, *output);
       if (!name_node) continue;
       const Value export_name = eval(tmpl, *name_node);
       if (!export_name.is_string()) continue;  // an export named at deploy time cannot be matched
       const auto [it, inserted] = exports_.emplace(export_name.text, ExportRef{tmpl, output});
       if (!inserted) {
-        diagnostics_.error(
-            t.at(name_node->offset),
-            fmt::format("export name '{}' is also exported by stack {}", export_name.text,
-                        templates_.templates[it->second.tmpl].stack_name));
+        const Template& first = templates_.templates[it->second.tmpl];
+        diagnostics_.error(t.at(name_node->offset),
+                           fmt::format("export name '{}' is also exported by stack {} ({})",
+                                       export_name.text, first.stack_name, first.path));
       }
     }
   }
+  index_set_aside_exports();
+}
+
+// The exports of templates with errors, by the names written literally: what imports one is
+// unknown because of that template, and the notice says so.
+void Evaluator::index_set_aside_exports() {
+  for (const Template* t : templates_.set_aside) {
+    for (const auto& [name, output] : t->outputs) {
+      const JsonNode* name_node = export_name_node(*t, *output);
+      if (name_node && name_node->is_string()) set_aside_exports_.emplace(name_node->text, t);
+    }
+  }
+}
+
+const Template* Evaluator::set_aside_stack(std::string_view stack_name) const {
+  for (const Template* t : templates_.set_aside) {
+    if (t->stack_name == stack_name) return t;
+  }
+  return nullptr;
+}
+
+Value Evaluator::set_aside_reference(const Template& producer, Location at) {
+  return Value::unknown(at, fmt::format("stack {} ({}) has errors: what it exports is not known",
+                                        producer.stack_name, producer.path));
 }
 
 Value Evaluator::fail(Location at, std::string message) {
@@ -449,6 +476,9 @@ Value Evaluator::eval_import_value(uint32_t tmpl, const JsonNode& argument, Loca
   const Value name = eval(tmpl, argument);
   if (name.is_unknown()) return name;
   if (!name.is_string()) return fail(at, "Fn::ImportValue needs an export name");
+  // Also when another stack exports the name: which of the two owns it is not known.
+  if (const auto aside = set_aside_exports_.find(name.text); aside != set_aside_exports_.end())
+    return set_aside_reference(*aside->second, at);
   const auto found = exports_.find(name.text);
   if (found == exports_.end()) {
     return Value::unknown(
@@ -480,6 +510,8 @@ Value Evaluator::eval_get_stack_output(uint32_t tmpl, const JsonNode& argument, 
     }
     return eval_output(i, *found->second, at);
   }
+  if (const Template* producer = set_aside_stack(stack.text))
+    return set_aside_reference(*producer, at);
   return Value::unknown(at, fmt::format("stack '{}' is not among the inputs", stack.text));
 }
 

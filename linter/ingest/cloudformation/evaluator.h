@@ -60,6 +60,9 @@ class Evaluator {
   Tri eval_condition_expression(uint32_t tmpl, const JsonNode& node);
   Tri equals(const Value& a, const Value& b) const;
   void index_exports();
+  void index_set_aside_exports();
+  const Template* set_aside_stack(std::string_view stack_name) const;
+  static Value set_aside_reference(const Template& producer, Location at);
   Value fail(Location at, std::string message);
 
   // Cycle guard for references that indirect through names (conditions, outputs, attributes).
@@ -75,6 +78,7 @@ class Evaluator {
     const JsonMember* output;
   };
   std::unordered_map<std::string, ExportRef> exports_;  // Outputs.*.Export.Name -> output
+  std::unordered_map<std::string_view, const Template*> set_aside_exports_;
   int depth_ = 0;
 };
 

@@ -25,7 +25,7 @@ struct Template {
   static constexpr uint32_t kNoParent = UINT32_MAX;
 
   uint32_t file = 0;
-  std::string path;        // as displayed
+  std::string path;        // as displayed: two stacks may share a name, never a path
   std::string stack_name;  // the manifest's artifact id, or the file name without extension
   bool listed_by_manifest = false;  // a CDK stack: it may hold no `Resources` (assertion stacks)
   const JsonDocument* json = nullptr;
@@ -58,6 +58,9 @@ bool index_template(Template& tmpl, Diagnostics& diagnostics);
 // Every template of one run: cross-stack references resolve among them.
 struct TemplateSet {
   std::vector<Template> templates;
+  // Templates with errors, left out of the model: a reference into one (its stack's outputs, its
+  // exports) is an unknown that names it.
+  std::vector<const Template*> set_aside;
 };
 
 }  // namespace reachlint

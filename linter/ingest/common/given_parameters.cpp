@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/whole_file.h"
 #include "linter/ingest/common/inputs.h"
 
 namespace reachlint {
@@ -98,7 +99,7 @@ void read_parameter_file(const std::string& path, std::string stack, Inputs& inp
   const Status loaded = file->buffer.load(path, kMaxParameterFileBytes);
   file->file = inputs.sources.add(path, loaded ? file->buffer.text() : std::string_view{});
   if (!loaded) {
-    diagnostics.error({file->file, 0}, loaded.error().message);
+    diagnostics.error(whole_file(file->file), loaded.error().message);
     return;
   }
   if (const Status parsed = file->json.parse(file->buffer); !parsed) {

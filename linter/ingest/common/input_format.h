@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,16 @@ struct InputFile {
   LoadedFile& loaded;
   const std::string& path;        // as displayed
   const std::string& stack_name;  // given by the file that listed it (a CDK manifest), or empty
+};
+
+// The inputs with errors, as build_model tells the formats before each build.
+struct BrokenInputs {
+  const SourceMap& sources;
+  const std::set<uint32_t>& files;  // the inputs with errors (ids in `sources`)
+  // The inputs some format took, or recognised though they do not parse (a template by its
+  // `"Resources"`): a broken one is that format's. One no format knows (it cannot be opened,
+  // it is not JSON) may have been anything.
+  const std::set<uint32_t>& recognised;
 };
 
 // What a format may ask of the loader while it reads.
@@ -95,6 +106,10 @@ class InputFormat {
   virtual void add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) = 0;
   // Called once every file is known: formats that read their files together do so here.
   virtual void finish_loading(Diagnostics& /*diagnostics*/) {}
+  // The inputs with errors, before each build: the format leaves them, and what cannot be read
+  // without them, out of the model, and says so in notices. An input that refers to them sees
+  // unknowns, never a guess.
+  virtual void set_aside(const BrokenInputs& /*inputs*/, Diagnostics& /*diagnostics*/) {}
   // Fills the model with the entities of the files it took.
   virtual void build(ModelBuild& build) = 0;
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <set>
@@ -9,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/whole_file.h"
 #include "linter/model/finalize.h"
 
 namespace reachlint {
@@ -38,6 +41,12 @@ bool is_walked_file(const fs::path& path) {
 bool is_yaml_file(const fs::path& path) {
   const std::string ext = path.extension().string();
   return ext == ".yaml" || ext == ".yml";
+}
+
+// As git decides: a NUL byte in the first 8000 bytes. No JSON or YAML input holds one, and saying
+// "binary" beats a parse error about the first odd byte.
+bool is_binary(std::string_view text) {
+  return text.substr(0, 8000).find('\0') != std::string_view::npos;
 }
 
 // Other AWS CLI outputs (NatGateways, Addresses ...) are named as such: a user exporting whole
@@ -101,13 +110,16 @@ class Loader final : public LoaderAccess {
   }
 
  private:
-  // Registers a file so that errors about it can be located; returns its id.
+  // Registers an input so that errors about it can be located; returns its id.
   uint32_t register_file(const std::string& path, std::string_view text) {
-    return inputs_.sources.add(path, text);
+    const uint32_t id = inputs_.sources.add(path, text);
+    inputs_.input_files.insert(id);
+    return id;
   }
 
+  // About a path as a whole (it cannot be opened): located by its path alone.
   void path_error(const std::string& path, std::string message) {
-    diagnostics_.error({register_file(path, {}), 0}, std::move(message));
+    diagnostics_.error(whole_file(register_file(path, {})), std::move(message));
   }
 
   // --verbose: what became of a path, and why.
@@ -128,7 +140,14 @@ class Loader final : public LoaderAccess {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      path_error(path, "no such file or directory");
+      const bool dangling = fs::is_symlink(fs::symlink_status(path, ec));
+      if (dangling && options_.skip_unrecognised) {
+        register_file(path, {});  // counted among the inputs met
+        ++inputs_.skipped;        // not a file of any format: skipped without a word, as asked
+        return;
+      }
+      path_error(path, fmt::format("cannot open: {}{}", std::strerror(ENOENT),
+                                   dangling ? " (a symbolic link to nothing)" : ""));
     } else if (fs::is_directory(status)) {
       const size_t before = queue_.size() + inputs_.files.size();
       walk_directory(path);
@@ -170,9 +189,13 @@ class Loader final : public LoaderAccess {
         walk_directory(path);
       } else if (!entry.is_regular_file(ec) &&
                  (is_walked_file(entry.path()) || is_yaml_file(entry.path()))) {
-        // A FIFO, socket or dangling link met on the way is not an input: say so, go on.
-        diagnostics_.notice({register_file(path, {}), 0}, "skipped: not a regular file");
+        // A FIFO, socket or dangling link met on the way is not an input: say so (unless asked
+        // not to), go on.
+        ++inputs_.skipped;
+        const uint32_t file = register_file(path, {});
         note(path, false, "not a regular file");
+        if (!options_.skip_unrecognised)
+          diagnostics_.notice(whole_file(file), "skipped: not a regular file");
       } else if (is_walked_file(entry.path()) || is_yaml_file(entry.path())) {
         queue_.push_back({path, false, {}});  // YAML: reported only if it reads like a template
       } else {
@@ -221,6 +244,8 @@ class Loader final : public LoaderAccess {
     if (format.lists_whole_directories())
       listing_directories_.insert(fs::path(candidate.path).parent_path().string());
     note(candidate.path, true, std::string(format.kind(file)));
+    ++inputs_.read;
+    inputs_.recognised.insert(file.file);
     adding_ = &format;
     format.add({file, candidate.path, candidate.stack_name}, *this, diagnostics_);
     adding_ = nullptr;
@@ -248,6 +273,11 @@ class Loader final : public LoaderAccess {
     LoadedFile* file = read_file(candidate.path, candidate.standard_input);
     if (!file) return;
     const std::string_view text = file->buffer.text();
+    if (is_binary(text)) {
+      last_parse_error_ = {whole_file(file->file),
+                           fmt::format("binary file, not a {}", format_names(inputs_))};
+      return report_unreadable(candidate);
+    }
     if (InputFormat* format = recognise([&](const InputFormat& f) { return f.claims_text(text); }))
       return hand_over(*format, *file, candidate);
     if (!parse_tree(*file)) {
@@ -272,10 +302,14 @@ class Loader final : public LoaderAccess {
     const bool template_like =
         recognise([&](const InputFormat& f) { return f.resembles_yaml(text); }) != nullptr;
     if (!is_yaml_file(candidate.path) && !template_like) return false;
+    if (template_like) inputs_.recognised.insert(file.file);
     const bool asked = candidate.required && !options_.skip_unrecognised;
     if (const Status parsed = file.json.parse_yaml(file.buffer); !parsed) {
-      if (asked || template_like)
+      if (asked || template_like) {
         diagnostics_.error({file.file, parsed.error().location.offset}, parsed.error().message);
+      } else {
+        ++inputs_.skipped;
+      }
       note(candidate.path, false, fmt::format("not YAML either ({})", parsed.error().message));
       return true;
     }
@@ -287,6 +321,8 @@ class Loader final : public LoaderAccess {
     if (asked) {
       diagnostics_.error({file.file, file.json.root().offset},
                          "not a CloudFormation template: a YAML template has a Resources mapping");
+    } else {
+      ++inputs_.skipped;
     }
     note(candidate.path, false, "YAML without a Resources mapping: not a template");
     return true;
@@ -300,7 +336,11 @@ class Loader final : public LoaderAccess {
     const std::string_view text = inputs_.files.back()->buffer.text();
     const bool known_shape =
         recognise([&](const InputFormat& f) { return f.resembles_json(text); }) != nullptr;
-    if (options_.skip_unrecognised && !known_shape) return;
+    if (known_shape) inputs_.recognised.insert(last_parse_error_.location.file);
+    if (options_.skip_unrecognised && !known_shape) {
+      ++inputs_.skipped;
+      return;
+    }
     if (candidate.required || known_shape) {
       diagnostics_.error(last_parse_error_.location, last_parse_error_.message);
     } else {
@@ -313,22 +353,29 @@ class Loader final : public LoaderAccess {
   // someone else's file, skipped with a notice.
   void report_skipped_beside_exports() {
     for (const auto& [error, directory] : not_json_) {
-      if (listing_directories_.count(directory))
+      if (listing_directories_.count(directory)) {
         diagnostics_.error(error.location,
                            fmt::format("not JSON, beside an account export: {}", error.message));
-      else
+      } else {
+        ++inputs_.skipped;
         diagnostics_.notice(error.location, fmt::format("skipped: not JSON ({})", error.message));
+      }
     }
   }
 
   void skip(const Candidate& candidate, const LoadedFile& file, const UnknownInput& input) {
     const Location at{file.file, file.json.root().offset};
     note(candidate.path, false, input.reason);
-    if (options_.skip_unrecognised) return;
-    if (candidate.required && !input.aws_cli_output)
+    if (options_.skip_unrecognised) {
+      ++inputs_.skipped;
+      return;
+    }
+    if (candidate.required && !input.aws_cli_output) {
       diagnostics_.error(at, input.reason);
-    else
+    } else {
+      ++inputs_.skipped;
       diagnostics_.notice(at, fmt::format("skipped: {}", input.reason));
+    }
   }
 
   const LoadOptions& options_;
@@ -350,7 +397,26 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
   Loader(options, inputs, diagnostics).run(paths);
 }
 
-void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings) {
+namespace {
+
+// The inputs among the locations of `errors` that are not in `known` yet.
+std::set<uint32_t> newly_broken(const Inputs& inputs, const std::vector<InputError>& errors,
+                                const std::set<uint32_t>& known) {
+  std::set<uint32_t> broken;
+  for (const InputError& error : errors) {
+    if (inputs.is_input(error.location) && !known.count(error.location.file))
+      broken.insert(error.location.file);
+  }
+  return broken;
+}
+
+// One build of the model without the inputs in `broken`.
+void build_once(Inputs& inputs, const std::set<uint32_t>& broken, model::Model& model,
+                Diagnostics& diagnostics, bool timings) {
+  model = model::Model{};
+  inputs.suppressions.clear();
+  const BrokenInputs set_aside{inputs.sources, broken, inputs.recognised};
+  for (const auto& format : inputs.formats) format->set_aside(set_aside, diagnostics);
   model::WrittenOut written_out;
   ModelBuild build{inputs.sources,    model,       written_out, inputs.suppressions,
                    inputs.parameters, diagnostics, timings};
@@ -361,6 +427,27 @@ void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, 
     }
   }
   model::finalize(model, written_out);
+}
+
+}  // namespace
+
+// A file whose errors show only while the model is built (an undefined Ref) is found in one
+// build and left out of the next; the notices are the last build's, the errors every build's.
+void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings) {
+  std::set<uint32_t> broken = newly_broken(inputs, diagnostics.errors(), {});
+  Diagnostics earlier;  // the errors of builds done again
+  while (true) {
+    Diagnostics round;
+    build_once(inputs, broken, model, round, timings);
+    const std::set<uint32_t> more = newly_broken(inputs, round.errors(), broken);
+    if (more.empty()) {
+      diagnostics.append(std::move(earlier));
+      diagnostics.append(std::move(round));
+      return;
+    }
+    for (const InputError& error : round.errors()) earlier.error(error.location, error.message);
+    broken.insert(more.begin(), more.end());
+  }
 }
 
 }  // namespace reachlint

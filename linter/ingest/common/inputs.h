@@ -52,6 +52,16 @@ struct Inputs {
   std::vector<GivenParameter> parameters;
   std::set<std::string> parameter_files;
   std::vector<InputRecord> record;  // with LoadOptions::record, in the order met
+  // The files and paths the loader met (ids in `sources`): an error located in one of them sets
+  // that input aside, the run goes on; an error elsewhere (configuration, parameters) stops it.
+  std::set<uint32_t> input_files;
+  std::set<uint32_t> recognised;  // of them, the files of a format, parsed or not
+  size_t read = 0;                // files handed to a format
+  size_t skipped = 0;             // files met but not read: of no format, binary, not regular files
+
+  bool is_input(Location location) const {
+    return location.known() && input_files.count(location.file) > 0;
+  }
 
   // The format of type `Format`, when the run has one.
   template <typename Format>
@@ -69,8 +79,9 @@ void load_inputs(const std::vector<std::string>& paths, const LoadOptions& optio
                  Diagnostics& diagnostics);
 
 // Fills `model` from every format, the account they deploy into first, then completes it with
-// what AWS adds by itself (model/finalize.h). With `timings`, formats print the time of their
-// steps on standard error (REACHLINT_TIMINGS).
+// what AWS adds by itself (model/finalize.h). An input with an error is set aside (not checked)
+// with what depends on it, and the model is built again without it until no new input breaks.
+// With `timings`, formats print the time of their steps on standard error (REACHLINT_TIMINGS).
 void build_model(Inputs& inputs, model::Model& model, Diagnostics& diagnostics, bool timings);
 
 }  // namespace reachlint
