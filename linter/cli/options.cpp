@@ -20,7 +20,9 @@ std::string usage() {
        reachlint rules --write-docs DIR                write every rule's page (docs/rules)
 
 options:
-  -f, --format text|json|sarif   output format (default: text; graph: dot|mermaid, default dot)
+  -f, --format text|json|sarif|html
+                                 output format (default: text; html: one self-contained page;
+                                 graph: dot|mermaid, default dot)
   -o, --output FILE              write the report to FILE
       --config FILE              configuration file (default: .reachlint.toml found upward)
       --no-config                ignore configuration files

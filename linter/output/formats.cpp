@@ -19,10 +19,15 @@ std::string write_sarif(const RunReport& report, const FormatOptions& options) {
   return format_sarif(report, {options.srcroot, options.category});
 }
 
+std::string write_html(const RunReport& report, const FormatOptions&) {
+  return format_html(report);
+}
+
 constexpr ReportFormat kReportFormats[] = {
     {"text", false, write_text},
     {"json", true, write_json},
     {"sarif", true, write_sarif},
+    {"html", true, write_html},
 };
 
 constexpr std::string_view kGraphFormats[] = {"dot", "mermaid"};

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "linter/analysis/analysis.h"
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
 #include "linter/model/model.h"
@@ -21,6 +22,9 @@ struct RunReport {
   std::vector<AbsentResult> absent;      // baseline results not found again
   size_t file_systems = 0;               // checked
   size_t unchecked_file_systems = 0;     // found but not checked (a notice says why)
+  // The walks behind the findings, for the formats that show every client (html); null when
+  // the run could not check anything.
+  const std::vector<analysis::FileSystemAnalysis>* analyses = nullptr;
 };
 
 // Sorts findings into their stable output order.
@@ -42,6 +46,10 @@ struct SarifOptions {
   std::string category;  // automationDetails.id, e.g. "reachlint/prod"
 };
 std::string format_sarif(const RunReport& report, const SarifOptions& options);
+
+// One self-contained HTML page: the summary, each file system's clients and findings with their
+// paths, the notices by kind and the rules' documentation (html_output.cpp).
+std::string format_html(const RunReport& report);
 
 // "path:line:col" of a location, or the program name when it has none.
 std::string location_prefix(const SourceMap& sources, Location location);

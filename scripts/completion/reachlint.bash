@@ -85,7 +85,7 @@ _reachlint() {
       if [[ $subcommand == graph ]]; then
         COMPREPLY=($(compgen -W "dot mermaid" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+        COMPREPLY=($(compgen -W "text json sarif html" -- "$cur"))
       fi
       return ;;
     --fail-level)
