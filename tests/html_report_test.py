@@ -176,7 +176,7 @@ def check_report(failures, name, args, cwd=FIXTURES, expected_exit=None, must_sh
         failures.check(re.search(rf"\b{errors:,} error" if errors else r"No problems|warning|note", report.all_text) is not None,
                        f"{name}: the verdict does not count {errors} errors")
         notices = result["notices"]
-        failures.check(f"Notices ({len(notices):,} in" in report.all_text, f"{name}: not {len(notices)} notices")
+        failures.check(f"Notices ({len(notices):,}{' in' if notices else ')'}" in report.all_text, f"{name}: not {len(notices)} notices")
         for notice in notices:
             failures.check(notice["message"] in report.all_text, f"{name}: notice {notice['message'][:80]} is missing")
         for text in must_show:

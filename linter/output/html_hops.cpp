@@ -107,9 +107,10 @@ std::string hop_strip(const std::vector<rules::PathStep>& path, Location finding
   std::string lines;
   std::string heads;
   for (size_t i = 0; i + 1 < path.size(); ++i) connect(i, lines, heads);
-  if (!lines.empty())
+  if (!lines.empty()) {
     out +=
         fmt::format("<path class=\"flow\" d=\"{}\"/><path class=\"head\" d=\"{}\"/>", lines, heads);
+  }
   for (size_t i = 0; i < path.size(); ++i) {
     const bool own = path[i].verdict == "fail" && path[i].location == finding_at;
     write_box(path[i], i, own, out);

@@ -156,10 +156,11 @@ class HtmlWriter {
     size_t set_aside = 0;
     for (const size_t i : findings) {
       const rules::Finding& finding = report_.findings[i];
-      if (finding.active())
+      if (finding.active()) {
         ++levels[static_cast<size_t>(finding.level)];
-      else
+      } else {
         ++set_aside;
+      }
     }
     static constexpr std::string_view kCss[] = {"fail", "warning", ""};
     static constexpr std::string_view kWord[] = {"error", "warning", "note"};
@@ -226,10 +227,11 @@ class HtmlWriter {
   void write_findings(const std::vector<size_t>& findings) {
     std::vector<size_t> set_aside;
     for (const size_t i : findings) {
-      if (report_.findings[i].active())
+      if (report_.findings[i].active()) {
         html::write_finding(report_, report_.findings[i], i + 1, out_);
-      else
+      } else {
         set_aside.push_back(i);
+      }
     }
     if (set_aside.empty()) return;
     out_ += fmt::format(
@@ -251,6 +253,12 @@ class HtmlWriter {
 
   void write_notices() {
     const std::vector<NoticeKind> kinds = notice_kinds(report_.notices);
+    if (kinds.empty()) {
+      out_ +=
+          "<section id=\"notices\"><h2>Notices (0)</h2><p>None: everything on the paths "
+          "was evaluated, and every input was read.</p></section>\n";
+      return;
+    }
     out_ += fmt::format("<section id=\"notices\"><h2>Notices ({} in {} kind{})</h2>",
                         html::grouped(report_.notices.size()), kinds.size(),
                         kinds.size() == 1 ? "" : "s");

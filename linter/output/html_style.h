@@ -34,6 +34,7 @@ table{border-collapse:collapse;margin:6px 0}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}
 td.n{text-align:right}
+table.clients td:nth-child(-n+2){white-space:nowrap}
 details{margin:6px 0}
 summary{cursor:pointer}
 details.fs{border:1px solid var(--line);border-radius:8px;margin:10px 0}
@@ -69,7 +70,7 @@ svg.strip .unknown text{fill:var(--unknown)}
 svg.strip .flow{fill:none;stroke:#8c959f;stroke-width:1.5}
 svg.strip .head{fill:#8c959f}
 ol.hops{padding-left:26px;margin:4px 0}
-ol.hops li{margin:3px 0}
+ol.hops li{margin:3px 0;color:#1f2328}
 ol.hops .v{font-weight:600;text-transform:uppercase;font-size:11px}
 ol.hops li.pass .v{color:var(--pass)}ol.hops li.fail .v{color:var(--fail)}ol.hops li.unknown .v{color:var(--unknown)}
 .legend span{margin-right:14px}

@@ -23,12 +23,13 @@ struct Counts {
   size_t unchanged = 0;
 
   void add(const rules::Finding& finding) {
-    if (finding.suppression)
+    if (finding.suppression) {
       ++suppressed;
-    else if (finding.baseline_state == "unchanged")
+    } else if (finding.baseline_state == "unchanged") {
       ++unchanged;
-    else
+    } else {
       ++active[static_cast<size_t>(finding.level)];
+    }
   }
 };
 

@@ -74,10 +74,11 @@ bool append_span(std::string& out, std::string_view& text) {
     if (end == std::string_view::npos) return false;
     const std::string_view inside = text.substr(span.marker.size(), end - span.marker.size());
     out += fmt::format("<{}>", span.tag);
-    if (span.literal)
+    if (span.literal) {
       append_escaped(out, inside);
-    else
+    } else {
       append_inline(out, inside);
+    }
     out += fmt::format("</{}>", span.tag);
     text.remove_prefix(end + span.marker.size());
     return true;
@@ -184,12 +185,14 @@ void append_escaped(std::string& out, std::string_view text) {
         out += "&#39;";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
+        // HTML forbids control characters other than white space.
+        const bool control =
+            (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+        if (control) {
           out += kReplacement;
-        else if (c == 0x7F)
-          out += kReplacement;
-        else
+        } else {
           out += c;
+        }
     }
   }
 }
