@@ -3,8 +3,10 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
 
+#include "linter/output/html_clients.h"
 #include "linter/output/html_hops.h"
 #include "linter/output/html_text.h"
 
@@ -128,6 +130,52 @@ BOOST_AUTO_TEST_CASE(draws_each_hop_in_its_verdict_six_to_a_row) {
   BOOST_TEST(svg.find("height=\"120\"") != std::string::npos, svg.substr(0, 120));
   BOOST_TEST(svg.find("http") == std::string::npos);
   BOOST_TEST(html::hop_strip({}, own).empty());
+}
+
+// Broken, not known and reaching from their walks; broad clients without a trace not judged; long
+// lists folded behind their count and cut at 1,000 ids.
+BOOST_AUTO_TEST_CASE(tallies_clients_by_the_verdict_of_their_walk) {
+  using namespace reachlint::analysis;
+  FileSystemAnalysis analysis;
+  const auto group = [](Evidence evidence, std::vector<std::string> ids) {
+    ClientGroup g;
+    g.evidence = evidence;
+    for (std::string& id : ids) g.members.push_back({std::move(id), {}});
+    return g;
+  };
+  analysis.clients.push_back(group(Evidence::Declared, {"i-b", "i-a"}));
+  analysis.clients.push_back(group(Evidence::Specific, {"subnet-unknown"}));
+  analysis.clients.push_back(group(Evidence::Specific, {"subnet-ok"}));
+  std::vector<std::string> broad;
+  for (int i = 0; i < 1500; ++i) broad.push_back(fmt::format("subnet-{:04}", i));
+  analysis.clients.push_back(group(Evidence::Broad, broad));
+  const auto trace = [&](size_t client, Verdict verdict) {
+    Trace t;
+    t.client = &analysis.clients[client];
+    Hop hop;
+    hop.verdict = verdict;
+    t.hops = {Hop{}, hop};
+    return t;
+  };
+  analysis.traces = {trace(0, Verdict::Fail), trace(1, Verdict::Unknown), trace(2, Verdict::Pass)};
+
+  const html::ClientTally tally = html::tally_clients(analysis);
+  BOOST_TEST(tally.total == 1504U);
+  BOOST_TEST(tally.count[static_cast<size_t>(html::ClientVerdict::Broken)] == 2U);
+  BOOST_TEST(tally.count[static_cast<size_t>(html::ClientVerdict::Unknown)] == 1U);
+  BOOST_TEST(tally.count[static_cast<size_t>(html::ClientVerdict::Reaches)] == 1U);
+  BOOST_TEST(tally.count[static_cast<size_t>(html::ClientVerdict::Unreported)] == 1500U);
+  const auto& declared_broken = tally.ids[static_cast<size_t>(html::ClientVerdict::Broken)]
+                                         [static_cast<size_t>(Evidence::Declared)];
+  BOOST_TEST(declared_broken == (std::vector<std::string_view>{"i-a", "i-b"}));
+
+  const std::string counts = html::client_counts(tally);
+  BOOST_TEST(counts.starts_with("1,504 clients: <span class=\"fail\">2 broken</span>"), counts);
+  const std::string table = html::client_table(tally);
+  BOOST_TEST(table.find("<summary>1,500 clients</summary>") != std::string::npos);
+  BOOST_TEST(table.find("subnet-0999 and 500 more, not listed") != std::string::npos);
+  BOOST_TEST(table.find("subnet-1000") == std::string::npos);
+  BOOST_TEST(table.find("i-a, i-b") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,9 @@ namespace {
 
 // Lists longer than this are a count that expands.
 constexpr size_t kIdsShown = 12;
+// A list names at most this many clients and counts the rest: an audit where every file system
+// admits 10.0.0.0/8 has hundreds of thousands of clients seen from broad evidence.
+constexpr size_t kIdsListed = 1000;
 
 constexpr std::string_view kVerdictClass[kClientVerdicts] = {"fail", "unknown", "pass", "quiet"};
 constexpr std::string_view kVerdictWords[kClientVerdicts] = {
@@ -44,10 +47,12 @@ void write_ids(const std::vector<std::string_view>& ids, std::string& out) {
   const bool folded = ids.size() > kIdsShown;
   if (folded) out += fmt::format("<details><summary>{} clients</summary>", grouped(ids.size()));
   out += "<p class=\"ids\">";
-  for (size_t i = 0; i < ids.size(); ++i) {
+  for (size_t i = 0; i < std::min(ids.size(), kIdsListed); ++i) {
     if (i > 0) out += ", ";
     append_escaped(out, ids[i]);
   }
+  if (ids.size() > kIdsListed)
+    out += fmt::format(" and {} more, not listed", grouped(ids.size() - kIdsListed));
   out += "</p>";
   if (folded) out += "</details>";
 }
