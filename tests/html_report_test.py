@@ -189,7 +189,7 @@ def check_report(failures, name, args, cwd=FIXTURES, expected_exit=None, must_sh
 def main():
     failures = Failures()
     check_report(failures, "RL103-cdk-bad", ["--no-config", "RL103-cdk-bad/template.json"], expected_exit=1,
-                 must_show=["Fix:", "FsxVpcPrivateSubnet2RouteTableC6A545C9", "1 client: 1 broken", "1 input file"])
+                 must_show=["Fix:", "FsxVpcPrivateSubnet2RouteTableC6A545C9", "1 client: 1 broken", "1 file read"])
     check_report(failures, "dump-every-broken-hop", ["--no-config", "dump-every-broken-hop/export"], expected_exit=1)
     check_report(failures, "suppress-config", ["--config", "suppress-config/reachlint.toml", "suppress-config/template.json"],
                  must_show=["Suppressed by the configuration: accepted until the transit gateway migration (CHG-1234)"])

@@ -27,21 +27,6 @@ using html::append_escaped;
 // Notices listed under each kind; the rest are counted (`--notices` lists every one).
 constexpr size_t kNoticesPerKind = 200;
 
-std::string_view type_words(model::FileSystemType type) {
-  switch (type) {
-    case model::FileSystemType::OpenZfs:
-      return "FSx for OpenZFS";
-    case model::FileSystemType::Ontap:
-      return "FSx for ONTAP";
-    case model::FileSystemType::Windows:
-      return "FSx for Windows File Server";
-    case model::FileSystemType::Lustre:
-      return "FSx for Lustre";
-    default:
-      return "file system";
-  }
-}
-
 class HtmlWriter {
  public:
   HtmlWriter(const RunReport& report, std::string& out) : report_(report), out_(out) {
@@ -205,7 +190,7 @@ class HtmlWriter {
 
   void write_file_system_facts(const analysis::FileSystemAnalysis& a, const model::FileSystem& fs) {
     out_ += "<p>";
-    append_escaped(out_, type_words(fs.type));
+    append_escaped(out_, html::type_words(fs.type));
     if (fs.deployment_type.known()) {
       out_ += " ";
       append_escaped(out_, *fs.deployment_type);

@@ -100,8 +100,8 @@ void write_folded_list(std::string_view label, std::vector<std::string> items, s
 
 std::string unchecked_reason(const RunReport& report, const analysis::FileSystemAnalysis& a) {
   if (!a.needs.empty()) return a.endpoint.why;
-  return fmt::format("reachlint checks NFS on FSx for OpenZFS and ONTAP, not this type ({})",
-                     report.model->file_systems[a.file_system].origin.type);
+  return fmt::format("reachlint checks NFS on FSx for OpenZFS and ONTAP, not {}",
+                     type_words(report.model->file_systems[a.file_system].type));
 }
 
 void write_unchecked(const RunReport& report, std::string& out) {
@@ -136,6 +136,21 @@ void write_absent(const RunReport& report, std::string& out) {
 
 }  // namespace
 
+std::string_view type_words(model::FileSystemType type) {
+  switch (type) {
+    case model::FileSystemType::OpenZfs:
+      return "FSx for OpenZFS";
+    case model::FileSystemType::Ontap:
+      return "FSx for ONTAP";
+    case model::FileSystemType::Windows:
+      return "FSx for Windows File Server";
+    case model::FileSystemType::Lustre:
+      return "FSx for Lustre";
+    default:
+      return "a file system of another type";
+  }
+}
+
 std::string verdict_line(const RunReport& report) {
   const Counts counts = count_all(report);
   std::vector<std::string> found;
@@ -160,7 +175,7 @@ void write_summary(const RunReport& report, const ClientTally& clients, std::str
   std::vector<std::string> files;
   for (uint32_t file = 0; file < report.sources->size(); ++file)
     files.push_back(report.sources->path(file));
-  const std::string inputs = plural(files.size(), "input file");
+  const std::string inputs = plural(files.size(), "file") + " read";
   write_folded_list(inputs, std::move(files), out);
   if (report.model && !report.model->stacks.empty()) {
     const size_t scopes = report.model->stacks.size();
