@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(draws_each_hop_in_its_verdict_six_to_a_row) {
 }
 
 // Broken, not known and reaching from their walks; broad clients without a trace not judged; long
-// lists folded behind their count and cut at 1,000 ids.
+// lists folded behind their count; past the budget of named ids, counted.
 BOOST_AUTO_TEST_CASE(tallies_clients_by_the_verdict_of_their_walk) {
   using namespace reachlint::analysis;
   FileSystemAnalysis analysis;
@@ -171,11 +171,21 @@ BOOST_AUTO_TEST_CASE(tallies_clients_by_the_verdict_of_their_walk) {
 
   const std::string counts = html::client_counts(tally);
   BOOST_TEST(counts.starts_with("1,504 clients: <span class=\"fail\">2 broken</span>"), counts);
-  const std::string table = html::client_table(tally);
+  size_t names_left = 5000;
+  const std::string table = html::client_table(tally, names_left);
+  BOOST_TEST(names_left == 5000U - 1504U);
   BOOST_TEST(table.find("<summary>1,500 clients</summary>") != std::string::npos);
-  BOOST_TEST(table.find("subnet-0999 and 500 more, not listed") != std::string::npos);
-  BOOST_TEST(table.find("subnet-1000") == std::string::npos);
   BOOST_TEST(table.find("i-a, i-b") != std::string::npos);
+  BOOST_TEST(table.find("subnet-1499") != std::string::npos);
+  BOOST_TEST(table.find("not named") == std::string::npos);
+  // Past the page's budget, the rest are counted.
+  names_left = 1003;
+  const std::string cut = html::client_table(tally, names_left);
+  BOOST_TEST(names_left == 0U);
+  BOOST_TEST(cut.find("subnet-0998 and 501 more not named: a report names at most 25,000 "
+                      "clients") != std::string::npos,
+             cut.substr(cut.size() - 200));
+  BOOST_TEST(cut.find("subnet-0999") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

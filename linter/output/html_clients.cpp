@@ -14,9 +14,6 @@ namespace {
 
 // Lists longer than this are a count that expands.
 constexpr size_t kIdsShown = 12;
-// A list names at most this many clients and counts the rest: an audit where every file system
-// admits 10.0.0.0/8 has hundreds of thousands of clients seen from broad evidence.
-constexpr size_t kIdsListed = 1000;
 
 constexpr std::string_view kVerdictClass[kClientVerdicts] = {"fail", "unknown", "pass", "quiet"};
 constexpr std::string_view kVerdictWords[kClientVerdicts] = {
@@ -43,16 +40,20 @@ ClientVerdict verdict_of(const analysis::Trace* trace) {
   return failed ? ClientVerdict::Unreported : ClientVerdict::Reaches;
 }
 
-void write_ids(const std::vector<std::string_view>& ids, std::string& out) {
+void write_ids(const std::vector<std::string_view>& ids, size_t& names_left, std::string& out) {
   const bool folded = ids.size() > kIdsShown;
   if (folded) out += fmt::format("<details><summary>{} clients</summary>", grouped(ids.size()));
   out += "<p class=\"ids\">";
-  for (size_t i = 0; i < std::min(ids.size(), kIdsListed); ++i) {
+  const size_t named = std::min(ids.size(), names_left);
+  names_left -= named;
+  for (size_t i = 0; i < named; ++i) {
     if (i > 0) out += ", ";
     append_escaped(out, ids[i]);
   }
-  if (ids.size() > kIdsListed)
-    out += fmt::format(" and {} more, not listed", grouped(ids.size() - kIdsListed));
+  if (named < ids.size()) {
+    out += fmt::format("{}{} {}not named: a report names at most {} clients", named ? " and " : "",
+                       grouped(ids.size() - named), named ? "more " : "", grouped(kClientIdsNamed));
+  }
   out += "</p>";
   if (folded) out += "</details>";
 }
@@ -90,7 +91,7 @@ std::string client_counts(const ClientTally& tally) {
   return out;
 }
 
-std::string client_table(const ClientTally& tally) {
+std::string client_table(const ClientTally& tally, size_t& names_left) {
   if (tally.total == 0) return "<p class=\"none\">No intended clients were found.</p>";
   std::string out =
       "<table class=\"clients\"><tr><th>verdict</th><th>known as a client by</th>"
@@ -101,7 +102,7 @@ std::string client_table(const ClientTally& tally) {
       if (ids.empty()) continue;
       out += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td><td>", kVerdictClass[v],
                          kVerdictWords[v], kEvidenceWords[e]);
-      write_ids(ids, out);
+      write_ids(ids, names_left, out);
       out += "</td></tr>";
     }
   }

@@ -31,7 +31,12 @@ ClientTally tally_clients(const analysis::FileSystemAnalysis& analysis);
 
 // "74 clients: 2 broken, 72 reach it both ways", the counts coloured by verdict.
 std::string client_counts(const ClientTally& tally);
-// A table of verdict, evidence and the clients, long lists as counts that expand.
-std::string client_table(const ClientTally& tally);
+// A page names at most this many clients and counts the rest: an organisation's 20,000 are all
+// named, while an audit where every file system admits 10.0.0.0/8 has hundreds of thousands.
+inline constexpr size_t kClientIdsNamed = 25000;
+
+// A table of verdict, evidence and the clients, long lists as counts that expand; names at most
+// `names_left` ids (and takes them from it).
+std::string client_table(const ClientTally& tally, size_t& names_left);
 
 }  // namespace reachlint::output::html

@@ -182,7 +182,7 @@ class HtmlWriter {
     write_file_system_facts(a, fs);
     if (a.checked) {
       out_ += "<h4>Clients</h4>";
-      out_ += html::client_table(tallies_.at(a.file_system));
+      out_ += html::client_table(tallies_.at(a.file_system), client_names_left_);
     }
     write_findings(findings);
     out_ += "</div></details>\n";
@@ -190,7 +190,7 @@ class HtmlWriter {
 
   void write_file_system_facts(const analysis::FileSystemAnalysis& a, const model::FileSystem& fs) {
     out_ += "<p>";
-    append_escaped(out_, html::type_words(fs.type));
+    append_escaped(out_, analysis::type_name(fs.type));
     if (fs.deployment_type.known()) {
       out_ += " ";
       append_escaped(out_, *fs.deployment_type);
@@ -307,6 +307,7 @@ class HtmlWriter {
   std::map<model::Index, std::vector<size_t>> by_file_system_;  // finding indexes
   std::map<model::Index, html::ClientTally> tallies_;
   html::ClientTally all_clients_;
+  size_t client_names_left_ = html::kClientIdsNamed;
 };
 
 }  // namespace

@@ -101,7 +101,7 @@ void write_folded_list(std::string_view label, std::vector<std::string> items, s
 std::string unchecked_reason(const RunReport& report, const analysis::FileSystemAnalysis& a) {
   if (!a.needs.empty()) return a.endpoint.why;
   return fmt::format("reachlint checks NFS on FSx for OpenZFS and ONTAP, not {}",
-                     type_words(report.model->file_systems[a.file_system].type));
+                     analysis::type_name(report.model->file_systems[a.file_system].type));
 }
 
 void write_unchecked(const RunReport& report, std::string& out) {
@@ -135,21 +135,6 @@ void write_absent(const RunReport& report, std::string& out) {
 }
 
 }  // namespace
-
-std::string_view type_words(model::FileSystemType type) {
-  switch (type) {
-    case model::FileSystemType::OpenZfs:
-      return "FSx for OpenZFS";
-    case model::FileSystemType::Ontap:
-      return "FSx for ONTAP";
-    case model::FileSystemType::Windows:
-      return "FSx for Windows File Server";
-    case model::FileSystemType::Lustre:
-      return "FSx for Lustre";
-    default:
-      return "a file system of another type";
-  }
-}
 
 std::string verdict_line(const RunReport& report) {
   const Counts counts = count_all(report);

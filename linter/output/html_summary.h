@@ -9,9 +9,6 @@
 
 namespace reachlint::output::html {
 
-// "FSx for OpenZFS", "FSx for Windows File Server", ...
-std::string_view type_words(model::FileSystemType type);
-
 // The verdict in one line: "3 errors, 1 warning in 2 file systems checked (4 notices)".
 std::string verdict_line(const RunReport& report);
 
