@@ -199,6 +199,18 @@ def main():
                                 must_show=["No problems", "no problems"])
     failures.check("No rule found anything" in report.all_text, "good: the rules section says no rule fired")
 
+    # Every fixture's page parses, whatever its inputs hold (bad inputs included).
+    for fixture in sorted(os.listdir(FIXTURES)):
+        if not os.path.isdir(os.path.join(FIXTURES, fixture)):
+            continue
+        config = os.path.join(fixture, "reachlint.toml")
+        args = ["--config", config] if os.path.exists(os.path.join(FIXTURES, config)) else ["--no-config"]
+        page = run([*args, "-f", "html", fixture])
+        failures.check(page.returncode in (0, 1, 2) and page.stdout.startswith("<!DOCTYPE html>"),
+                       f"{fixture}: exit {page.returncode}: {page.stderr[:200]}")
+        for problem in parse(page.stdout).problems[:3]:
+            failures.check(False, f"{fixture}: {problem}")
+
     work = tempfile.mkdtemp()
     try:
         # A baseline: the findings it holds are unchanged, set aside and folded.
