@@ -219,6 +219,9 @@ def main():
         report, result, _ = check_report(failures, "baseline", ["--no-config", "--baseline", baseline, "RL103-cdk-bad/template.json"],
                                          expected_exit=0, must_show=["Unchanged since the baseline."])
         failures.check(all(f.get("baselineState") == "unchanged" for f in result["findings"]), "baseline: every finding unchanged")
+        _, result, _ = check_report(failures, "fixed", ["--no-config", "--baseline", baseline, "RL103-cdk-good/template.json"],
+                                    expected_exit=0, must_show=["Fixed since the baseline (2)"])
+        failures.check(len(result.get("absent", [])) == 2, "fixed: the JSON's absent results")
 
         # What the inputs say is text, never markup: a directory named like an element.
         hostile = os.path.join(work, "<img src=x onerror=alert(1)>&\"'")
