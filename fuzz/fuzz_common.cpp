@@ -176,6 +176,7 @@ void analyze_and_report(const RunInputs& run) {
     report.errors = diagnostics.sorted_errors();
     consume(output::format_json(report));
     consume(output::format_sarif(report, sarif_options()));
+    consume(output::format_html(report));
     for (const InputError& error : report.errors)
       consume(output::location_prefix(*run.sources, error.location));
     return;
@@ -190,9 +191,11 @@ void analyze_and_report(const RunInputs& run) {
   output::sort_findings(report.findings);
   report.notices = diagnostics.sorted_notices();
   report.file_systems = model.file_systems.size();
+  report.analyses = &analyses;
   consume(output::format_text(report, text_options()));
   consume(output::format_json(report));
   consume(output::format_sarif(report, sarif_options()));
+  consume(output::format_html(report));
 }
 
 }  // namespace reachlint::fuzz

@@ -40,8 +40,8 @@ std::vector<std::vector<std::string>> orders_of(const std::vector<std::string>& 
 
 void check_every_order(const std::vector<std::string>& inputs, int expected_exit) {
   const std::vector<std::vector<std::string>> formats = {
-      {"-f", "text"},   {"-f", "json"},         {"-f", "sarif"},
-      {"-f", "github"}, {"graph", "-f", "dot"}, {"graph", "-f", "mermaid"}};
+      {"-f", "text"}, {"-f", "json"},         {"-f", "sarif"},           {"-f", "github"},
+      {"-f", "html"}, {"graph", "-f", "dot"}, {"graph", "-f", "mermaid"}};
   for (const auto& format : formats) {
     std::string first;
     for (const auto& order : orders_of(inputs)) {

@@ -12,10 +12,12 @@
 
 namespace reachlint::analysis {
 
-namespace {
-
 std::string_view type_name(model::FileSystemType type) {
   switch (type) {
+    case model::FileSystemType::OpenZfs:
+      return "FSx for OpenZFS";
+    case model::FileSystemType::Ontap:
+      return "FSx for ONTAP";
     case model::FileSystemType::Windows:
       return "FSx for Windows File Server";
     case model::FileSystemType::Lustre:
@@ -24,6 +26,8 @@ std::string_view type_name(model::FileSystemType type) {
       return "this file system type";
   }
 }
+
+namespace {
 
 void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& result,
                          Diagnostics& diagnostics) {

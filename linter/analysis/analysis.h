@@ -42,6 +42,9 @@ struct AnalysisOptions {
   Shard shard;
 };
 
+// "FSx for OpenZFS", "FSx for Windows File Server", ... as messages name a file system's type.
+std::string_view type_name(model::FileSystemType type);
+
 // Unknown hops of intended paths become notices: what could not be checked, and why.
 std::vector<FileSystemAnalysis> analyze(const model::Model& model, const AnalysisOptions& options,
                                         const DeclaredClients& declared, Diagnostics& diagnostics);

@@ -22,7 +22,8 @@ std::string usage() {
        reachlint rules --write-docs DIR                write every rule's page (docs/rules)
 
 options:
-  -f, --format FORMAT            text|json|sarif|github (default: text; rules: text|json;
+  -f, --format FORMAT            text|json|sarif|github|html (default: text; html: one
+                                 self-contained page; rules: text|json;
                                  graph: dot|mermaid, default dot)
   -o, --output FILE              write the report to FILE
       --config FILE              configuration file (default: .reachlint.toml found upward)

@@ -211,6 +211,7 @@ int run_check(const Options& options, const Streams& streams) {
     fmt::print(streams.err, "reachlint: error: {}\n", judged.error().message);
     return kExitError;
   }
+  report.analyses = &analyses;
   report.file_systems = static_cast<size_t>(
       std::count_if(analyses.begin(), analyses.end(),
                     [](const analysis::FileSystemAnalysis& a) { return a.in_shard && a.checked; }));

@@ -23,11 +23,13 @@ std::string write_github(const RunReport& report, const FormatOptions& options) 
   return format_github(report, {options.srcroot, options.quiet, options.all_notices});
 }
 
+std::string write_html(const RunReport& report, const FormatOptions&) {
+  return format_html(report);
+}
+
 constexpr ReportFormat kReportFormats[] = {
-    {"text", false, write_text},
-    {"json", true, write_json},
-    {"sarif", true, write_sarif},
-    {"github", true, write_github},
+    {"text", false, write_text},    {"json", true, write_json}, {"sarif", true, write_sarif},
+    {"github", true, write_github}, {"html", true, write_html},
 };
 
 constexpr std::string_view kGraphFormats[] = {"dot", "mermaid"};

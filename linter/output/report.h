@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "linter/analysis/analysis.h"
 #include "linter/core/diagnostics.h"
 #include "linter/core/source.h"
 #include "linter/model/model.h"
@@ -24,6 +25,9 @@ struct RunReport {
   size_t file_systems = 0;               // checked
   size_t unchecked_file_systems = 0;     // found but not checked (a notice says why)
   size_t found_file_systems = 0;         // in the inputs, those of other shards too
+  // The walks behind the findings, for the formats that show every client (html); null when
+  // the run could not check anything.
+  const std::vector<analysis::FileSystemAnalysis>* analyses = nullptr;
 };
 
 // Sorts findings into their stable output order.
@@ -57,6 +61,9 @@ std::string format_github(const RunReport& report, const GithubOptions& options)
 // "1 error, 1 warning in 1 file system checked (0 notices)": the text report's last line,
 // without colour or newline.
 std::string summary_line(const RunReport& report);
+// One self-contained HTML page: the summary, each file system's clients and findings with their
+// paths, the notices by kind and the rules' documentation (html_output.cpp).
+std::string format_html(const RunReport& report);
 
 // "path:line:col" of a location, or the program name when it has none.
 std::string location_prefix(const SourceMap& sources, Location location);

@@ -87,7 +87,7 @@ _reachlint() {
       elif [[ $subcommand == rules ]]; then
         COMPREPLY=($(compgen -W "text json" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "text json sarif github" -- "$cur"))
+        COMPREPLY=($(compgen -W "text json sarif github html" -- "$cur"))
       fi
       return ;;
     --color)
