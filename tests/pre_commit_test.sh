@@ -14,13 +14,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-reachlint=${REACHLINT:-build/reachlint}
-case $reachlint in /*) ;; *) reachlint="$root/$reachlint" ;; esac
 
 # shellcheck source=tests/lib.sh
 . "$root/tests/lib.sh"
 
-[ -x "$reachlint" ] || fail "no reachlint binary at $reachlint (build it, or set REACHLINT)"
+reachlint=$(reachlint_under_test "$root")
 require git flock pre-commit
 
 # Inside the build tree when the binary is there; elsewhere under TMPDIR.

@@ -6,13 +6,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-reachlint=${REACHLINT:-build/reachlint}
-case $reachlint in /*) ;; *) reachlint="$root/$reachlint" ;; esac
 
 # shellcheck source=tests/lib.sh
 . "$root/tests/lib.sh"
 
-[ -x "$reachlint" ] || fail "no reachlint binary at $reachlint (build it, or set REACHLINT)"
+reachlint=$(reachlint_under_test "$root")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/readme_sample_test.XXXXXX")
 # shellcheck disable=SC2317 # called by the trap
 cleanup() { rm -rf "$tmp"; }
