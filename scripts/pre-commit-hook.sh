@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Entry of the pre-commit hook `reachlint` (.pre-commit-hooks.yaml, language: script): pre-commit
 # runs it from its own clone of this repository at the configured `rev`, in the user's project,
-# with the staged files as arguments. The first run builds reachlint (Release, the reachlint target
-# only) into the clone's build/ directory; later runs start it at once. A lock (flock) serialises
-# the build, so hooks started in parallel, in one project or several, build it once.
+# with the staged files as arguments. The first run builds reachlint (Release, the reachlint
+# target only) into the clone's build-hook/ directory; later runs start it at once. A lock (flock)
+# serialises the build, so that hooks started in parallel, in one project or several, build once.
 #
 # Needs a C++20 compiler, CMake and the Debian development packages (README: Dependencies).
 # REACHLINT_HOOK_JOBS sets the build's parallelism (default: every core). ccache is used if present.
 set -euo pipefail
 
 clone=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build="$clone/build"
+build="$clone/build-hook"
 binary="$build/reachlint"
 stamp="$build/.reachlint-hook-built" # written after a complete build, so a cut-off one is resumed
 log="$build/reachlint-hook-build.log"

@@ -134,7 +134,7 @@ export PATH="$tmp/shadow:$PATH"
 hook_script=$(find "$PRE_COMMIT_HOME" -path '*/scripts/pre-commit-hook.sh' | head -n 1)
 [ -n "$hook_script" ] || fail "no clone of the hook repository in $PRE_COMMIT_HOME"
 clone=$(cd "$(dirname "$hook_script")/.." && pwd)
-[ ! -e "$clone/build" ] || fail "pre-commit's clone already has a build directory"
+[ ! -e "$clone/build-hook" ] || fail "pre-commit's clone already has a build directory"
 t0=$SECONDS
 # Two projects at once on the fresh clone: the lock lets one build while the other waits.
 status_bad=0 status_good=0
@@ -144,7 +144,7 @@ run_hook reachlint "$tmp/good" "$tmp/good.out" &
 pid_good=$!
 wait "$pid_bad" || status_bad=$?
 wait "$pid_good" || status_good=$?
-build_log="$clone/build/reachlint-hook-build.log"
+build_log="$clone/build-hook/reachlint-hook-build.log"
 [ -f "$build_log" ] || { cat "$tmp/bad.out" "$tmp/good.out" >&2; fail "the hook wrote no build log at $build_log"; }
 expect_broken "$tmp/bad.out" "$status_bad"
 expect_fixed "$tmp/good.out" "$status_good"
@@ -154,7 +154,7 @@ done
 builds=$(grep -c '^== build started' "$build_log" || true)
 [ "$builds" -eq 1 ] || { cat "$build_log" >&2; fail "two hooks started at once built reachlint $builds times, not once"; }
 has "$build_log" '^== build finished' "the build log does not record a finished build"
-[ -x "$clone/build/reachlint" ] || fail "no reachlint built in pre-commit's clone"
+[ -x "$clone/build-hook/reachlint" ] || fail "no reachlint built in pre-commit's clone"
 say "id reachlint: two projects at once built reachlint once ($((SECONDS - t0)) s); broken failed with RL102, fixed passed"
 
 t0=$SECONDS
