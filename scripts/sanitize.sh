@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the CMake preset `asan-ubsan` (Debug, clang, AddressSanitizer + UndefinedBehaviorSanitizer
-# + LeakSanitizer, libstdc++ assertions) into build-asan-ubsan/ and runs the whole test suite
-# under it. Every sanitizer report is fatal, and is also written to
+# + LeakSanitizer, libstdc++ assertions) into build-asan-ubsan/ and runs the test suite under it
+# (all but the two tests that never run its binary, below). Every sanitizer report is fatal, and is also written to
 # build-asan-ubsan/sanitizer-reports/ so that a report in a process whose exit status a test
 # ignores is still caught. Fails on any failing test or any report. See docs/fuzzing.md.
 #
