@@ -39,7 +39,7 @@ build_once() {
   mkdir -p "$build"
   echo "== build started $(date -u +%FT%TZ) by process $$" >>"$log"
   if ! cmake -S "$clone" -B "$build" -DCMAKE_BUILD_TYPE=Release -DREACHLINT_BUILD_TESTS=OFF \
-    "${launcher[@]}" >>"$log" 2>&1 ||
+    ${launcher[@]+"${launcher[@]}"} >>"$log" 2>&1 ||
     ! cmake --build "$build" --target reachlint -j"$jobs" >>"$log" 2>&1; then
     tail -n 30 "$log" >&2
     say "the build failed (whole log: $log)"
