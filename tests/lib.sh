@@ -31,3 +31,11 @@ lacks() {
 # Under set -e a failing command ends the test; say which, so that no failure is silent.
 set -o errtrace
 trap 'printf "%s: FAIL: line %s: %s exited with %s\n" "$test_name" "$LINENO" "$BASH_COMMAND" "$?" >&2' ERR
+# The reachlint binary under test (prints its absolute path): REACHLINT, as CTest sets it, else
+# build/reachlint; a relative path is taken from the checkout ROOT. Fails unless it is executable.
+reachlint_under_test() { # reachlint_under_test ROOT
+  local bin=${REACHLINT:-build/reachlint}
+  case $bin in /*) ;; *) bin="$1/$bin" ;; esac
+  [ -x "$bin" ] || fail "no reachlint binary at $bin (build it, or set REACHLINT)"
+  printf '%s\n' "$bin"
+}
