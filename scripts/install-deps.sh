@@ -11,8 +11,9 @@ if [ "${1:-}" = --build-only ]; then
   shift
 else
   # Tests: SARIF validation (schema check in Python, the Multitool's log read with jq, fetched by
-  # curl), the pre-commit hook, the .deb (dpkg-dev, file).
-  packages+=(python3 python3-jsonschema jq curl ca-certificates pre-commit dpkg-dev file git)
+  # curl), the pre-commit hook, the .deb (dpkg-dev, file), the HTML report seen as a person sees
+  # it (headless Chromium and a font, html_render).
+  packages+=(python3 python3-jsonschema jq curl ca-certificates pre-commit dpkg-dev file git chromium fonts-dejavu-core)
 fi
 packages+=("$@")
 missing=()
