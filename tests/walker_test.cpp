@@ -55,7 +55,7 @@ analysis::Trace walk(const model::Model& model, const analysis::ClientGroup& cli
   BOOST_REQUIRE_MESSAGE(endpoint.known, endpoint.why);
   const auto needs =
       analysis::required_ports(model::FileSystemType::OpenZfs, analysis::NfsProfile::V4);
-  return analysis::walk({model, routes, topology, 0, endpoint, needs}, client);
+  return analysis::walk({model, routes, topology, 0, endpoint, needs, nullptr}, client);
 }
 
 analysis::ClientGroup subnet_client(const model::Model& model, Index subnet) {

@@ -62,8 +62,11 @@ void analyze_one(const model::Model& model, const AnalysisOptions& options,
   if (result.needs.empty() || !result.endpoint.known) return;
   result.checked = true;
   result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
+  EndpointLookups endpoint_lookups;
+  const WalkContext context{model,        routes,           index, f, result.endpoint,
+                            result.needs, &endpoint_lookups};
   for (const ClientGroup& client : result.clients) {
-    Trace trace = walk({model, routes, index, f, result.endpoint, result.needs}, client);
+    Trace trace = walk(context, client);
     // At organisation scale most clients are broad ones whose path holds: kept, they would be
     // most of the memory and say nothing.
     if (client.evidence == Evidence::Broad && !asymmetric(trace) && !has_unknown_hop(trace))

@@ -150,7 +150,12 @@ bool Walker::table_known(Hop& hop, Index of_subnet, std::string_view whose) {
 }
 
 RouteChoice Walker::look_up(Index table, const AddressSet& destination) const {
-  return lookup(model_, model_.route_tables[table], destination, context_.indexes.vpc(table));
+  const auto look_up = [&] {
+    return lookup(model_, model_.route_tables[table], destination, context_.indexes.vpc(table));
+  };
+  if (context_.endpoint_lookups && &destination == &endpoint_.addresses)
+    return context_.endpoint_lookups->get(false, table, look_up);
+  return look_up();
 }
 
 // ---- the network around the hops ----

@@ -73,8 +73,12 @@ std::optional<Index> Walker::route_on_side(const TgwSide& side, const TgwLeg& le
   }
   hop.resource = {Kind::TgwRouteTable, side.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[side.association];
-  const RouteChoice choice =
-      lookup(model_, table, leg.destination, context_.indexes.tgw(side.association));
+  const auto look_up = [&] {
+    return lookup(model_, table, leg.destination, context_.indexes.tgw(side.association));
+  };
+  const RouteChoice choice = context_.endpoint_lookups && &leg.destination == &endpoint_.addresses
+                                 ? context_.endpoint_lookups->get(true, side.association, look_up)
+                                 : look_up();
   if (choice.status == RouteChoice::Status::Unknown) {
     unknown(hop, choice.where, choice.why);
     return std::nullopt;
