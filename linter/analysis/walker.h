@@ -46,6 +46,10 @@ struct WalkContext {
   EndpointLookups* endpoint_lookups = nullptr;  // null: every lookup is made afresh
 };
 
-Trace walk(const WalkContext& context, const ClientGroup& client);
+// Words::None: the hops get their verdicts but no words (decisions, fixes) and stay in the order
+// they were worked out, for a walk whose trace is only asked whether it holds.
+enum class Words : uint8_t { All, None };
+
+Trace walk(const WalkContext& context, const ClientGroup& client, Words words = Words::All);
 
 }  // namespace reachlint::analysis
