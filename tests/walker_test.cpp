@@ -1,6 +1,8 @@
 // The walker on networks built in code: which hops a walk records, in which order, and why they
 // pass or fail. The fixtures test the same end to end; these fail here when the walker changes.
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
