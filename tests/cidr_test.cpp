@@ -67,4 +67,21 @@ BOOST_AUTO_TEST_CASE(port_sets) {
   BOOST_TEST(set.intersect({305, 400}).ranges()[0].from == 305);
 }
 
+BOOST_AUTO_TEST_CASE(port_sets_past_their_inline_ranges) {
+  // More disjoint ranges than a set keeps in itself, added out of order; then one that joins
+  // them all.
+  analysis::PortSet set;
+  for (const uint16_t from : {70, 10, 50, 30, 90, 110}) set.add({from, uint16_t(from + 5)});
+  BOOST_REQUIRE(set.ranges().size() == 6u);
+  for (size_t i = 0; i < 6; ++i) BOOST_TEST(set.ranges()[i].from == 10 + 20 * i);
+  const analysis::PortSet gaps = analysis::PortSet({10, 115}).minus(set);
+  BOOST_REQUIRE(gaps.ranges().size() == 5u);
+  BOOST_TEST(gaps.ranges()[4].from == 96);
+  BOOST_TEST(gaps.ranges()[4].to == 109);
+  BOOST_TEST(set.intersect({52, 93}).ranges().size() == 3u);
+  set.add({0, 200});
+  BOOST_REQUIRE(set.ranges().size() == 1u);
+  BOOST_TEST(set.ranges()[0].to == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

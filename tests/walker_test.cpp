@@ -1,6 +1,8 @@
 // The walker on networks built in code: which hops a walk records, in which order, and why they
 // pass or fail. The fixtures test the same end to end; these fail here when the walker changes.
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -48,14 +50,15 @@ const analysis::Hop& first(const analysis::Trace& trace, analysis::HopKind kind,
 }
 
 // Walks from `client` to file system 0 over NFSv4 (TCP 2049 only).
-analysis::Trace walk(const model::Model& model, const analysis::ClientGroup& client) {
+analysis::Trace walk(const model::Model& model, const analysis::ClientGroup& client,
+                     analysis::Words words = analysis::Words::All) {
   const analysis::ClientIndex topology = analysis::ClientIndex::build(model);
   const analysis::RouteIndexes routes(model);
   const analysis::Endpoint endpoint = analysis::endpoint_of(model, model.file_systems[0]);
   BOOST_REQUIRE_MESSAGE(endpoint.known, endpoint.why);
   const auto needs =
       analysis::required_ports(model::FileSystemType::OpenZfs, analysis::NfsProfile::V4);
-  return analysis::walk({model, routes, topology, 0, endpoint, needs}, client);
+  return analysis::walk({model, routes, topology, 0, endpoint, needs, nullptr}, client, words);
 }
 
 analysis::ClientGroup subnet_client(const model::Model& model, Index subnet) {
@@ -249,6 +252,33 @@ BOOST_AUTO_TEST_CASE(every_broken_hop_of_the_way_there_in_one_walk) {
   BOOST_TEST(tgw_route.after_fixing == client_route.fixed_as);
   BOOST_TEST(first(trace, analysis::HopKind::EntryRouteTable).after_fixing ==
              client_route.fixed_as + "; " + tgw_route.fixed_as);
+}
+
+BOOST_AUTO_TEST_CASE(a_walk_without_words_has_the_same_verdicts) {
+  // Broad clients are walked without words first (analysis.cpp): every hop, verdict and cause
+  // must be those of the walk with words, broken hops and the hops behind their fixes included.
+  TgwNetwork net;
+  net.model.file_systems[net.fs].endpoint_range = *Cidr::parse("192.168.100.0/28");
+  const analysis::ClientGroup client = subnet_client(net.model, net.client_a);
+  const analysis::Trace full = walk(net.model, client);
+  const analysis::Trace quiet = walk(net.model, client, analysis::Words::None);
+  const auto verdicts = [](const analysis::Trace& trace) {
+    std::vector<std::tuple<int, int, int, int, int>> out;
+    for (const analysis::Hop& hop : trace.hops) {
+      out.emplace_back(static_cast<int>(hop.direction), hop.reply, static_cast<int>(hop.kind),
+                       static_cast<int>(hop.verdict), static_cast<int>(hop.cause));
+    }
+    std::sort(out.begin(), out.end());  // a walk without words leaves them in working order
+    return out;
+  };
+  BOOST_TEST(full.arrives == quiet.arrives);
+  BOOST_TEST((verdicts(full) == verdicts(quiet)));
+  BOOST_TEST(analysis::asymmetric(full) == analysis::asymmetric(quiet));
+  for (const analysis::Hop& hop : quiet.hops) {
+    BOOST_TEST(hop.fixed_as.empty());
+    BOOST_TEST(hop.after_fixing.empty());
+  }
+  BOOST_TEST(!first(full, analysis::HopKind::ClientRoute).fixed_as.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_walk_stops_where_no_fix_is_plain) {

@@ -62,12 +62,17 @@ void analyze_one(const model::Model& model, const AnalysisOptions& options,
   if (result.needs.empty() || !result.endpoint.known) return;
   result.checked = true;
   result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
+  EndpointLookups endpoint_lookups;
+  const WalkContext context{model,        routes,           index, f, result.endpoint,
+                            result.needs, &endpoint_lookups};
   for (const ClientGroup& client : result.clients) {
-    Trace trace = walk({model, routes, index, f, result.endpoint, result.needs}, client);
     // At organisation scale most clients are broad ones whose path holds: kept, they would be
-    // most of the memory and say nothing.
-    if (client.evidence == Evidence::Broad && !asymmetric(trace) && !has_unknown_hop(trace))
-      continue;
+    // most of the memory and say nothing. Whether it holds is in the verdicts alone, so they are
+    // walked without words first, and again with them when the trace is kept.
+    const bool broad = client.evidence == Evidence::Broad;
+    Trace trace = walk(context, client, broad ? Words::None : Words::All);
+    if (broad && !asymmetric(trace) && !has_unknown_hop(trace)) continue;
+    if (broad) trace = walk(context, client);
     trace.hops.shrink_to_fit();  // the walk reserved room for the longest path
     result.traces.push_back(std::move(trace));
   }

@@ -136,16 +136,17 @@ FilterResult evaluate_groups(const model::Model& model,
           egress ? model.security_groups[*group].egress : model.security_groups[*group].ingress;
       for (const model::SgRule& rule : rules) {
         if (!protocol_matches(rule.protocol, need.protocol)) continue;
-        const PortSet ports = PortSet(rule_ports(rule.protocol, rule.ports)).intersect(need.ports);
-        if (ports.empty()) continue;
+        // The rule's ports within the need's: one range (two ranges meet in one or none).
+        const model::PortRange ports = rule_ports(rule.protocol, rule.ports);
+        const model::PortRange r{std::max(ports.from, need.ports.from),
+                                 std::min(ports.to, need.ports.to)};
+        if (r.from > r.to) continue;
         const RuleMatch matched = evaluation.match(rule, reasons);
         if (result.note.empty()) result.note = reasons.note;
-        for (const auto& r : ports.ranges()) {
-          if (matched == RuleMatch::Yes)
-            allowed.add(r);
-          else if (matched == RuleMatch::Maybe)
-            undecided.add(r);
-        }
+        if (matched == RuleMatch::Yes)
+          allowed.add(r);
+        else if (matched == RuleMatch::Maybe)
+          undecided.add(r);
       }
     }
     if (!undecided.minus(allowed).empty())

@@ -12,16 +12,17 @@ using model::EntityRef;
 using model::Index;
 using model::Kind;
 
-Trace walk(const WalkContext& context, const ClientGroup& client) {
-  return Walker(context, client).run();
+Trace walk(const WalkContext& context, const ClientGroup& client, Words words) {
+  return Walker(context, client, words).run();
 }
 
-Walker::Walker(const WalkContext& context, const ClientGroup& client)
+Walker::Walker(const WalkContext& context, const ClientGroup& client, Words words)
     : context_(context),
       model_(context.model),
       fs_(context.model.file_systems[context.file_system]),
       endpoint_(context.endpoint),
-      client_(client) {
+      client_(client),
+      words_(words == Words::All) {
   trace_.file_system = context.file_system;
   trace_.client = &client;
   // A walk across a transit gateway, both replies and the filters is about twenty hops: growing
@@ -46,7 +47,7 @@ Trace Walker::run() {
   check_security_groups(path);
   fixes_behind_ = forward_fixes;
   if (trace_.arrives) check_network_acls(path);
-  put_in_packet_order();
+  if (words_) put_in_packet_order();
   return std::move(trace_);
 }
 
@@ -121,6 +122,7 @@ void Walker::unknown(Hop& hop, Location where, std::string why) {
 
 // The walk goes on past the broken `hop` as if `fix` were made: the hops after it say so.
 void Walker::walk_on_as_fixed(Hop& hop, std::string fix) {
+  if (!words_) return;
   if (!fixes_behind_.empty()) fixes_behind_ += "; ";
   fixes_behind_ += fix;
   hop.fixed_as = std::move(fix);
@@ -150,7 +152,12 @@ bool Walker::table_known(Hop& hop, Index of_subnet, std::string_view whose) {
 }
 
 RouteChoice Walker::look_up(Index table, const AddressSet& destination) const {
-  return lookup(model_, model_.route_tables[table], destination, context_.indexes.vpc(table));
+  const auto look_up = [&] {
+    return lookup(model_, model_.route_tables[table], destination, context_.indexes.vpc(table));
+  };
+  if (context_.endpoint_lookups && &destination == &endpoint_.addresses)
+    return context_.endpoint_lookups->get(false, table, look_up);
+  return look_up();
 }
 
 // ---- the network around the hops ----

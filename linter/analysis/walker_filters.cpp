@@ -53,16 +53,19 @@ std::vector<PortNeed> Walker::reply_ports() const {
 // The file system's groups toward the client, and the client's groups (when known) toward the
 // file system.
 void Walker::check_security_groups(const RoutePath& path) {
-  check_groups(
-      fs_.security_groups, false, client_peer(path),
-      fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups), fs_.origin.name,
-                  verb(fs_.security_groups, "does not admit", "do not admit"),
-                  client_.addresses.str()));
+  check_groups(fs_.security_groups, false, client_peer(path), say([&] {
+                 return fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups),
+                                    fs_.origin.name,
+                                    verb(fs_.security_groups, "does not admit", "do not admit"),
+                                    client_.addresses.str());
+               }));
   if (!client_.groups_known || client_.groups.empty()) return;
   const std::vector<model::Maybe<Index>> groups(client_.groups.begin(), client_.groups.end());
-  check_groups(groups, true, server_peer(path),
-               fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
-                           verb(groups, "does not allow", "do not allow"), endpoint_.description));
+  check_groups(groups, true, server_peer(path), say([&] {
+                 return fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
+                                    verb(groups, "does not allow", "do not allow"),
+                                    endpoint_.description);
+               }));
 }
 
 // One SecurityGroup hop: `groups` on one side, toward `peer`; `subject` says what fails.
@@ -83,8 +86,10 @@ void Walker::check_groups(const std::vector<model::Maybe<Index>>& groups, bool e
   } else if (result.unknown) {
     unknown(hop, result.unknown_at, result.unknown_why);
   } else {
-    hop.decision = fmt::format("{} {} {}", group_names(model_, groups),
-                               verb(groups, "passes", "pass"), describe_ports(context_.needs));
+    hop.decision = say([&] {
+      return fmt::format("{} {} {}", group_names(model_, groups), verb(groups, "passes", "pass"),
+                         describe_ports(context_.needs));
+    });
   }
 }
 
@@ -139,23 +144,26 @@ void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
   hop.egress = egress;
   hop.standby = standby_reply_;
   const FilterResult result = evaluate_acl(model_.network_acls[acl], egress, remote, needs);
-  const std::string side = egress ? "outbound" : "inbound";
+  const std::string_view side = egress ? "outbound" : "inbound";
   if (!result.denied.empty()) {
     hop.blocked = result.denied;
     hop.decided_by = result.denied.front().rule;
     hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
                                 [](const PortProblem& p) { return p.need.essential; });
-    fail(hop, Cause::PortsBlocked,
-         fmt::format("network ACL {} of subnet {} denies {} {} {}", name(hop.resource),
-                     subnet(of_subnet).origin.name, side,
-                     direction == Direction::Forward ? "requests" : "replies",
-                     egress ? "to " + remote.str() : "from " + remote.str()));
+    fail(hop, Cause::PortsBlocked, say([&] {
+           return fmt::format("network ACL {} of subnet {} denies {} {} {}", name(hop.resource),
+                              subnet(of_subnet).origin.name, side,
+                              direction == Direction::Forward ? "requests" : "replies",
+                              egress ? "to " + remote.str() : "from " + remote.str());
+         }));
   } else if (result.unknown) {
     unknown(hop, result.unknown_at, result.unknown_why);
   } else {
-    hop.decision = fmt::format("network ACL {} of subnet {} passes {} {}", name(hop.resource),
-                               subnet(of_subnet).origin.name, side,
-                               direction == Direction::Forward ? "requests" : "replies");
+    hop.decision = say([&] {
+      return fmt::format("network ACL {} of subnet {} passes {} {}", name(hop.resource),
+                         subnet(of_subnet).origin.name, side,
+                         direction == Direction::Forward ? "requests" : "replies");
+    });
   }
 }
 

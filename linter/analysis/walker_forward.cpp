@@ -62,12 +62,15 @@ RoutePath Walker::walk_on_after_client_route(Hop& hop) {
   const std::optional<Index> tgw = tgw_joining(subnet(client_.subnet).vpc);
   if (!tgw) return {};
   // A range AWS picks is described in a clause of its own: it goes last.
-  const std::string gateway = name({Kind::TransitGateway, *tgw});
-  walk_on_as_fixed(hop, endpoint_.range_defaulted
-                            ? fmt::format("route table {} (a route to transit gateway {} for {})",
-                                          name(hop.resource), gateway, endpoint_.description)
-                            : fmt::format("route table {} (a route for {} to transit gateway {})",
-                                          name(hop.resource), endpoint_.description, gateway));
+  walk_on_as_fixed(
+      hop, say([&] {
+        const std::string gateway = name({Kind::TransitGateway, *tgw});
+        return endpoint_.range_defaulted
+                   ? fmt::format("route table {} (a route to transit gateway {} for {})",
+                                 name(hop.resource), gateway, endpoint_.description)
+                   : fmt::format("route table {} (a route for {} to transit gateway {})",
+                                 name(hop.resource), endpoint_.description, gateway);
+      }));
   return forward_through_tgw(*tgw, nullptr);
 }
 
@@ -91,7 +94,7 @@ const model::Route* Walker::route_out_of_client_vpc(Hop& hop, Index table) {
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   hop.decided_by = &route.origin;
-  hop.decision = route_words(route);
+  hop.decision = say([&] { return route_words(route); });
   if (route.blackhole) {
     fail(hop, Cause::Blackhole, fmt::format("{}: the route's target is gone", hop.decision));
     return nullptr;
@@ -263,8 +266,10 @@ void Walker::check_entry_table(Index entry) {
   if (!table_known(hop, entry, "the attachment subnet's")) return;
   if (endpoint_.floating) {
     if (in_route_table_ids(table, hop)) {
-      hop.decision = fmt::format("enters through {}; {} holds the floating-IP route",
-                                 subnet(entry).origin.name, name(hop.resource));
+      hop.decision = say([&] {
+        return fmt::format("enters through {}; {} holds the floating-IP route",
+                           subnet(entry).origin.name, name(hop.resource));
+      });
       check_failover(hop, table);
     } else if (hop.verdict != Verdict::Unknown) {
       missing_endpoint_route(

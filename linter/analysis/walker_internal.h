@@ -82,7 +82,7 @@ struct TgwCrossing {
 
 class Walker {
  public:
-  Walker(const WalkContext& context, const ClientGroup& client);
+  Walker(const WalkContext& context, const ClientGroup& client, Words words);
   Trace run();
 
  private:
@@ -162,6 +162,12 @@ class Walker {
   bool vpcs_joined() const;
   const model::Subnet& subnet(model::Index index) const { return model_.subnets[index]; }
 
+  // The words `make` returns, made only when the walk keeps words.
+  template <typename Make>
+  std::string say(Make make) const {
+    return words_ ? std::string(make()) : std::string();
+  }
+
   // Words (walker_wording.cpp).
   std::string name(model::EntityRef ref) const;
   std::string route_words(const model::Route& route) const;
@@ -178,6 +184,7 @@ class Walker {
   const model::FileSystem& fs_;
   const Endpoint& endpoint_;
   const ClientGroup& client_;
+  bool words_;  // Words::All
   Trace trace_;
   std::string fixes_behind_;  // the fixes the hops added now are found behind ("; "-separated)
   // The reply the hops added now belong to: 1 + its side's place in reply_sides(); and whether that

@@ -35,9 +35,11 @@ void Walker::walk_on_after_return_route(Hop& hop, Index fs_subnet, bool standby)
   if (client_vpc == endpoint_.vpc) return;
   const std::optional<Index> tgw = tgw_joining(client_vpc);
   if (!tgw) return;
-  walk_on_as_fixed(hop, fmt::format("route table {} (a route back to {} to transit gateway {})",
-                                    name(hop.resource), client_.addresses.str(),
-                                    name({Kind::TransitGateway, *tgw})));
+  walk_on_as_fixed(hop, say([&] {
+                     return fmt::format("route table {} (a route back to {} to transit gateway {})",
+                                        name(hop.resource), client_.addresses.str(),
+                                        name({Kind::TransitGateway, *tgw}));
+                   }));
   return_through_tgw(*tgw, fs_subnet, standby);
 }
 
@@ -48,16 +50,19 @@ void Walker::reply_route(Index fs_subnet, bool standby) {
   if (!table_known(hop, fs_subnet, "the file system subnet's")) return;
   const RouteChoice choice = look_up(table, client_.addresses);
   if (choice.status == RouteChoice::Status::Unknown) return unknown(hop, choice.where, choice.why);
-  const std::string side =
-      fmt::format("{} subnet {}", standby ? "standby" : "preferred", subnet(fs_subnet).origin.name);
+  const std::string side = say([&] {
+    return fmt::format("{} subnet {}", standby ? "standby" : "preferred",
+                       subnet(fs_subnet).origin.name);
+  });
   if (!choice.matched()) {
-    return fail(
-        hop, Cause::NoRoute,
-        fmt::format("{} (of the {}) has no route back to the client", name(hop.resource), side));
+    return fail(hop, Cause::NoRoute, say([&] {
+                  return fmt::format("{} (of the {}) has no route back to the client",
+                                     name(hop.resource), side);
+                }));
   }
   const model::Route& route = model_.route_tables[table].routes[choice.route];
   hop.decided_by = &route.origin;
-  hop.decision = route_words(route);
+  hop.decision = say([&] { return route_words(route); });
   if (route.blackhole)
     return fail(hop, Cause::Blackhole,
                 fmt::format("{} (of the {}): {}", name(hop.resource), side, hop.decision));

@@ -38,8 +38,10 @@ std::optional<Index> Walker::enter_tgw(Index tgw, const TgwLeg& leg) {
     hop.essential = !leg.standby;
     fail(hop, Cause::AttachmentMissingZone, zone_missing_words(leg, ours));
   } else {
-    hop.decision = fmt::format("enters transit gateway {} through {}",
-                               model_.transit_gateways[tgw].origin.name, ours.origin.name);
+    hop.decision = say([&] {
+      return fmt::format("enters transit gateway {} through {}",
+                         model_.transit_gateways[tgw].origin.name, ours.origin.name);
+    });
   }
   return attachment;
 }
@@ -73,19 +75,24 @@ std::optional<Index> Walker::route_on_side(const TgwSide& side, const TgwLeg& le
   }
   hop.resource = {Kind::TgwRouteTable, side.association};
   const model::TgwRouteTable& table = model_.tgw_route_tables[side.association];
-  const RouteChoice choice =
-      lookup(model_, table, leg.destination, context_.indexes.tgw(side.association));
+  const auto look_up = [&] {
+    return lookup(model_, table, leg.destination, context_.indexes.tgw(side.association));
+  };
+  const RouteChoice choice = context_.endpoint_lookups && &leg.destination == &endpoint_.addresses
+                                 ? context_.endpoint_lookups->get(true, side.association, look_up)
+                                 : look_up();
   if (choice.status == RouteChoice::Status::Unknown) {
     unknown(hop, choice.where, choice.why);
     return std::nullopt;
   }
   if (!choice.matched()) {
-    fail(hop, leg.unrouted, no_tgw_route_words(leg, table));
+    fail(hop, leg.unrouted, say([&] { return no_tgw_route_words(leg, table); }));
     return walk_on_after_tgw_route(hop, side.tgw, leg);
   }
   const model::TgwRoute& route = table.routes[choice.route];
   hop.decided_by = &route.origin;
-  hop.decision = fmt::format("{}: {}", table.origin.name, tgw_route_words(route));
+  hop.decision =
+      say([&] { return fmt::format("{}: {}", table.origin.name, tgw_route_words(route)); });
   if (route.blackhole) {
     fail(hop, Cause::Blackhole, hop.decision);
     return walk_on_after_tgw_route(hop, side.tgw, leg);
@@ -100,7 +107,8 @@ std::optional<Index> Walker::route_on_side(const TgwSide& side, const TgwLeg& le
   if (arrives) return route.attachment;
   if (target.kind == model::AttachmentKind::Peering && peerings_left > 0)
     return cross_peering(route.attachment, side.tgw, leg, peerings_left - 1);
-  fail(hop, leg.misrouted, fmt::format("{}{}", hop.decision, misrouted_words(leg)));
+  fail(hop, leg.misrouted,
+       say([&] { return fmt::format("{}{}", hop.decision, misrouted_words(leg)); }));
   return walk_on_after_tgw_route(hop, side.tgw, leg);
 }
 
@@ -115,10 +123,12 @@ std::optional<Index> Walker::walk_on_to_peering(Hop& hop, Index tgw, const TgwLe
                           : peering.peer_tgw == tgw ? peering.tgw
                                                     : model::kNone;
     if (!model::is_known_index(far_tgw) || !attachment_of(far_tgw, *leg.to_vpc)) continue;
-    walk_on_as_fixed(hop,
-                     fmt::format("transit gateway route table {} (a static route for {} to "
-                                 "peering attachment {})",
-                                 name(hop.resource), leg.destination.str(), peering.origin.name));
+    walk_on_as_fixed(hop, say([&] {
+                       return fmt::format(
+                           "transit gateway route table {} (a static route for {} to peering "
+                           "attachment {})",
+                           name(hop.resource), leg.destination.str(), peering.origin.name);
+                     }));
     return cross_peering(p, tgw, leg, kMaxPeerings - 1);
   }
   return std::nullopt;
@@ -155,10 +165,12 @@ std::optional<Index> Walker::walk_on_after_tgw_route(Hop& hop, Index tgw, const 
   const std::optional<Index> exit = attachment_of(tgw, *leg.to_vpc);
   if (!exit) return walk_on_to_peering(hop, tgw, leg);
   const bool static_route = hop.cause == Cause::RangeNeedsStaticRoute;
-  walk_on_as_fixed(
-      hop, fmt::format("transit gateway route table {} (a {} for {} to {})", name(hop.resource),
-                       static_route ? "static route" : "route", leg.destination.str(),
-                       model_.tgw_attachments[*exit].origin.name));
+  walk_on_as_fixed(hop, say([&] {
+                     return fmt::format("transit gateway route table {} (a {} for {} to {})",
+                                        name(hop.resource), static_route ? "static route" : "route",
+                                        leg.destination.str(),
+                                        model_.tgw_attachments[*exit].origin.name);
+                   }));
   return exit;
 }
 
