@@ -1,6 +1,7 @@
 // IPv4 prefixes and the arithmetic the analysis needs.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>

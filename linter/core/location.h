@@ -1,6 +1,7 @@
 // A position in one input file, as every stage records it.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 
 namespace reachlint {
