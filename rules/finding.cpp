@@ -1,6 +1,7 @@
 #include "rules/finding.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -91,32 +92,57 @@ void FindingSink::report(const Report& report) {
     if (report.trace) finding.path = path_of(model_, *report.trace);
   }
   if (!report.trace) return;
+  // Two clients of one id in two stacks are two clients: named apart in take().
   for (const analysis::ClientMember& member : report.trace->client->members) {
-    if (std::find(finding.clients.begin(), finding.clients.end(), member.id) ==
-        finding.clients.end()) {
-      finding.clients.push_back(member.id);
-    }
+    const auto same = [&](const FindingClient& c) {
+      return c.id == member.id && c.scope == member.stack;
+    };
+    if (std::none_of(finding.clients.begin(), finding.clients.end(), same))
+      finding.clients.push_back({.id = member.id, .stack = {}, .shown = {}, .scope = member.stack});
   }
+}
+
+ClientNames::ClientNames(const model::Model& model) : model_(model) {
+  if (model.stacks.size() < 2) return;  // one stack or none: no id can repeat across stacks
+  std::unordered_map<std::string_view, model::Index> first_stack;
+  const auto add = [&](const auto& entities) {
+    for (const auto& entity : entities) {
+      if (entity.origin.implicit || entity.origin.name.empty()) continue;
+      const auto [it, inserted] = first_stack.try_emplace(entity.origin.name, entity.origin.stack);
+      if (!inserted && it->second != entity.origin.stack) repeated_.insert(entity.origin.name);
+    }
+  };
+  // What a client id can name (DeclaredClients, discovery): instances, subnets and VPCs.
+  add(model.instances);
+  add(model.subnets);
+  add(model.vpcs);
+}
+
+FindingClient ClientNames::name(const std::string& id, model::Index stack) const {
+  const std::string scope = stack < model_.stacks.size() ? model_.stacks[stack] : std::string();
+  std::string shown = !scope.empty() && repeated_.count(id) ? scope + "/" + id : id;
+  return {.id = id, .stack = scope, .shown = std::move(shown), .scope = stack};
 }
 
 namespace {
 
-std::string client_suffix(std::vector<std::string> clients) {
+std::string client_suffix(const std::vector<FindingClient>& clients) {
   if (clients.empty()) return "";
-  if (clients.size() == 1) return fmt::format(" (client {})", clients.front());
+  if (clients.size() == 1) return fmt::format(" (client {})", clients.front().shown);
   constexpr size_t kNamed = 3;
   std::string names;
   for (size_t i = 0; i < std::min(kNamed, clients.size()); ++i)
-    names += (i ? ", " : "") + clients[i];
+    names += (i ? ", " : "") + clients[i].shown;
   if (clients.size() > kNamed) names += fmt::format(" and {} more", clients.size() - kNamed);
   return fmt::format(" ({} clients: {})", clients.size(), names);
 }
 
 }  // namespace
 
-std::vector<Finding> FindingSink::take() {
+std::vector<Finding> FindingSink::take(const ClientNames& names) {
   std::vector<Finding> out;
   for (auto& [identity, finding] : findings_) {
+    for (FindingClient& client : finding.clients) client = names.name(client.id, client.scope);
     std::sort(finding.clients.begin(), finding.clients.end());
     finding.message += client_suffix(finding.clients);
     out.push_back(std::move(finding));

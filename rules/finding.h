@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "linter/analysis/analysis.h"
@@ -32,13 +33,36 @@ struct SuppressionInfo {
   Location location;
 };
 
+// A client a finding is about. Ids repeat across templates (two stacks may each have an
+// `Instance`): the stack keeps such clients apart, and names them where their ids clash.
+struct FindingClient {
+  std::string id;     // as declared, or the logical or physical id
+  std::string stack;  // of what the id names (an export's account/region); empty: none, a CIDR
+  std::string shown;  // the id, or STACK/ID when the id names clients of several stacks
+  model::Index scope = model::kNone;  // the stack's index: two files may share a stack name
+
+  friend auto operator<=>(const FindingClient&, const FindingClient&) = default;
+};
+
+// The client ids that name resources of more than one stack in the model: findings write them
+// STACK/ID, as --client takes them, while a unique id stays as it is.
+class ClientNames {
+ public:
+  explicit ClientNames(const model::Model& model);
+  FindingClient name(const std::string& id, model::Index stack) const;
+
+ private:
+  const model::Model& model_;
+  std::unordered_set<std::string_view> repeated_;
+};
+
 struct Finding {
   const RuleInfo* rule = nullptr;
   Level level = Level::Error;
   std::string message;
   model::Index file_system = model::kNone;
   std::string filesystem;
-  std::vector<std::string> clients;  // one entry: "client"; several: "clients"; none: FS-wide
+  std::vector<FindingClient> clients;  // one: "client"; several: "clients"; none: FS-wide
   Location location;
   std::string subject;       // the logical or physical id of the resource to fix
   std::string subject_type;  // its AWS type
@@ -82,7 +106,8 @@ class FindingSink {
  public:
   FindingSink(const model::Model& model, const RuleInfo& rule) : model_(model), rule_(rule) {}
   void report(const Report& report);
-  std::vector<Finding> take();
+  // The findings, their clients named and listed at the end of the message.
+  std::vector<Finding> take(const ClientNames& names);
   // Every report is also added to `into`, unmerged.
   void record_reports(std::vector<RuleReport>* into) { reports_ = into; }
 

@@ -28,6 +28,14 @@ std::string_view file_system_stack(const model::Model& model, const rules::Findi
 
 namespace {
 
+// A stack's name, or null for none (an exported resource, a CIDR).
+void write_stack(JsonWriter& json, std::string_view stack) {
+  if (stack.empty())
+    json.null();
+  else
+    json.value(stack);
+}
+
 void write_finding(JsonWriter& json, const RunReport& report, const rules::Finding& finding) {
   json.begin_object();
   json.field("rule", finding.rule->code).field("level", rules::level_name(finding.level));
@@ -38,19 +46,22 @@ void write_finding(JsonWriter& json, const RunReport& report, const rules::Findi
     json.value(finding.filesystem);
   // Logical ids repeat across stacks: the file system's stack tells them apart.
   json.key("stack");
-  if (const std::string_view stack = file_system_stack(*report.model, finding); stack.empty()) {
-    json.null();
-  } else {
-    json.value(stack);
-  }
+  write_stack(json, file_system_stack(*report.model, finding));
+  // The client's id as it was named, and beside it its stack (ids repeat across stacks too).
+  const bool one = finding.clients.size() == 1;
   json.key("client");
-  if (finding.clients.size() == 1)
-    json.value(finding.clients.front());
+  if (one)
+    json.value(finding.clients.front().id);
   else
     json.null();
+  json.key("clientStack");
+  write_stack(json, one ? finding.clients.front().stack : std::string_view{});
   if (finding.clients.size() > 1) {
     json.key("clients").begin_array();
-    for (const std::string& client : finding.clients) json.value(client);
+    for (const rules::FindingClient& client : finding.clients) json.value(client.id);
+    json.end_array();
+    json.key("clientStacks").begin_array();  // in the order of "clients"
+    for (const rules::FindingClient& client : finding.clients) write_stack(json, client.stack);
     json.end_array();
   }
   json.field("resource", finding.subject);
