@@ -183,8 +183,9 @@ void analyze_and_report(const RunInputs& run) {
   }
   const auto analyses = analysis::analyze(model, {run.nfs}, declared, diagnostics);
   const rules::RuleContext context{model, analyses, run.nfs};
+  const rules::RepeatedIds repeated(model);
   for (const rules::RuleInfo* rule : rules::all_rules()) {
-    rules::FindingSink sink(model, *rule);
+    rules::FindingSink sink(model, *rule, repeated);
     rule->check(context, sink);
     for (rules::Finding& finding : sink.take()) report.findings.push_back(std::move(finding));
   }

@@ -51,14 +51,21 @@ std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& 
 // Rules name what is broken by ids, which repeat across templates (two stacks may both have a
 // "FileSystem"): the stack or account/region of the file system, else of the subject, tells them
 // apart. Two files may share a stack name ("template"): the stack index keeps their findings apart
-// here, while the fingerprint, built from the name, survives the files being reordered.
-std::pair<model::Index, std::string> FindingSink::qualified_identity(const Report& report) const {
+// here, while the fingerprint, built from the name, survives the files being reordered. Two
+// client stacks may each have a broken "ClientRouteTable" on the way to one file system: two
+// findings, whose fingerprints name the subject's stack as well (only then: others keep theirs).
+FindingSink::Key FindingSink::qualified_identity(const Report& report) const {
   const model::Index stack = report.file_system != model::kNone
                                  ? model_.file_systems[report.file_system].origin.stack
                                  : report.subject->stack;
-  const std::string_view scope =
-      stack < model_.stacks.size() ? std::string_view(model_.stacks[stack]) : "";
-  return {stack, fmt::format("{}|{}", scope, report.identity)};
+  const auto name = [&](model::Index index) {
+    return index < model_.stacks.size() ? std::string_view(model_.stacks[index]) : "";
+  };
+  const model::Index subject = report.subject->stack;
+  std::string identity = fmt::format("{}|{}", name(stack), report.identity);
+  if (subject != stack && repeated_.repeats(report.subject->name))
+    identity += fmt::format("|subject of {}", name(subject));
+  return {stack, subject, std::move(identity)};
 }
 
 // A finding found behind other broken hops says which: the walk went on as if they were fixed.
@@ -88,7 +95,7 @@ void FindingSink::report(const Report& report) {
     finding.subject = report.subject->name;
     finding.subject_type = report.subject->type;
     finding.stack = report.subject->stack;
-    finding.identity = it->first.second;
+    finding.identity = std::get<2>(it->first);
     if (report.trace) finding.path = path_of(model_, *report.trace);
   }
   if (!report.trace) return;
@@ -102,7 +109,7 @@ void FindingSink::report(const Report& report) {
   }
 }
 
-ClientNames::ClientNames(const model::Model& model) : model_(model) {
+RepeatedIds::RepeatedIds(const model::Model& model) : model_(model) {
   if (model.stacks.size() < 2) return;  // one stack or none: no id can repeat across stacks
   std::unordered_map<std::string_view, model::Index> first_stack;
   const auto add = [&](const auto& entities) {
@@ -112,15 +119,14 @@ ClientNames::ClientNames(const model::Model& model) : model_(model) {
       if (!inserted && it->second != entity.origin.stack) repeated_.insert(entity.origin.name);
     }
   };
-  // What a client id can name (DeclaredClients, discovery): instances, subnets and VPCs.
-  add(model.instances);
-  add(model.subnets);
-  add(model.vpcs);
+#define REACHLINT_ENTITY(kind, type, array, ...) add(model.array);
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
 }
 
-FindingClient ClientNames::name(const std::string& id, model::Index stack) const {
+FindingClient RepeatedIds::client(const std::string& id, model::Index stack) const {
   const std::string scope = stack < model_.stacks.size() ? model_.stacks[stack] : std::string();
-  std::string shown = !scope.empty() && repeated_.count(id) ? scope + "/" + id : id;
+  std::string shown = !scope.empty() && repeats(id) ? scope + "/" + id : id;
   return {.id = id, .stack = scope, .shown = std::move(shown), .scope = stack};
 }
 
@@ -139,10 +145,11 @@ std::string client_suffix(const std::vector<FindingClient>& clients) {
 
 }  // namespace
 
-std::vector<Finding> FindingSink::take(const ClientNames& names) {
+std::vector<Finding> FindingSink::take() {
   std::vector<Finding> out;
   for (auto& [identity, finding] : findings_) {
-    for (FindingClient& client : finding.clients) client = names.name(client.id, client.scope);
+    for (FindingClient& client : finding.clients)
+      client = repeated_.client(client.id, client.scope);
     std::sort(finding.clients.begin(), finding.clients.end());
     finding.message += client_suffix(finding.clients);
     out.push_back(std::move(finding));

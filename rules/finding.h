@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -44,12 +45,15 @@ struct FindingClient {
   friend auto operator<=>(const FindingClient&, const FindingClient&) = default;
 };
 
-// The client ids that name resources of more than one stack in the model: findings write them
-// STACK/ID, as --client takes them, while a unique id stays as it is.
-class ClientNames {
+// The ids that name resources of more than one stack in the model (two templates each with an
+// `Instance`). Findings write such a client STACK/ID, as --client takes it, and keep two broken
+// resources of such an id apart; a unique id stays as it is, and so do messages and fingerprints.
+class RepeatedIds {
  public:
-  explicit ClientNames(const model::Model& model);
-  FindingClient name(const std::string& id, model::Index stack) const;
+  explicit RepeatedIds(const model::Model& model);
+  bool repeats(std::string_view id) const { return repeated_.count(id) != 0; }
+  // The client `id` of `stack`, with its stack's name and the name to show.
+  FindingClient client(const std::string& id, model::Index stack) const;
 
  private:
   const model::Model& model_;
@@ -104,18 +108,22 @@ struct RuleReport {
 
 class FindingSink {
  public:
-  FindingSink(const model::Model& model, const RuleInfo& rule) : model_(model), rule_(rule) {}
+  FindingSink(const model::Model& model, const RuleInfo& rule, const RepeatedIds& repeated)
+      : model_(model), rule_(rule), repeated_(repeated) {}
   void report(const Report& report);
   // The findings, their clients named and listed at the end of the message.
-  std::vector<Finding> take(const ClientNames& names);
+  std::vector<Finding> take();
   // Every report is also added to `into`, unmerged.
   void record_reports(std::vector<RuleReport>* into) { reports_ = into; }
 
  private:
-  std::pair<model::Index, std::string> qualified_identity(const Report& report) const;
+  // The stacks of the file system (else the subject) and of the subject, and the identity.
+  using Key = std::tuple<model::Index, model::Index, std::string>;
+  Key qualified_identity(const Report& report) const;
   const model::Model& model_;
   const RuleInfo& rule_;
-  std::map<std::pair<model::Index, std::string>, Finding> findings_;  // one per broken thing
+  const RepeatedIds& repeated_;
+  std::map<Key, Finding> findings_;  // one per broken thing
   std::vector<RuleReport>* reports_ = nullptr;
 };
 

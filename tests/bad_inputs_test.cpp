@@ -406,6 +406,43 @@ BOOST_AUTO_TEST_CASE(a_client_is_declared_in_one_stack_by_stack_slash_id) {
   BOOST_TEST(contains(traced.out, "RL102"), traced.out);
 }
 
+BOOST_AUTO_TEST_CASE(two_broken_resources_of_one_id_are_two_findings) {
+  // team-a as team-b, without the route: each stack's ClientRouteTable is broken.
+  const ScratchDir scratch;
+  for (const char* file : {"shared.json", "team-b.json"})
+    fs::copy_file(fixture(std::string("client-ids-repeat/") + file), scratch.path(file));
+  std::string team_a = read_file(fixture("client-ids-repeat/team-b.json"));
+  for (size_t at = team_a.find("10.2."); at != std::string::npos; at = team_a.find("10.2.", at))
+    team_a.replace(at, 5, "10.1.");
+  write_file(scratch.path("team-a.json"), team_a);
+  const std::vector<std::string> inputs = {"shared.json", "team-a.json", "team-b.json"};
+  std::vector<std::string> args = {"--no-config", "--select", "RL102"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  const auto text = run_cli(args, scratch.dir().string());
+  BOOST_TEST(text.exit == 1, text.err);
+  BOOST_TEST(contains(text.out,
+                      "team-a.json:28:5: error: no route to file system FileSystem: "
+                      "ClientRouteTable has no route to 10.0.255.240/28 (client "
+                      "team-a/Instance) [RL102]"),
+             text.out);
+  BOOST_TEST(contains(text.out,
+                      "team-b.json:28:5: error: no route to file system FileSystem: "
+                      "ClientRouteTable has no route to 10.0.255.240/28 (client "
+                      "team-b/Instance) [RL102]"),
+             text.out);
+  // Two alerts in code scanning: their fingerprints differ.
+  args.insert(args.begin(), {"-f", "sarif"});
+  const auto sarif = run_cli(args, scratch.dir().string());
+  simdjson::dom::parser parser;
+  std::vector<std::string> fingerprints;
+  for (simdjson::dom::element result :
+       parse(parser, sarif.out)["runs"].at(0)["results"].get_array())
+    fingerprints.emplace_back(
+        std::string_view(result["partialFingerprints"]["reachlintIdentity/v1"]));
+  BOOST_TEST_REQUIRE(fingerprints.size() == 2u, sarif.out);
+  BOOST_TEST(fingerprints[0] != fingerprints[1]);
+}
+
 BOOST_AUTO_TEST_CASE(a_duplicate_export_names_both_files) {
   const ScratchDir scratch;
   two_folders(scratch, "intrinsics-importvalue/network.json", "network.json");

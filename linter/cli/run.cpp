@@ -78,11 +78,11 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
                                       const std::vector<analysis::FileSystemAnalysis>& analyses) {
   std::vector<rules::Finding> findings;
   const rules::RuleContext context{pipeline.model, analyses, pipeline.nfs};
-  const rules::ClientNames names(pipeline.model);
+  const rules::RepeatedIds repeated(pipeline.model);
   for (const rules::RuleInfo* rule : pipeline.rules) {
-    rules::FindingSink sink(pipeline.model, *rule);
+    rules::FindingSink sink(pipeline.model, *rule, repeated);
     rule->check(context, sink);
-    for (rules::Finding& finding : sink.take(names)) findings.push_back(std::move(finding));
+    for (rules::Finding& finding : sink.take()) findings.push_back(std::move(finding));
   }
   output::sort_findings(findings);
   return findings;
