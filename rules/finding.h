@@ -42,7 +42,9 @@ struct FindingClient {
   std::string shown;  // the id, or STACK/ID when the id names clients of several stacks
   model::Index scope = model::kNone;  // the stack's index: two files may share a stack name
 
-  friend auto operator<=>(const FindingClient&, const FindingClient&) = default;
+  friend bool operator<(const FindingClient& a, const FindingClient& b) {
+    return std::tie(a.id, a.stack, a.shown, a.scope) < std::tie(b.id, b.stack, b.shown, b.scope);
+  }
 };
 
 // The ids that name resources of more than one stack in the model (two templates each with an

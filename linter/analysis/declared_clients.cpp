@@ -124,10 +124,11 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
     std::string error;
     if (names_cidr(spec.kind, spec.value)) {
       const auto cidr = Cidr::parse(spec.value);
-      if (!cidr)
+      if (!cidr) {
         error = fmt::format("client cidr '{}' is not a valid IPv4 CIDR", spec.value);
-      else
+      } else {
         entry->groups = resolve_cidr(model, *cidr, spec.value);
+      }
     } else {
       for (const model::EntityRef& ref : find_client_id(model, spec.value)) {
         if (!kind_matches(spec.kind, ref.kind)) continue;
@@ -137,7 +138,9 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
           continue;
         }
         for (ClientGroup group : *groups) {  // a VPC's subnets are that VPC, of its stack
-          for (ClientMember& member : group.members) member.stack = model.origin(ref).stack;
+          for (ClientMember& member : group.members) {
+            member.stack = model.origin(ref).stack;
+          }
           entry->groups.push_back(std::move(group));
         }
       }
