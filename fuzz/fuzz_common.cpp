@@ -183,12 +183,12 @@ void analyze_and_report(const RunInputs& run) {
   }
   const auto analyses = analysis::analyze(model, {run.nfs}, declared, diagnostics);
   const rules::RuleContext context{model, analyses, run.nfs};
-  const rules::RepeatedIds repeated(model);
   for (const rules::RuleInfo* rule : rules::all_rules()) {
-    rules::FindingSink sink(model, *rule, repeated);
+    rules::FindingSink sink(model, *rule);
     rule->check(context, sink);
     for (rules::Finding& finding : sink.take()) report.findings.push_back(std::move(finding));
   }
+  rules::name_findings(model, report.findings);
   output::sort_findings(report.findings);
   report.notices = diagnostics.sorted_notices();
   report.file_systems = model.file_systems.size();

@@ -52,20 +52,15 @@ std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& 
 // "FileSystem"): the stack or account/region of the file system, else of the subject, tells them
 // apart. Two files may share a stack name ("template"): the stack index keeps their findings apart
 // here, while the fingerprint, built from the name, survives the files being reordered. Two
-// client stacks may each have a broken "ClientRouteTable" on the way to one file system: two
-// findings, whose fingerprints name the subject's stack as well (only then: others keep theirs).
+// client stacks may each have a broken "ClientRouteTable" on the way to one file system: the
+// subject's stack keeps them apart too (name_findings gives them fingerprints of their own).
 FindingSink::Key FindingSink::qualified_identity(const Report& report) const {
   const model::Index stack = report.file_system != model::kNone
                                  ? model_.file_systems[report.file_system].origin.stack
                                  : report.subject->stack;
-  const auto name = [&](model::Index index) {
-    return index < model_.stacks.size() ? std::string_view(model_.stacks[index]) : "";
-  };
-  const model::Index subject = report.subject->stack;
-  std::string identity = fmt::format("{}|{}", name(stack), report.identity);
-  if (subject != stack && repeated_.repeats(report.subject->name))
-    identity += fmt::format("|subject of {}", name(subject));
-  return {stack, subject, std::move(identity)};
+  const std::string_view scope =
+      stack < model_.stacks.size() ? std::string_view(model_.stacks[stack]) : "";
+  return {stack, report.subject->stack, fmt::format("{}|{}", scope, report.identity)};
 }
 
 // A finding found behind other broken hops says which: the walk went on as if they were fixed.
@@ -109,12 +104,16 @@ void FindingSink::report(const Report& report) {
   }
 }
 
-RepeatedIds::RepeatedIds(const model::Model& model) : model_(model) {
-  if (model.stacks.size() < 2) return;  // one stack or none: no id can repeat across stacks
+RepeatedIds::RepeatedIds(const model::Model& model,
+                         const std::unordered_set<std::string_view>& asked)
+    : model_(model) {
+  // One stack or none: no id can repeat across stacks. Only the ids asked about are looked at,
+  // so that an organisation's 100,000 physical ids cost a lookup each, not a map entry.
+  if (model.stacks.size() < 2 || asked.empty()) return;
   std::unordered_map<std::string_view, model::Index> first_stack;
   const auto add = [&](const auto& entities) {
     for (const auto& entity : entities) {
-      if (entity.origin.implicit || entity.origin.name.empty()) continue;
+      if (entity.origin.implicit || !asked.count(entity.origin.name)) continue;
       const auto [it, inserted] = first_stack.try_emplace(entity.origin.name, entity.origin.stack);
       if (!inserted && it->second != entity.origin.stack) repeated_.insert(entity.origin.name);
     }
@@ -147,15 +146,39 @@ std::string client_suffix(const std::vector<FindingClient>& clients) {
 
 std::vector<Finding> FindingSink::take() {
   std::vector<Finding> out;
-  for (auto& [identity, finding] : findings_) {
-    for (FindingClient& client : finding.clients)
-      client = repeated_.client(client.id, client.scope);
-    std::sort(finding.clients.begin(), finding.clients.end());
-    finding.message += client_suffix(finding.clients);
-    out.push_back(std::move(finding));
-  }
+  for (auto& [identity, finding] : findings_) out.push_back(std::move(finding));
   findings_.clear();
   return out;
+}
+
+namespace {
+
+// The stack findings of the file system's (else the subject's) are told apart by.
+model::Index scope_of(const model::Model& model, const Finding& finding) {
+  return finding.file_system != model::kNone ? model.file_systems[finding.file_system].origin.stack
+                                             : finding.stack;
+}
+
+bool subject_apart(const model::Model& model, const Finding& finding) {
+  return finding.stack != scope_of(model, finding) && finding.stack < model.stacks.size();
+}
+
+}  // namespace
+
+void name_findings(const model::Model& model, std::vector<Finding>& findings) {
+  std::unordered_set<std::string_view> asked;
+  for (const Finding& finding : findings) {
+    for (const FindingClient& client : finding.clients) asked.insert(client.id);
+    if (subject_apart(model, finding)) asked.insert(finding.subject);
+  }
+  const RepeatedIds repeated(model, asked);
+  for (Finding& finding : findings) {
+    for (FindingClient& client : finding.clients) client = repeated.client(client.id, client.scope);
+    std::sort(finding.clients.begin(), finding.clients.end());
+    finding.message += client_suffix(finding.clients);
+    if (subject_apart(model, finding) && repeated.repeats(finding.subject))
+      finding.identity += fmt::format("|subject of {}", model.stacks[finding.stack]);
+  }
 }
 
 std::string fingerprint(const Finding& finding) {

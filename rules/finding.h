@@ -52,7 +52,8 @@ struct FindingClient {
 // resources of such an id apart; a unique id stays as it is, and so do messages and fingerprints.
 class RepeatedIds {
  public:
-  explicit RepeatedIds(const model::Model& model);
+  // Which of the ids `asked` repeat.
+  RepeatedIds(const model::Model& model, const std::unordered_set<std::string_view>& asked);
   bool repeats(std::string_view id) const { return repeated_.count(id) != 0; }
   // The client `id` of `stack`, with its stack's name and the name to show.
   FindingClient client(const std::string& id, model::Index stack) const;
@@ -83,6 +84,11 @@ struct Finding {
   bool active() const { return !suppression && baseline_state != "unchanged"; }
 };
 
+// Completes the findings of every rule's sink: names their clients (STACK/ID where the id
+// repeats across stacks) at the end of their messages, and gives a finding whose subject's id
+// repeats in a stack other than its file system's a fingerprint of its own.
+void name_findings(const model::Model& model, std::vector<Finding>& findings);
+
 // Stable across runs and line moves: the rule and the identity of what is broken.
 std::string fingerprint(const Finding& finding);
 
@@ -110,10 +116,9 @@ struct RuleReport {
 
 class FindingSink {
  public:
-  FindingSink(const model::Model& model, const RuleInfo& rule, const RepeatedIds& repeated)
-      : model_(model), rule_(rule), repeated_(repeated) {}
+  FindingSink(const model::Model& model, const RuleInfo& rule) : model_(model), rule_(rule) {}
   void report(const Report& report);
-  // The findings, their clients named and listed at the end of the message.
+  // The findings, for name_findings.
   std::vector<Finding> take();
   // Every report is also added to `into`, unmerged.
   void record_reports(std::vector<RuleReport>* into) { reports_ = into; }
@@ -124,7 +129,6 @@ class FindingSink {
   Key qualified_identity(const Report& report) const;
   const model::Model& model_;
   const RuleInfo& rule_;
-  const RepeatedIds& repeated_;
   std::map<Key, Finding> findings_;  // one per broken thing
   std::vector<RuleReport>* reports_ = nullptr;
 };

@@ -89,9 +89,8 @@ std::vector<rules::RuleReport> rule_reports(
     analysis::NfsProfile nfs) {
   std::vector<rules::RuleReport> reports;
   const rules::RuleContext context{model, analyses, nfs};
-  const rules::RepeatedIds repeated(model);
   for (const rules::RuleInfo* rule : rules::all_rules()) {
-    rules::FindingSink sink(model, *rule, repeated);
+    rules::FindingSink sink(model, *rule);
     sink.record_reports(&reports);
     rule->check(context, sink);
   }

@@ -78,12 +78,12 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
                                       const std::vector<analysis::FileSystemAnalysis>& analyses) {
   std::vector<rules::Finding> findings;
   const rules::RuleContext context{pipeline.model, analyses, pipeline.nfs};
-  const rules::RepeatedIds repeated(pipeline.model);
   for (const rules::RuleInfo* rule : pipeline.rules) {
-    rules::FindingSink sink(pipeline.model, *rule, repeated);
+    rules::FindingSink sink(pipeline.model, *rule);
     rule->check(context, sink);
     for (rules::Finding& finding : sink.take()) findings.push_back(std::move(finding));
   }
+  rules::name_findings(pipeline.model, findings);
   output::sort_findings(findings);
   return findings;
 }
