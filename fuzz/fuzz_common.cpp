@@ -188,6 +188,7 @@ void analyze_and_report(const RunInputs& run) {
     rule->check(context, sink);
     for (rules::Finding& finding : sink.take()) report.findings.push_back(std::move(finding));
   }
+  rules::name_findings(model, report.findings);
   output::sort_findings(report.findings);
   report.notices = diagnostics.sorted_notices();
   report.file_systems = model.file_systems.size();

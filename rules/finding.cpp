@@ -1,6 +1,7 @@
 #include "rules/finding.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -50,14 +51,16 @@ std::vector<PathStep> path_of(const model::Model& model, const analysis::Trace& 
 // Rules name what is broken by ids, which repeat across templates (two stacks may both have a
 // "FileSystem"): the stack or account/region of the file system, else of the subject, tells them
 // apart. Two files may share a stack name ("template"): the stack index keeps their findings apart
-// here, while the fingerprint, built from the name, survives the files being reordered.
-std::pair<model::Index, std::string> FindingSink::qualified_identity(const Report& report) const {
+// here, while the fingerprint, built from the name, survives the files being reordered. Two
+// client stacks may each have a broken "ClientRouteTable" on the way to one file system: the
+// subject's stack keeps them apart too (name_findings gives them fingerprints of their own).
+FindingSink::Key FindingSink::qualified_identity(const Report& report) const {
   const model::Index stack = report.file_system != model::kNone
                                  ? model_.file_systems[report.file_system].origin.stack
                                  : report.subject->stack;
   const std::string_view scope =
       stack < model_.stacks.size() ? std::string_view(model_.stacks[stack]) : "";
-  return {stack, fmt::format("{}|{}", scope, report.identity)};
+  return {stack, report.subject->stack, fmt::format("{}|{}", scope, report.identity)};
 }
 
 // A finding found behind other broken hops says which: the walk went on as if they were fixed.
@@ -87,27 +90,54 @@ void FindingSink::report(const Report& report) {
     finding.subject = report.subject->name;
     finding.subject_type = report.subject->type;
     finding.stack = report.subject->stack;
-    finding.identity = it->first.second;
+    finding.identity = std::get<2>(it->first);
     if (report.trace) finding.path = path_of(model_, *report.trace);
   }
   if (!report.trace) return;
+  // Two clients of one id in two stacks are two clients: named apart in take().
   for (const analysis::ClientMember& member : report.trace->client->members) {
-    if (std::find(finding.clients.begin(), finding.clients.end(), member.id) ==
-        finding.clients.end()) {
-      finding.clients.push_back(member.id);
-    }
+    const auto same = [&](const FindingClient& c) {
+      return c.id == member.id && c.scope == member.stack;
+    };
+    if (std::none_of(finding.clients.begin(), finding.clients.end(), same))
+      finding.clients.push_back({.id = member.id, .stack = {}, .shown = {}, .scope = member.stack});
   }
+}
+
+RepeatedIds::RepeatedIds(const model::Model& model,
+                         const std::unordered_set<std::string_view>& asked)
+    : model_(model) {
+  // One stack or none: no id can repeat across stacks. Only the ids asked about are looked at,
+  // so that an organisation's 100,000 physical ids cost a lookup each, not a map entry.
+  if (model.stacks.size() < 2 || asked.empty()) return;
+  std::unordered_map<std::string_view, model::Index> first_stack;
+  const auto add = [&](const auto& entities) {
+    for (const auto& entity : entities) {
+      if (entity.origin.implicit || !asked.count(entity.origin.name)) continue;
+      const auto [it, inserted] = first_stack.try_emplace(entity.origin.name, entity.origin.stack);
+      if (!inserted && it->second != entity.origin.stack) repeated_.insert(entity.origin.name);
+    }
+  };
+#define REACHLINT_ENTITY(kind, type, array, ...) add(model.array);
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+}
+
+FindingClient RepeatedIds::client(const std::string& id, model::Index stack) const {
+  const std::string scope = stack < model_.stacks.size() ? model_.stacks[stack] : std::string();
+  std::string shown = !scope.empty() && repeats(id) ? scope + "/" + id : id;
+  return {.id = id, .stack = scope, .shown = std::move(shown), .scope = stack};
 }
 
 namespace {
 
-std::string client_suffix(std::vector<std::string> clients) {
+std::string client_suffix(const std::vector<FindingClient>& clients) {
   if (clients.empty()) return "";
-  if (clients.size() == 1) return fmt::format(" (client {})", clients.front());
+  if (clients.size() == 1) return fmt::format(" (client {})", clients.front().shown);
   constexpr size_t kNamed = 3;
   std::string names;
   for (size_t i = 0; i < std::min(kNamed, clients.size()); ++i)
-    names += (i ? ", " : "") + clients[i];
+    names += (i ? ", " : "") + clients[i].shown;
   if (clients.size() > kNamed) names += fmt::format(" and {} more", clients.size() - kNamed);
   return fmt::format(" ({} clients: {})", clients.size(), names);
 }
@@ -116,13 +146,39 @@ std::string client_suffix(std::vector<std::string> clients) {
 
 std::vector<Finding> FindingSink::take() {
   std::vector<Finding> out;
-  for (auto& [identity, finding] : findings_) {
-    std::sort(finding.clients.begin(), finding.clients.end());
-    finding.message += client_suffix(finding.clients);
-    out.push_back(std::move(finding));
-  }
+  for (auto& [identity, finding] : findings_) out.push_back(std::move(finding));
   findings_.clear();
   return out;
+}
+
+namespace {
+
+// The stack findings of the file system's (else the subject's) are told apart by.
+model::Index scope_of(const model::Model& model, const Finding& finding) {
+  return finding.file_system != model::kNone ? model.file_systems[finding.file_system].origin.stack
+                                             : finding.stack;
+}
+
+bool subject_apart(const model::Model& model, const Finding& finding) {
+  return finding.stack != scope_of(model, finding) && finding.stack < model.stacks.size();
+}
+
+}  // namespace
+
+void name_findings(const model::Model& model, std::vector<Finding>& findings) {
+  std::unordered_set<std::string_view> asked;
+  for (const Finding& finding : findings) {
+    for (const FindingClient& client : finding.clients) asked.insert(client.id);
+    if (subject_apart(model, finding)) asked.insert(finding.subject);
+  }
+  const RepeatedIds repeated(model, asked);
+  for (Finding& finding : findings) {
+    for (FindingClient& client : finding.clients) client = repeated.client(client.id, client.scope);
+    std::sort(finding.clients.begin(), finding.clients.end());
+    finding.message += client_suffix(finding.clients);
+    if (subject_apart(model, finding) && repeated.repeats(finding.subject))
+      finding.identity += fmt::format("|subject of {}", model.stacks[finding.stack]);
+  }
 }
 
 std::string fingerprint(const Finding& finding) {

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "linter/analysis/analysis.h"
@@ -32,13 +34,42 @@ struct SuppressionInfo {
   Location location;
 };
 
+// A client a finding is about. Ids repeat across templates (two stacks may each have an
+// `Instance`): the stack keeps such clients apart, and names them where their ids clash.
+struct FindingClient {
+  std::string id;     // as declared, or the logical or physical id
+  std::string stack;  // of what the id names (an export's account/region); empty: none, a CIDR
+  std::string shown;  // the id, or STACK/ID when the id names clients of several stacks
+  model::Index scope = model::kNone;  // the stack's index: two files may share a stack name
+
+  friend bool operator<(const FindingClient& a, const FindingClient& b) {
+    return std::tie(a.id, a.stack, a.shown, a.scope) < std::tie(b.id, b.stack, b.shown, b.scope);
+  }
+};
+
+// The ids that name resources of more than one stack in the model (two templates each with an
+// `Instance`). Findings write such a client STACK/ID, as --client takes it, and keep two broken
+// resources of such an id apart; a unique id stays as it is, and so do messages and fingerprints.
+class RepeatedIds {
+ public:
+  // Which of the ids `asked` repeat.
+  RepeatedIds(const model::Model& model, const std::unordered_set<std::string_view>& asked);
+  bool repeats(std::string_view id) const { return repeated_.count(id) != 0; }
+  // The client `id` of `stack`, with its stack's name and the name to show.
+  FindingClient client(const std::string& id, model::Index stack) const;
+
+ private:
+  const model::Model& model_;
+  std::unordered_set<std::string_view> repeated_;
+};
+
 struct Finding {
   const RuleInfo* rule = nullptr;
   Level level = Level::Error;
   std::string message;
   model::Index file_system = model::kNone;
   std::string filesystem;
-  std::vector<std::string> clients;  // one entry: "client"; several: "clients"; none: FS-wide
+  std::vector<FindingClient> clients;  // one: "client"; several: "clients"; none: FS-wide
   Location location;
   std::string subject;       // the logical or physical id of the resource to fix
   std::string subject_type;  // its AWS type
@@ -52,6 +83,11 @@ struct Finding {
   // Whether it counts toward the exit status and is shown by default.
   bool active() const { return !suppression && baseline_state != "unchanged"; }
 };
+
+// Completes the findings of every rule's sink: names their clients (STACK/ID where the id
+// repeats across stacks) at the end of their messages, and gives a finding whose subject's id
+// repeats in a stack other than its file system's a fingerprint of its own.
+void name_findings(const model::Model& model, std::vector<Finding>& findings);
 
 // Stable across runs and line moves: the rule and the identity of what is broken.
 std::string fingerprint(const Finding& finding);
@@ -82,15 +118,18 @@ class FindingSink {
  public:
   FindingSink(const model::Model& model, const RuleInfo& rule) : model_(model), rule_(rule) {}
   void report(const Report& report);
+  // The findings, for name_findings.
   std::vector<Finding> take();
   // Every report is also added to `into`, unmerged.
   void record_reports(std::vector<RuleReport>* into) { reports_ = into; }
 
  private:
-  std::pair<model::Index, std::string> qualified_identity(const Report& report) const;
+  // The stacks of the file system (else the subject) and of the subject, and the identity.
+  using Key = std::tuple<model::Index, model::Index, std::string>;
+  Key qualified_identity(const Report& report) const;
   const model::Model& model_;
   const RuleInfo& rule_;
-  std::map<std::pair<model::Index, std::string>, Finding> findings_;  // one per broken thing
+  std::map<Key, Finding> findings_;  // one per broken thing
   std::vector<RuleReport>* reports_ = nullptr;
 };
 

@@ -4,7 +4,8 @@
 # RUNNER_TEMP, a GITHUB_OUTPUT file per step, the INPUT_* variables action.yml maps from its inputs)
 # against a temporary workspace holding a fixture template. Checks the SARIF (valid JSON, version
 # 2.1.0, the RL102 ruleId, workspace-relative uris), the step outputs, that findings do not fail the
-# step and that an unreadable input does. The upload step (github/codeql-action) needs GitHub: only
+# step and that an unreadable input does, with the other inputs' SARIF still named for the upload
+# step (whose condition is checked in action.yml). The upload step (github/codeql-action) needs GitHub: only
 # its wiring is checked. The build step builds reachlint into the action's build-action/ directory
 # as it does on a runner: the first time, a few minutes (little when ccache holds the main build's
 # objects: CCACHE_BASEDIR makes its paths match); afterwards an up-to-date check of seconds.
@@ -59,7 +60,8 @@ for mapping in 'REACHLINT: ${{ steps.build.outputs.binary }}' 'INPUT_PATHS: ${{ 
   'INPUT_ARGS: ${{ inputs.args }}' 'INPUT_SARIF_FILE: ${{ inputs.sarif-file }}' \
   'INPUT_CATEGORY: ${{ inputs.category }}' \
   'uses: github/codeql-action/upload-sarif@v3' 'sarif_file: ${{ steps.run.outputs.sarif-file }}' \
-  'category: ${{ inputs.category }}' "if: \${{ inputs.upload == 'true' }}"; do
+  'category: ${{ inputs.category }}' \
+  "if: \${{ !cancelled() && inputs.upload == 'true' && steps.run.outputs.sarif-file != '' }}"; do
   grep -qF -- "$mapping" "$action" || fail "action.yml lacks '$mapping'"
 done
 default_of() { # the default of an input, unquoted
@@ -189,4 +191,48 @@ if run_step run-args "$run_run" REACHLINT="$binary" INPUT_PATHS=. INPUT_ARGS="-f
   fail "the run step accepted '-f json' in args"
 fi
 say "run step on the fixed template: exit-code 0; on a missing input: fails (status $status)"
+
+# 6. A missing input beside a template with findings: the step fails (exit 2), yet the SARIF holds the
+# template's findings and the error, and sarif-file is set, so the upload step runs.
+cp "$root/fixtures/corpus-seed-as-is/template.json" "$workspace/infra/seed.json"
+status=0
+run_step run-partial "$run_run" REACHLINT="$binary" INPUT_PATHS="infra/seed.json infra/gone.json" \
+  INPUT_ARGS= INPUT_SARIF_FILE=partial.sarif INPUT_CATEGORY= || status=$?
+[ "$status" -eq 2 ] || { cat "$tmp/run-partial.log" >&2; fail "the run step on a missing input beside a template: status $status, not 2"; }
+[ "$(output_of run-partial exit-code)" = 2 ] || fail "exit-code output is '$(output_of run-partial exit-code)', not 2"
+[ "$(output_of run-partial sarif-file)" = "$workspace/partial.sarif" ] ||
+  fail "no sarif-file output for the report written beside the error: the upload step would skip it"
+grep -q '::error' "$tmp/run-partial.log" || fail "no ::error annotation for the partial run"
+grep -q 'RL102' "$tmp/run-partial.log" || fail "the job log does not show the other input's findings"
+summary=$(check_sarif "$workspace/partial.sarif") || fail "the partial SARIF is not valid"
+fields "$summary"
+grep -qw RL102 <<<"$rules" || fail "the partial SARIF lacks the template's RL102 (rules: '$rules')"
+[ "$uris" = infra/seed.json ] || fail "the partial SARIF's result uris are '$uris'"
+# invocation FILE: "<executionSuccessful> <whether a notification names infra/gone.json>"
+invocation() {
+  if [ "$json_tool" = python3 ]; then
+    python3 - "$1" <<'PY'
+import json, sys
+invocation = json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]
+notes = invocation.get("toolExecutionNotifications", [])
+print(str(invocation["executionSuccessful"]).lower(), str(any("infra/gone.json" in json.dumps(n) for n in notes)).lower())
+PY
+  else
+    jq -r '.runs[0].invocations[0] | "\(.executionSuccessful) \(any(.toolExecutionNotifications[]?; tostring | contains("infra/gone.json")))"' "$1"
+  fi
+}
+notified=$(invocation "$workspace/partial.sarif")
+[ "$notified" = "false true" ] || fail "the partial SARIF does not report the missing input (executionSuccessful, notified: $notified)"
+
+# 7. A usage error writes no report: no sarif-file output (the upload step skips), and a report
+# left by an earlier run is not passed off as this one's.
+printf '{}\n' >"$workspace/stale.sarif"
+if run_step run-usage "$run_run" REACHLINT="$binary" INPUT_PATHS=infra/seed.json \
+  INPUT_ARGS="--select RL999" INPUT_SARIF_FILE=stale.sarif INPUT_CATEGORY=; then
+  fail "the run step passed on an unknown rule code"
+fi
+[ -z "$(output_of run-usage sarif-file)" ] || fail "sarif-file output set although no report was written"
+[ "$(output_of run-usage exit-code)" = 2 ] || fail "exit-code output on a usage error is not 2"
+[ ! -e "$workspace/stale.sarif" ] || fail "the stale report of an earlier run is still there"
+say "missing input beside a template: fails, SARIF with its findings and the error, sarif-file set; usage error: no sarif-file"
 say "PASS"

@@ -317,6 +317,132 @@ BOOST_AUTO_TEST_CASE(same_ids_in_two_stacks_are_told_apart) {
   BOOST_TEST(lines_of(one.out).front() == "FileSystem (1 finding):", one.out);
 }
 
+// fixtures/client-ids-repeat: team-a and team-b each have an Instance in a ClientSubnet of a
+// ClientVpc, both clients of shared's FileSystem; team-b has no route to it.
+namespace {
+
+std::vector<std::string> client_repeat_inputs(std::vector<std::string> options) {
+  for (const char* file : {"shared.json", "team-a.json", "team-b.json"})
+    options.push_back(fixture(std::string("client-ids-repeat/") + file));
+  return options;
+}
+
+// The finding of `rule` (the only one of that rule).
+simdjson::dom::element finding_of(simdjson::dom::element root, std::string_view rule) {
+  for (simdjson::dom::element finding : root["findings"].get_array()) {
+    if (std::string_view(finding["rule"]) == rule) return finding;
+  }
+  BOOST_FAIL("no " << rule << " finding");
+  return {};
+}
+
+std::vector<std::string> strings_of(simdjson::dom::element array) {
+  std::vector<std::string> out;
+  for (simdjson::dom::element item : array.get_array())
+    out.emplace_back(item.is_null() ? "null" : std::string(std::string_view(item)));
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(clients_of_one_id_in_two_stacks_stay_two) {
+  const auto run = run_cli(client_repeat_inputs({"--no-config", "-f", "json"}));
+  BOOST_TEST(run.exit == 1, run.err);
+  simdjson::dom::parser parser;
+  const simdjson::dom::element root = parse(parser, run.out);
+  // The shared security group breaks both: one finding, two clients, each named with its stack.
+  const simdjson::dom::element shared = finding_of(root, "RL301");
+  BOOST_TEST(shared["client"].is_null());
+  BOOST_TEST(strings_of(shared["clients"]) == (std::vector<std::string>{"Instance", "Instance"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(strings_of(shared["clientStacks"]) == (std::vector<std::string>{"team-a", "team-b"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(contains(std::string(std::string_view(shared["message"])),
+                      "(2 clients: team-a/Instance, team-b/Instance)"));
+  // team-b's own route table breaks team-b's Instance alone.
+  const simdjson::dom::element own = finding_of(root, "RL102");
+  BOOST_TEST(std::string_view(own["client"]) == "Instance");
+  BOOST_TEST(std::string_view(own["clientStack"]) == "team-b");
+  BOOST_TEST(std::string_view(own["location"]["uri"]).ends_with("team-b.json"));
+  BOOST_TEST(std::string_view(own["message"]).ends_with("(client team-b/Instance)"));
+}
+
+BOOST_AUTO_TEST_CASE(an_id_of_one_stack_is_written_as_it_is) {
+  const auto run = run_cli({"--no-config", "-f", "json", fixture("client-ids-repeat/shared.json"),
+                            fixture("client-ids-repeat/team-b.json")});
+  BOOST_TEST(run.exit == 1, run.err);
+  simdjson::dom::parser parser;
+  const simdjson::dom::element own = finding_of(parse(parser, run.out), "RL102");
+  BOOST_TEST(std::string_view(own["message"]).ends_with("(client Instance)"));
+  BOOST_TEST(std::string_view(own["clientStack"]) == "team-b");
+}
+
+BOOST_AUTO_TEST_CASE(a_client_is_declared_in_one_stack_by_stack_slash_id) {
+  // The old syntax still names the Instance of every stack.
+  const auto both = run_cli(client_repeat_inputs({"--no-config", "--client", "instance=Instance"}));
+  BOOST_TEST(both.exit == 1, both.err);
+  BOOST_TEST(contains(both.out, "(2 clients: team-a/Instance, team-b/Instance) [RL301]"), both.out);
+  BOOST_TEST(contains(both.out, "(client team-b/Instance) [RL102]"), both.out);
+  // STACK/ID names one: team-a's Instance has a route, so only the security group is left.
+  const auto one = run_cli(
+      client_repeat_inputs({"--no-config", "-f", "json", "--client", "instance=team-a/Instance"}));
+  BOOST_TEST(one.exit == 1, one.err);
+  simdjson::dom::parser parser;
+  const simdjson::dom::element root = parse(parser, one.out);
+  BOOST_TEST(root["findings"].get_array().size() == 1u, one.out);
+  const simdjson::dom::element finding = finding_of(root, "RL301");
+  BOOST_TEST(std::string_view(finding["client"]) == "team-a/Instance");  // as declared
+  BOOST_TEST(std::string_view(finding["clientStack"]) == "team-a");
+  // A stack without that id is an error, as an id that names nothing is.
+  const auto none =
+      run_cli(client_repeat_inputs({"--no-config", "--client", "instance=team-c/Instance"}));
+  BOOST_TEST(none.exit == 2);
+  BOOST_TEST(contains(none.err, "client 'team-c/Instance' matches no instance in the inputs"),
+             none.err);
+  // explain --from takes the same: team-b's Instance cannot connect, team-a's can (but for 2049).
+  const auto traced = run_cli(client_repeat_inputs(
+      {"explain", "--no-config", "--from", "team-b/Instance", "--to", "FileSystem"}));
+  BOOST_TEST(traced.exit == 1, traced.err);
+  BOOST_TEST(contains(traced.out, "RL102"), traced.out);
+}
+
+BOOST_AUTO_TEST_CASE(two_broken_resources_of_one_id_are_two_findings) {
+  // team-a as team-b, without the route: each stack's ClientRouteTable is broken.
+  const ScratchDir scratch;
+  for (const char* file : {"shared.json", "team-b.json"})
+    fs::copy_file(fixture(std::string("client-ids-repeat/") + file), scratch.path(file));
+  std::string team_a = read_file(fixture("client-ids-repeat/team-b.json"));
+  for (size_t at = team_a.find("10.2."); at != std::string::npos; at = team_a.find("10.2.", at))
+    team_a.replace(at, 5, "10.1.");
+  write_file(scratch.path("team-a.json"), team_a);
+  const std::vector<std::string> inputs = {"shared.json", "team-a.json", "team-b.json"};
+  std::vector<std::string> args = {"--no-config", "--select", "RL102"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  const auto text = run_cli(args, scratch.dir().string());
+  BOOST_TEST(text.exit == 1, text.err);
+  BOOST_TEST(contains(text.out,
+                      "team-a.json:28:5: error: no route to file system FileSystem: "
+                      "ClientRouteTable has no route to 10.0.255.240/28 (client "
+                      "team-a/Instance) [RL102]"),
+             text.out);
+  BOOST_TEST(contains(text.out,
+                      "team-b.json:28:5: error: no route to file system FileSystem: "
+                      "ClientRouteTable has no route to 10.0.255.240/28 (client "
+                      "team-b/Instance) [RL102]"),
+             text.out);
+  // Two alerts in code scanning: their fingerprints differ.
+  args.insert(args.begin(), {"-f", "sarif"});
+  const auto sarif = run_cli(args, scratch.dir().string());
+  simdjson::dom::parser parser;
+  std::vector<std::string> fingerprints;
+  for (simdjson::dom::element result :
+       parse(parser, sarif.out)["runs"].at(0)["results"].get_array())
+    fingerprints.emplace_back(
+        std::string_view(result["partialFingerprints"]["reachlintIdentity/v1"]));
+  BOOST_TEST_REQUIRE(fingerprints.size() == 2u, sarif.out);
+  BOOST_TEST(fingerprints[0] != fingerprints[1]);
+}
+
 BOOST_AUTO_TEST_CASE(a_duplicate_export_names_both_files) {
   const ScratchDir scratch;
   two_folders(scratch, "intrinsics-importvalue/network.json", "network.json");

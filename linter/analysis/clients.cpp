@@ -24,7 +24,7 @@ ClientGroup instance_client(const model::Model& model, Index i, Evidence evidenc
       group.groups_known = false;
   }
   std::sort(group.groups.begin(), group.groups.end());
-  group.members.push_back({std::move(id), {model::Kind::Instance, i}});
+  group.members.push_back({std::move(id), {model::Kind::Instance, i}, instance.origin.stack});
   return group;
 }
 
@@ -34,7 +34,7 @@ ClientGroup bare_subnet_client(const model::Model& model, Index s, Evidence evid
   group.evidence = evidence;
   group.subnet = s;
   if (model.subnets[s].cidr.known()) group.addresses = AddressSet::of(*model.subnets[s].cidr);
-  group.members.push_back({std::move(id), {model::Kind::Subnet, s}});
+  group.members.push_back({std::move(id), {model::Kind::Subnet, s}, model.subnets[s].origin.stack});
   return group;
 }
 

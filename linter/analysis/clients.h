@@ -17,6 +17,9 @@ enum class Evidence : uint8_t { Declared, Specific, Broad };
 struct ClientMember {
   std::string id;           // as declared, or the logical or physical id
   model::EntityRef entity;  // the instance, interface or subnet; invalid for a CIDR
+  // The stack (or account/region) of what the id names: ids repeat across templates, and two
+  // clients of one id in two stacks are two clients. kNone for a CIDR.
+  model::Index stack = model::kNone;
 };
 
 // Clients that share a subnet, source addresses and security groups share every hop.

@@ -21,6 +21,24 @@ DeclaredClients::~DeclaredClients() = default;
 DeclaredClients::DeclaredClients(DeclaredClients&&) noexcept = default;
 DeclaredClients& DeclaredClients::operator=(DeclaredClients&&) noexcept = default;
 
+std::vector<model::EntityRef> find_client_id(const model::Model& model, std::string_view value) {
+  const size_t slash = value.rfind('/');
+  if (slash == std::string_view::npos) return model.find(value);
+  const std::string_view stack = value.substr(0, slash);
+  std::vector<model::EntityRef> found = model.find(value.substr(slash + 1));
+  std::erase_if(found, [&](const model::EntityRef& ref) {
+    const Index index = model.origin(ref).stack;
+    return index >= model.stacks.size() || model.stacks[index] != stack;
+  });
+  return found;
+}
+
+bool names_cidr(std::string_view kind, std::string_view value) {
+  if (kind == "cidr") return true;
+  return kind.empty() && value.find('/') != std::string_view::npos &&
+         Cidr::parse(value).has_value();
+}
+
 bool DeclaredClients::empty() const {
   return entries_.empty();
 }
@@ -103,23 +121,28 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
   DeclaredClients out;
   for (const ClientSpec& spec : specs) {
     auto entry = std::make_unique<Entry>();
-    const auto cidr =
-        spec.value.find('/') != std::string::npos ? Cidr::parse(spec.value) : std::nullopt;
     std::string error;
-    if (spec.kind == "cidr" || (spec.kind.empty() && cidr)) {
-      if (!cidr)
+    if (names_cidr(spec.kind, spec.value)) {
+      const auto cidr = Cidr::parse(spec.value);
+      if (!cidr) {
         error = fmt::format("client cidr '{}' is not a valid IPv4 CIDR", spec.value);
-      else
+      } else {
         entry->groups = resolve_cidr(model, *cidr, spec.value);
+      }
     } else {
-      for (const model::EntityRef& ref : model.find(spec.value)) {
+      for (const model::EntityRef& ref : find_client_id(model, spec.value)) {
         if (!kind_matches(spec.kind, ref.kind)) continue;
-        const auto groups = resolve_entity(model, ref, spec.value);
+        auto groups = resolve_entity(model, ref, spec.value);
         if (!groups) {
           error = groups.error().message;
           continue;
         }
-        entry->groups.insert(entry->groups.end(), groups->begin(), groups->end());
+        for (ClientGroup group : *groups) {  // a VPC's subnets are that VPC, of its stack
+          for (ClientMember& member : group.members) {
+            member.stack = model.origin(ref).stack;
+          }
+          entry->groups.push_back(std::move(group));
+        }
       }
       if (entry->groups.empty() && error.empty()) {
         error = fmt::format(

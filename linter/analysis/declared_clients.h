@@ -12,6 +12,13 @@
 
 namespace reachlint::analysis {
 
+// What a client id names: a logical or physical id names every resource of that id, in any stack;
+// STACK/ID (the stack, or an export's account/region, as SARIF's logical locations write it) names
+// that stack's only. Ids hold no '/', stack names may: the last '/' divides them.
+std::vector<model::EntityRef> find_client_id(const model::Model& model, std::string_view value);
+// Whether a spec names a CIDR rather than an id.
+bool names_cidr(std::string_view kind, std::string_view value);
+
 struct ClientSpec {
   std::string kind;  // "subnet", "instance", "cidr", "resource", or empty to detect
   std::string value;

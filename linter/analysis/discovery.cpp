@@ -27,8 +27,9 @@ class GroupCollector {
     ClientGroup& existing = groups_[found->second];
     existing.evidence = std::min(existing.evidence, group.evidence);
     for (ClientMember& member : group.members) {
-      const bool seen = std::any_of(existing.members.begin(), existing.members.end(),
-                                    [&](const ClientMember& m) { return m.id == member.id; });
+      const bool seen = std::any_of(
+          existing.members.begin(), existing.members.end(),
+          [&](const ClientMember& m) { return m.id == member.id && m.stack == member.stack; });
       if (!seen) existing.members.push_back(std::move(member));
     }
   }

@@ -54,10 +54,9 @@ std::vector<std::string> names_of(const model::Model& model, const std::string& 
 }
 
 Status check_client(const model::Model& model, const analysis::ClientSpec& spec) {
-  const bool cidr =
-      spec.kind == "cidr" || (spec.kind.empty() && spec.value.find('/') != std::string::npos);
-  if (cidr) return {};  // any CIDR is a client: inside a modelled subnet or outside them all
-  const std::vector<model::EntityRef> found = model.find(spec.value);
+  // Any CIDR is a client: inside a modelled subnet or outside them all.
+  if (analysis::names_cidr(spec.kind, spec.value)) return {};
+  const std::vector<model::EntityRef> found = analysis::find_client_id(model, spec.value);
   if (std::any_of(found.begin(), found.end(),
                   [&](const model::EntityRef& ref) { return is_client_kind(ref.kind, spec.kind); }))
     return {};

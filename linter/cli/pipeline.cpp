@@ -76,8 +76,9 @@ void Pipeline::read_parameters(const Options& options) {
 std::vector<analysis::ClientSpec> Pipeline::clients_left(std::vector<analysis::ClientSpec> specs) {
   if (!diagnostics.has_errors() || has_fatal_errors()) return specs;
   std::erase_if(specs, [&](const analysis::ClientSpec& spec) {
-    const bool by_id = spec.kind != "cidr" && spec.value.find('/') == std::string::npos;
-    if (!by_id || !model.find(spec.value).empty()) return false;
+    if (analysis::names_cidr(spec.kind, spec.value) ||
+        !analysis::find_client_id(model, spec.value).empty())
+      return false;
     diagnostics.notice(spec.location,
                        fmt::format("client '{}' is not checked: nothing checked has that id, and "
                                    "inputs with errors were set aside",

@@ -83,6 +83,7 @@ std::vector<rules::Finding> run_rules(const Pipeline& pipeline,
     rule->check(context, sink);
     for (rules::Finding& finding : sink.take()) findings.push_back(std::move(finding));
   }
+  rules::name_findings(pipeline.model, findings);
   output::sort_findings(findings);
   return findings;
 }

@@ -92,7 +92,7 @@ void GraphBuilder::add_client_edge(const analysis::FileSystemAnalysis& a,
   const size_t from = client_node(*trace.client, member);
   const size_t to = node_of({model::Kind::FileSystem, a.file_system});
   if (!client_edges_.insert({from, to}).second) return;
-  const std::vector<std::string>& codes = marks_.codes_of(a.file_system, member.id);
+  const std::vector<std::string>& codes = marks_.codes_of(a.file_system, member);
   if (!codes.empty()) {
     add_edge({from}, {to}, {fmt::format("{}", fmt::join(codes, ", "))}, Line::Dashed, Mark::Broken);
   } else if (analysis::has_unknown_hop(trace)) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -91,13 +92,15 @@ struct FilterUse {
 struct Marks {
   std::array<std::vector<Mark>, kKinds> entities;  // per kind, per entity index
   std::set<const model::Origin*> broken_routes;    // routes that decided a failed hop
-  std::map<std::pair<model::Index, std::string>, std::vector<std::string>> codes;  // sorted
+  // Per file system, client id and the client's stack (ids repeat across stacks); sorted.
+  std::map<std::tuple<model::Index, std::string, model::Index>, std::vector<std::string>> codes;
   std::vector<FilterUse> filters;
 
   Mark of(model::EntityRef ref) const;
   void raise(model::EntityRef ref, Mark mark);
   // The rule codes that fired for the pair; empty when none did.
-  const std::vector<std::string>& codes_of(model::Index fs, const std::string& client) const;
+  const std::vector<std::string>& codes_of(model::Index fs,
+                                           const analysis::ClientMember& client) const;
   bool broken(const analysis::FileSystemAnalysis& a, const analysis::Trace& trace) const;
 };
 

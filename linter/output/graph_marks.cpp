@@ -84,8 +84,8 @@ void mark_subjects(const GraphInput& input, Marks& marks) {
 void collect_codes(const GraphInput& input, Marks& marks) {
   for (const rules::Finding& finding : input.findings) {
     if (!finding.active() || finding.file_system == model::kNone) continue;
-    for (const std::string& client : finding.clients) {
-      std::vector<std::string>& codes = marks.codes[{finding.file_system, client}];
+    for (const rules::FindingClient& client : finding.clients) {
+      std::vector<std::string>& codes = marks.codes[{finding.file_system, client.id, client.scope}];
       const std::string code(finding.rule->code);
       if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
     }
@@ -129,16 +129,17 @@ void Marks::raise(model::EntityRef ref, Mark mark) {
     marks[ref.index] = std::max(marks[ref.index], mark);
 }
 
-const std::vector<std::string>& Marks::codes_of(model::Index fs, const std::string& client) const {
+const std::vector<std::string>& Marks::codes_of(model::Index fs,
+                                                const analysis::ClientMember& client) const {
   static const std::vector<std::string> kNone;
-  const auto found = codes.find({fs, client});
+  const auto found = codes.find({fs, client.id, client.stack});
   return found == codes.end() ? kNone : found->second;
 }
 
 bool Marks::broken(const analysis::FileSystemAnalysis& a, const analysis::Trace& trace) const {
   const auto& members = trace.client->members;
   return std::any_of(members.begin(), members.end(), [&](const analysis::ClientMember& m) {
-    return !codes_of(a.file_system, m.id).empty();
+    return !codes_of(a.file_system, m).empty();
   });
 }
 

@@ -28,29 +28,36 @@ std::string_view file_system_stack(const model::Model& model, const rules::Findi
 
 namespace {
 
+// An id or a stack's name, or null for none (a network-wide finding, an exported resource, a CIDR).
+void write_or_null(JsonWriter& json, std::string_view text) {
+  if (text.empty()) {
+    json.null();
+  } else {
+    json.value(text);
+  }
+}
+
 void write_finding(JsonWriter& json, const RunReport& report, const rules::Finding& finding) {
   json.begin_object();
   json.field("rule", finding.rule->code).field("level", rules::level_name(finding.level));
   json.field("message", finding.message).key("filesystem");
-  if (finding.filesystem.empty())
-    json.null();
-  else
-    json.value(finding.filesystem);
+  write_or_null(json, finding.filesystem);
   // Logical ids repeat across stacks: the file system's stack tells them apart.
   json.key("stack");
-  if (const std::string_view stack = file_system_stack(*report.model, finding); stack.empty()) {
-    json.null();
-  } else {
-    json.value(stack);
-  }
+  write_or_null(json, file_system_stack(*report.model, finding));
+  // The client's id as it was named, and beside it its stack (ids repeat across stacks too).
+  const rules::FindingClient* one =
+      finding.clients.size() == 1 ? &finding.clients.front() : nullptr;
   json.key("client");
-  if (finding.clients.size() == 1)
-    json.value(finding.clients.front());
-  else
-    json.null();
+  write_or_null(json, one ? std::string_view(one->id) : std::string_view{});
+  json.key("clientStack");
+  write_or_null(json, one ? std::string_view(one->stack) : std::string_view{});
   if (finding.clients.size() > 1) {
     json.key("clients").begin_array();
-    for (const std::string& client : finding.clients) json.value(client);
+    for (const rules::FindingClient& client : finding.clients) json.value(client.id);
+    json.end_array();
+    json.key("clientStacks").begin_array();  // in the order of "clients"
+    for (const rules::FindingClient& client : finding.clients) write_or_null(json, client.stack);
     json.end_array();
   }
   json.field("resource", finding.subject);

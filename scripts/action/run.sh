@@ -2,7 +2,10 @@
 # GitHub Action step 3: runs reachlint over INPUT_PATHS in GITHUB_WORKSPACE and writes SARIF to
 # INPUT_SARIF_FILE (relative to the workspace unless absolute), uris relative to the workspace.
 # Findings (exit 1) do not fail the step: code scanning shows and gates them. A usage error or an
-# unreadable input (exit 2), or a crash, does. Step outputs: sarif-file (absolute), exit-code.
+# unreadable input (exit 2), or a crash, does. An unreadable input still leaves a SARIF report with
+# the findings of the other inputs (its error under toolExecutionNotifications): the step then
+# fails after naming that report, and the upload step (run whenever sarif-file is set) uploads it.
+# Step outputs: sarif-file (absolute; only when this run wrote the report), exit-code.
 #
 #   REACHLINT          the binary (the build step's output)
 #   INPUT_PATHS        files or directories, separated by spaces or newlines (default: .)
@@ -33,13 +36,17 @@ for a in ${args[@]+"${args[@]}"}; do
   esac
 done
 
-# The report for code scanning; its exit status is the step's verdict.
+# The report for code scanning; its exit status is the step's verdict. A report left by an earlier
+# run must not pass for this one's.
+rm -f -- "$sarif"
 status=0
 "$reachlint" -f sarif -o "$sarif" --srcroot "$workspace" ${args[@]+"${args[@]}"} -- "${paths[@]}" ||
   status=$?
+written=false
+if [ -s "$sarif" ] && [ "$status" -le 2 ]; then written=true; fi
 
 # The same findings as text, for the job log and the run summary (the verdict is already known).
-if [ "$status" -le 1 ]; then
+if [ "$written" = true ]; then
   text=$("$reachlint" --no-color --srcroot "$workspace" ${args[@]+"${args[@]}"} -- "${paths[@]}" 2>&1) || true
   printf '%s\n' "$text"
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
@@ -47,13 +54,21 @@ if [ "$status" -le 1 ]; then
   fi
 fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
-  printf 'sarif-file=%s\nexit-code=%s\n' "$sarif" "$status" >>"$GITHUB_OUTPUT"
+  if [ "$written" = true ]; then printf 'sarif-file=%s\n' "$sarif" >>"$GITHUB_OUTPUT"; fi
+  printf 'exit-code=%s\n' "$status" >>"$GITHUB_OUTPUT"
 fi
 
 case $status in
   0) echo "reachlint: no findings at or above the fail level; SARIF in $sarif" ;;
   1) echo "reachlint: findings reported; SARIF in $sarif (code scanning shows them; the step passes)" ;;
+  2)
+    if [ "$written" = true ]; then
+      echo "::error title=reachlint::reachlint exited with status 2: an input could not be read (see above); the other inputs' findings are in $sarif, which is uploaded, and the step fails" >&2
+    else
+      echo "::error title=reachlint::reachlint exited with status 2 (usage error or unreadable input); no SARIF report was written" >&2
+    fi
+    exit 2 ;;
   *)
-    echo "::error title=reachlint::reachlint exited with status $status (usage error or unreadable input)" >&2
+    echo "::error title=reachlint::reachlint exited with status $status" >&2
     exit "$status" ;;
 esac
