@@ -35,6 +35,12 @@ std::string without_instance_keys(std::string_view address) {
   return out;
 }
 
+// "module.a.module.b[0]" -> "module.a"; "module.a" -> "" (the root module).
+std::string parent_module(std::string_view module) {
+  const size_t last = module.rfind(".module.");
+  return last == std::string_view::npos ? std::string() : std::string(module.substr(0, last));
+}
+
 bool is_resource_type(std::string_view part) {
   return part.find('_') != std::string_view::npos && !part.starts_with("module") &&
          part != "data" && part != "var" && part != "local" && part != "each" && part != "count" &&
@@ -115,14 +121,26 @@ void Plan::index_configuration(const JsonNode& module, const std::string& prefix
         for_each_[key] = each;
     }
   }
+  if (const JsonNode* outputs = json_->find(module, "outputs"); outputs && outputs->is_object()) {
+    for (const JsonMember& output : json_->members(*outputs)) {
+      const JsonNode* expression =
+          output.value->is_object() ? json_->find(*output.value, "expression") : nullptr;
+      if (expression) outputs_[fmt::format("{}.output.{}", prefix, output.key)] = expression;
+    }
+  }
   const JsonNode* calls = json_->find(module, "module_calls");
   if (!calls || !calls->is_object()) return;
   for (const JsonMember& call : json_->members(*calls)) {
     if (!call.value->is_object()) continue;
-    if (const JsonNode* child = json_->find(*call.value, "module")) {
-      index_configuration(*child, prefix.empty() ? fmt::format("module.{}", call.key)
-                                                 : fmt::format("{}.module.{}", prefix, call.key));
+    const std::string child_prefix = prefix.empty() ? fmt::format("module.{}", call.key)
+                                                    : fmt::format("{}.module.{}", prefix, call.key);
+    if (const JsonNode* inputs = json_->find(*call.value, "expressions");
+        inputs && inputs->is_object()) {
+      for (const JsonMember& input : json_->members(*inputs))
+        inputs_[fmt::format("{}.var.{}", child_prefix, input.key)] = input.value;
     }
+    if (const JsonNode* child = json_->find(*call.value, "module"))
+      index_configuration(*child, child_prefix);
   }
 }
 
@@ -248,28 +266,83 @@ std::vector<PlanScope> Plan::blocks(const PlanScope& scope, std::string_view key
 std::vector<PlanReference> Plan::references(const PlanResource& from,
                                             const JsonNode* expression) const {
   std::vector<PlanReference> out;
-  if (!expression || !expression->is_object()) return out;
-  const JsonNode* references = json_->find(*expression, "references");
-  if (!references || !references->is_array()) return out;
   std::vector<std::string> seen;
+  references_in(from.module, &from, expression, 0, out, seen);
+  // A whole resource named beside one of its instances ([0].id, then the resource) is that one.
+  std::erase_if(out, [&](const PlanReference& reference) {
+    return std::any_of(out.begin(), out.end(), [&](const PlanReference& other) {
+      return other.key.size() > reference.key.size() && other.key.starts_with(reference.key + "[");
+    });
+  });
+  if (!names_own_key(expression)) return out;
+  const std::string own_key = from.address.substr(from.config_address.size());
+  if (!own_key.starts_with("[") || !from.address.starts_with(from.config_address)) return out;
+  for (PlanReference& reference : out) {
+    if (reference.instances.size() < 2) continue;
+    const auto picked = std::find_if(
+        reference.instances.begin(), reference.instances.end(), [&](const PlanResource* instance) {
+          return instance->address.ends_with(own_key) &&
+                 instance->address.size() == instance->config_address.size() + own_key.size();
+        });
+    if (picked != reference.instances.end()) reference.instances = {*picked};
+  }
+  return out;
+}
+
+bool Plan::names_own_key(const JsonNode* expression) const {
+  const JsonNode* references =
+      expression && expression->is_object() ? json_->find(*expression, "references") : nullptr;
+  if (!references || !references->is_array()) return false;
+  const auto elements = json_->elements(*references);
+  return std::any_of(elements.begin(), elements.end(), [](const JsonNode* reference) {
+    return reference->is_string() &&
+           (reference->text == "count.index" || reference->text == "each.key");
+  });
+}
+
+// The references of `expression` written in module instance `module`; `from` is the resource
+// whose own expression it is (for each.value), null in a module's outputs and inputs.
+void Plan::references_in(const std::string& module, const PlanResource* from,
+                         const JsonNode* expression, int depth, std::vector<PlanReference>& out,
+                         std::vector<std::string>& seen) const {
+  if (!expression || !expression->is_object() || depth > kMaxModuleDepth) return;
+  const JsonNode* references = json_->find(*expression, "references");
+  if (!references || !references->is_array()) return;
   for (const JsonNode* reference : json_->elements(*references)) {
     if (!reference->is_string()) continue;
     const auto [resource, attribute] = split_reference(reference->text);
     const std::string_view type = resource.substr(0, resource.find('.'));
     const std::string key =
-        from.module.empty() ? std::string(resource) : fmt::format("{}.{}", from.module, resource);
+        module.empty() ? std::string(resource) : fmt::format("{}.{}", module, resource);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    if (resource == "each.value" && !attribute.empty()) {
-      if (const PlanResource* instance = each_value(from)) {
+    if (from && resource == "each.value" && !attribute.empty()) {
+      if (const PlanResource* instance = each_value(*from)) {
         seen.push_back(key);
-        out.push_back({{instance}, std::string(attribute), std::string(reference->text)});
+        out.push_back({{instance}, std::string(attribute), std::string(reference->text), key});
         continue;
       }
     }
     // A bare "count.index" or "each.key" picks among instances: it names no value of its own.
     if (type == "count" || type == "each" || type == "path" || type == "terraform") continue;
     seen.push_back(key);
+    // A module's output, or a variable a module call passes: what their expressions refer to.
+    if (type == "module" && !attribute.empty()) {
+      const auto output =
+          outputs_.find(fmt::format("{}.output.{}", without_instance_keys(key), attribute));
+      if (output != outputs_.end()) {
+        references_in(key, nullptr, output->second, depth + 1, out, seen);
+        continue;
+      }
+    } else if (type == "var" && !module.empty()) {
+      const auto input =
+          inputs_.find(fmt::format("{}.{}", without_instance_keys(module), resource));
+      if (input != inputs_.end()) {
+        references_in(parent_module(module), nullptr, input->second, depth + 1, out, seen);
+        continue;
+      }
+    }
     PlanReference out_ref;
+    out_ref.key = key;
     out_ref.text = std::string(reference->text);
     out_ref.attribute = std::string(attribute.empty() ? "id" : attribute);
     if (is_resource_type(type)) {
@@ -282,7 +355,6 @@ std::vector<PlanReference> Plan::references(const PlanResource& from,
     }
     out.push_back(std::move(out_ref));
   }
-  return out;
 }
 
 const PlanResource* Plan::each_value(const PlanResource& from) const {

@@ -54,6 +54,7 @@ struct PlanReference {
   std::vector<const PlanResource*> instances;  // the instances of the resource named
   std::string attribute;                       // "id", "default_security_group_id" ...
   std::string text;                            // as written, for messages
+  std::string key;                             // the resource's address in its module instance
 };
 
 class Plan {
@@ -67,8 +68,11 @@ class Plan {
   PlanAttribute attribute(const PlanScope& scope, std::string_view key) const;
   // The scopes of a nested block list (`route`, `ingress`), in order.
   std::vector<PlanScope> blocks(const PlanScope& scope, std::string_view key) const;
-  // The references of an expression, resources resolved within `module`, in order, each resource
-  // once (the most specific attribute named for it).
+  // The references of an expression, resources resolved within the resource's module instance
+  // and through module outputs and inputs, in order, each resource once (the most specific
+  // attribute and instance named for it). `x[count.index]` and `x[each.key]` (the expression
+  // names count.index or each.key beside a resource of several instances) pick the instance of
+  // the resource's own key.
   std::vector<PlanReference> references(const PlanResource& from, const JsonNode* expression) const;
   const JsonDocument& json() const { return *json_; }
 
@@ -84,6 +88,15 @@ class Plan {
   std::unordered_map<std::string, std::vector<size_t>> by_config_address_;
   std::unordered_map<std::string, const JsonNode*> expressions_;  // config address -> expressions
   std::unordered_map<std::string, const JsonNode*> for_each_;     // config address -> for_each
+  // "module.net.output.subnet_id" and "module.net.var.vpc_id" (configuration prefixes, no
+  // instance keys) -> the expression of the output, and of the input the module call passes.
+  std::unordered_map<std::string, const JsonNode*> outputs_;
+  std::unordered_map<std::string, const JsonNode*> inputs_;
+  static constexpr int kMaxModuleDepth = 16;
+  bool names_own_key(const JsonNode* expression) const;
+  void references_in(const std::string& module, const PlanResource* from,
+                     const JsonNode* expression, int depth, std::vector<PlanReference>& out,
+                     std::vector<std::string>& seen) const;
   // `each.value` of an instance made by for_each over another resource: that resource's
   // instance of the same key.
   const PlanResource* each_value(const PlanResource& from) const;
