@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_format_version_is_a_located_error) {
   BOOST_TEST(run.exit == 2, run.out << run.err);
   BOOST_TEST(contains(run.out + run.err,
                       "plan.json:2:20: error: format_version of a Terraform plan "
-                      "must be 1.x"),
+                      "must be 0.x or 1.x"),
              run.out << run.err);
 }
 
