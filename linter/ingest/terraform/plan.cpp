@@ -82,8 +82,9 @@ bool Plan::index(uint32_t file, const JsonDocument& json, Diagnostics& diagnosti
   // 0.x (Terraform 0.12 to 0.15) has the shape 1.x kept when it was declared stable.
   if (!version->is_string() ||
       !(version->text.starts_with("1.") || version->text.starts_with("0."))) {
-    diagnostics.error({file, version->offset},
-                      "format_version of a Terraform plan must be 0.x or 1.x (terraform show -json)");
+    diagnostics.error(
+        {file, version->offset},
+        "format_version of a Terraform plan must be 0.x or 1.x (terraform show -json)");
     return false;
   }
   const JsonNode* planned = json.find(root, "planned_values");

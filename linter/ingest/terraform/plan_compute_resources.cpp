@@ -59,4 +59,23 @@ void PlanModelBuilder::read_file_system(const PlanResource& r) {
   fs.route_tables_origin.location = at(r, tables);
 }
 
+void PlanModelBuilder::read_storage_virtual_machine(const PlanResource& r) {
+  const Maybe<Index> fs = reference(r, r.scope, "file_system_id", Kind::FileSystem);
+  if (fs.known()) model_.storage_virtual_machines[entities_.at(&r).index].file_system = *fs;
+}
+
+void PlanModelBuilder::read_network_interface(const PlanResource& r) {
+  model::NetworkInterface& eni = model_.network_interfaces[entities_.at(&r).index];
+  eni.subnet = reference(r, r.scope, "subnet_id", Kind::Subnet);
+  eni.groups = reference_list(r, r.scope, "security_groups", Kind::SecurityGroup);
+  eni.address = address_of(plan_.attribute(r.scope, "private_ip"));
+}
+
+void PlanModelBuilder::read_nat_gateway(const PlanResource& r) {
+  model::NatGateway& nat = model_.nat_gateways[entities_.at(&r).index];
+  nat.subnet = reference(r, r.scope, "subnet_id", Kind::Subnet);
+  nat.private_connectivity = text(r, r.scope, "connectivity_type") == "private";
+  nat.address = address_of(plan_.attribute(r.scope, "private_ip"));
+}
+
 }  // namespace reachlint::terraform

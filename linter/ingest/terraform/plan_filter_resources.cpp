@@ -158,14 +158,18 @@ void PlanModelBuilder::sg_rules(const PlanResource& r, const PlanScope& scope,
       rule.group = group.known() && model::is_known_index(*group) ? *group : model::kUnknownIndex;
     });
   }
-  // Prefix lists are not read from plans yet: a rule naming one is not known here.
-  const PlanAttribute lists = plan_.attribute(scope, keys.prefix_lists);
-  const bool names_list =
-      lists.unknown || (lists.value && ((lists.value->is_array() && lists.value->count > 0) ||
-                                        (lists.value->is_string() && !lists.value->text.empty())));
-  if (names_list) {
-    add(model::PeerKind::PrefixList,
-        [&](model::SgRule& rule) { rule.prefix_list = model::kUnknownIndex; });
+  std::vector<Maybe<Index>> lists;
+  if (keys.single) {
+    if (Maybe<Index> list = reference(r, scope, keys.prefix_lists, Kind::PrefixList);
+        !list.absent())
+      lists.push_back(std::move(list));
+  } else {
+    lists = reference_list(r, scope, keys.prefix_lists, Kind::PrefixList);
+  }
+  for (const Maybe<Index>& list : lists) {
+    add(model::PeerKind::PrefixList, [&](model::SgRule& rule) {
+      rule.prefix_list = list.known() ? *list : model::kUnknownIndex;
+    });
   }
 }
 

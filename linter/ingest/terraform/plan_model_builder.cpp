@@ -29,6 +29,12 @@ std::optional<Kind> kind_of_type(std::string_view type) {
       {"aws_instance", Kind::Instance},
       {"aws_fsx_openzfs_file_system", Kind::FileSystem},
       {"aws_fsx_ontap_file_system", Kind::FileSystem},
+      {"aws_fsx_ontap_storage_virtual_machine", Kind::StorageVirtualMachine},
+      {"aws_network_interface", Kind::NetworkInterface},
+      {"aws_vpc_endpoint", Kind::VpcEndpoint},
+      {"aws_vpn_gateway", Kind::VpnGateway},
+      {"aws_nat_gateway", Kind::NatGateway},
+      {"aws_ec2_managed_prefix_list", Kind::PrefixList},
   };
   const auto found = kKinds.find(type);
   return found == kKinds.end() ? std::nullopt : std::optional<Kind>(found->second);
@@ -88,6 +94,14 @@ PlanModelBuilder::Reader PlanModelBuilder::reader_for(std::string_view type) {
       {"aws_instance", &PlanModelBuilder::read_instance},
       {"aws_fsx_openzfs_file_system", &PlanModelBuilder::read_file_system},
       {"aws_fsx_ontap_file_system", &PlanModelBuilder::read_file_system},
+      {"aws_fsx_ontap_storage_virtual_machine", &PlanModelBuilder::read_storage_virtual_machine},
+      {"aws_network_interface", &PlanModelBuilder::read_network_interface},
+      {"aws_vpc_endpoint", &PlanModelBuilder::read_vpc_endpoint},
+      {"aws_vpn_gateway", &PlanModelBuilder::read_vpn_gateway},
+      {"aws_vpn_gateway_attachment", &PlanModelBuilder::read_vpn_gateway_attachment},
+      {"aws_nat_gateway", &PlanModelBuilder::read_nat_gateway},
+      {"aws_ec2_managed_prefix_list", &PlanModelBuilder::read_prefix_list},
+      {"aws_ec2_managed_prefix_list_entry", &PlanModelBuilder::read_prefix_list_entry},
   };
   const auto found = kReaders.find(type);
   return found == kReaders.end() ? nullptr : found->second;

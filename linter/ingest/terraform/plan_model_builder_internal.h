@@ -87,6 +87,14 @@ class PlanModelBuilder {
   void read_network_acl_association(const PlanResource& r);
   void read_instance(const PlanResource& r);
   void read_file_system(const PlanResource& r);
+  void read_storage_virtual_machine(const PlanResource& r);
+  void read_network_interface(const PlanResource& r);
+  void read_nat_gateway(const PlanResource& r);
+  void read_vpc_endpoint(const PlanResource& r);
+  void read_vpn_gateway(const PlanResource& r);
+  void read_vpn_gateway_attachment(const PlanResource& r);
+  void read_prefix_list(const PlanResource& r);
+  void read_prefix_list_entry(const PlanResource& r);
   void apply_attachment_defaults();
 
   const Plan& plan_;

@@ -73,12 +73,12 @@ model::Route PlanModelBuilder::route_of(const PlanResource& r, const PlanScope& 
   route.origin = std::move(origin);
   route.destination = cidr(r, scope, cidr_key);
   if (route.destination.absent()) {
-    const PlanAttribute list = plan_.attribute(scope, "destination_prefix_list_id");
-    if (list.unknown || (list.value && list.value->is_string() && !list.value->text.empty())) {
-      // No prefix list entities are read from plans yet: its entries are not known here.
+    const Maybe<Index> list = reference(r, scope, "destination_prefix_list_id", Kind::PrefixList);
+    if (list.known())
+      route.prefix_list = *list;
+    else if (list.is_unknown())
       route.destination =
-          Maybe<Cidr>::unknown(at(r, list), "the prefix list is not known statically");
-    }
+          Maybe<Cidr>::unknown(list.where(), "the prefix list is not known statically");
   }
   route.target = route_target(r, scope);
   return route;
@@ -93,9 +93,9 @@ model::RouteTarget PlanModelBuilder::route_target(const PlanResource& r, const P
   static const Candidate kCandidates[] = {
       {"transit_gateway_id", model::TargetKind::TransitGateway, Kind::TransitGateway},
       {"vpc_peering_connection_id", model::TargetKind::Peering, Kind::Peering},
-      {"nat_gateway_id", model::TargetKind::NatGateway, std::nullopt},
-      {"network_interface_id", model::TargetKind::NetworkInterface, std::nullopt},
-      {"vpc_endpoint_id", model::TargetKind::LoadBalancerEndpoint, std::nullopt},
+      {"nat_gateway_id", model::TargetKind::NatGateway, Kind::NatGateway},
+      {"network_interface_id", model::TargetKind::NetworkInterface, Kind::NetworkInterface},
+      {"vpc_endpoint_id", model::TargetKind::LoadBalancerEndpoint, Kind::VpcEndpoint},
       {"egress_only_gateway_id", model::TargetKind::EgressOnlyInternetGateway, std::nullopt},
       {"local_gateway_id", model::TargetKind::LocalGateway, std::nullopt},
       {"carrier_gateway_id", model::TargetKind::CarrierGateway, std::nullopt},
@@ -137,6 +137,10 @@ model::RouteTarget PlanModelBuilder::route_target(const PlanResource& r, const P
     target.kind = type == "aws_internet_gateway" ? model::TargetKind::InternetGateway
                   : type == "aws_vpn_gateway"    ? model::TargetKind::VpnGateway
                                                  : model::TargetKind::Unknown;
+    if (target.kind == model::TargetKind::VpnGateway) {
+      const Maybe<Index> vgw = resolve(r, references[0], Kind::VpnGateway, "gateway_id");
+      target.index = vgw.known() ? *vgw : model::kNone;
+    }
     if (target.kind == model::TargetKind::Unknown)
       unknown(r, at(r, gateway), "the gateway is known only after apply", "gateway_id");
     return target;
@@ -276,6 +280,68 @@ void PlanModelBuilder::read_peering(const PlanResource& r) {
   const Maybe<Index> accepter = reference(r, r.scope, "peer_vpc_id", Kind::Vpc);
   peering.requester_vpc = requester.known() ? *requester : model::kNone;
   peering.accepter_vpc = accepter.known() ? *accepter : model::kNone;
+}
+
+void PlanModelBuilder::read_vpc_endpoint(const PlanResource& r) {
+  model::VpcEndpoint& endpoint = model_.vpc_endpoints[entities_.at(&r).index];
+  const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
+  endpoint.vpc = vpc.known() ? *vpc : model::kNone;
+  const auto type = text(r, r.scope, "vpc_endpoint_type");
+  endpoint.type = !type || *type == "Gateway"      ? model::EndpointType::Gateway
+                  : *type == "Interface"           ? model::EndpointType::Interface
+                  : *type == "GatewayLoadBalancer" ? model::EndpointType::GatewayLoadBalancer
+                                                   : model::EndpointType::Other;
+  if (const auto service = text(r, r.scope, "service_name"))
+    endpoint.service = model_.text.keep(*service);
+  endpoint.route_tables = reference_list(r, r.scope, "route_table_ids", Kind::RouteTable);
+}
+
+void PlanModelBuilder::read_vpn_gateway(const PlanResource& r) {
+  const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
+  if (vpc.known()) model_.vpn_gateways[entities_.at(&r).index].vpc = *vpc;
+}
+
+void PlanModelBuilder::read_vpn_gateway_attachment(const PlanResource& r) {
+  const Maybe<Index> vgw = reference(r, r.scope, "vpn_gateway_id", Kind::VpnGateway);
+  const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
+  if (vgw.known() && vpc.known()) model_.vpn_gateways[*vgw].vpc = *vpc;
+}
+
+// Entries written inline (`entry` blocks), or added by aws_ec2_managed_prefix_list_entry.
+void PlanModelBuilder::read_prefix_list(const PlanResource& r) {
+  model::PrefixList& list = model_.prefix_lists[entities_.at(&r).index];
+  const PlanAttribute entries = plan_.attribute(r.scope, "entry");
+  if (entries.unknown) {
+    const Maybe<Index> why =
+        unknown(r, at(r, entries), "the entries are known only after apply", "entry");
+    list.entries = Maybe<std::vector<Cidr>>::unknown(why.where(), why.why());
+    return;
+  }
+  std::vector<Cidr> blocks;
+  for (const PlanScope& entry : plan_.blocks(r.scope, "entry")) {
+    const Maybe<Cidr> block = cidr(r, entry, "cidr");
+    if (block.is_unknown()) {
+      list.entries = Maybe<std::vector<Cidr>>::unknown(block.where(), block.why());
+      return;
+    }
+    if (block.known()) blocks.push_back(*block);
+  }
+  list.entries = std::move(blocks);
+}
+
+void PlanModelBuilder::read_prefix_list_entry(const PlanResource& r) {
+  const Maybe<Index> list = reference(r, r.scope, "prefix_list_id", Kind::PrefixList);
+  const Maybe<Cidr> block = cidr(r, r.scope, "cidr");
+  if (!list.known()) return;
+  model::PrefixList& target = model_.prefix_lists[*list];
+  if (!target.entries.known()) return;
+  if (block.known()) {
+    std::vector<Cidr> entries = *target.entries;
+    entries.push_back(*block);
+    target.entries = std::move(entries);
+  } else if (block.is_unknown()) {
+    target.entries = Maybe<std::vector<Cidr>>::unknown(block.where(), block.why());
+  }
 }
 
 }  // namespace reachlint::terraform
