@@ -38,6 +38,10 @@ void PlanModelBuilder::read_security_group(const PlanResource& r) {
   // Terraform removes the allow-all egress rule AWS adds to a new group (the provider's
   // aws_security_group documentation): egress is what is written, inline or in rule resources.
   model_.security_groups[index].default_egress = false;
+  read_sg_blocks(r, index);
+}
+
+void PlanModelBuilder::read_sg_blocks(const PlanResource& r, Index index) {
   for (const bool egress : {false, true}) {
     const std::string_view key = egress ? "egress" : "ingress";
     std::vector<model::SgRule> rules;
@@ -177,6 +181,15 @@ void PlanModelBuilder::read_network_acl(const PlanResource& r) {
   const Index index = entities_.at(&r).index;
   const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
   if (vpc.known()) model_.network_acls[index].vpc = *vpc;
+  read_acl_blocks(r, index);
+  const PlanAttribute subnets = plan_.attribute(r.scope, "subnet_ids");
+  if (subnets.absent()) return;
+  for (const Maybe<Index>& subnet : reference_list(r, r.scope, "subnet_ids", Kind::Subnet)) {
+    if (subnet.known()) model_.subnets[*subnet].network_acl = index;
+  }
+}
+
+void PlanModelBuilder::read_acl_blocks(const PlanResource& r, Index index) {
   for (const bool egress : {false, true}) {
     const std::string_view key = egress ? "egress" : "ingress";
     for (const PlanScope& block : plan_.blocks(r.scope, key)) {
@@ -186,11 +199,24 @@ void PlanModelBuilder::read_network_acl(const PlanResource& r) {
       model_.network_acls[index].entries.push_back(std::move(*entry));
     }
   }
-  const PlanAttribute subnets = plan_.attribute(r.scope, "subnet_ids");
-  if (subnets.absent()) return;
-  for (const Maybe<Index>& subnet : reference_list(r, r.scope, "subnet_ids", Kind::Subnet)) {
-    if (subnet.known()) model_.subnets[*subnet].network_acl = index;
-  }
+}
+
+// A VPC's default group or ACL taken over: AWS's rules are removed, those written are its rules
+// (the provider's aws_default_security_group and aws_default_network_acl).
+void PlanModelBuilder::read_default_security_group(const PlanResource& r) {
+  const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
+  if (!vpc.known()) return;
+  const Index group = model_.vpcs[*vpc].default_security_group;
+  model_.security_groups[group].vpc_default = false;
+  model_.security_groups[group].default_egress = false;
+  read_sg_blocks(r, group);
+}
+
+void PlanModelBuilder::read_default_network_acl(const PlanResource& r) {
+  const Maybe<Index> acl = reference(r, r.scope, "default_network_acl_id", Kind::NetworkAcl);
+  if (!acl.known()) return;
+  model_.network_acls[*acl].implicit_default_rules = false;
+  read_acl_blocks(r, *acl);
 }
 
 void PlanModelBuilder::read_network_acl_rule(const PlanResource& r) {

@@ -102,6 +102,9 @@ PlanModelBuilder::Reader PlanModelBuilder::reader_for(std::string_view type) {
       {"aws_nat_gateway", &PlanModelBuilder::read_nat_gateway},
       {"aws_ec2_managed_prefix_list", &PlanModelBuilder::read_prefix_list},
       {"aws_ec2_managed_prefix_list_entry", &PlanModelBuilder::read_prefix_list_entry},
+      {"aws_default_route_table", &PlanModelBuilder::read_default_route_table},
+      {"aws_default_security_group", &PlanModelBuilder::read_default_security_group},
+      {"aws_default_network_acl", &PlanModelBuilder::read_default_network_acl},
   };
   const auto found = kReaders.find(type);
   return found == kReaders.end() ? nullptr : found->second;

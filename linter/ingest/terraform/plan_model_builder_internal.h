@@ -95,6 +95,13 @@ class PlanModelBuilder {
   void read_vpn_gateway_attachment(const PlanResource& r);
   void read_prefix_list(const PlanResource& r);
   void read_prefix_list_entry(const PlanResource& r);
+  // Resources that take over what AWS created with a VPC: its rules become those written.
+  void read_default_route_table(const PlanResource& r);
+  void read_default_security_group(const PlanResource& r);
+  void read_default_network_acl(const PlanResource& r);
+  void read_route_blocks(const PlanResource& r, model::Index table);
+  void read_sg_blocks(const PlanResource& r, model::Index group);
+  void read_acl_blocks(const PlanResource& r, model::Index acl);
   void apply_attachment_defaults();
 
   const Plan& plan_;

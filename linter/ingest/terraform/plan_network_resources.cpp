@@ -49,6 +49,10 @@ void PlanModelBuilder::read_route_table(const PlanResource& r) {
   const Index index = entities_.at(&r).index;
   const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
   if (vpc.known()) model_.route_tables[index].vpc = *vpc;
+  read_route_blocks(r, index);
+}
+
+void PlanModelBuilder::read_route_blocks(const PlanResource& r, Index index) {
   const std::vector<PlanScope> routes = plan_.blocks(r.scope, "route");
   for (size_t i = 0; i < routes.size(); ++i) {
     model::Origin origin = origin_of(r);
@@ -342,6 +346,13 @@ void PlanModelBuilder::read_prefix_list_entry(const PlanResource& r) {
   } else if (block.is_unknown()) {
     target.entries = Maybe<std::vector<Cidr>>::unknown(block.where(), block.why());
   }
+}
+
+// The VPC's main route table, as `default_route_table_id = aws_vpc.x.default_route_table_id`
+// names it, with the routes written here.
+void PlanModelBuilder::read_default_route_table(const PlanResource& r) {
+  const Maybe<Index> table = reference(r, r.scope, "default_route_table_id", Kind::RouteTable);
+  if (table.known()) read_route_blocks(r, *table);
 }
 
 }  // namespace reachlint::terraform
