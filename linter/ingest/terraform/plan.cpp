@@ -17,20 +17,22 @@ std::string without_instance_keys(std::string_view address) {
   for (size_t i = 0; i < address.size(); ++i) {
     const char c = address[i];
     if (quoted) {
-      if (c == '\\')
+      if (c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         quoted = false;
+      }
       continue;
     }
-    if (c == '[')
+    if (c == '[') {
       ++depth;
-    else if (c == ']')
+    } else if (c == ']') {
       --depth;
-    else if (c == '"' && depth > 0)
+    } else if (c == '"' && depth > 0) {
       quoted = true;
-    else if (depth == 0)
+    } else if (depth == 0) {
       out += c;
+    }
   }
   return out;
 }

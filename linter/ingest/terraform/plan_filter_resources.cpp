@@ -71,9 +71,10 @@ void PlanModelBuilder::read_sg_blocks(const PlanResource& r, Index index) {
 void PlanModelBuilder::read_security_group_rule(const PlanResource& r) {
   const auto type = text(r, r.scope, "type");
   if (!type || (*type != "ingress" && *type != "egress")) {
-    if (type)
+    if (type) {
       error({plan_.file(), r.offset},
             fmt::format("type of {} must be ingress or egress", r.address));
+    }
     return;
   }
   const Maybe<Index> group = reference(r, r.scope, "security_group_id", Kind::SecurityGroup);

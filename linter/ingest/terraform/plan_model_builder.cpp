@@ -361,11 +361,12 @@ std::vector<std::string> PlanModelBuilder::texts(const PlanResource& r, const Pl
     return out;
   }
   for (const JsonNode* item : plan_.json().elements(*attribute.value)) {
-    if (item->is_string())
+    if (item->is_string()) {
       out.emplace_back(item->text);
-    else
+    } else {
       error({plan_.file(), item->offset},
             fmt::format("{} of {} must hold strings", key, r.address));
+    }
   }
   return out;
 }

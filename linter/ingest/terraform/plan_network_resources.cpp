@@ -36,13 +36,14 @@ void PlanModelBuilder::read_subnet(const PlanResource& r) {
   subnet.cidr = cidr(r, r.scope, "cidr_block");
   const PlanAttribute name = plan_.attribute(r.scope, "availability_zone");
   const PlanAttribute id = plan_.attribute(r.scope, "availability_zone_id");
-  if (name.value && name.value->is_string())
+  if (name.value && name.value->is_string()) {
     subnet.zone = "name:" + std::string(name.value->text);
-  else if (id.value && id.value->is_string())
+  } else if (id.value && id.value->is_string()) {
     subnet.zone = "id:" + std::string(id.value->text);
-  else
+  } else {
     subnet.zone = Maybe<std::string>::unknown({plan_.file(), r.offset},
                                               "the Availability Zone is known only after apply");
+  }
 }
 
 void PlanModelBuilder::read_route_table(const PlanResource& r) {
@@ -74,15 +75,16 @@ void PlanModelBuilder::read_route(const PlanResource& r) {
 model::Route PlanModelBuilder::route_of(const PlanResource& r, const PlanScope& scope,
                                         std::string_view cidr_key, model::Origin origin) {
   model::Route route;
-  route.origin = std::move(origin);
+  route.origin = origin;
   route.destination = cidr(r, scope, cidr_key);
   if (route.destination.absent()) {
     const Maybe<Index> list = reference(r, scope, "destination_prefix_list_id", Kind::PrefixList);
-    if (list.known())
+    if (list.known()) {
       route.prefix_list = *list;
-    else if (list.is_unknown())
+    } else if (list.is_unknown()) {
       route.destination =
           Maybe<Cidr>::unknown(list.where(), "the prefix list is not known statically");
+    }
   }
   route.target = route_target(r, scope);
   return route;
@@ -256,10 +258,11 @@ void PlanModelBuilder::read_tgw_propagation(const PlanResource& r) {
       reference(r, r.scope, "transit_gateway_route_table_id", Kind::TgwRouteTable);
   const Maybe<Index> attachment =
       reference(r, r.scope, "transit_gateway_attachment_id", Kind::TgwAttachment);
-  if (table.known() && attachment.known())
+  if (table.known() && attachment.known()) {
     model_.tgw_attachments[*attachment].propagations.push_back({*table, origin_of(r)});
-  else if (table.known())
+  } else if (table.known()) {
     model_.tgw_route_tables[*table].has_unknown_propagation = true;
+  }
 }
 
 void PlanModelBuilder::read_tgw_route(const PlanResource& r) {
