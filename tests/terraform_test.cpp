@@ -88,4 +88,15 @@ BOOST_AUTO_TEST_CASE(ids_no_reference_explains_are_notices_not_findings) {
              run.out);
 }
 
+// Associations by for_each over a map of attachment ids: which attachment each names is known only
+// after apply. No attachment is taken to have no route table (RL102, RL103 would say so).
+BOOST_AUTO_TEST_CASE(associations_known_after_apply_leave_every_attachment_unknown) {
+  const auto run =
+      run_cli({"--no-config", "plan.json"}, fixture("RL104-tf-ontap-foreach-association"));
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out, "could not evaluate aws_ec2_transit_gateway_vpc_attachment.client"),
+             run.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

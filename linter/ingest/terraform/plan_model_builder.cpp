@@ -65,6 +65,7 @@ void PlanModelBuilder::build() {
   for (const PlanResource& r : plan_.resources()) {
     if (const Reader reader = reader_for(r.type)) (this->*reader)(r);
   }
+  apply_unknown_associations();
   apply_attachment_defaults();
 }
 

@@ -103,6 +103,7 @@ class PlanModelBuilder {
   void read_sg_blocks(const PlanResource& r, model::Index group);
   void read_acl_blocks(const PlanResource& r, model::Index acl);
   void apply_attachment_defaults();
+  void apply_unknown_associations();
 
   const Plan& plan_;
   model::Model& model_;
@@ -116,6 +117,7 @@ class PlanModelBuilder {
     bool propagation;
   };
   std::vector<AttachmentDefaults> attachment_defaults_;
+  std::vector<model::Index> unknown_associations_;  // the gateways (or kNone) they may be on
 };
 
 }  // namespace reachlint::terraform

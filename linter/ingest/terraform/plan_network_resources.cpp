@@ -218,6 +218,20 @@ void PlanModelBuilder::read_tgw_attachment(const PlanResource& r) {
 
 // Attachments that turn a default off are written out (finalize adds no defaults to them): what
 // remains on is added here, as finalize would.
+// An association whose attachment is known only after apply (for_each over a map of ids) may be
+// any attachment's without one of its own: theirs become unknown, never a guess.
+void PlanModelBuilder::apply_unknown_associations() {
+  for (const Index tgw : unknown_associations_) {
+    for (model::TgwAttachment& attachment : model_.tgw_attachments) {
+      const bool may_be =
+          tgw == model::kNone || !model::is_known_index(attachment.tgw) || attachment.tgw == tgw;
+      if (may_be && attachment.association == model::kNone &&
+          attachment.association_origin.name.empty())
+        attachment.association = model::kUnknownIndex;
+    }
+  }
+}
+
 void PlanModelBuilder::apply_attachment_defaults() {
   for (const AttachmentDefaults& defaults : attachment_defaults_) {
     model::TgwAttachment& attachment = model_.tgw_attachments[defaults.attachment];
@@ -241,6 +255,11 @@ void PlanModelBuilder::read_tgw_association(const PlanResource& r) {
       reference(r, r.scope, "transit_gateway_route_table_id", Kind::TgwRouteTable);
   const Maybe<Index> attachment =
       reference(r, r.scope, "transit_gateway_attachment_id", Kind::TgwAttachment);
+  if (attachment.is_unknown()) {
+    // Any attachment of the table's gateway may be the one associated: none is left to default.
+    unknown_associations_.push_back(table.known() ? model_.tgw_route_tables[*table].tgw
+                                                  : model::kNone);
+  }
   if (!attachment.known()) return;
   model::TgwAttachment& target = model_.tgw_attachments[*attachment];
   if (!target.association_origin.name.empty()) {
