@@ -99,4 +99,25 @@ BOOST_AUTO_TEST_CASE(associations_known_after_apply_leave_every_attachment_unkno
              run.out);
 }
 
+// A subnet association whose subnet no reference explains (a variable here) may be the client
+// subnet's: its route table is unknown, not the VPC's main table (whose missing route RL102 would
+// report).
+BOOST_AUTO_TEST_CASE(a_subnet_association_known_after_apply_leaves_subnets_unknown) {
+  ScratchDir scratch;
+  std::string text = read_file(fixture("RL102-tf-bad/plan.json"));
+  const size_t config = text.find("\"address\": \"aws_route_table_association.client_a\"",
+                                  text.find("\"configuration\":"));
+  BOOST_TEST_REQUIRE(config != std::string::npos);
+  for (const std::string name : {"\"aws_subnet.client_a.id\"", "\"aws_subnet.client_a\""}) {
+    const size_t at = text.find(name, config);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"var.subnet_id\"");
+  }
+  write_file(scratch.path("plan.json"), text);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out, "the subnet's route table is not known statically"), run.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -187,6 +187,7 @@ void PlanModelBuilder::read_network_acl(const PlanResource& r) {
   if (subnets.absent()) return;
   for (const Maybe<Index>& subnet : reference_list(r, r.scope, "subnet_ids", Kind::Subnet)) {
     if (subnet.known()) model_.subnets[*subnet].network_acl = index;
+    if (subnet.is_unknown()) unknown_subnet_acls_.push_back(model_.network_acls[index].vpc);
   }
 }
 
@@ -264,6 +265,8 @@ std::optional<model::NetworkAclEntry> PlanModelBuilder::acl_entry(const PlanReso
 void PlanModelBuilder::read_network_acl_association(const PlanResource& r) {
   const Maybe<Index> acl = reference(r, r.scope, "network_acl_id", Kind::NetworkAcl);
   const Maybe<Index> subnet = reference(r, r.scope, "subnet_id", Kind::Subnet);
+  if (subnet.is_unknown())
+    unknown_subnet_acls_.push_back(acl.known() ? model_.network_acls[*acl].vpc : model::kNone);
   if (subnet.known())
     model_.subnets[*subnet].network_acl = acl.known() ? *acl : model::kUnknownIndex;
 }

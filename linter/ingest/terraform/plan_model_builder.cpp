@@ -66,6 +66,7 @@ void PlanModelBuilder::build() {
     if (const Reader reader = reader_for(r.type)) (this->*reader)(r);
   }
   apply_unknown_associations();
+  apply_unknown_subnet_associations();
   apply_attachment_defaults();
 }
 

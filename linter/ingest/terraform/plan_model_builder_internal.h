@@ -104,6 +104,7 @@ class PlanModelBuilder {
   void read_acl_blocks(const PlanResource& r, model::Index acl);
   void apply_attachment_defaults();
   void apply_unknown_associations();
+  void apply_unknown_subnet_associations();
 
   const Plan& plan_;
   model::Model& model_;
@@ -117,7 +118,9 @@ class PlanModelBuilder {
     bool propagation;
   };
   std::vector<AttachmentDefaults> attachment_defaults_;
-  std::vector<model::Index> unknown_associations_;  // the gateways (or kNone) they may be on
+  std::vector<model::Index> unknown_associations_;   // the gateways (or kNone) they may be on
+  std::vector<model::Index> unknown_subnet_tables_;  // the VPCs (or kNone) they may be in
+  std::vector<model::Index> unknown_subnet_acls_;
 };
 
 }  // namespace reachlint::terraform

@@ -160,6 +160,9 @@ void PlanModelBuilder::read_route_table_association(const PlanResource& r) {
   if (plan_.attribute(r.scope, "subnet_id").absent()) return;  // an edge (gateway) association
   const Maybe<Index> subnet = reference(r, r.scope, "subnet_id", Kind::Subnet);
   const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
+  if (subnet.is_unknown())
+    unknown_subnet_tables_.push_back(table.known() ? model_.route_tables[*table].vpc
+                                                   : model::kNone);
   if (!subnet.known()) return;
   model::Subnet& target = model_.subnets[*subnet];
   if (target.route_table != model::kNone) {
@@ -228,6 +231,26 @@ void PlanModelBuilder::apply_unknown_associations() {
       if (may_be && attachment.association == model::kNone &&
           attachment.association_origin.name.empty())
         attachment.association = model::kUnknownIndex;
+    }
+  }
+}
+
+// A subnet association whose subnet is known only after apply may be any subnet's without one of
+// its own (in the table's or ACL's VPC): their table or ACL becomes unknown, not the default.
+void PlanModelBuilder::apply_unknown_subnet_associations() {
+  const auto may_be = [](Index vpc, const model::Subnet& subnet) {
+    return vpc == model::kNone || !model::is_known_index(subnet.vpc) || subnet.vpc == vpc;
+  };
+  for (const Index vpc : unknown_subnet_tables_) {
+    for (model::Subnet& subnet : model_.subnets) {
+      if (may_be(vpc, subnet) && subnet.route_table == model::kNone)
+        subnet.route_table = model::kUnknownIndex;
+    }
+  }
+  for (const Index vpc : unknown_subnet_acls_) {
+    for (model::Subnet& subnet : model_.subnets) {
+      if (may_be(vpc, subnet) && subnet.network_acl == model::kNone)
+        subnet.network_acl = model::kUnknownIndex;
     }
   }
 }
