@@ -160,9 +160,10 @@ void PlanModelBuilder::read_route_table_association(const PlanResource& r) {
   if (plan_.attribute(r.scope, "subnet_id").absent()) return;  // an edge (gateway) association
   const Maybe<Index> subnet = reference(r, r.scope, "subnet_id", Kind::Subnet);
   const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
-  if (subnet.is_unknown())
+  if (subnet.is_unknown()) {
     unknown_subnet_tables_.push_back(table.known() ? model_.route_tables[*table].vpc
                                                    : model::kNone);
+  }
   if (!subnet.known()) return;
   model::Subnet& target = model_.subnets[*subnet];
   if (target.route_table != model::kNone) {
