@@ -10,7 +10,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 seeds=$out/seeds
 rm -rf "$seeds" "$out/dict"
-mkdir -p "$seeds"/{template,export,intrinsics,cidr,config,cli,parameters} "$out/dict"
+mkdir -p "$seeds"/{template,export,intrinsics,cidr,config,cli,parameters,terraform} "$out/dict"
 cd "$root/fixtures"
 
 # Appends FILE to bundle OUT under the header path NAME.
@@ -28,7 +28,8 @@ for dir in */; do
   [ "$fixture" = cdk-app ] && continue
   # Every input file of the fixture, as fixtures_test.cpp gives them (minus its own files).
   mapfile -t files < <(find "$fixture" -type f ! -name expected.json ! -name README.md \
-                         ! -name reachlint.toml ! -name fixture.toml ! -path '*/node_modules/*' |
+                         ! -name reachlint.toml ! -name fixture.toml ! -name '*.tf' \
+                         ! -path '*/node_modules/*' |
                          sort)
   inputs=() exports=()
   for f in "${files[@]}"; do
@@ -77,6 +78,11 @@ for dir in */; do
     done
   fi
 
+  # terraform: the plans of the Terraform fixtures
+  if [ -f "$fixture/main.tf" ] && [ -f "$fixture/plan.json" ]; then
+    cp "$fixture/plan.json" "$seeds/terraform/$fixture"
+  fi
+
   # config
   if [ -f "$fixture/reachlint.toml" ]; then cp "$fixture/reachlint.toml" "$seeds/config/$fixture.toml"; fi
 
@@ -102,11 +108,12 @@ cp "$root/fuzz/dict/json.dict" "$out/dict/template.dict"
 literals "$root"/linter/ingest/*/*.cpp "$root"/linter/ingest/*/*.h >>"$out/dict/template.dict"
 cp "$out/dict/template.dict" "$out/dict/export.dict"
 cp "$out/dict/template.dict" "$out/dict/intrinsics.dict"
+cp "$out/dict/template.dict" "$out/dict/terraform.dict"
 cp "$root/fuzz/dict/cidr.dict" "$out/dict/cidr.dict"
 cp "$root/fuzz/dict/toml.dict" "$out/dict/config.dict"
 cp "$root/fuzz/dict/cli.dict" "$out/dict/cli.dict"
 { cat "$root/fuzz/dict/json.dict"; printf '"ParameterKey"\n"ParameterValue"\n"Parameters"\n"Tags"\n"StackPolicy"\n"FsxVpcId"\n"FsxSubnetIds"\n"FsxRouteTableIds"\n"ClientCidr"\n"ThroughputCapacity"\n"vpc-"\n"subnet-"\n"rtb-"\n'; } >"$out/dict/parameters.dict"
 
-for h in template export intrinsics cidr config cli parameters; do
+for h in template export intrinsics cidr config cli parameters terraform; do
   printf '%-11s %4d seeds\n' "$h" "$(find "$seeds/$h" -type f | wc -l)"
 done

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-20}
 shift || true
-all=(template export intrinsics cidr config cli parameters)
+all=(template export intrinsics cidr config cli parameters terraform)
 harnesses=("$@")
 [ ${#harnesses[@]} -eq 0 ] && harnesses=("${all[@]}")
 for h in "${harnesses[@]}"; do

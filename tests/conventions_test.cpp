@@ -440,7 +440,7 @@ BOOST_AUTO_TEST_CASE(verbose_lists_the_configuration_and_every_input) {
   BOOST_TEST(line("reachlint: skipped in/README.md: not named .json, .template, .yaml or .yml"),
              run.err);
   BOOST_TEST(line("reachlint: skipped in/other.json: not a CloudFormation template, CDK assembly "
-                  "manifest or AWS CLI export"),
+                  "manifest, AWS CLI export or Terraform plan"),
              run.err);
   BOOST_TEST(has(run.err, "reachlint: skipped in/broken.json: not JSON ("), run.err);
   const auto none = run_cli({"-v", "--no-config", fixture(kSeed)});

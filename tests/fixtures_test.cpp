@@ -69,8 +69,9 @@ std::vector<std::string> fixture_args(const fs::path& dir, const std::string& na
   std::vector<std::string> inputs;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     const std::string file = entry.path().filename().string();
+    // A Terraform fixture's configuration (*.tf) is the source of its plan.json, not an input.
     if (std::find(kNotInputs.begin(), kNotInputs.end(), file) == kNotInputs.end() &&
-        !file.starts_with(".")) {
+        !file.starts_with(".") && !file.ends_with(".tf")) {
       inputs.push_back(file);
     }
   }

@@ -27,7 +27,7 @@ for dir in "$root"/fixtures/*/; do
   inputs=()
   while IFS= read -r file; do inputs+=("$file"); done < <(
     cd "$dir" && ls -A |
-      grep -v -x -e expected.json -e README.md -e reachlint.toml -e fixture.toml -e '\..*' | sort)
+      grep -v -x -e expected.json -e README.md -e reachlint.toml -e fixture.toml -e '\..*' -e '.*\.tf' | sort)
   (cd "$dir" && "$reachlint" "${args[@]}" -o "$out/$name.sarif" "${inputs[@]}" >/dev/null 2>&1) || true
   [ -s "$out/$name.sarif" ] || { echo "$name: no SARIF written" >&2; exit 1; }
 done

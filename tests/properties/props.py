@@ -77,7 +77,8 @@ def load_files(directory, under=""):
         for file in names:
             full = os.path.join(base, file)
             rel = os.path.relpath(full, directory)
-            if rel in NOT_INPUTS or file.startswith("."):
+            # A Terraform fixture's configuration (*.tf) is the source of its plan.json.
+            if rel in NOT_INPUTS or file.startswith(".") or file.endswith(".tf"):
                 continue
             with open(full, "rb") as f:
                 data = f.read()

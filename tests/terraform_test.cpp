@@ -1,0 +1,123 @@
+// Terraform plans (issue 16) beyond what the *-tf-* fixtures show: a plan that is not one
+// reachlint reads is a located error, and values known only after apply that no reference in the
+// configuration explains are notices, never findings.
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "support.h"
+
+using reachlint::test::fixture;
+using reachlint::test::read_file;
+using reachlint::test::run_cli;
+using reachlint::test::ScratchDir;
+using reachlint::test::write_file;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The plan of a fixture with `from` replaced by `to` (once), written to the scratch directory.
+std::string edited_plan(const ScratchDir& scratch, const std::string& name, const std::string& from,
+                        const std::string& to) {
+  std::string text = read_file(fixture(name + "/plan.json"));
+  const size_t at = text.find(from);
+  BOOST_TEST_REQUIRE(at != std::string::npos, from);
+  text.replace(at, from.size(), to);
+  write_file(scratch.path("plan.json"), text);
+  return scratch.path("plan.json");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(terraform)
+
+BOOST_AUTO_TEST_CASE(a_plan_is_read_by_its_own_format) {
+  const auto run = run_cli({"-v", "--no-config", "plan.json"}, fixture("RL102-tf-bad"));
+  BOOST_TEST(run.exit == 1, run.err);
+  BOOST_TEST(contains(run.err, "reachlint: read plan.json: Terraform plan"), run.err);
+  BOOST_TEST(contains(run.out, "aws_route_table.client has no route to 10.0.255.240/28"), run.out);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_format_version_is_a_located_error) {
+  ScratchDir scratch;
+  edited_plan(scratch, "RL102-tf-bad", "\"format_version\": \"1.2\"",
+              "\"format_version\": \"2.0\"");
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 2, run.out << run.err);
+  BOOST_TEST(contains(run.out + run.err,
+                      "plan.json:2:20: error: format_version of a Terraform plan "
+                      "must be 0.x or 1.x"),
+             run.out << run.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_plan_is_an_error_not_a_skipped_file) {
+  ScratchDir scratch;
+  const std::string text = read_file(fixture("RL102-tf-bad/plan.json"));
+  write_file(scratch.path("plan.json"), text.substr(0, text.size() / 2));
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 2, run.out << run.err);
+  BOOST_TEST(contains(run.out + run.err, "plan.json:"), run.out << run.err);
+}
+
+BOOST_AUTO_TEST_CASE(values_of_the_wrong_type_are_located_errors) {
+  ScratchDir scratch;
+  // The first resource's values (the transit gateway's) as a string.
+  edited_plan(scratch, "RL102-tf-bad", "\"values\": {", "\"values\": \"none\", \"left_out\": {");
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 2, run.out << run.err);
+  BOOST_TEST(contains(run.out + run.err,
+                      "error: values of aws_ec2_transit_gateway.main must be an "
+                      "object"),
+             run.out << run.err);
+}
+
+// Without the configuration no id known only after apply can be linked: each is a notice, the
+// subnets' tables stay unknown, and the missing client route is not claimed.
+BOOST_AUTO_TEST_CASE(ids_no_reference_explains_are_notices_not_findings) {
+  ScratchDir scratch;
+  edited_plan(scratch, "RL102-tf-bad", "\"configuration\":", "\"configuration_left_out\":");
+  const auto run = run_cli({"--no-config", "--notices", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out,
+                      "notice: subnet_id of aws_route_table_association.client_a: its "
+                      "value is known only after apply"),
+             run.out);
+}
+
+// Associations by for_each over a map of attachment ids: which attachment each names is known only
+// after apply. No attachment is taken to have no route table (RL102, RL103 would say so).
+BOOST_AUTO_TEST_CASE(associations_known_after_apply_leave_every_attachment_unknown) {
+  const auto run =
+      run_cli({"--no-config", "plan.json"}, fixture("RL104-tf-ontap-foreach-association"));
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out, "could not evaluate aws_ec2_transit_gateway_vpc_attachment.client"),
+             run.out);
+}
+
+// A subnet association whose subnet no reference explains (a variable here) may be the client
+// subnet's: its route table is unknown, not the VPC's main table (whose missing route RL102 would
+// report).
+BOOST_AUTO_TEST_CASE(a_subnet_association_known_after_apply_leaves_subnets_unknown) {
+  ScratchDir scratch;
+  std::string text = read_file(fixture("RL102-tf-bad/plan.json"));
+  const size_t config = text.find("\"address\": \"aws_route_table_association.client_a\"",
+                                  text.find("\"configuration\":"));
+  BOOST_TEST_REQUIRE(config != std::string::npos);
+  for (const std::string name : {"\"aws_subnet.client_a.id\"", "\"aws_subnet.client_a\""}) {
+    const size_t at = text.find(name, config);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"var.subnet_id\"");
+  }
+  write_file(scratch.path("plan.json"), text);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out, "the subnet's route table is not known statically"), run.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
