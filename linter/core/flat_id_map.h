@@ -1,6 +1,6 @@
-// Physical id -> index, in one flat open-addressing table: linking an organisation's export
-// looks up hundreds of thousands of ids, and node-based maps spend that time in malloc and cache
-// misses. Keys are views that must outlive the map (they point into the mapped inputs).
+// Id -> index, in one flat open-addressing table: linking an organisation's export looks up
+// hundreds of thousands of ids, and node-based maps spend that time in malloc and cache misses.
+// Keys are views that must outlive the map (they point into the mapped inputs or the model).
 #pragma once
 
 #include <cstdint>
