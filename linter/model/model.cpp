@@ -166,6 +166,13 @@ std::string_view TextArena::number(std::string_view a, std::string_view b, std::
 }
 
 void Model::index_names() const {
+  size_t unindexed = 0;
+#define REACHLINT_ENTITY(kind, type, array, ...) \
+  unindexed += array.size() - names_indexed_[static_cast<size_t>(Kind::kind)];
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+  if (unindexed == 0) return;
+  name_heads_.reserve(name_heads_.size() + unindexed);
   const auto add = [&](const auto& array, Kind kind) {
     size_t& indexed = names_indexed_[static_cast<size_t>(kind)];
     for (; indexed < array.size(); ++indexed) {
