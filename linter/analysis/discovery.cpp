@@ -94,15 +94,14 @@ class Discovery {
   // two templates linted together) use the same addresses.
   std::vector<Index> vpcs_naming(Cidr cidr) const {
     std::vector<Index> all, connected, same_stack;
-    index_.vpc_blocks.containing(cidr, [&](const Cidr&, Index v) {
-      if (std::find(all.begin(), all.end(), v) != all.end()) return;
-      all.push_back(v);
+    // A VPC with several blocks may come more than once; a 10.0.0.0/8 rule names thousands.
+    index_.vpc_blocks.containing(cidr, [&](const Cidr&, Index v) { all.push_back(v); });
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    for (const Index v : all) {
       if (is_connected(v)) connected.push_back(v);
       if (model_.vpcs[v].origin.stack == fs_.origin.stack) same_stack.push_back(v);
-    });
-    std::sort(all.begin(), all.end());
-    std::sort(connected.begin(), connected.end());
-    std::sort(same_stack.begin(), same_stack.end());
+    }
     if (!connected.empty()) return connected;
     if (!same_stack.empty()) return same_stack;
     return all;
