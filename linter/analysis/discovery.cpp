@@ -1,10 +1,9 @@
 #include "linter/analysis/discovery.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 
 namespace reachlint::analysis {
 
@@ -16,15 +15,19 @@ namespace {
 class GroupCollector {
  public:
   void add(ClientGroup group) {
-    const auto key =
-        std::make_tuple(group.subnet, group.addresses.str(), group.groups, group.groups_known);
-    const auto found = by_key_.find(key);
-    if (found == by_key_.end()) {
-      by_key_.emplace(key, groups_.size());
+    std::vector<size_t>& same_subnet = by_subnet_[group.subnet];
+    const auto found = std::find_if(same_subnet.begin(), same_subnet.end(), [&](size_t g) {
+      const ClientGroup& other = groups_[g];
+      return other.addresses.blocks == group.addresses.blocks &&
+             other.addresses.holes == group.addresses.holes && other.groups == group.groups &&
+             other.groups_known == group.groups_known;
+    });
+    if (found == same_subnet.end()) {
+      same_subnet.push_back(groups_.size());
       groups_.push_back(std::move(group));
       return;
     }
-    ClientGroup& existing = groups_[found->second];
+    ClientGroup& existing = groups_[*found];
     existing.evidence = std::min(existing.evidence, group.evidence);
     for (ClientMember& member : group.members) {
       const bool seen = std::any_of(
@@ -39,7 +42,8 @@ class GroupCollector {
   std::vector<ClientGroup> take() { return std::move(groups_); }
 
  private:
-  std::map<std::tuple<Index, std::string, std::vector<Index>, bool>, size_t> by_key_;
+  // The groups of each subnet, in the order they came: a subnet has one or a few.
+  std::unordered_map<Index, std::vector<size_t>> by_subnet_;
   std::vector<ClientGroup> groups_;
 };
 
@@ -90,15 +94,14 @@ class Discovery {
   // two templates linted together) use the same addresses.
   std::vector<Index> vpcs_naming(Cidr cidr) const {
     std::vector<Index> all, connected, same_stack;
-    index_.vpc_blocks.containing(cidr, [&](const Cidr&, Index v) {
-      if (std::find(all.begin(), all.end(), v) != all.end()) return;
-      all.push_back(v);
+    // A VPC with several blocks may come more than once; a 10.0.0.0/8 rule names thousands.
+    index_.vpc_blocks.containing(cidr, [&](const Cidr&, Index v) { all.push_back(v); });
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    for (const Index v : all) {
       if (is_connected(v)) connected.push_back(v);
       if (model_.vpcs[v].origin.stack == fs_.origin.stack) same_stack.push_back(v);
-    });
-    std::sort(all.begin(), all.end());
-    std::sort(connected.begin(), connected.end());
-    std::sort(same_stack.begin(), same_stack.end());
+    }
     if (!connected.empty()) return connected;
     if (!same_stack.empty()) return same_stack;
     return all;

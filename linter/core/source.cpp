@@ -157,24 +157,43 @@ Location SourceMap::token_end(Location location) const {
   return {location.file, static_cast<uint32_t>(i)};
 }
 
+namespace {
+
+constexpr size_t kBlockSize = 64 * 1024;
+
+// Newlines in `text` and where the line after the last one starts (npos: none).
+std::pair<uint32_t, size_t> scan_lines(std::string_view text) {
+  const auto newlines = static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n'));
+  const size_t last = newlines == 0 ? std::string_view::npos : text.rfind('\n');
+  return {newlines, last == std::string_view::npos ? last : last + 1};
+}
+
+}  // namespace
+
+void SourceMap::count_blocks(const File& file, size_t up_to_block) {
+  if (file.blocks.empty()) file.blocks.push_back({0, 0});
+  while (file.blocks.size() <= up_to_block) {
+    const size_t begin = (file.blocks.size() - 1) * kBlockSize;
+    const Block& previous = file.blocks.back();
+    const auto [newlines, line_start] = scan_lines(file.text.substr(begin, kBlockSize));
+    file.blocks.push_back(
+        {previous.lines_before + newlines, line_start == std::string_view::npos
+                                               ? previous.line_start
+                                               : static_cast<uint32_t>(begin + line_start)});
+  }
+}
+
 LineColumn SourceMap::line_column(Location location) const {
   if (!location.known() || location.file >= files_.size()) return {};
   const File& file = files_[location.file];
-  if (file.line_starts.empty()) {
-    file.line_starts.push_back(0);
-    const char* const begin = file.text.data();
-    const char* const end = begin + file.text.size();
-    for (const char* at = begin; at < end;) {
-      const void* newline = std::memchr(at, '\n', static_cast<size_t>(end - at));
-      if (!newline) break;
-      at = static_cast<const char*>(newline) + 1;
-      file.line_starts.push_back(static_cast<uint32_t>(at - begin));
-    }
-  }
   const uint32_t offset = std::min(location.offset, static_cast<uint32_t>(file.text.size()));
-  const auto next = std::upper_bound(file.line_starts.begin(), file.line_starts.end(), offset);
-  const auto line = static_cast<uint32_t>(next - file.line_starts.begin());
-  const uint32_t start = file.line_starts[line - 1];
+  const size_t block = offset / kBlockSize;
+  count_blocks(file, block);
+  const size_t begin = block * kBlockSize;
+  const auto [newlines, line_start] = scan_lines(file.text.substr(begin, offset - begin));
+  const uint32_t line = file.blocks[block].lines_before + newlines + 1;
+  const size_t start =
+      line_start == std::string_view::npos ? file.blocks[block].line_start : begin + line_start;
   return {line, utf16_units(file.text.substr(start, offset - start)) + 1};
 }
 

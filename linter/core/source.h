@@ -59,11 +59,18 @@ class SourceMap {
   Location token_end(Location location) const;
 
  private:
+  // Where the lines stand at the start of each block of the text, counted as far as a lookup
+  // needed: an organisation's findings sit in a few places of hundreds of megabytes.
+  struct Block {
+    uint32_t lines_before;  // newlines before the block
+    uint32_t line_start;    // offset of the line the block starts in
+  };
   struct File {
     std::string path;
     std::string_view text;
-    mutable std::vector<uint32_t> line_starts;  // built on the first lookup
+    mutable std::vector<Block> blocks;
   };
+  static void count_blocks(const File& file, size_t up_to_block);
   std::vector<File> files_;
 };
 

@@ -165,33 +165,39 @@ std::string_view TextArena::number(std::string_view a, std::string_view b, std::
   return join({a, b, c, std::string_view(digits, static_cast<size_t>(end - digits))});
 }
 
-size_t Model::entity_count() const {
-  size_t count = 0;
-#define REACHLINT_ENTITY(kind, type, array, ...) count += array.size();
+void Model::index_names() const {
+  size_t unindexed = 0;
+#define REACHLINT_ENTITY(kind, type, array, ...) \
+  unindexed += array.size() - names_indexed_[static_cast<size_t>(Kind::kind)];
 #include "linter/model/entities.def"
 #undef REACHLINT_ENTITY
-  return count;
-}
-
-void Model::index_names() const {
-  by_name_.clear();
+  if (unindexed == 0) return;
+  name_heads_.reserve(name_heads_.size() + unindexed);
   const auto add = [&](const auto& array, Kind kind) {
-    for (Index i = 0; i < array.size(); ++i) {
-      if (!array[i].origin.implicit && !array[i].origin.name.empty())
-        by_name_.emplace(array[i].origin.name, EntityRef{kind, i});
+    size_t& indexed = names_indexed_[static_cast<size_t>(kind)];
+    for (; indexed < array.size(); ++indexed) {
+      const Origin& origin = array[indexed].origin;
+      if (origin.implicit || origin.name.empty()) continue;
+      const auto link = static_cast<uint32_t>(name_links_.size());
+      name_links_.push_back({EntityRef{kind, static_cast<Index>(indexed)}, FlatIdMap::kMissing});
+      const auto [head, inserted] = name_heads_.try_emplace(origin.name, link);
+      if (inserted) continue;
+      name_links_[link].next = name_links_[head].next;  // the chain's order does not matter
+      name_links_[head].next = link;
     }
   };
 #define REACHLINT_ENTITY(kind, type, array, ...) add(array, Kind::kind);
 #include "linter/model/entities.def"
 #undef REACHLINT_ENTITY
-  names_indexed_ = entity_count();
 }
 
 std::vector<EntityRef> Model::find(std::string_view name) const {
-  if (names_indexed_ != entity_count()) index_names();
+  index_names();
   std::vector<EntityRef> found;
-  const auto [begin, end] = by_name_.equal_range(name);
-  for (auto it = begin; it != end; ++it) found.push_back(it->second);
+  for (uint32_t link = name_heads_.find(name); link != FlatIdMap::kMissing;
+       link = name_links_[link].next) {
+    found.push_back(name_links_[link].ref);
+  }
   // Insertion order of equal keys is unspecified: give them in model order.
   std::sort(found.begin(), found.end(), [](const EntityRef& a, const EntityRef& b) {
     return std::tie(a.kind, a.index) < std::tie(b.kind, b.index);

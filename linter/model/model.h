@@ -2,6 +2,7 @@
 // Nothing here knows where the values came from beyond their Origin.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "linter/core/cidr.h"
+#include "linter/core/flat_id_map.h"
 #include "linter/core/source.h"
 #include "linter/model/maybe.h"
 
@@ -364,12 +366,17 @@ struct Model {
   std::vector<EntityRef> find(std::string_view name) const;
 
  private:
-  size_t entity_count() const;
   void index_names() const;
 
-  // Built on the first find(), and again when entities were added since: most runs never ask.
-  mutable std::unordered_multimap<std::string_view, EntityRef> by_name_;
-  mutable size_t names_indexed_ = 0;
+  // Entities with the same name, chained from the first one the flat map holds.
+  struct NameLink {
+    EntityRef ref;
+    uint32_t next;  // index in name_links_, or FlatIdMap::kMissing
+  };
+  // Built on the first find(), extended by the entities added since: most runs never ask.
+  mutable FlatIdMap name_heads_;
+  mutable std::vector<NameLink> name_links_;
+  mutable std::array<size_t, kKindCount> names_indexed_{};
 };
 
 // Calls `visit(cidr)` for each destination block of a VPC route: its CIDR, or the known entries of

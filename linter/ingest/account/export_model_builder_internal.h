@@ -14,7 +14,7 @@
 #include "linter/core/diagnostics.h"
 #include "linter/core/timing.h"
 #include "linter/ingest/account/export_records.h"
-#include "linter/ingest/account/flat_id_map.h"
+#include "linter/core/flat_id_map.h"
 #include "linter/ingest/common/json_text.h"
 #include "linter/model/finalize.h"
 #include "linter/model/model.h"
