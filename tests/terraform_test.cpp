@@ -1,6 +1,7 @@
 // Terraform plans (issue 16) beyond what the *-tf-* fixtures show: a plan that is not one
 // reachlint reads is a located error, and values known only after apply that no reference in the
 // configuration explains are notices, never findings.
+#include <filesystem>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
@@ -17,6 +18,12 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+size_t count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
 }
 
 // The plan of a fixture with `from` replaced by `to` (once), written to the scratch directory.
@@ -118,6 +125,38 @@ BOOST_AUTO_TEST_CASE(a_subnet_association_known_after_apply_leaves_subnets_unkno
   BOOST_TEST(run.exit == 0, run.out << run.err);
   BOOST_TEST(!contains(run.out, "[RL"), run.out);
   BOOST_TEST(contains(run.out, "the subnet's route table is not known statically"), run.out);
+}
+
+// Two environments' plans of one configuration have the same addresses: each plan is a stack of
+// its own, named after its directory when the file is plan.json, so both are checked and the
+// findings say which plan they are about.
+BOOST_AUTO_TEST_CASE(two_plans_of_the_same_addresses_are_two_stacks) {
+  ScratchDir scratch;
+  std::filesystem::create_directories(scratch.dir() / "prod");
+  std::filesystem::create_directories(scratch.dir() / "dev");
+  std::filesystem::create_directories(scratch.dir() / "staging");
+  write_file(scratch.path("prod/plan.json"), read_file(fixture("RL102-tf-bad/plan.json")));
+  write_file(scratch.path("staging/tfplan.json"), read_file(fixture("RL102-tf-bad/plan.json")));
+  write_file(scratch.path("dev/plan.json"), read_file(fixture("RL102-tf-good/plan.json")));
+  const auto run = run_cli(
+      {"--no-config", "-f", "json", "prod/plan.json", "dev/plan.json", "staging/tfplan.json"},
+      scratch.dir().string());
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  // One finding per bad plan, none for the good one.
+  BOOST_TEST(count(run.out, "\"rule\": \"RL102\"") == 2, run.out);
+  BOOST_TEST(contains(run.out, "\"stack\": \"prod\""), run.out);
+  BOOST_TEST(contains(run.out, "\"stack\": \"staging\""), run.out);
+  BOOST_TEST(!contains(run.out, "\"stack\": \"dev\""), run.out);
+  BOOST_TEST(contains(run.out, "(client prod/aws_instance.client)"), run.out);
+  BOOST_TEST(contains(run.out, "(client staging/aws_instance.client)"), run.out);
+}
+
+// One plan alone: its ids repeat nowhere, so messages name them without the stack.
+BOOST_AUTO_TEST_CASE(one_plan_names_its_resources_without_its_stack) {
+  const auto run = run_cli({"--no-config", "-f", "json", "plan.json"}, fixture("RL102-tf-bad"));
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(contains(run.out, "\"stack\": \"RL102-tf-bad\""), run.out);
+  BOOST_TEST(contains(run.out, "(client aws_instance.client)"), run.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -63,6 +63,10 @@ class Plan {
   bool index(uint32_t file, const JsonDocument& json, Diagnostics& diagnostics);
 
   uint32_t file() const { return file_; }
+  // The stack its resources belong to (terraform_format.cpp names it after the plan's file), so
+  // that two plans of one configuration (two environments) keep their resources apart.
+  const std::string& stack_name() const { return stack_name_; }
+  void set_stack_name(std::string name) { stack_name_ = std::move(name); }
   const std::vector<PlanResource>& resources() const { return resources_; }
 
   PlanAttribute attribute(const PlanScope& scope, std::string_view key) const;
@@ -82,6 +86,7 @@ class Plan {
   void index_configuration(const JsonNode& module, const std::string& prefix);
 
   uint32_t file_ = 0;
+  std::string stack_name_;
   const JsonDocument* json_ = nullptr;
   std::vector<PlanResource> resources_;
   std::unordered_map<std::string, size_t> by_address_;

@@ -61,6 +61,8 @@ std::optional<std::pair<Kind, std::string_view>> implicit_attribute(std::string_
 }  // namespace
 
 void PlanModelBuilder::build() {
+  stack_ = static_cast<Index>(model_.stacks.size());
+  model_.stacks.push_back(plan_.stack_name());
   for (const PlanResource& r : plan_.resources()) allocate(r);
   for (const PlanResource& r : plan_.resources()) {
     if (const Reader reader = reader_for(r.type)) (this->*reader)(r);
@@ -118,6 +120,7 @@ model::Origin PlanModelBuilder::origin_of(const PlanResource& r) const {
   origin.name = model_.text.keep(r.address);
   origin.type = r.type;  // a view into the parsed plan, as templates' types are
   origin.pointer = model_.text.keep(r.pointer);
+  origin.stack = stack_;
   return origin;
 }
 

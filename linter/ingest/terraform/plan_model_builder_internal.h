@@ -110,6 +110,7 @@ class PlanModelBuilder {
   model::Model& model_;
   model::WrittenOut& written_out_;
   Diagnostics& diagnostics_;
+  model::Index stack_ = model::kNone;  // the plan's, in model_.stacks
   std::unordered_map<const PlanResource*, model::EntityRef> entities_;
   // Attachments that turn the transit gateway's default association or propagation off.
   struct AttachmentDefaults {

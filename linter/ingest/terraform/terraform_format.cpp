@@ -1,8 +1,28 @@
 #include "linter/ingest/terraform/terraform_format.h"
 
+#include <filesystem>
+
 #include "linter/ingest/terraform/plan_model_builder.h"
 
 namespace reachlint {
+
+namespace {
+
+// The plan's file name without its extension ("dev.json" -> "dev"); for the names everyone
+// gives a plan ("plan.json", "tfplan.json") the name of its directory ("envs/prod/plan.json" ->
+// "prod"), which is what tells two environments' plans apart.
+std::string stack_name_of(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path file(path);
+  std::string stem = file.stem().string();
+  if (stem != "plan" && stem != "tfplan" && !stem.empty()) return stem;
+  std::error_code ec;
+  const std::string directory =
+      fs::absolute(file, ec).lexically_normal().parent_path().filename().string();
+  return directory.empty() ? (stem.empty() ? std::string("plan") : stem) : directory;
+}
+
+}  // namespace
 
 bool TerraformFormat::claims_tree(const JsonDocument& json) const {
   return is_terraform_plan(json);
@@ -18,6 +38,7 @@ bool TerraformFormat::resembles_json(std::string_view text) const {
 
 void TerraformFormat::add(const InputFile& file, LoaderAccess&, Diagnostics& diagnostics) {
   Plan plan;
+  plan.set_stack_name(file.stack_name.empty() ? stack_name_of(file.path) : file.stack_name);
   // Kept even when it cannot be used: the error sets it aside.
   plan.index(file.loaded.file, file.loaded.json, diagnostics);
   plans_.push_back(std::move(plan));
