@@ -139,6 +139,8 @@ void Plan::index_configuration(const JsonNode& module, const std::string& prefix
     if (!call.value->is_object()) continue;
     const std::string child_prefix = prefix.empty() ? fmt::format("module.{}", call.key)
                                                     : fmt::format("{}.module.{}", prefix, call.key);
+    if (const JsonNode* source = json_->find(*call.value, "source"); source && source->is_string())
+      module_sources_[child_prefix] = source->text;
     if (const JsonNode* inputs = json_->find(*call.value, "expressions");
         inputs && inputs->is_object()) {
       for (const JsonMember& input : json_->members(*inputs))
@@ -185,6 +187,7 @@ void Plan::index_module(const JsonNode& module, const std::string& pointer,
       out.address = std::string(name->text);
       out.config_address = without_instance_keys(out.address);
       out.module = module_address;
+      out.config_module = without_instance_keys(module_address);
       out.type = type->text;
       out.pointer = fmt::format("{}/resources/{}", pointer, i);
       out.offset = resource.offset;
@@ -219,6 +222,11 @@ void Plan::index_changes(Diagnostics&) {
     const JsonNode* unknown = json_->find(*body, "after_unknown");
     if (unknown && unknown->is_object()) resources_[found->second].scope.unknown = unknown;
   }
+}
+
+std::string_view Plan::module_source(const std::string& module) const {
+  const auto found = module_sources_.find(module);
+  return found == module_sources_.end() ? std::string_view() : found->second;
 }
 
 PlanAttribute Plan::attribute(const PlanScope& scope, std::string_view key) const {

@@ -116,7 +116,7 @@ PlanModelBuilder::Reader PlanModelBuilder::reader_for(std::string_view type) {
 
 model::Origin PlanModelBuilder::origin_of(const PlanResource& r) const {
   model::Origin origin;
-  origin.location = {plan_.file(), r.offset};
+  origin.location = written_at(r);
   origin.name = model_.text.keep(r.address);
   origin.type = r.type;  // a view into the parsed plan, as templates' types are
   origin.pointer = model_.text.keep(r.pointer);
@@ -137,6 +137,23 @@ Location PlanModelBuilder::at(const PlanResource& r, const PlanAttribute& attrib
   if (attribute.value) return {plan_.file(), attribute.value->offset};
   if (attribute.expression) return {plan_.file(), attribute.expression->offset};
   return {plan_.file(), r.offset};
+}
+
+Location PlanModelBuilder::in_plan(const PlanResource& r, const PlanScope& scope) const {
+  return {plan_.file(), scope.values ? scope.values->offset : r.offset};
+}
+
+Location PlanModelBuilder::written_at(const PlanResource& r) const {
+  return r.source.known() ? r.source : Location{plan_.file(), r.offset};
+}
+
+Location PlanModelBuilder::written_at(const PlanResource& r, std::string_view key,
+                                      const PlanAttribute& attribute) const {
+  if (!r.source.known()) return at(r, attribute);
+  for (const auto& [name, where] : r.source_attributes) {
+    if (name == key) return where;
+  }
+  return r.source;
 }
 
 void PlanModelBuilder::allocate(const PlanResource& r) {

@@ -30,7 +30,14 @@ class PlanModelBuilder {
   model::Origin origin_of(const PlanResource& r) const;
   model::Origin implicit(const model::Origin& origin, std::string_view suffix,
                          std::string_view type) const;
+  // Where a value is in the plan: errors are located there, so that the plan is set aside.
   Location at(const PlanResource& r, const PlanAttribute& attribute) const;
+  Location in_plan(const PlanResource& r, const PlanScope& scope) const;
+  // Where it is written, for findings: in the .tf files when found there (its block, or the
+  // line of attribute `key`), else in the plan.
+  Location written_at(const PlanResource& r) const;
+  Location written_at(const PlanResource& r, std::string_view key,
+                      const PlanAttribute& attribute) const;
 
   // Attribute readers: wrong types are input errors, values known after apply notices.
   model::Maybe<model::Index> reference(const PlanResource& r, const PlanScope& scope,

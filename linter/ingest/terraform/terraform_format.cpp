@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "linter/ingest/terraform/plan_model_builder.h"
+#include "linter/ingest/terraform/plan_sources.h"
 
 namespace reachlint {
 
@@ -36,11 +37,12 @@ bool TerraformFormat::resembles_json(std::string_view text) const {
           head.find("\"planned_values\"") != std::string_view::npos);
 }
 
-void TerraformFormat::add(const InputFile& file, LoaderAccess&, Diagnostics& diagnostics) {
+void TerraformFormat::add(const InputFile& file, LoaderAccess& loader, Diagnostics& diagnostics) {
   Plan plan;
   plan.set_stack_name(file.stack_name.empty() ? stack_name_of(file.path) : file.stack_name);
   // Kept even when it cannot be used: the error sets it aside.
-  plan.index(file.loaded.file, file.loaded.json, diagnostics);
+  if (plan.index(file.loaded.file, file.loaded.json, diagnostics))
+    terraform::locate_in_configuration(plan, file.path, loader);
   plans_.push_back(std::move(plan));
 }
 
