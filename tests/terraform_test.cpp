@@ -159,4 +159,71 @@ BOOST_AUTO_TEST_CASE(one_plan_names_its_resources_without_its_stack) {
   BOOST_TEST(contains(run.out, "(client aws_instance.client)"), run.out);
 }
 
+// A deployment that exists in part (RL102-tf-existing-bad: terraform plan on a state): the
+// existing resources' ids are known in the plan and the planned ones name them by those ids.
+// Here the client's subnet is read by a data source instead; its id, read while planning, is in
+// prior_state and links the instance as the literal id would.
+namespace {
+
+std::string with_subnet_from_data_source(bool read_while_planning) {
+  std::string text = read_file(fixture("RL102-tf-existing-bad/plan.json"));
+  const auto replace_after = [&](const std::string& anchor, const std::string& from,
+                                 const std::string& to) {
+    const size_t start = text.find(anchor);
+    BOOST_TEST_REQUIRE(start != std::string::npos, anchor);
+    const size_t at = text.find(from, start);
+    BOOST_TEST_REQUIRE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+  };
+  // planned_values: known only after apply
+  replace_after("\"address\": \"aws_instance.client\"",
+                "\"subnet_id\": \"subnet-0c7e2a5d9b3f16048\"", "\"subnet_id\": null");
+  const std::string change = "\"resource_changes\"";
+  replace_after(change, "\"address\": \"aws_instance.client\"",
+                "\"address\": \"aws_instance.client\", \"left\": \"\"");
+  replace_after("\"address\": \"aws_instance.client\", \"left\"", "\"after_unknown\": {",
+                "\"after_unknown\": {\"subnet_id\": true, ");
+  const size_t configuration = text.find("\"configuration\":");
+  const size_t instance = text.find("\"address\": \"aws_instance.client\"", configuration);
+  BOOST_TEST_REQUIRE(instance != std::string::npos);
+  for (const std::string name : {"\"aws_subnet.client_a.id\"", "\"aws_subnet.client_a\""}) {
+    const size_t at = text.find(name, instance);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"data." + name.substr(1));
+  }
+  if (read_while_planning) {
+    replace_after("\"prior_state\":", "\"resources\": [",
+                  "\"resources\": [{\"address\": \"data.aws_subnet.client_a\", \"mode\": "
+                  "\"data\", \"type\": \"aws_subnet\", \"name\": \"client_a\", \"values\": "
+                  "{\"id\": \"subnet-0c7e2a5d9b3f16048\", \"vpc_id\": "
+                  "\"vpc-0c1e4f2a9b7d35a61\"}},");
+  }
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_data_source_read_while_planning_links_by_its_id) {
+  ScratchDir scratch;
+  write_file(scratch.path("plan.json"), with_subnet_from_data_source(true));
+  const auto run = run_cli({"--no-config", "--notices", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(contains(run.out,
+                      "aws_route_table.client has no route to 10.0.255.240/28 (client "
+                      "aws_instance.client)"),
+             run.out);
+  BOOST_TEST(!contains(run.out, "subnet_id of aws_instance.client"), run.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_data_source_read_only_at_apply_is_unknown) {
+  ScratchDir scratch;
+  write_file(scratch.path("plan.json"), with_subnet_from_data_source(false));
+  const auto run = run_cli({"--no-config", "--notices", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(!contains(run.out, "(client aws_instance.client)"), run.out);
+  BOOST_TEST(contains(run.out,
+                      "subnet_id of aws_instance.client: data.aws_subnet.client_a.id is known "
+                      "only after apply"),
+             run.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

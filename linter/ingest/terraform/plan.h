@@ -88,11 +88,15 @@ class Plan {
   // the resource's own key.
   std::vector<PlanReference> references(const PlanResource& from, const JsonNode* expression) const;
   const JsonDocument& json() const { return *json_; }
+  // The known value of attribute `attribute` of the data source `reference` names, as read while
+  // planning (prior_state), or nullptr.
+  const JsonNode* data_source_value(const PlanReference& reference) const;
 
  private:
   void index_module(const JsonNode& module, const std::string& pointer, Diagnostics& diagnostics);
   void index_changes(Diagnostics& diagnostics);
   void index_configuration(const JsonNode& module, const std::string& prefix);
+  void index_data_sources(const JsonNode& module, int depth);
 
   uint32_t file_ = 0;
   std::string stack_name_;
@@ -107,6 +111,8 @@ class Plan {
   std::unordered_map<std::string, const JsonNode*> outputs_;
   std::unordered_map<std::string, const JsonNode*> inputs_;
   std::unordered_map<std::string, std::string_view> module_sources_;
+  // "module.net.data.aws_subnet.a" -> its values in prior_state (data sources read in planning).
+  std::unordered_map<std::string, const JsonNode*> data_sources_;
   static constexpr int kMaxModuleDepth = 16;
   bool names_own_key(const JsonNode* expression) const;
   void references_in(const std::string& module, const PlanResource* from,

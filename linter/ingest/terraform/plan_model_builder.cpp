@@ -171,6 +171,30 @@ void PlanModelBuilder::allocate(const PlanResource& r) {
     model_.transit_gateways[ref.index].default_route_table =
         static_cast<Index>(model_.tgw_route_tables.size() - 1);
   }
+  add_known_ids(r, ref);
+}
+
+// A resource that exists already has its id in the plan, and other resources name it by that id
+// (`vpc_id = "vpc-0123"` in their planned values): the id links to its entity.
+void PlanModelBuilder::add_known_ids(const PlanResource& r, model::EntityRef ref) {
+  if (!r.scope.values) return;
+  const auto add = [&](std::string_view key, model::EntityRef to) {
+    const JsonNode* value = plan_.json().find(*r.scope.values, key);
+    if (value && value->is_string() && !value->text.empty() && to.valid())
+      known_ids_[value->text].push_back(to);
+  };
+  add("id", ref);
+  if (ref.kind == Kind::Vpc) {
+    const model::Vpc& vpc = model_.vpcs[ref.index];
+    add("main_route_table_id", {Kind::RouteTable, vpc.main_route_table});
+    add("default_route_table_id", {Kind::RouteTable, vpc.main_route_table});
+    add("default_security_group_id", {Kind::SecurityGroup, vpc.default_security_group});
+    add("default_network_acl_id", {Kind::NetworkAcl, vpc.default_network_acl});
+  } else if (ref.kind == Kind::TransitGateway) {
+    const Index table = model_.transit_gateways[ref.index].default_route_table;
+    add("association_default_route_table_id", {Kind::TgwRouteTable, table});
+    add("propagation_default_route_table_id", {Kind::TgwRouteTable, table});
+  }
 }
 
 // What AWS creates with every VPC: its main route table, default network ACL and default
@@ -244,6 +268,11 @@ Maybe<Index> PlanModelBuilder::by_id(const PlanResource& r, const JsonNode& valu
     error(where, fmt::format("{} of {} must be the id of a {}", key, r.address, kind_name(kind)));
     return Maybe<Index>::unknown(where, "invalid reference");
   }
+  if (const auto known = known_ids_.find(value.text); known != known_ids_.end()) {
+    for (const model::EntityRef& ref : known->second) {
+      if (ref.kind == kind) return ref.index;
+    }
+  }
   for (const model::EntityRef& ref : model_.find(value.text)) {
     if (ref.kind == kind) return ref.index;
   }
@@ -261,7 +290,11 @@ Maybe<Index> PlanModelBuilder::reference(const PlanResource& r, const PlanScope&
   if (!attribute.unknown) return {};
   if (!attribute.expression && scope.shared) return shared_reference(r, scope, key, kind);
   std::vector<PlanReference> references = plan_.references(r, attribute.expression);
-  if (references.size() == 1) return resolve(r, references.front(), kind, key);
+  if (references.size() == 1) {
+    if (const JsonNode* value = plan_.data_source_value(references.front()))
+      return by_id(r, *value, kind, key);
+    return resolve(r, references.front(), kind, key);
+  }
   return unknown(r, at(r, attribute),
                  references.empty() ? std::string("its value is known only after apply")
                                     : std::string("it is computed from several values at apply"),

@@ -26,6 +26,7 @@ class PlanModelBuilder {
 
   // Pass 1: the entities, so that pass 2 can link them in any order.
   void allocate(const PlanResource& r);
+  void add_known_ids(const PlanResource& r, model::EntityRef ref);
   void add_vpc_defaults(const model::Origin& origin, model::Index vpc);
   model::Origin origin_of(const PlanResource& r) const;
   model::Origin implicit(const model::Origin& origin, std::string_view suffix,
@@ -119,6 +120,9 @@ class PlanModelBuilder {
   Diagnostics& diagnostics_;
   model::Index stack_ = model::kNone;  // the plan's, in model_.stacks
   std::unordered_map<const PlanResource*, model::EntityRef> entities_;
+  // The ids already known in the plan (resources that exist: a no-op or an update), and those of
+  // what AWS created with them (a VPC's main route table ...): literal ids that name them.
+  std::unordered_map<std::string_view, std::vector<model::EntityRef>> known_ids_;
   // Attachments that turn the transit gateway's default association or propagation off.
   struct AttachmentDefaults {
     model::Index attachment;
