@@ -156,6 +156,43 @@ BOOST_AUTO_TEST_CASE(plans_elsewhere_find_their_configuration_under_srcroot) {
   BOOST_TEST(contains(sarif.out, "\"startLine\": " + std::to_string(line)), sarif.out);
 }
 
+// A registry module (source = "example/vpc/aws") is where `terraform init` installed it, as
+// .terraform/modules/modules.json records; the plan's configuration gives the call's source.
+BOOST_AUTO_TEST_CASE(registry_modules_are_found_where_terraform_init_put_them) {
+  ScratchDir scratch;
+  fs::create_directories(scratch.dir() / ".terraform/modules");
+  fs::create_directories(scratch.dir() / "installed/vpc");
+  const auto registry = [](std::string text) {
+    for (size_t at = text.find("../.terraform-modules/vpc"); at != std::string::npos;
+         at = text.find("../.terraform-modules/vpc"))
+      text.replace(at, 25, "example/vpc/aws");
+    return text;
+  };
+  write_file(scratch.path("plan.json"),
+             registry(read_file(fixture("RL102-tf-modules-bad/plan.json"))));
+  write_file(scratch.path("main.tf"), registry(read_file(fixture("RL102-tf-modules-bad/main.tf"))));
+  write_file(scratch.path("installed/vpc/main.tf"),
+             read_file(fixture(".terraform-modules/vpc/main.tf")));
+  write_file(
+      scratch.path(".terraform/modules/modules.json"),
+      R"({"Modules":[{"Key":"","Source":"","Dir":"."},)"
+      R"({"Key":"client","Source":"registry.terraform.io/example/vpc/aws","Dir":"installed/vpc"},)"
+      R"({"Key":"fsx","Source":"registry.terraform.io/example/vpc/aws","Dir":"installed/vpc"}]})");
+  const int line =
+      line_of(scratch.path("installed/vpc/main.tf"), "resource \"aws_route_table\" \"this\"");
+  BOOST_TEST_REQUIRE(line > 0);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(
+      contains(run.out, "installed/vpc/main.tf:" + std::to_string(line) + ":1: error: no route"),
+      run.out);
+  // Not installed: the plan.
+  fs::remove(scratch.path(".terraform/modules/modules.json"));
+  const auto without = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(contains(without.out, "plan.json:"), without.out);
+  BOOST_TEST(!contains(without.out, "installed/vpc/main.tf"), without.out);
+}
+
 // A .tf file that cannot be read is a notice; what it would locate stays in the plan.
 BOOST_AUTO_TEST_CASE(an_unreadable_tf_file_is_a_notice) {
   ScratchDir scratch;
