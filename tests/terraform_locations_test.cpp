@@ -150,6 +150,13 @@ BOOST_AUTO_TEST_CASE(plans_elsewhere_find_their_configuration_under_srcroot) {
                                         "(client dev/aws_instance.client)"),
              text.out);
   BOOST_TEST(contains(text.out, "(client prod/aws_instance.client)"), text.out);
+  // Their file systems share a location, not a group: each is named with its plan.
+  BOOST_TEST(
+      contains(text.out, "aws_fsx_openzfs_file_system.fs (stack dev, src/main.tf; 1 finding)"),
+      text.out);
+  BOOST_TEST(
+      contains(text.out, "aws_fsx_openzfs_file_system.fs (stack prod, src/main.tf; 1 finding)"),
+      text.out);
   const auto sarif =
       run_cli({"--no-config", "-f", "sarif", "--srcroot", "src", "out"}, scratch.dir().string());
   BOOST_TEST(contains(sarif.out, "\"uri\": \"main.tf\""), sarif.out);
