@@ -264,6 +264,15 @@ class BlockScanner {
 }  // namespace
 
 std::vector<HclBlock> scan_hcl_blocks(std::string_view text) {
+  // A byte order mark is no identifier: the offsets stay the file's.
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    std::vector<HclBlock> blocks = BlockScanner(text.substr(3)).scan();
+    for (HclBlock& block : blocks) {
+      block.offset += 3;
+      for (auto& attribute : block.attributes) attribute.second += 3;
+    }
+    return blocks;
+  }
   return BlockScanner(text).scan();
 }
 

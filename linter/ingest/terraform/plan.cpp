@@ -113,7 +113,8 @@ bool Plan::index(uint32_t file, const JsonDocument& json, Diagnostics& diagnosti
   }
   index_changes(diagnostics);
   const JsonNode* prior = json.find(root, "prior_state");
-  const JsonNode* prior_values = prior && prior->is_object() ? json.find(*prior, "values") : nullptr;
+  const JsonNode* prior_values =
+      prior && prior->is_object() ? json.find(*prior, "values") : nullptr;
   if (prior_values && prior_values->is_object()) {
     if (const JsonNode* module = json.find(*prior_values, "root_module"))
       index_data_sources(*module, 0);

@@ -148,8 +148,8 @@ Location PlanModelBuilder::written_at(const PlanResource& r) const {
 }
 
 Location PlanModelBuilder::written_at(const PlanResource& r, std::string_view key,
-                                      const PlanAttribute& attribute) const {
-  if (!r.source.known()) return at(r, attribute);
+                                      Location in_plan) const {
+  if (!r.source.known()) return in_plan;
   for (const auto& [name, where] : r.source_attributes) {
     if (name == key) return where;
   }
@@ -220,8 +220,11 @@ void PlanModelBuilder::error(Location where, std::string message) {
   diagnostics_.error(where, std::move(message));
 }
 
+// Said where the value is written when the .tf files are found: that is what a user reads and
+// changes (errors stay in the plan, so that it is set aside).
 Maybe<Index> PlanModelBuilder::unknown(const PlanResource& r, Location where, std::string why,
                                        std::string_view key) {
+  where = written_at(r, key, where);
   diagnostics_.notice(where, fmt::format("{} of {}: {}; checks that depend on it are skipped", key,
                                          r.address, why));
   return Maybe<Index>::unknown(where, std::move(why));

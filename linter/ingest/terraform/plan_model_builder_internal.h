@@ -34,11 +34,10 @@ class PlanModelBuilder {
   // Where a value is in the plan: errors are located there, so that the plan is set aside.
   Location at(const PlanResource& r, const PlanAttribute& attribute) const;
   Location in_plan(const PlanResource& r, const PlanScope& scope) const;
-  // Where it is written, for findings: in the .tf files when found there (its block, or the
-  // line of attribute `key`), else in the plan.
+  // Where it is written, for findings and notices: in the .tf files when found there (its
+  // block, or the line of attribute `key`), else in the plan.
   Location written_at(const PlanResource& r) const;
-  Location written_at(const PlanResource& r, std::string_view key,
-                      const PlanAttribute& attribute) const;
+  Location written_at(const PlanResource& r, std::string_view key, Location in_plan) const;
 
   // Attribute readers: wrong types are input errors, values known after apply notices.
   model::Maybe<model::Index> reference(const PlanResource& r, const PlanScope& scope,
