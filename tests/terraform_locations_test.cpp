@@ -85,6 +85,20 @@ resource aws_subnet b {
   BOOST_TEST(header(blocks[4]) == "resource aws_subnet b");
 }
 
+// Windows files: a byte order mark and CRLF line ends; offsets stay the file's.
+BOOST_AUTO_TEST_CASE(block_headers_of_a_windows_file) {
+  const std::string text =
+      "\xEF\xBB\xBFresource \"aws_vpc\" \"a\" {\r\n  cidr_block = \"10.0.0.0/16\"\r\n}\r\n"
+      "module \"net\" {\r\n  source = \"./net\"\r\n}\r\n";
+  const std::vector<HclBlock> blocks = scan_hcl_blocks(text);
+  BOOST_TEST_REQUIRE(blocks.size() == 2u);
+  BOOST_TEST(header(blocks[0]) == "resource aws_vpc a");
+  BOOST_TEST(blocks[0].offset == 3u);
+  BOOST_TEST_REQUIRE(blocks[0].attributes.size() == 1u);
+  BOOST_TEST(text.substr(blocks[0].attributes[0].second, 10) == "cidr_block");
+  BOOST_TEST(blocks[1].source == "./net");
+}
+
 BOOST_AUTO_TEST_CASE(broken_hcl_gives_what_can_be_read) {
   // Unterminated string, comment and heredoc: no crash, nothing after them taken for a block.
   for (const std::string& text : std::vector<std::string>{
