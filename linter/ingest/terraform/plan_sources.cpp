@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -26,16 +25,6 @@ std::string normal(const fs::path& path) {
 bool is_local_source(std::string_view source) {
   return source.starts_with("./") || source.starts_with("../");
 }
-
-// What the .tf files of one directory declare.
-struct ModuleFiles {
-  struct Block {
-    Location where;
-    std::vector<std::pair<std::string_view, Location>> attributes;
-  };
-  std::unordered_map<std::string, Block> blocks;  // "aws_subnet.a", "data.aws_vpc.x", "module.net"
-  std::unordered_map<std::string, std::string_view> calls;  // module call -> its literal source
-};
 
 // The .tf files of `dir`, in the order Terraform merges them: by name, override files last.
 std::vector<std::string> tf_files(const std::string& dir) {
@@ -80,16 +69,20 @@ std::unordered_map<std::string, std::string> installed_modules(const std::string
 
 class Locator {
  public:
-  Locator(Plan& plan, LoaderAccess& loader) : plan_(plan), loader_(loader) {}
+  Locator(Plan& plan, LoaderAccess& loader, ConfigurationFiles& files)
+      : plan_(plan), loader_(loader), files_(files) {}
 
   void locate(const std::string& plan_path) {
     const std::optional<std::string> root = root_directory(plan_path);
     if (!root) return;
     installed_ = installed_modules(*root);
+    std::unordered_map<std::string, std::optional<std::string>> directories;  // by module
     for (PlanResource& resource : plan_.resources()) {
-      const std::optional<std::string> dir = module_directory(*root, resource.config_module);
+      auto [known, inserted] = directories.try_emplace(resource.config_module);
+      if (inserted) known->second = module_directory(*root, resource.config_module);
+      const std::optional<std::string>& dir = known->second;
       if (!dir) continue;
-      const ModuleFiles& files = read(*dir);
+      const ConfigurationFiles::Module& files = read(*dir);
       const auto found = files.blocks.find(key_in_module(resource));
       if (found == files.blocks.end()) continue;
       resource.source = found->second.where;
@@ -111,7 +104,7 @@ class Locator {
     std::vector<std::string> candidates{normal(fs::path(plan_path).parent_path())};
     if (!loader_.source_root().empty()) candidates.push_back(normal(loader_.source_root()));
     for (const std::string& dir : candidates) {
-      const ModuleFiles& files = read(dir);
+      const ConfigurationFiles::Module& files = read(dir);
       for (const PlanResource& resource : plan_.resources()) {
         const std::string key =
             resource.config_module.empty()
@@ -138,7 +131,7 @@ class Locator {
       key += (key.empty() ? "" : ".") + name;
       std::string_view source = plan_.module_source(prefix);
       if (source.empty()) {
-        const ModuleFiles& files = read(dir);
+        const ConfigurationFiles::Module& files = read(dir);
         const auto call = files.calls.find(name);
         if (call != files.calls.end()) source = call->second;
       }
@@ -154,46 +147,52 @@ class Locator {
     return dir;
   }
 
-  const ModuleFiles& read(const std::string& dir) {
-    const auto [it, inserted] = modules_.try_emplace(dir);
-    if (!inserted) return it->second;
-    ModuleFiles& files = it->second;
-    for (const std::string& name : tf_files(dir)) {
-      const SourceText* text = loader_.read_source(normal(fs::path(dir) / name));
-      if (!text) continue;  // a notice said why
-      for (const HclBlock& block : scan_hcl_blocks(text->text)) add(files, block, text->file);
-    }
-    return files;
-  }
-
-  static void add(ModuleFiles& files, const HclBlock& block, uint32_t file) {
-    std::string key;
-    if (block.type == "resource" && block.labels.size() == 2) {
-      key = fmt::format("{}.{}", block.labels[0], block.labels[1]);
-    } else if (block.type == "data" && block.labels.size() == 2) {
-      key = fmt::format("data.{}.{}", block.labels[0], block.labels[1]);
-    } else if (block.type == "module" && block.labels.size() == 1) {
-      key = fmt::format("module.{}", block.labels[0]);
-      files.calls.try_emplace(std::string(block.labels[0]), block.source);
-    } else {
-      return;
-    }
-    ModuleFiles::Block out{{file, block.offset}, {}};
-    for (const auto& [name, offset] : block.attributes)
-      out.attributes.emplace_back(name, Location{file, offset});
-    files.blocks.try_emplace(std::move(key), std::move(out));  // the first one declared counts
+  const ConfigurationFiles::Module& read(const std::string& dir) {
+    return files_.read(dir, loader_);
   }
 
   Plan& plan_;
   LoaderAccess& loader_;
-  std::map<std::string, ModuleFiles> modules_;  // by directory
+  ConfigurationFiles& files_;
   std::unordered_map<std::string, std::string> installed_;
 };
 
+void add_block(ConfigurationFiles::Module& files, const HclBlock& block, uint32_t file) {
+  std::string key;
+  if (block.type == "resource" && block.labels.size() == 2) {
+    key = fmt::format("{}.{}", block.labels[0], block.labels[1]);
+  } else if (block.type == "data" && block.labels.size() == 2) {
+    key = fmt::format("data.{}.{}", block.labels[0], block.labels[1]);
+  } else if (block.type == "module" && block.labels.size() == 1) {
+    key = fmt::format("module.{}", block.labels[0]);
+    files.calls.try_emplace(std::string(block.labels[0]), block.source);
+  } else {
+    return;
+  }
+  ConfigurationFiles::Block out{{file, block.offset}, {}};
+  for (const auto& [name, offset] : block.attributes)
+    out.attributes.emplace_back(name, Location{file, offset});
+  files.blocks.try_emplace(std::move(key), std::move(out));  // the first one declared counts
+}
+
 }  // namespace
 
-void locate_in_configuration(Plan& plan, const std::string& plan_path, LoaderAccess& loader) {
-  Locator(plan, loader).locate(plan_path);
+const ConfigurationFiles::Module& ConfigurationFiles::read(const std::string& dir,
+                                                           LoaderAccess& loader) {
+  const auto [it, inserted] = modules_.try_emplace(dir);
+  if (!inserted) return it->second;
+  Module& files = it->second;
+  for (const std::string& name : tf_files(dir)) {
+    const SourceText* text = loader.read_source(normal(fs::path(dir) / name));
+    if (!text) continue;  // a notice said why
+    for (const HclBlock& block : scan_hcl_blocks(text->text)) add_block(files, block, text->file);
+  }
+  return files;
+}
+
+void locate_in_configuration(Plan& plan, const std::string& plan_path, LoaderAccess& loader,
+                             ConfigurationFiles& files) {
+  Locator(plan, loader, files).locate(plan_path);
 }
 
 }  // namespace reachlint::terraform

@@ -7,15 +7,39 @@
 // A resource not found keeps its place in the plan (its JSON pointer).
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "linter/ingest/common/input_format.h"
 #include "linter/ingest/terraform/plan.h"
 
 namespace reachlint::terraform {
 
-// Sets PlanResource::source (and source_attributes) of the resources found; the .tf files are
-// read through the loader, once per run however many plans share them.
-void locate_in_configuration(Plan& plan, const std::string& plan_path, LoaderAccess& loader);
+// What the .tf files of each directory declare, read once per run: the plans of several
+// environments share one configuration.
+class ConfigurationFiles {
+ public:
+  struct Block {
+    Location where;
+    std::vector<std::pair<std::string_view, Location>> attributes;
+  };
+  struct Module {
+    std::unordered_map<std::string, Block>
+        blocks;  // "aws_subnet.a", "data.aws_vpc.x", "module.net"
+    std::unordered_map<std::string, std::string_view> calls;  // module call -> its literal source
+  };
+  const Module& read(const std::string& dir, LoaderAccess& loader);
+
+ private:
+  std::map<std::string, Module> modules_;  // by directory
+};
+
+// Sets PlanResource::source (and source_attributes) of the resources found.
+void locate_in_configuration(Plan& plan, const std::string& plan_path, LoaderAccess& loader,
+                             ConfigurationFiles& files);
 
 }  // namespace reachlint::terraform

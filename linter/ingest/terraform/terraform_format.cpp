@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "linter/ingest/terraform/plan_model_builder.h"
-#include "linter/ingest/terraform/plan_sources.h"
 
 namespace reachlint {
 
@@ -42,7 +41,7 @@ void TerraformFormat::add(const InputFile& file, LoaderAccess& loader, Diagnosti
   plan.set_stack_name(file.stack_name.empty() ? stack_name_of(file.path) : file.stack_name);
   // Kept even when it cannot be used: the error sets it aside.
   if (plan.index(file.loaded.file, file.loaded.json, diagnostics))
-    terraform::locate_in_configuration(plan, file.path, loader);
+    terraform::locate_in_configuration(plan, file.path, loader, configuration_);
   plans_.push_back(std::move(plan));
 }
 
