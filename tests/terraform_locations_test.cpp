@@ -174,6 +174,15 @@ BOOST_AUTO_TEST_CASE(plans_elsewhere_find_their_configuration_under_srcroot) {
   const auto sarif =
       run_cli({"--no-config", "-f", "sarif", "--srcroot", "src", "out"}, scratch.dir().string());
   BOOST_TEST(contains(sarif.out, "\"uri\": \"main.tf\""), sarif.out);
+  // The same report whatever the order the plans are named in.
+  const auto reversed = run_cli(
+      {"--no-config", "-f", "sarif", "--srcroot", "src", "out/prod/plan.json", "out/dev/plan.json"},
+      scratch.dir().string());
+  const auto ordered = run_cli(
+      {"--no-config", "-f", "sarif", "--srcroot", "src", "out/dev/plan.json", "out/prod/plan.json"},
+      scratch.dir().string());
+  BOOST_TEST(reversed.out == ordered.out);
+  BOOST_TEST(reversed.out == sarif.out);
   BOOST_TEST(contains(sarif.out, "\"startLine\": " + std::to_string(line)), sarif.out);
 }
 
