@@ -403,9 +403,16 @@ void Plan::references_in(const std::string& module, const PlanResource* from,
     if (is_resource_type(type)) {
       if (const auto found = by_address_.find(key); found != by_address_.end()) {
         out_ref.instances.push_back(&resources_[found->second]);
-      } else if (const auto all = by_config_address_.find(key);
-                 all != by_config_address_.end() && key == without_instance_keys(key)) {
-        for (const size_t index : all->second) out_ref.instances.push_back(&resources_[index]);
+      } else if (const auto all = by_config_address_.find(without_instance_keys(key));
+                 all != by_config_address_.end() && !resource.ends_with(']')) {
+        // The whole resource, in this module instance ("module.a[\"x\"].aws_subnet.b"): its
+        // instances there, not those of the module's other instances.
+        for (const size_t index : all->second) {
+          const std::string& address = resources_[index].address;
+          if (address.starts_with(key) &&
+              (address.size() == key.size() || address[key.size()] == '['))
+            out_ref.instances.push_back(&resources_[index]);
+        }
       }
     }
     out.push_back(std::move(out_ref));
