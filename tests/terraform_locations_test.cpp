@@ -13,6 +13,7 @@
 namespace fs = std::filesystem;
 using reachlint::terraform::HclBlock;
 using reachlint::terraform::scan_hcl_blocks;
+using reachlint::test::contains;
 using reachlint::test::fixture;
 using reachlint::test::read_file;
 using reachlint::test::run_cli;
@@ -20,10 +21,6 @@ using reachlint::test::ScratchDir;
 using reachlint::test::write_file;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The 1-based line of the first line of `file` that starts with `start`, 0 when none does.
 int line_of(const std::string& file, const std::string& start) {

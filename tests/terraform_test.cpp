@@ -8,6 +8,7 @@
 
 #include "support.h"
 
+using reachlint::test::contains;
 using reachlint::test::fixture;
 using reachlint::test::read_file;
 using reachlint::test::run_cli;
@@ -15,10 +16,6 @@ using reachlint::test::ScratchDir;
 using reachlint::test::write_file;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 size_t count(const std::string& text, const std::string& part) {
   size_t n = 0;
