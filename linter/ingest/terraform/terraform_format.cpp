@@ -9,17 +9,17 @@ namespace reachlint {
 namespace {
 
 // The plan's file name without its extension ("dev.json" -> "dev"); for the names everyone
-// gives a plan ("plan.json", "tfplan.json") the name of its directory ("envs/prod/plan.json" ->
-// "prod"), which is what tells two environments' plans apart.
+// gives a plan ("plan.json", "tfplan.json") the name of its directory as the path names it
+// ("envs/prod/plan.json" -> "prod"), which is what tells two environments' plans apart. Never
+// the working directory's name: fingerprints are built from stack names, and a checkout's
+// folder changes from machine to machine.
 std::string stack_name_of(const std::string& path) {
   namespace fs = std::filesystem;
-  const fs::path file(path);
+  const fs::path file = fs::path(path).lexically_normal();
   std::string stem = file.stem().string();
-  if (stem != "plan" && stem != "tfplan" && !stem.empty()) return stem;
-  std::error_code ec;
-  const std::string directory =
-      fs::absolute(file, ec).lexically_normal().parent_path().filename().string();
-  return directory.empty() ? (stem.empty() ? std::string("plan") : stem) : directory;
+  if (stem != "plan" && stem != "tfplan") return stem.empty() ? std::string("plan") : stem;
+  const std::string directory = file.parent_path().filename().string();
+  return directory.empty() || directory == ".." || directory == "." ? stem : directory;
 }
 
 }  // namespace
