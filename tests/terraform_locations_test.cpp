@@ -183,6 +183,43 @@ BOOST_AUTO_TEST_CASE(plans_elsewhere_find_their_configuration_under_srcroot) {
   BOOST_TEST(contains(sarif.out, "\"startLine\": " + std::to_string(line)), sarif.out);
 }
 
+// A repository with one configuration per environment (infra/envs/dev, infra/envs/prod) and the
+// plans elsewhere: the directory under --srcroot that declares the plan's resources, of two that
+// do the one named as the plan's stack; node_modules and hidden folders are not searched.
+BOOST_AUTO_TEST_CASE(configurations_under_srcroot_are_found_per_environment) {
+  ScratchDir scratch;
+  const std::string tf = read_file(fixture("RL102-tf-bad/main.tf"));
+  for (const std::string dir : {"infra/envs/dev", "infra/envs/prod", "out/dev", "out/prod",
+                                "node_modules/copy", ".terraform/copy"})
+    fs::create_directories(scratch.dir() / dir);
+  write_file(scratch.path("infra/envs/dev/main.tf"), tf);
+  write_file(scratch.path("infra/envs/prod/main.tf"), "# production\n# two lines more\n" + tf);
+  write_file(scratch.path("node_modules/copy/main.tf"), tf);
+  write_file(scratch.path(".terraform/copy/main.tf"), tf);
+  for (const std::string env : {"dev", "prod"})
+    write_file(scratch.path("out/" + env + "/plan.json"),
+               read_file(fixture("RL102-tf-bad/plan.json")));
+  const int line =
+      line_of(fixture("RL102-tf-bad/main.tf"), "resource \"aws_route_table\" \"client\"");
+  BOOST_TEST_REQUIRE(line > 0);
+  const auto run = run_cli({"--no-config", "--srcroot", ".", "out"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(
+      contains(run.out, "infra/envs/dev/main.tf:" + std::to_string(line) +
+                            ":1: error: no route to file system aws_fsx_openzfs_file_system.fs: "
+                            "aws_route_table.client has no route to 10.0.255.240/28 (client "
+                            "dev/aws_instance.client)"),
+      run.out);
+  BOOST_TEST(
+      contains(run.out, "infra/envs/prod/main.tf:" + std::to_string(line + 2) +
+                            ":1: error: no route to file system aws_fsx_openzfs_file_system.fs: "
+                            "aws_route_table.client has no route to 10.0.255.240/28 (client "
+                            "prod/aws_instance.client)"),
+      run.out);
+  BOOST_TEST(!contains(run.out, "node_modules"), run.out);
+  BOOST_TEST(!contains(run.out, ".terraform/"), run.out);
+}
+
 // A registry module (source = "example/vpc/aws") is where `terraform init` installed it, as
 // .terraform/modules/modules.json records; the plan's configuration gives the call's source.
 BOOST_AUTO_TEST_CASE(registry_modules_are_found_where_terraform_init_put_them) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -67,6 +68,30 @@ std::unordered_map<std::string, std::string> installed_modules(const std::string
   return out;
 }
 
+// `root` and the directories below it that hold .tf files, by path: not hidden ones
+// (.terraform, .git), not node_modules, and within bounds, as a repository may be large.
+std::vector<std::string> directories_under(const std::string& root) {
+  constexpr int kMaxDepth = 8;
+  constexpr size_t kMaxDirectories = 10000;
+  std::vector<std::string> out{root};
+  std::error_code ec;
+  size_t seen = 0;
+  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end && seen < kMaxDirectories; it.increment(ec)) {
+    if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
+    ++seen;
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".") || name == "node_modules" || it.depth() >= kMaxDepth) {
+      it.disable_recursion_pending();
+      if (name.starts_with(".") || name == "node_modules") continue;
+    }
+    if (!tf_files(it->path().string()).empty()) out.push_back(normal(it->path()));
+  }
+  std::sort(out.begin() + 1, out.end());
+  return out;
+}
+
 class Locator {
  public:
   Locator(Plan& plan, LoaderAccess& loader, ConfigurationFiles& files)
@@ -98,22 +123,37 @@ class Locator {
         std::min(resource.config_address.size(), resource.config_module.size() + 1));
   }
 
-  // The plan's directory, else --srcroot: the first whose .tf files declare one of the plan's
-  // root module resources or module calls.
+  // The plan's directory when its .tf files declare one of the plan's root resources or module
+  // calls; else the directory under --srcroot that declares most of them (a tie: the one named
+  // as the plan's stack, envs/prod for prod's plan, then the first by path).
   std::optional<std::string> root_directory(const std::string& plan_path) {
-    std::vector<std::string> candidates{normal(fs::path(plan_path).parent_path())};
-    if (!loader_.source_root().empty()) candidates.push_back(normal(loader_.source_root()));
-    for (const std::string& dir : candidates) {
-      const ConfigurationFiles::Module& files = read(dir);
-      for (const PlanResource& resource : plan_.resources()) {
-        const std::string key =
-            resource.config_module.empty()
-                ? resource.config_address
-                : resource.config_module.substr(0, resource.config_module.find('.', 7));
-        if (files.blocks.count(key)) return dir;
+    std::set<std::string> keys;  // "aws_vpc.a", "module.net"
+    for (const PlanResource& resource : plan_.resources()) {
+      keys.insert(resource.config_module.empty()
+                      ? resource.config_address
+                      : resource.config_module.substr(0, resource.config_module.find('.', 7)));
+    }
+    const std::string own = normal(fs::path(plan_path).parent_path());
+    if (declared(own, keys) > 0) return own;
+    if (loader_.source_root().empty()) return std::nullopt;
+    std::optional<std::string> best;
+    std::pair<size_t, bool> best_score{0, false};
+    for (const std::string& dir : directories_under(normal(loader_.source_root()))) {
+      const std::pair<size_t, bool> score{declared(dir, keys),
+                                          fs::path(dir).filename().string() == plan_.stack_name()};
+      if (score.first > 0 && score > best_score) {
+        best = dir;
+        best_score = score;
       }
     }
-    return std::nullopt;
+    return best;
+  }
+
+  size_t declared(const std::string& dir, const std::set<std::string>& keys) {
+    const ConfigurationFiles::Module& files = read(dir);
+    return static_cast<size_t>(std::count_if(keys.begin(), keys.end(), [&](const std::string& key) {
+      return files.blocks.count(key) > 0;
+    }));
   }
 
   // The directory of module "module.a.module.b" (no instance keys), or nullopt when a call on
