@@ -2,9 +2,9 @@
 // not name its files either. Each resource address (`module.net.aws_subnet.a[0]`) is found as
 // the `resource "aws_subnet" "a"` block in the .tf files of its module: the root module is the
 // plan's directory when it declares the plan's resources, else the folder under --srcroot that
-// declares most of them; a child module is
-// the directory its call's local `source` ("./modules/net") names from its parent's, or the one
-// `terraform init` put it in (.terraform/modules/modules.json) for registry and remote sources.
+// declares most of them; a child module is the directory its call's local `source`
+// ("./modules/net") names from its parent's, or the one `terraform init` put it in
+// (.terraform/modules/modules.json) for registry and remote sources.
 // A resource not found keeps its place in the plan (its JSON pointer).
 #pragma once
 
