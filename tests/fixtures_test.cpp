@@ -69,9 +69,10 @@ std::vector<std::string> fixture_args(const fs::path& dir, const std::string& na
   std::vector<std::string> inputs;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     const std::string file = entry.path().filename().string();
-    // A Terraform fixture's configuration (*.tf) is the source of its plan.json, not an input.
+    // A Terraform fixture's configuration (*.tf) and state are the sources of its plan.json,
+    // not inputs.
     if (std::find(kNotInputs.begin(), kNotInputs.end(), file) == kNotInputs.end() &&
-        !file.starts_with(".") && !file.ends_with(".tf")) {
+        !file.starts_with(".") && !file.ends_with(".tf") && !file.ends_with(".tfstate")) {
       inputs.push_back(file);
     }
   }

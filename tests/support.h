@@ -42,6 +42,7 @@ std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 bool update_expected();  // REACHLINT_UPDATE_EXPECTED=1: rewrite snapshots instead of comparing
 std::vector<std::string> lines_of(const std::string& text);  // without their newlines
+bool contains(const std::string& text, const std::string& part);
 
 // A graph in the dot language, as `reachlint graph` writes it.
 using DotAttributes = std::map<std::string, std::string>;

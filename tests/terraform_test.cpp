@@ -1,12 +1,14 @@
 // Terraform plans (issue 16) beyond what the *-tf-* fixtures show: a plan that is not one
 // reachlint reads is a located error, and values known only after apply that no reference in the
 // configuration explains are notices, never findings.
+#include <filesystem>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
 
 #include "support.h"
 
+using reachlint::test::contains;
 using reachlint::test::fixture;
 using reachlint::test::read_file;
 using reachlint::test::run_cli;
@@ -15,8 +17,10 @@ using reachlint::test::write_file;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
+size_t count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
 }
 
 // The plan of a fixture with `from` replaced by `to` (once), written to the scratch directory.
@@ -118,6 +122,107 @@ BOOST_AUTO_TEST_CASE(a_subnet_association_known_after_apply_leaves_subnets_unkno
   BOOST_TEST(run.exit == 0, run.out << run.err);
   BOOST_TEST(!contains(run.out, "[RL"), run.out);
   BOOST_TEST(contains(run.out, "the subnet's route table is not known statically"), run.out);
+}
+
+// Two environments' plans of one configuration have the same addresses: each plan is a stack of
+// its own, named after its directory when the file is plan.json, so both are checked and the
+// findings say which plan they are about.
+BOOST_AUTO_TEST_CASE(two_plans_of_the_same_addresses_are_two_stacks) {
+  ScratchDir scratch;
+  std::filesystem::create_directories(scratch.dir() / "prod");
+  std::filesystem::create_directories(scratch.dir() / "dev");
+  std::filesystem::create_directories(scratch.dir() / "staging");
+  write_file(scratch.path("prod/plan.json"), read_file(fixture("RL102-tf-bad/plan.json")));
+  write_file(scratch.path("staging/tfplan.json"), read_file(fixture("RL102-tf-bad/plan.json")));
+  write_file(scratch.path("dev/plan.json"), read_file(fixture("RL102-tf-good/plan.json")));
+  const auto run = run_cli(
+      {"--no-config", "-f", "json", "prod/plan.json", "dev/plan.json", "staging/tfplan.json"},
+      scratch.dir().string());
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  // One finding per bad plan, none for the good one.
+  BOOST_TEST(count(run.out, "\"rule\": \"RL102\"") == 2, run.out);
+  BOOST_TEST(contains(run.out, "\"stack\": \"prod\""), run.out);
+  BOOST_TEST(contains(run.out, "\"stack\": \"staging\""), run.out);
+  BOOST_TEST(!contains(run.out, "\"stack\": \"dev\""), run.out);
+  BOOST_TEST(contains(run.out, "(client prod/aws_instance.client)"), run.out);
+  BOOST_TEST(contains(run.out, "(client staging/aws_instance.client)"), run.out);
+}
+
+// One plan alone: its ids repeat nowhere, so messages name them without the stack. Named in
+// the working directory, it is not named after that directory (fingerprints would change with
+// the checkout's folder).
+BOOST_AUTO_TEST_CASE(one_plan_names_its_resources_without_its_stack) {
+  const auto run = run_cli({"--no-config", "-f", "json", "plan.json"}, fixture("RL102-tf-bad"));
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(contains(run.out, "\"stack\": \"plan\""), run.out);
+  BOOST_TEST(contains(run.out, "(client aws_instance.client)"), run.out);
+}
+
+// A deployment that exists in part (RL102-tf-existing-bad: terraform plan on a state): the
+// existing resources' ids are known in the plan and the planned ones name them by those ids.
+// Here the client's subnet is read by a data source instead; its id, read while planning, is in
+// prior_state and links the instance as the literal id would.
+namespace {
+
+std::string with_subnet_from_data_source(bool read_while_planning) {
+  std::string text = read_file(fixture("RL102-tf-existing-bad/plan.json"));
+  const auto replace_after = [&](const std::string& anchor, const std::string& from,
+                                 const std::string& to) {
+    const size_t start = text.find(anchor);
+    BOOST_TEST_REQUIRE(start != std::string::npos, anchor);
+    const size_t at = text.find(from, start);
+    BOOST_TEST_REQUIRE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+  };
+  // planned_values: known only after apply
+  replace_after("\"address\": \"aws_instance.client\"",
+                "\"subnet_id\": \"subnet-0c7e2a5d9b3f16048\"", "\"subnet_id\": null");
+  const std::string change = "\"resource_changes\"";
+  replace_after(change, "\"address\": \"aws_instance.client\"",
+                "\"address\": \"aws_instance.client\", \"left\": \"\"");
+  replace_after("\"address\": \"aws_instance.client\", \"left\"", "\"after_unknown\": {",
+                "\"after_unknown\": {\"subnet_id\": true, ");
+  const size_t configuration = text.find("\"configuration\":");
+  const size_t instance = text.find("\"address\": \"aws_instance.client\"", configuration);
+  BOOST_TEST_REQUIRE(instance != std::string::npos);
+  for (const std::string name : {"\"aws_subnet.client_a.id\"", "\"aws_subnet.client_a\""}) {
+    const size_t at = text.find(name, instance);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"data." + name.substr(1));
+  }
+  if (read_while_planning) {
+    replace_after("\"prior_state\":", "\"resources\": [",
+                  "\"resources\": [{\"address\": \"data.aws_subnet.client_a\", \"mode\": "
+                  "\"data\", \"type\": \"aws_subnet\", \"name\": \"client_a\", \"values\": "
+                  "{\"id\": \"subnet-0c7e2a5d9b3f16048\", \"vpc_id\": "
+                  "\"vpc-0c1e4f2a9b7d35a61\"}},");
+  }
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_data_source_read_while_planning_links_by_its_id) {
+  ScratchDir scratch;
+  write_file(scratch.path("plan.json"), with_subnet_from_data_source(true));
+  const auto run = run_cli({"--no-config", "--notices", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(contains(run.out,
+                      "aws_route_table.client has no route to 10.0.255.240/28 (client "
+                      "aws_instance.client)"),
+             run.out);
+  BOOST_TEST(!contains(run.out, "subnet_id of aws_instance.client"), run.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_data_source_read_only_at_apply_is_unknown) {
+  ScratchDir scratch;
+  write_file(scratch.path("plan.json"), with_subnet_from_data_source(false));
+  const auto run = run_cli({"--no-config", "--notices", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(!contains(run.out, "(client aws_instance.client)"), run.out);
+  BOOST_TEST(contains(run.out,
+                      "subnet_id of aws_instance.client: data.aws_subnet.client_a.id is known "
+                      "only after apply"),
+             run.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -130,6 +130,7 @@ Status Pipeline::prepare(const Options& options, Progress* progress) {
         *options.standard_input};
   }
   load.record = options.verbose;
+  load.source_root = options.srcroot;
   load_inputs(options.paths, load, inputs, diagnostics);
   timer.mark("read");
   if (progress) progress->phase("building the model");

@@ -154,20 +154,26 @@ std::string format_text(const RunReport& report, const TextOptions& options) {
   const Palette palette{options.color};
   std::string out;
   // Grouped by file system, in the order the file systems appear in the inputs.
-  std::map<std::pair<Location, std::string>, std::vector<const rules::Finding*>> by_file_system;
+  // Two plans may share one .tf file, and so the file system's location: the stack keeps them
+  // apart.
+  using Group = std::tuple<Location, model::Index, std::string>;
+  std::map<Group, std::vector<const rules::Finding*>> by_file_system;
   for (const rules::Finding& finding : report.findings) {
     if (!finding.active() && !options.show_suppressed) continue;
-    const Location at = finding.file_system != model::kNone
-                            ? report.model->file_systems[finding.file_system].origin.location
-                            : Location{};
-    by_file_system[{at, finding.filesystem}].push_back(&finding);
+    const model::Origin* fs = finding.file_system != model::kNone
+                                  ? &report.model->file_systems[finding.file_system].origin
+                                  : nullptr;
+    by_file_system[{fs ? fs->location : Location{}, fs ? fs->stack : model::kNone,
+                    finding.filesystem}]
+        .push_back(&finding);
   }
   std::map<std::string, size_t> groups_named;  // two stacks may each have a FileSystem
-  for (const auto& entry : by_file_system) ++groups_named[entry.first.second];
+  for (const auto& entry : by_file_system) ++groups_named[std::get<2>(entry.first)];
   for (const auto& [key, findings] : by_file_system) {
-    const std::string_view group = key.second.empty() ? "Network" : std::string_view(key.second);
+    const std::string& name = std::get<2>(key);
+    const std::string_view group = name.empty() ? "Network" : std::string_view(name);
     const std::string where =
-        groups_named[key.second] > 1 ? qualifier(report, *findings.front()) + "; " : "";
+        groups_named[name] > 1 ? qualifier(report, *findings.front()) + "; " : "";
     if (!options.quiet) {
       out += palette.paint(
           fmt::format("{} ({}{}):\n", group, where, plural(findings.size(), "finding")), "1");

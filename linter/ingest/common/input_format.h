@@ -44,10 +44,22 @@ struct BrokenInputs {
   const std::set<uint32_t>& recognised;
 };
 
+// A file read for what it tells about an input, not as one (a Terraform plan's .tf files, where
+// its resources are written): its id in the sources, so that locations point into it, and its text.
+struct SourceText {
+  uint32_t file = 0;
+  std::string_view text;
+};
+
 // What a format may ask of the loader while it reads.
 class LoaderAccess {
  public:
   virtual ~LoaderAccess() = default;
+  // Reads such a file once (the same answer after); nullptr when it cannot be read, which the
+  // loader reports as a notice (its locations stay in the input).
+  virtual const SourceText* read_source(const std::string& /*path*/) { return nullptr; }
+  // --srcroot as given (empty when not): where a format may look for such files too.
+  virtual std::string_view source_root() const { return {}; }
   // Reads and parses a JSON file once; nullptr when it was read before or cannot be read (and
   // then parsed, except for a parse error, which is left to the caller to report or not).
   virtual LoadedFile* read_json(const std::string& path) = 0;

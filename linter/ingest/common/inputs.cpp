@@ -6,6 +6,8 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -90,6 +92,26 @@ class Loader final : public LoaderAccess {
     if (adding_) note(path, true, std::string(adding_->kind(*file)));
     return file;
   }
+
+  const SourceText* read_source(const std::string& raw_path) override {
+    const std::string path = display_path(raw_path);
+    const auto [it, inserted] = source_texts_.try_emplace(path);
+    if (!inserted) return it->second ? &*it->second : nullptr;
+    SourceBuffer buffer;
+    if (const Status loaded = buffer.load(path, options_.max_input_bytes); !loaded) {
+      diagnostics_.notice(whole_file(inputs_.sources.add(path, {})),
+                          fmt::format("{}; what is written in it is located in its input instead",
+                                      loaded.error().message));
+      return nullptr;
+    }
+    inputs_.source_texts.push_back(std::move(buffer));
+    const std::string_view text = inputs_.source_texts.back().text();
+    note(path, false, "read for the locations of an input");
+    it->second = SourceText{inputs_.sources.add(path, text), text};
+    return &*it->second;
+  }
+
+  std::string_view source_root() const override { return options_.source_root; }
 
   void require(std::string path, std::string stack_name) override {
     queue_.push_back({std::move(path), true, std::move(stack_name), adding_});
@@ -388,6 +410,7 @@ class Loader final : public LoaderAccess {
   std::vector<std::pair<InputError, std::string>> not_json_;  // with its directory
   std::set<std::string> listing_directories_;  // of formats that list whole directories
   std::set<std::string> walked_directories_;   // canonical paths
+  std::map<std::string, std::optional<SourceText>> source_texts_;  // by display path
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 // its name. Then the formats fill one model.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <set>
@@ -30,7 +31,8 @@ struct LoadOptions {
     std::string_view text;
   };
   std::optional<StandardInput> standard_input;
-  bool record = false;  // keep Inputs::record (--verbose)
+  bool record = false;      // keep Inputs::record (--verbose)
+  std::string source_root;  // --srcroot as given, or empty (LoaderAccess::source_root)
 };
 
 // What became of one path met while loading: read by a format, or skipped, and why.
@@ -43,6 +45,8 @@ struct InputRecord {
 struct Inputs {
   SourceMap sources;
   std::vector<std::unique_ptr<LoadedFile>> files;  // stable addresses: formats point into them
+  // Files read for what they tell about inputs (LoaderAccess::read_source), not inputs.
+  std::deque<SourceBuffer> source_texts;
   // In the order they recognise files (ingest/formats.cpp).
   std::vector<std::unique_ptr<InputFormat>> formats;
   // Written in the inputs themselves (a template resource's Metadata), read by build_model.

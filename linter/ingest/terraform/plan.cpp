@@ -50,7 +50,12 @@ bool is_resource_type(std::string_view part) {
 }
 
 // Splits "aws_subnet.a[0].id" into the resource part "aws_subnet.a[0]" and the attribute "id".
+// "data.aws_subnet.a.id" into "data.aws_subnet.a" and "id".
 std::pair<std::string_view, std::string_view> split_reference(std::string_view text) {
+  if (text.starts_with("data.")) {
+    const auto [resource, attribute] = split_reference(text.substr(5));
+    return {text.substr(0, 5 + resource.size()), attribute};
+  }
   const size_t first = text.find('.');
   if (first == std::string_view::npos) return {text, {}};
   size_t end = first + 1;
@@ -107,6 +112,13 @@ bool Plan::index(uint32_t file, const JsonDocument& json, Diagnostics& diagnosti
     if (diagnostics.errors().size() != errors) return false;
   }
   index_changes(diagnostics);
+  const JsonNode* prior = json.find(root, "prior_state");
+  const JsonNode* prior_values =
+      prior && prior->is_object() ? json.find(*prior, "values") : nullptr;
+  if (prior_values && prior_values->is_object()) {
+    if (const JsonNode* module = json.find(*prior_values, "root_module"))
+      index_data_sources(*module, 0);
+  }
   return !diagnostics.has_errors();
 }
 
@@ -139,6 +151,8 @@ void Plan::index_configuration(const JsonNode& module, const std::string& prefix
     if (!call.value->is_object()) continue;
     const std::string child_prefix = prefix.empty() ? fmt::format("module.{}", call.key)
                                                     : fmt::format("{}.module.{}", prefix, call.key);
+    if (const JsonNode* source = json_->find(*call.value, "source"); source && source->is_string())
+      module_sources_[child_prefix] = source->text;
     if (const JsonNode* inputs = json_->find(*call.value, "expressions");
         inputs && inputs->is_object()) {
       for (const JsonMember& input : json_->members(*inputs))
@@ -185,6 +199,7 @@ void Plan::index_module(const JsonNode& module, const std::string& pointer,
       out.address = std::string(name->text);
       out.config_address = without_instance_keys(out.address);
       out.module = module_address;
+      out.config_module = without_instance_keys(module_address);
       out.type = type->text;
       out.pointer = fmt::format("{}/resources/{}", pointer, i);
       out.offset = resource.offset;
@@ -219,6 +234,41 @@ void Plan::index_changes(Diagnostics&) {
     const JsonNode* unknown = json_->find(*body, "after_unknown");
     if (unknown && unknown->is_object()) resources_[found->second].scope.unknown = unknown;
   }
+}
+
+// The data sources of prior_state: what Terraform read while planning. Its managed resources
+// are not read: planned_values already holds what of them is known (a no-op or an update keeps
+// their known values there), and one that is not planned is being destroyed.
+void Plan::index_data_sources(const JsonNode& module, int depth) {
+  if (!module.is_object() || depth > kMaxModuleDepth) return;
+  if (const JsonNode* resources = json_->find(module, "resources");
+      resources && resources->is_array()) {
+    for (const JsonNode* resource : json_->elements(*resources)) {
+      if (!resource->is_object()) continue;
+      const JsonNode* mode = json_->find(*resource, "mode");
+      const JsonNode* address = json_->find(*resource, "address");
+      const JsonNode* values = json_->find(*resource, "values");
+      if (mode && mode->is_string() && mode->text == "data" && address && address->is_string() &&
+          values && values->is_object())
+        data_sources_.emplace(std::string(address->text), values);
+    }
+  }
+  if (const JsonNode* children = json_->find(module, "child_modules");
+      children && children->is_array()) {
+    for (const JsonNode* child : json_->elements(*children)) index_data_sources(*child, depth + 1);
+  }
+}
+
+const JsonNode* Plan::data_source_value(const PlanReference& reference) const {
+  const auto found = data_sources_.find(reference.key);
+  if (found == data_sources_.end()) return nullptr;
+  const JsonNode* value = json_->find(*found->second, reference.attribute);
+  return value && value->kind != JsonKind::Null ? value : nullptr;
+}
+
+std::string_view Plan::module_source(const std::string& module) const {
+  const auto found = module_sources_.find(module);
+  return found == module_sources_.end() ? std::string_view() : found->second;
 }
 
 PlanAttribute Plan::attribute(const PlanScope& scope, std::string_view key) const {
@@ -353,9 +403,16 @@ void Plan::references_in(const std::string& module, const PlanResource* from,
     if (is_resource_type(type)) {
       if (const auto found = by_address_.find(key); found != by_address_.end()) {
         out_ref.instances.push_back(&resources_[found->second]);
-      } else if (const auto all = by_config_address_.find(key);
-                 all != by_config_address_.end() && key == without_instance_keys(key)) {
-        for (const size_t index : all->second) out_ref.instances.push_back(&resources_[index]);
+      } else if (const auto all = by_config_address_.find(without_instance_keys(key));
+                 all != by_config_address_.end() && !resource.ends_with(']')) {
+        // The whole resource, in this module instance ("module.a[\"x\"].aws_subnet.b"): its
+        // instances there, not those of the module's other instances.
+        for (const size_t index : all->second) {
+          const std::string& address = resources_[index].address;
+          if (address.starts_with(key) &&
+              (address.size() == key.size() || address[key.size()] == '['))
+            out_ref.instances.push_back(&resources_[index]);
+        }
       }
     }
     out.push_back(std::move(out_ref));

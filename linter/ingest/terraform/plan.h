@@ -32,9 +32,14 @@ struct PlanResource {
   std::string address;         // "module.net.aws_subnet.a[0]"
   std::string config_address;  // without the instance key: "module.net.aws_subnet.a"
   std::string module;          // "module.net", or empty for the root module
+  std::string config_module;   // without instance keys: "module.net" for "module.net[0]"
   std::string_view type;       // "aws_subnet"
   std::string pointer;         // JSON pointer of the instance in planned_values
   uint32_t offset = 0;         // where its object starts in the plan
+  // Where it is written in the .tf files, when found (plan_sources.h): its block, and the
+  // attributes written in the block.
+  Location source;
+  std::vector<std::pair<std::string_view, Location>> source_attributes;
   PlanScope scope;
 };
 
@@ -63,7 +68,15 @@ class Plan {
   bool index(uint32_t file, const JsonDocument& json, Diagnostics& diagnostics);
 
   uint32_t file() const { return file_; }
+  // The stack its resources belong to (terraform_format.cpp names it after the plan's file), so
+  // that two plans of one configuration (two environments) keep their resources apart.
+  const std::string& stack_name() const { return stack_name_; }
+  void set_stack_name(std::string name) { stack_name_ = std::move(name); }
   const std::vector<PlanResource>& resources() const { return resources_; }
+  std::vector<PlanResource>& resources() { return resources_; }
+  // The `source` of the module call "module.net.module.sub" (no instance keys) as the
+  // configuration gives it ("./modules/sub"), or empty.
+  std::string_view module_source(const std::string& module) const;
 
   PlanAttribute attribute(const PlanScope& scope, std::string_view key) const;
   // The scopes of a nested block list (`route`, `ingress`), in order.
@@ -75,13 +88,18 @@ class Plan {
   // the resource's own key.
   std::vector<PlanReference> references(const PlanResource& from, const JsonNode* expression) const;
   const JsonDocument& json() const { return *json_; }
+  // The known value of attribute `attribute` of the data source `reference` names, as read while
+  // planning (prior_state), or nullptr.
+  const JsonNode* data_source_value(const PlanReference& reference) const;
 
  private:
   void index_module(const JsonNode& module, const std::string& pointer, Diagnostics& diagnostics);
   void index_changes(Diagnostics& diagnostics);
   void index_configuration(const JsonNode& module, const std::string& prefix);
+  void index_data_sources(const JsonNode& module, int depth);
 
   uint32_t file_ = 0;
+  std::string stack_name_;
   const JsonDocument* json_ = nullptr;
   std::vector<PlanResource> resources_;
   std::unordered_map<std::string, size_t> by_address_;
@@ -92,6 +110,9 @@ class Plan {
   // instance keys) -> the expression of the output, and of the input the module call passes.
   std::unordered_map<std::string, const JsonNode*> outputs_;
   std::unordered_map<std::string, const JsonNode*> inputs_;
+  std::unordered_map<std::string, std::string_view> module_sources_;
+  // "module.net.data.aws_subnet.a" -> its values in prior_state (data sources read in planning).
+  std::unordered_map<std::string, const JsonNode*> data_sources_;
   static constexpr int kMaxModuleDepth = 16;
   bool names_own_key(const JsonNode* expression) const;
   void references_in(const std::string& module, const PlanResource* from,

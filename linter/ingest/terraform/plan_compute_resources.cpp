@@ -49,14 +49,14 @@ void PlanModelBuilder::read_file_system(const PlanResource& r) {
   const PlanAttribute range = plan_.attribute(r.scope, "endpoint_ip_address_range");
   if (!range.absent()) fs.endpoint_range = cidr(r, r.scope, "endpoint_ip_address_range");
   fs.endpoint_range_origin = origin_of(r);
-  fs.endpoint_range_origin.location = at(r, range);
+  fs.endpoint_range_origin.location = written_at(r, "endpoint_ip_address_range", at(r, range));
   // Computed when not written: AWS uses the VPC's main route table.
   const PlanAttribute tables = plan_.attribute(r.scope, "route_table_ids");
   fs.route_tables_given = !tables.absent();
   if (fs.route_tables_given)
     fs.route_tables = reference_list(r, r.scope, "route_table_ids", Kind::RouteTable);
   fs.route_tables_origin = origin_of(r);
-  fs.route_tables_origin.location = at(r, tables);
+  fs.route_tables_origin.location = written_at(r, "route_table_ids", at(r, tables));
 }
 
 void PlanModelBuilder::read_storage_virtual_machine(const PlanResource& r) {

@@ -58,7 +58,7 @@ void PlanModelBuilder::read_sg_blocks(const PlanResource& r, Index index) {
     const std::vector<PlanScope> blocks = plan_.blocks(r.scope, key);
     for (size_t i = 0; i < blocks.size(); ++i) {
       model::Origin origin = origin_of(r);
-      origin.location = {plan_.file(), blocks[i].values ? blocks[i].values->offset : r.offset};
+      if (!r.source.known()) origin.location = in_plan(r, blocks[i]);
       origin.pointer = model_.text.keep(fmt::format("{}/values/{}/{}", r.pointer, key, i));
       sg_rules(r, blocks[i], kInlineKeys, origin, index, rules);
     }
@@ -108,8 +108,8 @@ void PlanModelBuilder::sg_rules(const PlanResource& r, const PlanScope& scope,
   if (!protocol_text) return;  // unknown (a notice said so) or absent
   const auto protocol = protocol_number(*protocol_text);
   if (!protocol) {
-    error(origin.location, fmt::format("{} '{}' of {} is not a protocol name or number",
-                                       keys.protocol, *protocol_text, r.address));
+    error(in_plan(r, scope), fmt::format("{} '{}' of {} is not a protocol name or number",
+                                         keys.protocol, *protocol_text, r.address));
     return;
   }
   base.protocol = *protocol;
@@ -118,7 +118,7 @@ void PlanModelBuilder::sg_rules(const PlanResource& r, const PlanScope& scope,
     const auto to = integer(r, scope, "to_port");
     if (!from || !to) return;
     if (*from < 0 || *to > 65535 || *from > *to) {
-      error(origin.location,
+      error(in_plan(r, scope),
             fmt::format("port range {}-{} of {} is not valid", *from, *to, r.address));
       return;
     }
@@ -143,7 +143,7 @@ void PlanModelBuilder::sg_rules(const PlanResource& r, const PlanScope& scope,
     for (const std::string& text : texts(r, scope, keys.cidrs)) {
       const auto parsed = Cidr::parse(text);
       if (!parsed || text.find('/') == std::string::npos) {
-        error(origin.location,
+        error(in_plan(r, scope),
               fmt::format("{} of {}: '{}' is not a valid IPv4 CIDR", keys.cidrs, r.address, text));
         continue;
       }
@@ -197,7 +197,7 @@ void PlanModelBuilder::read_acl_blocks(const PlanResource& r, Index index) {
     for (const PlanScope& block : plan_.blocks(r.scope, key)) {
       auto entry = acl_entry(r, block, "rule_no", "action", egress);
       if (!entry) continue;
-      entry->origin.location = {plan_.file(), block.values ? block.values->offset : r.offset};
+      if (!r.source.known()) entry->origin.location = in_plan(r, block);
       model_.network_acls[index].entries.push_back(std::move(*entry));
     }
   }
@@ -242,7 +242,7 @@ std::optional<model::NetworkAclEntry> PlanModelBuilder::acl_entry(const PlanReso
   if (!number || !action || !protocol_text) return std::nullopt;
   const auto protocol = protocol_number(*protocol_text);
   if (*number < 1 || *number > 32766 || !protocol || (*action != "allow" && *action != "deny")) {
-    error(entry.origin.location,
+    error(in_plan(r, scope),
           fmt::format("a network ACL rule of {} needs a rule number from 1 to 32766, a protocol "
                       "and allow or deny",
                       r.address));

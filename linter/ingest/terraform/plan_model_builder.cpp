@@ -61,6 +61,8 @@ std::optional<std::pair<Kind, std::string_view>> implicit_attribute(std::string_
 }  // namespace
 
 void PlanModelBuilder::build() {
+  stack_ = static_cast<Index>(model_.stacks.size());
+  model_.stacks.push_back(plan_.stack_name());
   for (const PlanResource& r : plan_.resources()) allocate(r);
   for (const PlanResource& r : plan_.resources()) {
     if (const Reader reader = reader_for(r.type)) (this->*reader)(r);
@@ -114,10 +116,11 @@ PlanModelBuilder::Reader PlanModelBuilder::reader_for(std::string_view type) {
 
 model::Origin PlanModelBuilder::origin_of(const PlanResource& r) const {
   model::Origin origin;
-  origin.location = {plan_.file(), r.offset};
+  origin.location = written_at(r);
   origin.name = model_.text.keep(r.address);
   origin.type = r.type;  // a view into the parsed plan, as templates' types are
   origin.pointer = model_.text.keep(r.pointer);
+  origin.stack = stack_;
   return origin;
 }
 
@@ -136,6 +139,23 @@ Location PlanModelBuilder::at(const PlanResource& r, const PlanAttribute& attrib
   return {plan_.file(), r.offset};
 }
 
+Location PlanModelBuilder::in_plan(const PlanResource& r, const PlanScope& scope) const {
+  return {plan_.file(), scope.values ? scope.values->offset : r.offset};
+}
+
+Location PlanModelBuilder::written_at(const PlanResource& r) const {
+  return r.source.known() ? r.source : Location{plan_.file(), r.offset};
+}
+
+Location PlanModelBuilder::written_at(const PlanResource& r, std::string_view key,
+                                      Location in_plan) const {
+  if (!r.source.known()) return in_plan;
+  for (const auto& [name, where] : r.source_attributes) {
+    if (name == key) return where;
+  }
+  return r.source;
+}
+
 void PlanModelBuilder::allocate(const PlanResource& r) {
   const std::optional<Kind> kind = kind_of_type(r.type);
   if (!kind) return;
@@ -150,6 +170,30 @@ void PlanModelBuilder::allocate(const PlanResource& r) {
          {}});
     model_.transit_gateways[ref.index].default_route_table =
         static_cast<Index>(model_.tgw_route_tables.size() - 1);
+  }
+  add_known_ids(r, ref);
+}
+
+// A resource that exists already has its id in the plan, and other resources name it by that id
+// (`vpc_id = "vpc-0123"` in their planned values): the id links to its entity.
+void PlanModelBuilder::add_known_ids(const PlanResource& r, model::EntityRef ref) {
+  if (!r.scope.values) return;
+  const auto add = [&](std::string_view key, model::EntityRef to) {
+    const JsonNode* value = plan_.json().find(*r.scope.values, key);
+    if (value && value->is_string() && !value->text.empty() && to.valid())
+      known_ids_[value->text].push_back(to);
+  };
+  add("id", ref);
+  if (ref.kind == Kind::Vpc) {
+    const model::Vpc& vpc = model_.vpcs[ref.index];
+    add("main_route_table_id", {Kind::RouteTable, vpc.main_route_table});
+    add("default_route_table_id", {Kind::RouteTable, vpc.main_route_table});
+    add("default_security_group_id", {Kind::SecurityGroup, vpc.default_security_group});
+    add("default_network_acl_id", {Kind::NetworkAcl, vpc.default_network_acl});
+  } else if (ref.kind == Kind::TransitGateway) {
+    const Index table = model_.transit_gateways[ref.index].default_route_table;
+    add("association_default_route_table_id", {Kind::TgwRouteTable, table});
+    add("propagation_default_route_table_id", {Kind::TgwRouteTable, table});
   }
 }
 
@@ -176,8 +220,11 @@ void PlanModelBuilder::error(Location where, std::string message) {
   diagnostics_.error(where, std::move(message));
 }
 
+// Said where the value is written when the .tf files are found: that is what a user reads and
+// changes (errors stay in the plan, so that it is set aside).
 Maybe<Index> PlanModelBuilder::unknown(const PlanResource& r, Location where, std::string why,
                                        std::string_view key) {
+  where = written_at(r, key, where);
   diagnostics_.notice(where, fmt::format("{} of {}: {}; checks that depend on it are skipped", key,
                                          r.address, why));
   return Maybe<Index>::unknown(where, std::move(why));
@@ -224,6 +271,11 @@ Maybe<Index> PlanModelBuilder::by_id(const PlanResource& r, const JsonNode& valu
     error(where, fmt::format("{} of {} must be the id of a {}", key, r.address, kind_name(kind)));
     return Maybe<Index>::unknown(where, "invalid reference");
   }
+  if (const auto known = known_ids_.find(value.text); known != known_ids_.end()) {
+    for (const model::EntityRef& ref : known->second) {
+      if (ref.kind == kind) return ref.index;
+    }
+  }
   for (const model::EntityRef& ref : model_.find(value.text)) {
     if (ref.kind == kind) return ref.index;
   }
@@ -241,7 +293,11 @@ Maybe<Index> PlanModelBuilder::reference(const PlanResource& r, const PlanScope&
   if (!attribute.unknown) return {};
   if (!attribute.expression && scope.shared) return shared_reference(r, scope, key, kind);
   std::vector<PlanReference> references = plan_.references(r, attribute.expression);
-  if (references.size() == 1) return resolve(r, references.front(), kind, key);
+  if (references.size() == 1) {
+    if (const JsonNode* value = plan_.data_source_value(references.front()))
+      return by_id(r, *value, kind, key);
+    return resolve(r, references.front(), kind, key);
+  }
   return unknown(r, at(r, attribute),
                  references.empty() ? std::string("its value is known only after apply")
                                     : std::string("it is computed from several values at apply"),

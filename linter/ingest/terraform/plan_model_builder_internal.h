@@ -26,11 +26,18 @@ class PlanModelBuilder {
 
   // Pass 1: the entities, so that pass 2 can link them in any order.
   void allocate(const PlanResource& r);
+  void add_known_ids(const PlanResource& r, model::EntityRef ref);
   void add_vpc_defaults(const model::Origin& origin, model::Index vpc);
   model::Origin origin_of(const PlanResource& r) const;
   model::Origin implicit(const model::Origin& origin, std::string_view suffix,
                          std::string_view type) const;
+  // Where a value is in the plan: errors are located there, so that the plan is set aside.
   Location at(const PlanResource& r, const PlanAttribute& attribute) const;
+  Location in_plan(const PlanResource& r, const PlanScope& scope) const;
+  // Where it is written, for findings and notices: in the .tf files when found there (its
+  // block, or the line of attribute `key`), else in the plan.
+  Location written_at(const PlanResource& r) const;
+  Location written_at(const PlanResource& r, std::string_view key, Location in_plan) const;
 
   // Attribute readers: wrong types are input errors, values known after apply notices.
   model::Maybe<model::Index> reference(const PlanResource& r, const PlanScope& scope,
@@ -110,7 +117,11 @@ class PlanModelBuilder {
   model::Model& model_;
   model::WrittenOut& written_out_;
   Diagnostics& diagnostics_;
+  model::Index stack_ = model::kNone;  // the plan's, in model_.stacks
   std::unordered_map<const PlanResource*, model::EntityRef> entities_;
+  // The ids already known in the plan (resources that exist: a no-op or an update), and those of
+  // what AWS created with them (a VPC's main route table ...): literal ids that name them.
+  std::unordered_map<std::string_view, std::vector<model::EntityRef>> known_ids_;
   // Attachments that turn the transit gateway's default association or propagation off.
   struct AttachmentDefaults {
     model::Index attachment;

@@ -57,7 +57,7 @@ void PlanModelBuilder::read_route_blocks(const PlanResource& r, Index index) {
   const std::vector<PlanScope> routes = plan_.blocks(r.scope, "route");
   for (size_t i = 0; i < routes.size(); ++i) {
     model::Origin origin = origin_of(r);
-    origin.location = {plan_.file(), routes[i].values ? routes[i].values->offset : r.offset};
+    if (!r.source.known()) origin.location = in_plan(r, routes[i]);
     origin.pointer = model_.text.keep(fmt::format("{}/values/route/{}", r.pointer, i));
     model::Route route = route_of(r, routes[i], "cidr_block", origin);
     if (route.destination.absent() && route.prefix_list == model::kNone) continue;  // IPv6

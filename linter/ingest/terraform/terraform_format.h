@@ -8,6 +8,7 @@
 
 #include "linter/ingest/common/input_format.h"
 #include "linter/ingest/terraform/plan.h"
+#include "linter/ingest/terraform/plan_sources.h"
 
 namespace reachlint {
 
@@ -22,8 +23,9 @@ class TerraformFormat final : public InputFormat {
   void build(ModelBuild& build) override;
 
  private:
-  std::deque<Plan> plans_;     // a deque: the model keeps views into them
-  std::set<uint32_t> broken_;  // files of plans with errors
+  std::deque<Plan> plans_;                       // a deque: the model keeps views into them
+  std::set<uint32_t> broken_;                    // files of plans with errors
+  terraform::ConfigurationFiles configuration_;  // where their resources are written
 };
 
 }  // namespace reachlint
