@@ -67,6 +67,7 @@ void PlanModelBuilder::build() {
   }
   apply_unknown_associations();
   apply_unknown_subnet_associations();
+  apply_unknown_table_routes();
   apply_attachment_defaults();
 }
 

@@ -105,6 +105,7 @@ class PlanModelBuilder {
   void apply_attachment_defaults();
   void apply_unknown_associations();
   void apply_unknown_subnet_associations();
+  void apply_unknown_table_routes();
 
   const Plan& plan_;
   model::Model& model_;
@@ -121,6 +122,7 @@ class PlanModelBuilder {
   std::vector<model::Index> unknown_associations_;   // the gateways (or kNone) they may be on
   std::vector<model::Index> unknown_subnet_tables_;  // the VPCs (or kNone) they may be in
   std::vector<model::Index> unknown_subnet_acls_;
+  std::vector<model::Route> unknown_table_routes_;  // routes whose table is known after apply
 };
 
 }  // namespace reachlint::terraform

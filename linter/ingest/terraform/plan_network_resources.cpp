@@ -69,7 +69,27 @@ void PlanModelBuilder::read_route(const PlanResource& r) {
   const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
   model::Route route = route_of(r, r.scope, "destination_cidr_block", origin_of(r));
   if (route.destination.absent() && route.prefix_list == model::kNone) return;  // IPv6
-  if (table.known()) model_.route_tables[*table].routes.push_back(std::move(route));
+  if (table.known()) {
+    model_.route_tables[*table].routes.push_back(std::move(route));
+  } else if (table.is_unknown()) {
+    unknown_table_routes_.push_back(std::move(route));
+  }
+}
+
+// A route whose table is known only after apply may be in any table: each gets a route whose
+// destination is unknown, so that no table is said to lack it (and none to have it).
+void PlanModelBuilder::apply_unknown_table_routes() {
+  for (const model::Route& route : unknown_table_routes_) {
+    for (model::RouteTable& table : model_.route_tables) {
+      model::Route maybe = route;
+      maybe.destination = Maybe<Cidr>::unknown(
+          route.origin.location,
+          fmt::format("route {} may be in this table: its route table is known only after apply",
+                      route.origin.name));
+      maybe.prefix_list = model::kNone;
+      table.routes.push_back(std::move(maybe));
+    }
+  }
 }
 
 model::Route PlanModelBuilder::route_of(const PlanResource& r, const PlanScope& scope,
@@ -120,6 +140,9 @@ model::RouteTarget PlanModelBuilder::route_target(const PlanResource& r, const P
     if (candidate.entity) {
       const Maybe<Index> index = reference(r, scope, candidate.key, *candidate.entity);
       target.index = index.known() ? *index : model::kNone;
+      // Known after apply: named by the resource it refers to, as templates name it.
+      if (index.known() && !attribute.value)
+        target.id = model_.origin({*candidate.entity, *index}).name;
     }
     return target;
   }
