@@ -286,6 +286,11 @@ std::vector<PlanReference> Plan::references(const PlanResource& from,
   std::vector<PlanReference> out;
   std::vector<std::string> seen;
   references_in(from.module, &from, expression, 0, out, seen);
+  // A variable no module call sets (a root variable, or a default) is known when planning: it
+  // is never why a value is known only after apply.
+  std::erase_if(out, [](const PlanReference& reference) {
+    return reference.instances.empty() && reference.text.starts_with("var.");
+  });
   // A whole resource named beside one of its instances ([0].id, then the resource) is that one.
   std::erase_if(out, [&](const PlanReference& reference) {
     return std::any_of(out.begin(), out.end(), [&](const PlanReference& other) {

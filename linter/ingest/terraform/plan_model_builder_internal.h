@@ -93,6 +93,10 @@ class PlanModelBuilder {
   void read_vpc_endpoint(const PlanResource& r);
   void read_vpn_gateway(const PlanResource& r);
   void read_vpn_gateway_attachment(const PlanResource& r);
+  void read_vgw_route_propagation(const PlanResource& r);
+  void add_vgw_propagation(const PlanResource& r, const model::Maybe<model::Index>& vgw,
+                           model::Index table);
+  void read_vpc_endpoint_route_table_association(const PlanResource& r);
   void read_prefix_list(const PlanResource& r);
   void read_prefix_list_entry(const PlanResource& r);
   // Resources that take over what AWS created with a VPC: its rules become those written.

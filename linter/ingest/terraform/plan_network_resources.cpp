@@ -51,6 +51,36 @@ void PlanModelBuilder::read_route_table(const PlanResource& r) {
   const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
   if (vpc.known()) model_.route_tables[index].vpc = *vpc;
   read_route_blocks(r, index);
+  // The provider computes an empty list (its own default) as a value known only after apply:
+  // without references to anything but variables, none is written.
+  const PlanAttribute vgws = plan_.attribute(r.scope, "propagating_vgws");
+  if (vgws.unknown && plan_.references(r, vgws.expression).empty()) return;
+  for (const Maybe<Index>& vgw : reference_list(r, r.scope, "propagating_vgws", Kind::VpnGateway))
+    add_vgw_propagation(r, vgw, index);
+}
+
+void PlanModelBuilder::read_vgw_route_propagation(const PlanResource& r) {
+  const Maybe<Index> vgw = reference(r, r.scope, "vpn_gateway_id", Kind::VpnGateway);
+  const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
+  if (table.known()) add_vgw_propagation(r, vgw, *table);
+}
+
+// As a template's VPNGatewayRoutePropagation: the routes come from BGP at run time, so their
+// destinations cannot be known from files.
+void PlanModelBuilder::add_vgw_propagation(const PlanResource& r, const Maybe<Index>& vgw,
+                                           Index table) {
+  const std::string_view name =
+      vgw.known() ? model_.vpn_gateways[*vgw].origin.name : std::string_view("a VPN gateway");
+  model::Route route;
+  route.origin = origin_of(r);
+  route.destination = Maybe<Cidr>::unknown(
+      route.origin.location,
+      fmt::format("routes propagated from VPN gateway {} are learned at run time", name));
+  route.target.kind = model::TargetKind::VpnGateway;
+  route.target.index = vgw.known() ? *vgw : model::kNone;
+  route.target.id = vgw.known() ? name : std::string_view("VPN gateway");
+  route.propagated = true;
+  model_.route_tables[table].routes.push_back(std::move(route));
 }
 
 void PlanModelBuilder::read_route_blocks(const PlanResource& r, Index index) {
@@ -169,6 +199,7 @@ model::RouteTarget PlanModelBuilder::route_target(const PlanResource& r, const P
     if (target.kind == model::TargetKind::VpnGateway) {
       const Maybe<Index> vgw = resolve(r, references[0], Kind::VpnGateway, "gateway_id");
       target.index = vgw.known() ? *vgw : model::kNone;
+      if (vgw.known()) target.id = model_.vpn_gateways[*vgw].origin.name;
     }
     if (target.kind == model::TargetKind::Unknown)
       unknown(r, at(r, gateway), "the gateway is known only after apply", "gateway_id");
@@ -367,6 +398,13 @@ void PlanModelBuilder::read_vpc_endpoint(const PlanResource& r) {
   if (const auto service = text(r, r.scope, "service_name"))
     endpoint.service = model_.text.keep(*service);
   endpoint.route_tables = reference_list(r, r.scope, "route_table_ids", Kind::RouteTable);
+}
+
+// A gateway endpoint's route (its service's prefix list) in one more route table.
+void PlanModelBuilder::read_vpc_endpoint_route_table_association(const PlanResource& r) {
+  const Maybe<Index> endpoint = reference(r, r.scope, "vpc_endpoint_id", Kind::VpcEndpoint);
+  const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
+  if (endpoint.known()) model_.vpc_endpoints[*endpoint].route_tables.push_back(table);
 }
 
 void PlanModelBuilder::read_vpn_gateway(const PlanResource& r) {
