@@ -120,4 +120,27 @@ BOOST_AUTO_TEST_CASE(a_subnet_association_known_after_apply_leaves_subnets_unkno
   BOOST_TEST(contains(run.out, "the subnet's route table is not known statically"), run.out);
 }
 
+// A route whose table no reference explains (a local here) may be in any table: the standby
+// table is not said to lack the route back (RL103), and no table is said to lack any route.
+BOOST_AUTO_TEST_CASE(a_route_whose_table_is_known_after_apply_is_in_no_table_for_sure) {
+  ScratchDir scratch;
+  std::string text = read_file(fixture("RL102-tf-bad/plan.json"));
+  const size_t config =
+      text.find("\"address\": \"aws_route.fsx_b_to_clients\"", text.find("\"configuration\":"));
+  BOOST_TEST_REQUIRE(config != std::string::npos);
+  for (const std::string name : {"\"aws_route_table.fsx_b.id\"", "\"aws_route_table.fsx_b\""}) {
+    const size_t at = text.find(name, config);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"local.table_id\"");
+  }
+  write_file(scratch.path("plan.json"), text);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out,
+                      "notice: route_table_id of aws_route.fsx_b_to_clients: local.table_id is "
+                      "known only after apply"),
+             run.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
