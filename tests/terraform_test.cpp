@@ -143,4 +143,18 @@ BOOST_AUTO_TEST_CASE(a_route_whose_table_is_known_after_apply_is_in_no_table_for
              run.out);
 }
 
+// Windows PowerShell's `terraform show -json tfplan > plan.json` writes UTF-16: said so, with
+// what to do, not "binary file".
+BOOST_AUTO_TEST_CASE(a_utf16_plan_is_an_error_that_says_so) {
+  ScratchDir scratch;
+  const std::string text = read_file(fixture("RL102-tf-bad/plan.json")).substr(0, 200);
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : text) utf16 += std::string{c, '\0'};
+  write_file(scratch.path("plan.json"), utf16);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 2, run.out << run.err);
+  BOOST_TEST(contains(run.out + run.err, "plan.json: error: UTF-16 text: save it as UTF-8"),
+             run.out << run.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -273,6 +273,13 @@ class Loader final : public LoaderAccess {
     LoadedFile* file = read_file(candidate.path, candidate.standard_input);
     if (!file) return;
     const std::string_view text = file->buffer.text();
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+      // What Windows PowerShell's `>` writes (terraform show -json tfplan > plan.json).
+      last_parse_error_ = {whole_file(file->file),
+                           "UTF-16 text: save it as UTF-8 (in PowerShell: `... | Out-File "
+                           "-Encoding utf8 FILE`)"};
+      return report_unreadable(candidate);
+    }
     if (is_binary(text)) {
       last_parse_error_ = {whole_file(file->file),
                            fmt::format("binary file, not a {}", format_names(inputs_))};
