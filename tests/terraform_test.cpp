@@ -2,6 +2,7 @@
 // reachlint reads is a located error, and values known only after apply that no reference in the
 // configuration explains are notices, never findings.
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -157,25 +158,26 @@ BOOST_AUTO_TEST_CASE(a_utf16_plan_is_an_error_that_says_so) {
              run.out << run.err);
 }
 
-// The configuration of `resource`, with the references of `key` (the resource and its id)
-// replaced by those of `other`, written to the scratch directory.
-std::string plan_with_reference(const ScratchDir& scratch, const std::string& name,
-                                const std::string& resource, const std::string& key,
-                                const std::string& from, const std::string& other) {
+// The configuration of `resource` with the references of `key` replaced by
+// module.home_directories.security_group_id (a security group), written to the scratch directory.
+void plan_with_security_group(const ScratchDir& scratch, const std::string& name,
+                              const std::string& resource, const std::string& key,
+                              const std::vector<std::string>& references) {
   std::string text = read_file(fixture(name + "/plan.json"));
   const size_t config =
       text.find("\"address\": \"" + resource + "\"", text.find("\"configuration\":"));
   BOOST_TEST_REQUIRE(config != std::string::npos, resource);
   const size_t attribute = text.find("\"" + key + "\": {", config);
   BOOST_TEST_REQUIRE(attribute != std::string::npos, key);
-  for (const std::string suffix : {".id\"", "\""}) {
-    const std::string was = "\"" + from + suffix;
+  const std::vector<std::string> group = {"module.home_directories.security_group_id",
+                                          "module.home_directories"};
+  for (size_t i = 0; i < references.size(); ++i) {
+    const std::string was = "\"" + references[i] + "\"";
     const size_t at = text.find(was, attribute);
     BOOST_TEST_REQUIRE(at != std::string::npos, was);
-    text.replace(at, was.size(), "\"" + other + suffix);
+    text.replace(at, was.size(), "\"" + group[i] + "\"");
   }
   write_file(scratch.path("plan.json"), text);
-  return scratch.path("plan.json");
 }
 
 // aws_vpc_endpoint_route_table_association and aws_vpn_gateway_route_propagation are read: what
@@ -184,27 +186,28 @@ std::string plan_with_reference(const ScratchDir& scratch, const std::string& na
 BOOST_AUTO_TEST_CASE(endpoint_associations_and_vgw_propagations_are_read) {
   {
     ScratchDir scratch;
-    plan_with_reference(scratch, "RL101-tf-vgw-onprem",
-                        "aws_vpc_endpoint_route_table_association.s3", "vpc_endpoint_id",
-                        "aws_vpc_endpoint.s3", "aws_vpn_gateway.storage");
+    plan_with_security_group(scratch, "RL101-tf-vgw-onprem",
+                             "aws_vpc_endpoint_route_table_association.s3", "vpc_endpoint_id",
+                             {"aws_vpc_endpoint.s3.id", "aws_vpc_endpoint.s3"});
     const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
     BOOST_TEST(run.exit == 2, run.out << run.err);
     BOOST_TEST(
         contains(run.out + run.err,
                  "error: vpc_endpoint_id of aws_vpc_endpoint_route_table_association.s3[\"us-"
-                 "east-1a\"] refers to aws_vpn_gateway.storage.id (aws_vpn_gateway), which is "
-                 "not a VPC endpoint"),
+                 "east-1a\"] refers to aws_security_group.this.id (aws_security_group), "
+                 "which is not a VPC endpoint"),
         run.out << run.err);
   }
   ScratchDir scratch;
-  plan_with_reference(scratch, "RL101-tf-vgw-propagation",
-                      "aws_vpn_gateway_route_propagation.storage_b", "vpn_gateway_id",
-                      "aws_vpn_gateway.storage", "aws_vpc_endpoint.s3");
+  plan_with_security_group(scratch, "RL101-tf-vgw-propagation",
+                           "aws_vpn_gateway_route_propagation.storage_b", "vpn_gateway_id",
+                           {"module.vpn.vpn_gateway_id", "module.vpn"});
   const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
   BOOST_TEST(run.exit == 2, run.out << run.err);
   BOOST_TEST(contains(run.out + run.err,
                       "error: vpn_gateway_id of aws_vpn_gateway_route_propagation.storage_b refers "
-                      "to aws_vpc_endpoint.s3.id (aws_vpc_endpoint), which is not a VPN gateway"),
+                      "to aws_security_group.this.id (aws_security_group), which is not a VPN "
+                      "gateway"),
              run.out << run.err);
 }
 
