@@ -3,6 +3,7 @@
 // configuration explains are notices, never findings.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -223,6 +224,106 @@ BOOST_AUTO_TEST_CASE(a_data_source_read_only_at_apply_is_unknown) {
                       "subnet_id of aws_instance.client: data.aws_subnet.client_a.id is known "
                       "only after apply"),
              run.out);
+}
+
+// A route whose table no reference explains (a local here) may be in any table: the standby
+// table is not said to lack the route back (RL103), and no table is said to lack any route.
+BOOST_AUTO_TEST_CASE(a_route_whose_table_is_known_after_apply_is_in_no_table_for_sure) {
+  ScratchDir scratch;
+  std::string text = read_file(fixture("RL102-tf-bad/plan.json"));
+  const size_t config =
+      text.find("\"address\": \"aws_route.fsx_b_to_clients\"", text.find("\"configuration\":"));
+  BOOST_TEST_REQUIRE(config != std::string::npos);
+  for (const std::string name : {"\"aws_route_table.fsx_b.id\"", "\"aws_route_table.fsx_b\""}) {
+    const size_t at = text.find(name, config);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"local.table_id\"");
+  }
+  write_file(scratch.path("plan.json"), text);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 0, run.out << run.err);
+  BOOST_TEST(!contains(run.out, "[RL"), run.out);
+  BOOST_TEST(contains(run.out,
+                      "notice: route_table_id of aws_route.fsx_b_to_clients: local.table_id is "
+                      "known only after apply"),
+             run.out);
+}
+
+// Windows PowerShell's `terraform show -json tfplan > plan.json` writes UTF-16 with CRLF: it is
+// read as the UTF-8 it holds, each finding on the same line.
+BOOST_AUTO_TEST_CASE(a_utf16_plan_is_read_as_its_text) {
+  ScratchDir scratch;
+  const std::string text = read_file(fixture("RL102-tf-bad/plan.json"));
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : text) {
+    if (c == '\n') utf16 += std::string{'\r', '\0'};
+    utf16 += std::string{c, '\0'};
+  }
+  write_file(scratch.path("plan.json"), utf16);
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  const auto original = run_cli({"--no-config", "plan.json"}, fixture("RL102-tf-bad"));
+  BOOST_TEST(run.exit == 1, run.out << run.err);
+  BOOST_TEST(run.out == original.out);
+  BOOST_TEST(contains(run.out, "plan.json:165:5: error: no route to file system"), run.out);
+  // An odd number of bytes is no UTF-16: said so.
+  write_file(scratch.path("plan.json"), utf16 + "x");
+  const auto odd = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(odd.exit == 2, odd.out << odd.err);
+  BOOST_TEST(contains(odd.out + odd.err, "UTF-16 text with an odd number of bytes"),
+             odd.out << odd.err);
+}
+
+// The configuration of `resource` with the references of `key` replaced by
+// module.home_directories.security_group_id (a security group), written to the scratch directory.
+void plan_with_security_group(const ScratchDir& scratch, const std::string& name,
+                              const std::string& resource, const std::string& key,
+                              const std::vector<std::string>& references) {
+  std::string text = read_file(fixture(name + "/plan.json"));
+  const size_t config =
+      text.find("\"address\": \"" + resource + "\"", text.find("\"configuration\":"));
+  BOOST_TEST_REQUIRE(config != std::string::npos, resource);
+  const size_t attribute = text.find("\"" + key + "\": {", config);
+  BOOST_TEST_REQUIRE(attribute != std::string::npos, key);
+  const std::vector<std::string> group = {"module.home_directories.security_group_id",
+                                          "module.home_directories"};
+  for (size_t i = 0; i < references.size(); ++i) {
+    const std::string was = "\"" + references[i] + "\"";
+    const size_t at = text.find(was, attribute);
+    BOOST_TEST_REQUIRE(at != std::string::npos, was);
+    text.replace(at, was.size(), "\"" + group[i] + "\"");
+  }
+  write_file(scratch.path("plan.json"), text);
+}
+
+// aws_vpc_endpoint_route_table_association and aws_vpn_gateway_route_propagation are read: what
+// they name must be an endpoint and a VPN gateway (RL101-tf-vgw-onprem and
+// RL101-tf-vgw-propagation show what they do).
+BOOST_AUTO_TEST_CASE(endpoint_associations_and_vgw_propagations_are_read) {
+  {
+    ScratchDir scratch;
+    plan_with_security_group(scratch, "RL101-tf-vgw-onprem",
+                             "aws_vpc_endpoint_route_table_association.s3", "vpc_endpoint_id",
+                             {"aws_vpc_endpoint.s3.id", "aws_vpc_endpoint.s3"});
+    const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+    BOOST_TEST(run.exit == 2, run.out << run.err);
+    BOOST_TEST(
+        contains(run.out + run.err,
+                 "error: vpc_endpoint_id of aws_vpc_endpoint_route_table_association.s3[\"us-"
+                 "east-1a\"] refers to aws_security_group.this.id (aws_security_group), "
+                 "which is not a VPC endpoint"),
+        run.out << run.err);
+  }
+  ScratchDir scratch;
+  plan_with_security_group(scratch, "RL101-tf-vgw-propagation",
+                           "aws_vpn_gateway_route_propagation.storage_b", "vpn_gateway_id",
+                           {"module.vpn.vpn_gateway_id", "module.vpn"});
+  const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
+  BOOST_TEST(run.exit == 2, run.out << run.err);
+  BOOST_TEST(contains(run.out + run.err,
+                      "error: vpn_gateway_id of aws_vpn_gateway_route_propagation.storage_b refers "
+                      "to aws_security_group.this.id (aws_security_group), which is not a VPN "
+                      "gateway"),
+             run.out << run.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -98,7 +98,7 @@ class Template:
         return resource if resource and resource.get("Type") == "AWS::FSx::FileSystem" else None
 
     def fs_config(self, name):
-        props = self.props(name)
+        props = self.props(name) or {}  # None: not a template resource (a Terraform plan)
         for key in ("OpenZFSConfiguration", "OntapConfiguration", "WindowsConfiguration"):
             if key in props:
                 return props[key]

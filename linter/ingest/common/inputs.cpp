@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/core/utf16.h"
 #include "linter/core/whole_file.h"
 #include "linter/model/finalize.h"
 
@@ -249,6 +250,9 @@ class Loader final : public LoaderAccess {
       path_error(path, loaded.error().message);
       return nullptr;
     }
+    // What Windows PowerShell's `>` writes (terraform show -json tfplan > plan.json).
+    if (auto utf8 = utf16_to_utf8(file->buffer.text()))
+      file->buffer = SourceBuffer::from_string(*utf8);
     file->file = register_file(path, file->buffer.text());
     // Kept even when it does not parse: the source map points into its buffer.
     inputs_.files.push_back(std::move(file));
@@ -295,6 +299,10 @@ class Loader final : public LoaderAccess {
     LoadedFile* file = read_file(candidate.path, candidate.standard_input);
     if (!file) return;
     const std::string_view text = file->buffer.text();
+    if (is_utf16(text)) {  // read_file made UTF-8 of any UTF-16 whose bytes pair up
+      last_parse_error_ = {whole_file(file->file), "UTF-16 text with an odd number of bytes"};
+      return report_unreadable(candidate);
+    }
     if (is_binary(text)) {
       last_parse_error_ = {whole_file(file->file),
                            fmt::format("binary file, not a {}", format_names(inputs_))};

@@ -43,6 +43,19 @@ std::string parent_module(std::string_view module) {
   return last == std::string_view::npos ? std::string() : std::string(module.substr(0, last));
 }
 
+// The instance key an address ends with ("[\"a\"]", "[0]"), past its module instance's keys;
+// empty for a resource of one instance.
+std::string instance_key(const PlanResource& resource) {
+  const std::string_view own =
+      std::string_view(resource.address)
+          .substr(resource.module.empty()
+                      ? 0
+                      : std::min(resource.address.size(), resource.module.size() + 1));
+  const std::string bare = without_instance_keys(own);
+  return own.size() > bare.size() && own.starts_with(bare) ? std::string(own.substr(bare.size()))
+                                                           : std::string();
+}
+
 bool is_resource_type(std::string_view part) {
   return part.find('_') != std::string_view::npos && !part.starts_with("module") &&
          part != "data" && part != "var" && part != "local" && part != "each" && part != "count" &&
@@ -323,6 +336,11 @@ std::vector<PlanReference> Plan::references(const PlanResource& from,
   std::vector<PlanReference> out;
   std::vector<std::string> seen;
   references_in(from.module, &from, expression, 0, out, seen);
+  // A variable no module call sets (a root variable, or a default) is known when planning: it
+  // is never why a value is known only after apply.
+  std::erase_if(out, [](const PlanReference& reference) {
+    return reference.instances.empty() && reference.text.starts_with("var.");
+  });
   // A whole resource named beside one of its instances ([0].id, then the resource) is that one.
   std::erase_if(out, [&](const PlanReference& reference) {
     return std::any_of(out.begin(), out.end(), [&](const PlanReference& other) {
@@ -330,15 +348,13 @@ std::vector<PlanReference> Plan::references(const PlanResource& from,
     });
   });
   if (!names_own_key(expression)) return out;
-  const std::string own_key = from.address.substr(from.config_address.size());
-  if (!own_key.starts_with("[") || !from.address.starts_with(from.config_address)) return out;
+  const std::string own_key = instance_key(from);
+  if (own_key.empty()) return out;
   for (PlanReference& reference : out) {
     if (reference.instances.size() < 2) continue;
     const auto picked = std::find_if(
-        reference.instances.begin(), reference.instances.end(), [&](const PlanResource* instance) {
-          return instance->address.ends_with(own_key) &&
-                 instance->address.size() == instance->config_address.size() + own_key.size();
-        });
+        reference.instances.begin(), reference.instances.end(),
+        [&](const PlanResource* instance) { return instance_key(*instance) == own_key; });
     if (picked != reference.instances.end()) reference.instances = {*picked};
   }
   return out;
@@ -370,10 +386,24 @@ void Plan::references_in(const std::string& module, const PlanResource* from,
     const std::string key =
         module.empty() ? std::string(resource) : fmt::format("{}.{}", module, resource);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    if (from && resource == "each.value" && !attribute.empty()) {
+    // each.value.id over a resource; a bare each.value over an output of ids (module.vpc.subnets).
+    if (from && resource == "each.value") {
+      // for_each = module.vpc: each.value.vpc_id is output vpc_id of this key's module instance.
+      if (const std::string call = each_module(*from); !call.empty() && !attribute.empty()) {
+        const auto output =
+            outputs_.find(fmt::format("{}.output.{}", without_instance_keys(call), attribute));
+        if (output != outputs_.end()) {
+          seen.push_back(key);
+          references_in(call, nullptr, output->second, depth + 1, out, seen);
+          continue;
+        }
+      }
       if (const PlanResource* instance = each_value(*from)) {
         seen.push_back(key);
-        out.push_back({{instance}, std::string(attribute), std::string(reference->text), key});
+        out.push_back({{instance},
+                       std::string(attribute.empty() ? "id" : attribute),
+                       std::string(reference->text),
+                       key});
         continue;
       }
     }
@@ -385,7 +415,20 @@ void Plan::references_in(const std::string& module, const PlanResource* from,
       const auto output =
           outputs_.find(fmt::format("{}.output.{}", without_instance_keys(key), attribute));
       if (output != outputs_.end()) {
+        const size_t first = out.size();
         references_in(key, nullptr, output->second, depth + 1, out, seen);
+        // module.vpc.subnets["a"]: the instance of that key, where the output names one resource.
+        const std::string_view index =
+            std::string_view(reference->text).substr(resource.size() + 1 + attribute.size());
+        const std::vector<PlanReference> added(out.begin() + first, out.end());
+        if (index.starts_with("[")) {
+          if (const PlanResource* picked =
+                  instance_by_key(added, index.substr(0, index.find(']') + 1))) {
+            for (auto it = out.begin() + first; it != out.end(); ++it) {
+              if (it->instances.size() > 1) it->instances = {picked};
+            }
+          }
+        }
         continue;
       }
     } else if (type == "var" && !module.empty()) {
@@ -419,11 +462,54 @@ void Plan::references_in(const std::string& module, const PlanResource* from,
   }
 }
 
+std::string Plan::each_module(const PlanResource& from) const {
+  const auto each = for_each_.find(from.config_address);
+  if (each == for_each_.end() || !each->second->is_object()) return {};
+  const JsonNode* references = json_->find(*each->second, "references");
+  if (!references || !references->is_array() || references->count != 1) return {};
+  const JsonNode* call = json_->elements(*references).front();
+  const std::string key_part = instance_key(from);
+  if (!call->is_string() || !call->text.starts_with("module.") ||
+      std::count(call->text.begin(), call->text.end(), '.') != 1 || key_part.empty())
+    return {};
+  const std::string instance = std::string(call->text) + key_part;
+  return from.module.empty() ? instance : fmt::format("{}.{}", from.module, instance);
+}
+
+const PlanResource* Plan::instance_by_key(const std::vector<PlanReference>& references,
+                                          std::string_view key) {
+  const PlanReference* several = nullptr;
+  for (const PlanReference& reference : references) {
+    if (reference.instances.size() < 2) continue;
+    if (several) return nullptr;
+    several = &reference;
+  }
+  if (!several) return nullptr;
+  for (const PlanResource* instance : several->instances) {
+    if (instance_key(*instance) == key) return instance;
+  }
+  return nullptr;
+}
+
 const PlanResource* Plan::each_value(const PlanResource& from) const {
   const auto each = for_each_.find(from.config_address);
   if (each == for_each_.end() || !each->second->is_object()) return nullptr;
   const JsonNode* references = json_->find(*each->second, "references");
   if (!references || !references->is_array() || references->count == 0) return nullptr;
+  const std::string key_part = instance_key(from);
+  if (key_part.empty()) return nullptr;
+  // for_each = module.vpc.route_table_ids (or a variable a module call sets to it), an output
+  // keyed as one resource's for_each: that resource's instance of the same key.
+  const auto elements = json_->elements(*references);
+  if (std::any_of(elements.begin(), elements.end(), [](const JsonNode* reference) {
+        return reference->is_string() &&
+               (reference->text.starts_with("module.") || reference->text.starts_with("var."));
+      })) {
+    std::vector<PlanReference> resolved;
+    std::vector<std::string> seen;
+    references_in(from.module, nullptr, each->second, 0, resolved, seen);
+    return instance_by_key(resolved, key_part);
+  }
   // for_each = aws_subnet.x: only a whole resource, not one attribute or output of it.
   std::string over;
   for (const JsonNode* reference : json_->elements(*references)) {
@@ -434,8 +520,6 @@ const PlanResource* Plan::each_value(const PlanResource& from) const {
     if (!over.empty() && over != text) return nullptr;
     over = std::string(text);
   }
-  const std::string key_part = from.address.substr(from.config_address.size());
-  if (!key_part.starts_with("[") || !from.address.starts_with(from.config_address)) return nullptr;
   const std::string target =
       from.module.empty() ? over + key_part : fmt::format("{}.{}{}", from.module, over, key_part);
   const auto found = by_address_.find(target);

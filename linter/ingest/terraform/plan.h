@@ -121,6 +121,13 @@ class Plan {
   // `each.value` of an instance made by for_each over another resource: that resource's
   // instance of the same key.
   const PlanResource* each_value(const PlanResource& from) const;
+  // `for_each = module.vpc` (a module call with for_each): the module instance of from's key.
+  std::string each_module(const PlanResource& from) const;
+  // Of references a module output resolves to, the instance of `key` ("[\"a\"]", "[0]") of the
+  // one resource they name several instances of: `module.vpc.subnets["a"]` of an output keyed as
+  // the resource's for_each (or a splat of its count). Null when that is not one instance.
+  static const PlanResource* instance_by_key(const std::vector<PlanReference>& references,
+                                             std::string_view key);
 };
 
 // Whether a parsed document is a plan: `format_version` and `planned_values` or

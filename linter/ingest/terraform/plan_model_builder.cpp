@@ -69,6 +69,7 @@ void PlanModelBuilder::build() {
   }
   apply_unknown_associations();
   apply_unknown_subnet_associations();
+  apply_unknown_table_routes();
   apply_attachment_defaults();
 }
 
@@ -103,6 +104,9 @@ PlanModelBuilder::Reader PlanModelBuilder::reader_for(std::string_view type) {
       {"aws_vpc_endpoint", &PlanModelBuilder::read_vpc_endpoint},
       {"aws_vpn_gateway", &PlanModelBuilder::read_vpn_gateway},
       {"aws_vpn_gateway_attachment", &PlanModelBuilder::read_vpn_gateway_attachment},
+      {"aws_vpn_gateway_route_propagation", &PlanModelBuilder::read_vgw_route_propagation},
+      {"aws_vpc_endpoint_route_table_association",
+       &PlanModelBuilder::read_vpc_endpoint_route_table_association},
       {"aws_nat_gateway", &PlanModelBuilder::read_nat_gateway},
       {"aws_ec2_managed_prefix_list", &PlanModelBuilder::read_prefix_list},
       {"aws_ec2_managed_prefix_list_entry", &PlanModelBuilder::read_prefix_list_entry},

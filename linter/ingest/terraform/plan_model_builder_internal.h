@@ -100,6 +100,10 @@ class PlanModelBuilder {
   void read_vpc_endpoint(const PlanResource& r);
   void read_vpn_gateway(const PlanResource& r);
   void read_vpn_gateway_attachment(const PlanResource& r);
+  void read_vgw_route_propagation(const PlanResource& r);
+  void add_vgw_propagation(const PlanResource& r, const model::Maybe<model::Index>& vgw,
+                           model::Index table);
+  void read_vpc_endpoint_route_table_association(const PlanResource& r);
   void read_prefix_list(const PlanResource& r);
   void read_prefix_list_entry(const PlanResource& r);
   // Resources that take over what AWS created with a VPC: its rules become those written.
@@ -112,6 +116,7 @@ class PlanModelBuilder {
   void apply_attachment_defaults();
   void apply_unknown_associations();
   void apply_unknown_subnet_associations();
+  void apply_unknown_table_routes();
 
   const Plan& plan_;
   model::Model& model_;
@@ -132,6 +137,7 @@ class PlanModelBuilder {
   std::vector<model::Index> unknown_associations_;   // the gateways (or kNone) they may be on
   std::vector<model::Index> unknown_subnet_tables_;  // the VPCs (or kNone) they may be in
   std::vector<model::Index> unknown_subnet_acls_;
+  std::vector<model::Route> unknown_table_routes_;  // routes whose table is known after apply
 };
 
 }  // namespace reachlint::terraform

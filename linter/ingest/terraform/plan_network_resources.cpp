@@ -51,6 +51,36 @@ void PlanModelBuilder::read_route_table(const PlanResource& r) {
   const Maybe<Index> vpc = reference(r, r.scope, "vpc_id", Kind::Vpc);
   if (vpc.known()) model_.route_tables[index].vpc = *vpc;
   read_route_blocks(r, index);
+  // The provider computes an empty list (its own default) as a value known only after apply:
+  // without references to anything but variables, none is written.
+  const PlanAttribute vgws = plan_.attribute(r.scope, "propagating_vgws");
+  if (vgws.unknown && plan_.references(r, vgws.expression).empty()) return;
+  for (const Maybe<Index>& vgw : reference_list(r, r.scope, "propagating_vgws", Kind::VpnGateway))
+    add_vgw_propagation(r, vgw, index);
+}
+
+void PlanModelBuilder::read_vgw_route_propagation(const PlanResource& r) {
+  const Maybe<Index> vgw = reference(r, r.scope, "vpn_gateway_id", Kind::VpnGateway);
+  const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
+  if (table.known()) add_vgw_propagation(r, vgw, *table);
+}
+
+// As a template's VPNGatewayRoutePropagation: the routes come from BGP at run time, so their
+// destinations cannot be known from files.
+void PlanModelBuilder::add_vgw_propagation(const PlanResource& r, const Maybe<Index>& vgw,
+                                           Index table) {
+  const std::string_view name =
+      vgw.known() ? model_.vpn_gateways[*vgw].origin.name : std::string_view("a VPN gateway");
+  model::Route route;
+  route.origin = origin_of(r);
+  route.destination = Maybe<Cidr>::unknown(
+      route.origin.location,
+      fmt::format("routes propagated from VPN gateway {} are learned at run time", name));
+  route.target.kind = model::TargetKind::VpnGateway;
+  route.target.index = vgw.known() ? *vgw : model::kNone;
+  route.target.id = vgw.known() ? name : std::string_view("VPN gateway");
+  route.propagated = true;
+  model_.route_tables[table].routes.push_back(std::move(route));
 }
 
 void PlanModelBuilder::read_route_blocks(const PlanResource& r, Index index) {
@@ -69,7 +99,27 @@ void PlanModelBuilder::read_route(const PlanResource& r) {
   const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
   model::Route route = route_of(r, r.scope, "destination_cidr_block", origin_of(r));
   if (route.destination.absent() && route.prefix_list == model::kNone) return;  // IPv6
-  if (table.known()) model_.route_tables[*table].routes.push_back(std::move(route));
+  if (table.known()) {
+    model_.route_tables[*table].routes.push_back(std::move(route));
+  } else if (table.is_unknown()) {
+    unknown_table_routes_.push_back(std::move(route));
+  }
+}
+
+// A route whose table is known only after apply may be in any table: each gets a route whose
+// destination is unknown, so that no table is said to lack it (and none to have it).
+void PlanModelBuilder::apply_unknown_table_routes() {
+  for (const model::Route& route : unknown_table_routes_) {
+    for (model::RouteTable& table : model_.route_tables) {
+      model::Route maybe = route;
+      maybe.destination = Maybe<Cidr>::unknown(
+          route.origin.location,
+          fmt::format("route {} may be in this table: its route table is known only after apply",
+                      route.origin.name));
+      maybe.prefix_list = model::kNone;
+      table.routes.push_back(std::move(maybe));
+    }
+  }
 }
 
 model::Route PlanModelBuilder::route_of(const PlanResource& r, const PlanScope& scope,
@@ -120,6 +170,9 @@ model::RouteTarget PlanModelBuilder::route_target(const PlanResource& r, const P
     if (candidate.entity) {
       const Maybe<Index> index = reference(r, scope, candidate.key, *candidate.entity);
       target.index = index.known() ? *index : model::kNone;
+      // Known after apply: named by the resource it refers to, as templates name it.
+      if (index.known() && !attribute.value)
+        target.id = model_.origin({*candidate.entity, *index}).name;
     }
     return target;
   }
@@ -146,6 +199,7 @@ model::RouteTarget PlanModelBuilder::route_target(const PlanResource& r, const P
     if (target.kind == model::TargetKind::VpnGateway) {
       const Maybe<Index> vgw = resolve(r, references[0], Kind::VpnGateway, "gateway_id");
       target.index = vgw.known() ? *vgw : model::kNone;
+      if (vgw.known()) target.id = model_.vpn_gateways[*vgw].origin.name;
     }
     if (target.kind == model::TargetKind::Unknown)
       unknown(r, at(r, gateway), "the gateway is known only after apply", "gateway_id");
@@ -344,6 +398,13 @@ void PlanModelBuilder::read_vpc_endpoint(const PlanResource& r) {
   if (const auto service = text(r, r.scope, "service_name"))
     endpoint.service = model_.text.keep(*service);
   endpoint.route_tables = reference_list(r, r.scope, "route_table_ids", Kind::RouteTable);
+}
+
+// A gateway endpoint's route (its service's prefix list) in one more route table.
+void PlanModelBuilder::read_vpc_endpoint_route_table_association(const PlanResource& r) {
+  const Maybe<Index> endpoint = reference(r, r.scope, "vpc_endpoint_id", Kind::VpcEndpoint);
+  const Maybe<Index> table = reference(r, r.scope, "route_table_id", Kind::RouteTable);
+  if (endpoint.known()) model_.vpc_endpoints[*endpoint].route_tables.push_back(table);
 }
 
 void PlanModelBuilder::read_vpn_gateway(const PlanResource& r) {
