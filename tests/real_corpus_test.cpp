@@ -1,9 +1,16 @@
-// Public FSx templates and CDK assemblies nobody here wrote (tests/corpus/real, see SOURCES.md
-// there), each linted as a user would and compared exactly with a verdict checked by hand
-// (VERDICTS.md). The cases are listed in cases.toml: the inputs, the arguments a user would add
-// (parameter values, clients), and the rules of their day, so that a rule added later leaves
-// these verdicts alone. REACHLINT_UPDATE_EXPECTED=1 rewrites expected/<case>.json for review.
+// Public FSx templates and CDK assemblies nobody here wrote, each linted as a user would and
+// compared exactly with a verdict checked by hand (tests/corpus/real/VERDICTS.md). The cases are
+// listed in cases.toml: the inputs, the arguments a user would add (parameter values, clients),
+// and the rules of their day, so that a rule added later leaves these verdicts alone.
+// REACHLINT_UPDATE_EXPECTED=1 rewrites expected/<case>.json for review.
+//
+// The public files are not in the repository (the project commits no data fetched from other
+// projects): REACHLINT_REAL_CORPUS names a folder that holds them laid out as SOURCES.md lists.
+// The cases run in a scratch folder that joins it with tests/corpus/real (the accounts and
+// parameter files written here), so that paths in the findings are the same either way. Without
+// that folder the suite is skipped, and says so.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -22,6 +29,44 @@ const fs::path& corpus() {
   static const fs::path root = fs::path(reachlint::test::source_dir()) / "tests/corpus/real";
   return root;
 }
+
+fs::path public_inputs() {
+  const char* dir = std::getenv("REACHLINT_REAL_CORPUS");
+  return dir && *dir ? fs::path(dir) : fs::path();
+}
+
+// The case folder: links to what tests/corpus/real and the public folder hold, side by side.
+class CaseFolder {
+ public:
+  CaseFolder() {
+    for (const fs::path& root : {corpus(), fs::absolute(public_inputs())}) {
+      for (const fs::directory_entry& entry : fs::directory_iterator(root)) {
+        const fs::path link = scratch_.dir() / entry.path().filename();
+        if (!fs::exists(link)) fs::create_symlink(entry.path(), link);
+      }
+    }
+  }
+  std::string dir() const { return scratch_.dir().string(); }
+
+ private:
+  reachlint::test::ScratchDir scratch_;
+};
+
+const CaseFolder& case_folder() {
+  static const CaseFolder folder;
+  return folder;
+}
+
+struct PublicInputsGiven {
+  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+    const fs::path dir = public_inputs();
+    boost::test_tools::assertion_result given = !dir.empty() && fs::is_directory(dir);
+    if (!given)
+      given.message() << "REACHLINT_REAL_CORPUS does not name a folder of the public inputs "
+                         "(tests/corpus/real/SOURCES.md lists them): the real corpus is skipped";
+    return given;
+  }
+};
 
 struct CorpusCase {
   std::string name;
@@ -80,14 +125,14 @@ std::vector<std::string> case_names() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(real_corpus)
+BOOST_AUTO_TEST_SUITE(real_corpus, *boost::unit_test::precondition(PublicInputsGiven()))
 
 BOOST_DATA_TEST_CASE(matches_the_checked_verdict, boost::unit_test::data::make(case_names()),
                      name) {
   const auto found = std::find_if(cases().begin(), cases().end(),
                                   [&](const CorpusCase& c) { return c.name == name; });
   BOOST_TEST_REQUIRE((found != cases().end()));
-  const auto result = reachlint::test::run_cli(found->args, corpus().string());
+  const auto result = reachlint::test::run_cli(found->args, case_folder().dir());
   reachlint::test::check_snapshot(name, reachlint::test::report_snapshot(result),
                                   corpus() / "expected" / (name + ".json"));
 }
@@ -101,7 +146,7 @@ BOOST_AUTO_TEST_CASE(every_case_is_valid_and_has_a_written_verdict) {
     BOOST_TEST(names.insert(c.name).second, c.name << ": named twice in cases.toml");
     BOOST_TEST(verdicts.find("`" + c.name + "`") != std::string::npos,
                c.name << ": no verdict in VERDICTS.md");
-    const auto result = reachlint::test::run_cli(c.args, corpus().string());
+    const auto result = reachlint::test::run_cli(c.args, case_folder().dir());
     BOOST_TEST(result.exit != 2, c.name << ": " << result.err);
   }
   BOOST_TEST(cases().size() >= 8u);
