@@ -10,7 +10,6 @@
 // parameter files written here), so that paths in the findings are the same either way. Without
 // that folder the suite is skipped, and says so.
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -18,6 +17,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "external_inputs.h"
 #include "report_snapshot.h"
 #include "support.h"
 
@@ -31,8 +31,7 @@ const fs::path& corpus() {
 }
 
 fs::path public_inputs() {
-  const char* dir = std::getenv("REACHLINT_REAL_CORPUS");
-  return dir && *dir ? fs::path(dir) : fs::path();
+  return reachlint::test::folder_from_env("REACHLINT_REAL_CORPUS");
 }
 
 // The case folder: links to what tests/corpus/real and the public folder hold, side by side.
@@ -56,17 +55,6 @@ const CaseFolder& case_folder() {
   static const CaseFolder folder;
   return folder;
 }
-
-struct PublicInputsGiven {
-  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-    const fs::path dir = public_inputs();
-    boost::test_tools::assertion_result given = !dir.empty() && fs::is_directory(dir);
-    if (!given)
-      given.message() << "REACHLINT_REAL_CORPUS does not name a folder of the public inputs "
-                         "(tests/corpus/real/SOURCES.md lists them): the real corpus is skipped";
-    return given;
-  }
-};
 
 struct CorpusCase {
   std::string name;
@@ -125,7 +113,9 @@ std::vector<std::string> case_names() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(real_corpus, *boost::unit_test::precondition(PublicInputsGiven()))
+BOOST_AUTO_TEST_SUITE(real_corpus,
+                      *boost::unit_test::precondition(reachlint::test::ExternalFolderGiven{
+                          "REACHLINT_REAL_CORPUS", "tests/corpus/real/SOURCES.md"}))
 
 BOOST_DATA_TEST_CASE(matches_the_checked_verdict, boost::unit_test::data::make(case_names()),
                      name) {

@@ -6,12 +6,12 @@
 // REACHLINT_THIRD_PARTY_PLANS names a folder that holds them laid out as
 // tests/corpus/terraform-plans/SOURCES.md lists. Without it the suite is skipped, and says so.
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <string_view>
 
 #include <boost/test/unit_test.hpp>
 
+#include "external_inputs.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -19,21 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path plans_folder() {
-  const char* dir = std::getenv("REACHLINT_THIRD_PARTY_PLANS");
-  return dir && *dir ? fs::path(dir) : fs::path();
+  return reachlint::test::folder_from_env("REACHLINT_THIRD_PARTY_PLANS");
 }
-
-struct PlansGiven {
-  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-    const fs::path dir = plans_folder();
-    boost::test_tools::assertion_result given = !dir.empty() && fs::is_directory(dir);
-    if (!given)
-      given.message() << "REACHLINT_THIRD_PARTY_PLANS does not name a folder of the plans "
-                         "(tests/corpus/terraform-plans/SOURCES.md lists them): skipped";
-    return given;
-  }
-};
-
 // The inputs that are not valid, and the located error each gets.
 struct KnownInvalid {
   std::string_view path;
@@ -61,7 +48,10 @@ std::vector<std::string> plan_files() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(third_party_plans, *boost::unit_test::precondition(PlansGiven()))
+BOOST_AUTO_TEST_SUITE(third_party_plans,
+                      *boost::unit_test::precondition(reachlint::test::ExternalFolderGiven{
+                          "REACHLINT_THIRD_PARTY_PLANS",
+                          "tests/corpus/terraform-plans/SOURCES.md"}))
 
 BOOST_AUTO_TEST_CASE(every_plan_reads_without_error_or_finding) {
   const std::vector<std::string> files = plan_files();
