@@ -148,4 +148,14 @@ BOOST_AUTO_TEST_CASE(output_file) {
   std::filesystem::remove(path);
 }
 
+// The model's stacks hold the export's account and region first: a template's resources name
+// their own stack after them, not the stack of the same position.
+BOOST_AUTO_TEST_CASE(a_template_read_with_an_export_names_its_own_stack) {
+  const auto run =
+      run_cli({"--no-config", "--format", "json", "."}, fixture("account-template-bad"));
+  BOOST_TEST(run.exit == 1, run.err);
+  BOOST_TEST(run.out.find("\"stack\": \"new-fs\"") != std::string::npos, run.out);
+  BOOST_TEST(run.out.find("\"stack\": null") == std::string::npos, run.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -131,8 +131,10 @@ void CloudFormationFormat::build(ModelBuild& build) {
   link_nested_stacks(stacks, build.diagnostics);
   apply_parameters(stacks, build.parameters, build.diagnostics);
   const TemplateSet usable = without_broken(stacks, broken_);
+  const auto first_stack = static_cast<uint32_t>(build.model.stacks.size());
   build_model_from_templates(usable, build.model, build.diagnostics);
-  std::vector<SuppressionSpec> written = inline_suppressions(usable, build.diagnostics);
+  std::vector<SuppressionSpec> written =
+      inline_suppressions(usable, first_stack, build.diagnostics);
   build.suppressions.insert(build.suppressions.end(), written.begin(), written.end());
 }
 

@@ -9,7 +9,7 @@ namespace reachlint {
 namespace {
 
 // One {"rule", "reason"} entry; a malformed one is reported and ignored.
-void read_entry(const Template& tmpl, uint32_t index, const JsonMember& resource,
+void read_entry(const Template& tmpl, uint32_t stack, const JsonMember& resource,
                 const JsonNode& entry, std::vector<SuppressionSpec>& out,
                 Diagnostics& diagnostics) {
   const Location at = tmpl.at(entry.offset);
@@ -30,7 +30,7 @@ void read_entry(const Template& tmpl, uint32_t index, const JsonMember& resource
   spec.kind = SuppressionSpec::Kind::InSource;
   spec.rule = std::string(rule->text);
   spec.resource = std::string(resource.key);
-  spec.stack = index;
+  spec.stack = stack;
   spec.reason = std::string(reason->text);
   spec.location = at;
   out.push_back(std::move(spec));
@@ -38,7 +38,7 @@ void read_entry(const Template& tmpl, uint32_t index, const JsonMember& resource
 
 }  // namespace
 
-std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates,
+std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates, uint32_t first_stack,
                                                  Diagnostics& diagnostics) {
   std::vector<SuppressionSpec> out;
   for (uint32_t t = 0; t < templates.templates.size(); ++t) {
@@ -59,7 +59,7 @@ std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates,
         continue;
       }
       for (const JsonNode* entry : tmpl.json->elements(*list))
-        read_entry(tmpl, t, *resource, *entry, out, diagnostics);
+        read_entry(tmpl, first_stack + t, *resource, *entry, out, diagnostics);
     }
   }
   return out;

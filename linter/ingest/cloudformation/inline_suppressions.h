@@ -10,7 +10,8 @@
 
 namespace reachlint {
 
-std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates,
+// `first_stack`: the model's stack index of the first template (exports may come before).
+std::vector<SuppressionSpec> inline_suppressions(const TemplateSet& templates, uint32_t first_stack,
                                                  Diagnostics& diagnostics);
 
 }  // namespace reachlint

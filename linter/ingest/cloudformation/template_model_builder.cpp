@@ -61,7 +61,7 @@ void TemplateModelBuilder::for_each_resource(
       r.origin.name = resource->key;  // views into the parsed template
       r.origin.type = r.type;
       r.origin.pointer = model_.text.keep("/Resources/" + json_pointer_segment(resource->key));
-      r.origin.stack = t;
+      r.origin.stack = first_stack_ + t;  // exports read before may have added stacks
       r.origin.certain = exists == Tri::True;
       visit(r);
     }
@@ -69,6 +69,7 @@ void TemplateModelBuilder::for_each_resource(
 }
 
 void TemplateModelBuilder::build() {
+  first_stack_ = static_cast<uint32_t>(model_.stacks.size());
   for (const Template& tmpl : templates_.templates) model_.stacks.push_back(tmpl.stack_name);
   for_each_resource([&](const ResourceContext& r) { allocate(r); });
   // Network structure first, so that filters and compute resources can link to it.

@@ -104,6 +104,7 @@ class TemplateModelBuilder {
 
   const TemplateSet& templates_;
   model::Model& model_;
+  uint32_t first_stack_ = 0;  // model_.stacks index of the first template
   Diagnostics& diagnostics_;
   Evaluator evaluator_;
   std::unordered_map<std::string, model::EntityRef> entities_;        // entity_key -> entity
