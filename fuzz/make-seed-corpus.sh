@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the seed corpora and dictionaries of the fuzz harnesses from fixtures/ and fuzz/seeds/.
+# Builds the seed corpora and dictionaries of the fuzz harnesses from fixtures/, fuzz/seeds/ and
+# the foreign inputs under tests/ (tests/third-party) and the accounts of tests/corpus/real.
 #   fuzz/make-seed-corpus.sh OUT     -> OUT/seeds/<harness>/..., OUT/dict/<harness>.dict
 # Seeds are regenerated from scratch on every call (they are inputs, never written by libFuzzer).
 # Multi-file seeds use the bundle format of fuzz/fuzz_common.h: "@@ <path>" header lines.
@@ -92,12 +93,44 @@ for dir in */; do
   done
 done
 
-# cidr: the hand-made seeds, and every address and prefix written in the fixtures, eight a seed.
-cp "$root"/fuzz/seeds/cidr/* "$seeds/cidr/"
+# The foreign inputs the test suite reads (tests/third-party: cfn-lint's templates, Batfish's AWS
+# snapshots, copied from ../shared/corpus) and the accounts and parameter files of the real
+# corpus's cases (tests/corpus/real; its public templates are not in the repository, and no seed
+# or corpus file may be made from them). They hold resources and intrinsic functions no fixture
+# has (NAT gateways, network interfaces, VPN gateways, Fn::Transform, deep Fn::Sub).
+cd "$root/tests"
+seed_name() { printf '%s' "${1#./}" | tr '/' '_'; }
+# templates: each alone (a YAML file as a bundle of one, keeping its name); JSON ones for
+# intrinsics too.
+while IFS= read -r -d '' f; do
+  case $f in
+    *.yaml | *.yml) bundle_add "$seeds/template/$(seed_name "$f")" "$(basename "$f")" "$f" ;;
+    *)
+      cp "$f" "$seeds/template/$(seed_name "$f")"
+      if is_template "$f"; then cp "$f" "$seeds/intrinsics/$(seed_name "$f")"; fi ;;
+  esac
+done < <(find third-party/cfn-lint -type f \( -name '*.json' -o -name '*.yaml' \
+           -o -name '*.yml' -o -name '*.template' \) ! -path '*/export/*' ! -path '*/parameters/*' \
+           ! -path '*/expected/*' ! -path '*.snapshot/*' -print0 | sort -z)
+# exports: each snapshot whole (names as under its root: accounts/<id>/<region>/ where Batfish
+# has them) and each file alone.
+while IFS= read -r -d '' dir; do
+  while IFS= read -r -d '' f; do
+    bundle_add "$seeds/export/$(seed_name "$dir")" "${f#"$dir"/}" "$f"
+    bundle_add "$seeds/export/$(seed_name "$f")" "$(basename "$f")" "$f"
+  done < <(find "$dir" -type f -name '*.json' -print0 | sort -z)
+done < <(find corpus/real third-party/batfish -type d \( -name export -o -name aws_configs \) -print0 | sort -z)
+cp corpus/real/parameters/*.json "$seeds/parameters/"
+cd "$root/fixtures"
+
+# cidr: every address and prefix written in the fixtures, eight a seed.
 grep -rhoE '"[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?"' --include='*.json' --include='*.toml' . |
   tr -d '"' | sort -u | split -l 8 - "$seeds/cidr/fixtures-"
-cp "$root"/fuzz/seeds/config/* "$seeds/config/"
-cp "$root"/fuzz/seeds/cli/* "$seeds/cli/"
+# The hand-made seeds, fuzz/seeds/<harness>/ (fuzz/seeds/terraform-src/ holds the .tf a plan
+# seed was made from; see docs/fuzzing.md "Seeds").
+for h in template export intrinsics cidr config cli parameters terraform; do
+  if [ -d "$root/fuzz/seeds/$h" ]; then cp "$root/fuzz/seeds/$h"/* "$seeds/$h/"; fi
+done
 
 # Dictionaries: the hand-written ones, plus the string literals the readers compare keys with.
 literals() {  # FILE... -> dictionary lines

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (CMake preset `fuzz`, in build-fuzz/) and runs each for a bounded
-# time from seeds made from fixtures/. Fails when any harness finds a crash, a leak, a timeout or
-# an out-of-memory; the input is saved under build-fuzz/crashes/. See docs/fuzzing.md.
+# time from the committed corpus (fuzz/corpus/<harness>/, read only), the seeds made from fixtures/
+# and the working corpus build-fuzz/corpus/<harness>/, where new inputs go. Fails when any harness
+# finds a crash, a leak, a timeout or an out-of-memory; the input is saved under build-fuzz/crashes/.
+# scripts/fuzz-corpus.sh update folds the working corpus back into fuzz/corpus/. See docs/fuzzing.md.
 #
 #   scripts/fuzz.sh [SECONDS_PER_HARNESS] [HARNESS...]     default: 20 s each, every harness
 #
@@ -13,32 +15,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=scripts/fuzz-lib.sh
+. scripts/fuzz-lib.sh
 seconds=${1:-20}
 shift || true
-all=(template export intrinsics cidr config cli parameters terraform)
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=("${all[@]}")
-for h in "${harnesses[@]}"; do
-  case " ${all[*]} " in *" $h "*) ;; *) echo "fuzz.sh: no harness '$h' (${all[*]})" >&2; exit 2 ;; esac
-done
+[ ${#harnesses[@]} -eq 0 ] && harnesses=("${FUZZ_HARNESSES[@]}")
+fuzz_check_harnesses fuzz.sh "${harnesses[@]}"
 case $seconds in '' | *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS_PER_HARNESS] [HARNESS...]" >&2; exit 2 ;; esac
 
-# Debian 12: the project's build dependencies, clang and its libFuzzer/sanitizer runtimes.
-./scripts/install-deps.sh clang libclang-rt-14-dev
-
+# Debian 12: the project's build dependencies, clang and its libFuzzer/sanitizer runtimes; the
+# harnesses, seeds and dictionaries.
+fuzz_build || { echo "fuzz.sh: the build failed" >&2; exit 1; }
 build=$root/build-fuzz
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)"
-fuzz/make-seed-corpus.sh "$build" >/dev/null || { echo "fuzz.sh: making the seed corpus failed" >&2; exit 1; }
-
-max_len() {
-  case $1 in
-    template | export) echo 65536 ;;
-    intrinsics) echo 32768 ;;
-    config | parameters) echo 4096 ;;
-    cidr | cli) echo 1024 ;;
-  esac
-}
 
 mkdir -p "$build/crashes" "$build/logs" "$build/corpus" "$build/tmp"
 # The harnesses' scratch directories (fuzz_common.h) go here, not into /tmp.
@@ -51,12 +40,14 @@ start=$(date +%s)
 run_one() {  # HARNESS
   local h=$1
   mkdir -p "$build/corpus/$h"
+  local committed=()
+  [ -d "$root/fuzz/corpus/$h" ] && committed=("$root/fuzz/corpus/$h")
   # shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
   "$build/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" \
-    -rss_limit_mb="${FUZZ_RSS_MB:-2560}" -max_len="$(max_len "$h")" -dict="$build/dict/$h.dict" \
+    -rss_limit_mb="${FUZZ_RSS_MB:-2560}" -max_len="$(fuzz_max_len "$h")" -dict="$build/dict/$h.dict" \
     -seed="${FUZZ_SEED:-0}" \
     -artifact_prefix="$build/crashes/$h-" -print_final_stats=1 ${FUZZ_ARGS:-} \
-    "$build/corpus/$h" "$build/seeds/$h" </dev/null >"$build/logs/$h.log" 2>&1 &&
+    "$build/corpus/$h" "${committed[@]}" "$build/seeds/$h" </dev/null >"$build/logs/$h.log" 2>&1 &&
     echo 0 >"$build/logs/$h.status" || echo $? >"$build/logs/$h.status"
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite; then the same suite under
-# AddressSanitizer and UndefinedBehaviorSanitizer, and every fuzzer for a bounded time
-# (docs/fuzzing.md). Each phase prints how long it took (README: the total on 2 cores).
+# AddressSanitizer and UndefinedBehaviorSanitizer, and every fuzzer for a bounded time from the
+# committed corpus fuzz/corpus/ (docs/fuzzing.md; the hour-long campaigns are the scheduled
+# .github/workflows/fuzz-nightly.yml). Each phase prints how long it took (README: the total on 2 cores).
 #
 # Environment: REACHLINT_FUZZ_SECONDS per fuzzer (default 60; 0 skips fuzzing),
 # REACHLINT_SANITIZE=0 skips the sanitizer run (for a quick local check; CI runs everything).
