@@ -12,9 +12,9 @@
 #include <fmt/format.h>
 
 #include "linter/core/diagnostics.h"
+#include "linter/core/flat_id_map.h"
 #include "linter/core/timing.h"
 #include "linter/ingest/account/export_records.h"
-#include "linter/core/flat_id_map.h"
 #include "linter/ingest/common/json_text.h"
 #include "linter/model/finalize.h"
 #include "linter/model/model.h"
