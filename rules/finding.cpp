@@ -107,9 +107,28 @@ void FindingSink::report(const Report& report) {
 RepeatedIds::RepeatedIds(const model::Model& model,
                          const std::unordered_set<std::string_view>& asked)
     : model_(model) {
-  // One stack or none: no id can repeat across stacks. Only the ids asked about are looked at,
-  // so that an organisation's 100,000 physical ids cost a lookup each, not a map entry.
+  // One stack or none: no id can repeat across stacks.
   if (model.stacks.size() < 2 || asked.empty()) return;
+  if (model.names_indexed()) {
+    look_up(asked);
+  } else {
+    scan(asked);
+  }
+}
+
+// Declared clients were found by name: the index is there, a lookup an id.
+void RepeatedIds::look_up(const std::unordered_set<std::string_view>& asked) {
+  for (const std::string_view id : asked) {
+    const std::vector<model::EntityRef> named = model_.find(id);
+    const auto other_stack = [&](const model::EntityRef& ref) {
+      return model_.origin(ref).stack != model_.origin(named.front()).stack;
+    };
+    if (std::any_of(named.begin(), named.end(), other_stack)) repeated_.insert(id);
+  }
+}
+
+// Otherwise one pass over the names costs less than building the index for a few ids.
+void RepeatedIds::scan(const std::unordered_set<std::string_view>& asked) {
   std::unordered_map<std::string_view, model::Index> first_stack;
   const auto add = [&](const auto& entities) {
     for (const auto& entity : entities) {
@@ -118,7 +137,7 @@ RepeatedIds::RepeatedIds(const model::Model& model,
       if (!inserted && it->second != entity.origin.stack) repeated_.insert(entity.origin.name);
     }
   };
-#define REACHLINT_ENTITY(kind, type, array, ...) add(model.array);
+#define REACHLINT_ENTITY(kind, type, array, ...) add(model_.array);
 #include "linter/model/entities.def"
 #undef REACHLINT_ENTITY
 }

@@ -60,18 +60,26 @@ ClientIndex ClientIndex::build(const model::Model& model) {
       if (block.known()) index.vpc_blocks.add(*block, v);
     }
   }
-  for (Index t = 0; t < model.route_tables.size(); ++t) {
-    const auto& routes = model.route_tables[t].routes;
-    for (uint32_t r = 0; r < routes.size(); ++r) {
-      if (!is_transport(routes[r].target.kind)) continue;
-      model::for_each_destination(model, routes[r], [&](const Cidr& destination) {
-        index.transport_routes.add(destination, {t, r});
-      });
-    }
-  }
   index.vpc_blocks.sort();
-  index.transport_routes.sort();
+  index.model_ = &model;
   return index;
+}
+
+const CidrIndex<ClientIndex::RouteRef>& ClientIndex::transport_routes() const {
+  std::call_once(lazy_->built, [this] {
+    const model::Model& model = *model_;
+    for (Index t = 0; t < model.route_tables.size(); ++t) {
+      const auto& routes = model.route_tables[t].routes;
+      for (uint32_t r = 0; r < routes.size(); ++r) {
+        if (!is_transport(routes[r].target.kind)) continue;
+        model::for_each_destination(model, routes[r], [&](const Cidr& destination) {
+          lazy_->transport_routes.add(destination, {t, r});
+        });
+      }
+    }
+    lazy_->transport_routes.sort();
+  });
+  return lazy_->transport_routes;
 }
 
 std::optional<Index> ClientIndex::vpc_attachment(Index tgw, Index vpc) const {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -26,9 +28,13 @@ struct ClientIndex {
     model::Index table;
     uint32_t route;
   };
-  CidrIndex<RouteRef> transport_routes;  // routes to a TGW, peering or VPN gateway
 
   static ClientIndex build(const model::Model& model);
+
+  // Routes to a TGW, peering or VPN gateway. Built on the first call (from any thread): only
+  // client discovery asks, and reading every route of an organisation costs a run whose file
+  // systems all have declared clients more than their walks.
+  const CidrIndex<RouteRef>& transport_routes() const;
 
   // The first VPC attachment joining `vpc` to `tgw`. Either index may be one that is not known
   // statically: attachments are matched on the indexes as the model holds them.
@@ -37,6 +43,12 @@ struct ClientIndex {
  private:
   static uint64_t key(model::Index tgw, model::Index vpc) { return (uint64_t{tgw} << 32) | vpc; }
   std::unordered_map<uint64_t, model::Index> vpc_attachment_;  // key(tgw, vpc) -> attachment
+  struct Lazy {
+    std::once_flag built;
+    CidrIndex<RouteRef> transport_routes;
+  };
+  const model::Model* model_ = nullptr;
+  std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
 };
 
 // A target that carries traffic to another network: a transit gateway, a peering connection or a

@@ -247,9 +247,10 @@ class Discovery {
     }
     uint8_t shortest = 32;
     for (const Cidr& block : blocks) shortest = std::min(shortest, block.length());
+    const auto& transport_routes = index_.transport_routes();
     for (const Cidr& block : blocks) {
-      index_.transport_routes.containing(block, consider, shortest);
-      index_.transport_routes.inside(block, consider);
+      transport_routes.containing(block, consider, shortest);
+      transport_routes.inside(block, consider);
     }
     for (const Index t : tables) {
       for (const Index s : index_.subnets_of_route_table[t]) add_subnet(s, Evidence::Specific);

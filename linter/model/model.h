@@ -364,6 +364,10 @@ struct Model {
   EntityRef add(Kind kind, const Origin& origin);
   // The entities a logical or physical id names (implicit ones have no id of their own).
   std::vector<EntityRef> find(std::string_view name) const;
+  // Whether find() has built its index: until then, a few lookups cost a scan of every name.
+  bool names_indexed() const {
+    return !name_links_.empty();
+  }
 
  private:
   void index_names() const;
