@@ -276,50 +276,53 @@ BOOST_AUTO_TEST_CASE(a_utf16_plan_is_read_as_its_text) {
              odd.out << odd.err);
 }
 
-// The configuration of `resource` with the references of `key` replaced by
-// module.home_directories.security_group_id (a security group), written to the scratch directory.
-void plan_with_security_group(const ScratchDir& scratch, const std::string& name,
-                              const std::string& resource, const std::string& key,
-                              const std::vector<std::string>& references) {
+// The configuration of `resource` (its address in the module that declares it) with the references
+// of `key` replaced by `replacements`, one for one, written to the scratch directory.
+void plan_with_references(const ScratchDir& scratch, const std::string& name,
+                          const std::string& resource, const std::string& key,
+                          const std::vector<std::string>& references,
+                          const std::vector<std::string>& replacements) {
+  BOOST_TEST_REQUIRE(references.size() == replacements.size());
   std::string text = read_file(fixture(name + "/plan.json"));
   const size_t config =
       text.find("\"address\": \"" + resource + "\"", text.find("\"configuration\":"));
   BOOST_TEST_REQUIRE(config != std::string::npos, resource);
   const size_t attribute = text.find("\"" + key + "\": {", config);
   BOOST_TEST_REQUIRE(attribute != std::string::npos, key);
-  const std::vector<std::string> group = {"module.home_directories.security_group_id",
-                                          "module.home_directories"};
   for (size_t i = 0; i < references.size(); ++i) {
     const std::string was = "\"" + references[i] + "\"";
     const size_t at = text.find(was, attribute);
     BOOST_TEST_REQUIRE(at != std::string::npos, was);
-    text.replace(at, was.size(), "\"" + group[i] + "\"");
+    text.replace(at, was.size(), "\"" + replacements[i] + "\"");
   }
   write_file(scratch.path("plan.json"), text);
 }
 
 // aws_vpc_endpoint_route_table_association and aws_vpn_gateway_route_propagation are read: what
-// they name must be an endpoint and a VPN gateway (RL101-tf-vgw-onprem and
-// RL101-tf-vgw-propagation show what they do).
+// they name must be an endpoint and a VPN gateway (RL101-tf-vgw-onprem, whose zonal-vpc module
+// puts an S3 gateway endpoint in every private route table, and RL101-tf-vgw-propagation show
+// what they do).
 BOOST_AUTO_TEST_CASE(endpoint_associations_and_vgw_propagations_are_read) {
   {
     ScratchDir scratch;
-    plan_with_security_group(scratch, "RL101-tf-vgw-onprem",
-                             "aws_vpc_endpoint_route_table_association.s3", "vpc_endpoint_id",
-                             {"aws_vpc_endpoint.s3.id", "aws_vpc_endpoint.s3"});
+    plan_with_references(
+        scratch, "RL101-tf-vgw-onprem", "aws_vpc_endpoint_route_table_association.private_s3",
+        "vpc_endpoint_id",
+        {"aws_vpc_endpoint.s3[0].id", "aws_vpc_endpoint.s3[0]", "aws_vpc_endpoint.s3"},
+        {"aws_vpc.this.id", "aws_vpc.this", "aws_vpc.this"});
     const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
     BOOST_TEST(run.exit == 2, run.out << run.err);
-    BOOST_TEST(
-        contains(run.out + run.err,
-                 "error: vpc_endpoint_id of aws_vpc_endpoint_route_table_association.s3[\"us-"
-                 "east-1a\"] refers to aws_security_group.this.id (aws_security_group), "
-                 "which is not a VPC endpoint"),
-        run.out << run.err);
+    BOOST_TEST(contains(run.out + run.err,
+                        "error: vpc_endpoint_id of module.storage_vpc.aws_vpc_endpoint_route_table_"
+                        "association.private_s3[\"us-east-1a\"] refers to aws_vpc.this.id "
+                        "(aws_vpc), which is not a VPC endpoint"),
+               run.out << run.err);
   }
   ScratchDir scratch;
-  plan_with_security_group(scratch, "RL101-tf-vgw-propagation",
-                           "aws_vpn_gateway_route_propagation.storage_b", "vpn_gateway_id",
-                           {"module.vpn.vpn_gateway_id", "module.vpn"});
+  plan_with_references(scratch, "RL101-tf-vgw-propagation",
+                       "aws_vpn_gateway_route_propagation.storage_b", "vpn_gateway_id",
+                       {"module.vpn.vpn_gateway_id", "module.vpn"},
+                       {"module.home_directories.security_group_id", "module.home_directories"});
   const auto run = run_cli({"--no-config", "plan.json"}, scratch.dir().string());
   BOOST_TEST(run.exit == 2, run.out << run.err);
   BOOST_TEST(contains(run.out + run.err,
