@@ -24,6 +24,11 @@ bundle_add() {  # OUT NAME FILE
 
 is_template() { grep -q '"Resources"' "$1"; }
 
+# The shared modules (fixtures/.terraform-modules/NAME) a fixture's .tf calls (they call none).
+terraform_modules() {  # FIXTURE_DIR
+  grep -ohE '\.terraform-modules/[A-Za-z0-9_-]+' "$1"/*.tf | sed 's,.*/,,' | sort -u
+}
+
 for dir in */; do
   fixture=${dir%/}
   [ "$fixture" = cdk-app ] && continue
@@ -79,9 +84,17 @@ for dir in */; do
     done
   fi
 
-  # terraform: the plans of the Terraform fixtures
+  # terraform: the plans of the Terraform fixtures, alone and with the configuration they were
+  # made from (the fixture's .tf and the shared local modules they call, as ../.terraform-modules/)
   if [ -f "$fixture/main.tf" ] && [ -f "$fixture/plan.json" ]; then
     cp "$fixture/plan.json" "$seeds/terraform/$fixture"
+    bundle_add "$seeds/terraform/$fixture--tf" "$fixture/plan.json" "$fixture/plan.json"
+    for f in "$fixture"/*.tf; do bundle_add "$seeds/terraform/$fixture--tf" "$f" "$f"; done
+    for module in $(terraform_modules "$fixture"); do
+      for f in ".terraform-modules/$module"/*.tf; do
+        bundle_add "$seeds/terraform/$fixture--tf" "$f" "$f"
+      done
+    done
   fi
 
   # config
