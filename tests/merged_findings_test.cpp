@@ -39,35 +39,35 @@ std::string fingerprints_of(const std::string& sarif) {
   return simdjson::minify(results.at(0)["partialFingerprints"]);
 }
 
+// Runs reachlint with `args` and expects findings (exit 1) whose text holds each of `parts`.
+void expect_findings_saying(const std::vector<std::string>& args,
+                            const std::vector<std::string>& parts) {
+  const auto run = run_cli(args);
+  BOOST_TEST(run.exit == 1, run.err);
+  for (const std::string& part : parts) BOOST_TEST(contains(run.out, part), run.out);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(merged_findings)
 
 BOOST_AUTO_TEST_CASE(a_group_names_the_addresses_of_every_client_it_blocks) {
-  const auto run = run_cli({"--no-config", fixture("RL301-clients-in-subnets/template.json")});
-  BOOST_TEST(run.exit == 1, run.err);
-  BOOST_TEST(contains(run.out,
-                      "does not admit 10.1.0.0/24, 10.1.1.0/24 and 10.1.2.0/24 on TCP 2049: NFS "
-                      "cannot work (3 clients: ClientInstance, ClientInstanceB, ClientInstanceC)"),
-             run.out);
+  expect_findings_saying({"--no-config", fixture("RL301-clients-in-subnets/template.json")},
+                         {"does not admit 10.1.0.0/24, 10.1.1.0/24 and 10.1.2.0/24 on TCP 2049: "
+                          "NFS cannot work (3 clients: ClientInstance, ClientInstanceB, "
+                          "ClientInstanceC)"});
 }
 
 BOOST_AUTO_TEST_CASE(more_than_three_addresses_are_counted) {
-  const auto run = run_cli(declared(kFive));
-  BOOST_TEST(run.exit == 1, run.err);
-  BOOST_TEST(contains(run.out,
-                      "does not admit 10.1.0.0/28, 10.1.0.16/28, 10.1.0.32/28 and 2 more on TCP "
-                      "2049"),
-             run.out);
+  expect_findings_saying(
+      declared(kFive),
+      {"does not admit 10.1.0.0/28, 10.1.0.16/28, 10.1.0.32/28 and 2 more on TCP 2049"});
 }
 
 BOOST_AUTO_TEST_CASE(one_client_reads_as_before) {
-  const auto run = run_cli(declared({"10.1.0.16/28"}));
-  BOOST_TEST(run.exit == 1, run.err);
-  BOOST_TEST(contains(run.out,
-                      "does not admit 10.1.0.16/28 on TCP 2049: NFS cannot work (client "
-                      "10.1.0.16/28)"),
-             run.out);
+  expect_findings_saying(
+      declared({"10.1.0.16/28"}),
+      {"does not admit 10.1.0.16/28 on TCP 2049: NFS cannot work (client 10.1.0.16/28)"});
 }
 
 BOOST_AUTO_TEST_CASE(the_clients_order_does_not_change_the_message) {
@@ -88,25 +88,18 @@ BOOST_AUTO_TEST_CASE(the_fingerprint_does_not_depend_on_the_clients_named) {
 
 BOOST_AUTO_TEST_CASE(an_acl_names_every_subnet_and_every_client_address) {
   // One ACL on three client subnets: the subnets differ, the endpoint is one.
-  const auto subnets = run_cli({"--no-config", fixture("RL302-clients-in-subnets/template.json")});
-  BOOST_TEST(subnets.exit == 1, subnets.err);
-  BOOST_TEST(contains(subnets.out,
-                      "network ACL ClientNetworkAcl of subnets ClientSubnetA, ClientSubnetB and "
-                      "ClientSubnetC denies outbound requests to 10.0.255.240/28 on TCP 2049"),
-             subnets.out);
+  expect_findings_saying({"--no-config", fixture("RL302-clients-in-subnets/template.json")},
+                         {"network ACL ClientNetworkAcl of subnets ClientSubnetA, ClientSubnetB "
+                          "and ClientSubnetC denies outbound requests to 10.0.255.240/28 on TCP "
+                          "2049"});
   // The attachment subnet's ACL, one subnet, denies two clients' addresses both ways.
-  const auto addresses =
-      run_cli({"--no-config", "--select", "RL302", "--client", "cidr=10.1.0.0/28", "--client",
-               "cidr=10.1.0.16/28", fixture("RL302-tgw-subnet-empty-nacl/template.json")});
-  BOOST_TEST(addresses.exit == 1, addresses.err);
-  BOOST_TEST(contains(addresses.out,
-                      "network ACL ClientTgwNetworkAcl of subnet ClientTgwSubnetA denies inbound "
-                      "requests from 10.1.0.0/28 and 10.1.0.16/28 on"),
-             addresses.out);
-  BOOST_TEST(contains(addresses.out,
-                      "network ACL ClientTgwNetworkAcl of subnet ClientTgwSubnetA denies outbound "
-                      "replies to 10.1.0.0/28 and 10.1.0.16/28 on"),
-             addresses.out);
+  expect_findings_saying(
+      {"--no-config", "--select", "RL302", "--client", "cidr=10.1.0.0/28", "--client",
+       "cidr=10.1.0.16/28", fixture("RL302-tgw-subnet-empty-nacl/template.json")},
+      {"network ACL ClientTgwNetworkAcl of subnet ClientTgwSubnetA denies inbound requests from "
+       "10.1.0.0/28 and 10.1.0.16/28 on",
+       "network ACL ClientTgwNetworkAcl of subnet ClientTgwSubnetA denies outbound replies to "
+       "10.1.0.0/28 and 10.1.0.16/28 on"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()
