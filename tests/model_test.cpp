@@ -141,6 +141,10 @@ std::string two_gateways(const std::string& route, const std::string& condition 
          R"("Properties": {"TransitGatewayRouteTableId": {"Ref": "TableA"}, )" + route + "}}}}";
 }
 
+bool in_the_template(Location at) {
+  return at.known();
+}
+
 // The routes of TableA written in the template (not the propagated ones finalize adds).
 std::vector<model::TgwRoute> static_routes(const Built& built) {
   std::vector<model::TgwRoute> out;
@@ -157,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_route_to_another_gateways_attachment_is_an_error_at_the_r
   Built built(two_gateways(
       R"("DestinationCidrBlock": "10.9.0.0/16", "TransitGatewayAttachmentId": {"Ref": "AttB"})"));
   BOOST_TEST(!built.diagnostics.has_errors());  // each reference alone is sound
-  reject_routes_to_other_gateways(built.model, built.diagnostics);
+  reject_routes_to_other_gateways(built.model, in_the_template, built.diagnostics);
   const auto errors = built.diagnostics.sorted_errors();
   BOOST_TEST_REQUIRE(errors.size() == 1u);
   BOOST_TEST(errors[0].message.find("transit gateway route Route of route table TableA (transit "
@@ -176,7 +180,7 @@ BOOST_AUTO_TEST_CASE(a_route_to_its_own_gateways_attachment_or_a_blackhole_is_so
        {R"("DestinationCidrBlock": "10.9.0.0/16", "TransitGatewayAttachmentId": {"Ref": "AttA"})",
         R"("DestinationCidrBlock": "10.9.0.0/16", "Blackhole": true)"}) {
     Built built(two_gateways(route));
-    reject_routes_to_other_gateways(built.model, built.diagnostics);
+    reject_routes_to_other_gateways(built.model, in_the_template, built.diagnostics);
     BOOST_TEST(!built.diagnostics.has_errors(), route);
     BOOST_TEST(built.diagnostics.sorted_notices().empty(), route);
   }
@@ -187,7 +191,7 @@ BOOST_AUTO_TEST_CASE(a_route_that_may_not_be_deployed_is_a_notice) {
       R"("DestinationCidrBlock": "10.9.0.0/16", "TransitGatewayAttachmentId": {"Ref": "AttB"})",
       "Prod"));
   const size_t notices = built.diagnostics.sorted_notices().size();
-  reject_routes_to_other_gateways(built.model, built.diagnostics);
+  reject_routes_to_other_gateways(built.model, in_the_template, built.diagnostics);
   BOOST_TEST(!built.diagnostics.has_errors());
   BOOST_TEST(built.diagnostics.sorted_notices().size() == notices + 1);
   BOOST_TEST(static_routes(built).at(0).attachment == model::kUnknownIndex);

@@ -459,7 +459,8 @@ void build_once(Inputs& inputs, const std::set<uint32_t>& broken, model::Model& 
     }
   }
   model::finalize(model, written_out);
-  reject_routes_to_other_gateways(model, diagnostics);
+  reject_routes_to_other_gateways(
+      model, [&](Location at) { return inputs.is_input(at); }, diagnostics);
 }
 
 }  // namespace

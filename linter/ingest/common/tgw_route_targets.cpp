@@ -33,18 +33,21 @@ std::string other_gateway_target(const model::Model& model, const model::TgwRout
       attachment.origin.name, model.transit_gateways[attachment.tgw].origin.name);
 }
 
-void reject_routes_to_other_gateways(model::Model& model, Diagnostics& diagnostics) {
+void reject_routes_to_other_gateways(model::Model& model,
+                                     const std::function<bool(Location)>& in_input,
+                                     Diagnostics& diagnostics) {
   for (model::TgwRouteTable& table : model.tgw_route_tables) {
     for (model::TgwRoute& route : table.routes) {
       const std::string problem = other_gateway_target(model, table, route);
       if (problem.empty()) continue;
-      if (route.origin.certain) {
+      if (route.origin.certain && in_input(route.origin.location)) {
         diagnostics.error(route.origin.location, problem);
       } else {
-        // It exists only under a condition that cannot be decided, and may never be deployed.
-        diagnostics.notice(
-            route.origin.location,
-            fmt::format("{}, if it is deployed; paths through it are not checked", problem));
+        // It may never be deployed (a condition that cannot be decided), or it was written where
+        // no input is to be set aside.
+        diagnostics.notice(route.origin.location,
+                           fmt::format("{}{}; paths through it are not checked", problem,
+                                       route.origin.certain ? "" : ", if it is deployed"));
       }
       route.attachment = model::kUnknownIndex;
     }

@@ -3,6 +3,7 @@
 // no export AWS wrote, holds one.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "linter/core/diagnostics.h"
@@ -16,10 +17,13 @@ std::string other_gateway_target(const model::Model& model, const model::TgwRout
                                  const model::TgwRoute& route);
 
 // Each static transit gateway route left whose attachment belongs to another transit gateway
-// (an account export's are notices already: ingest/account) is a template's or a plan's, which
-// cannot be deployed: an input error at the route, so that its input is set aside, as for an
-// undefined Ref; or a notice where the route exists only under a condition that cannot be decided.
-// Either way its target becomes unknown, so that no walk goes through it.
-void reject_routes_to_other_gateways(model::Model& model, Diagnostics& diagnostics);
+// (an export's are notices and a plan's errors already: ingest/account, ingest/terraform) is a
+// template's, which cannot be deployed: an input error at the route, so that its input is set
+// aside, as for an undefined Ref; or a notice where the route exists only under a condition that
+// cannot be decided, or is located outside every input (`in_input`), where an error would stop
+// the run. Either way its target becomes unknown, so that no walk goes through it.
+void reject_routes_to_other_gateways(model::Model& model,
+                                     const std::function<bool(Location)>& in_input,
+                                     Diagnostics& diagnostics);
 
 }  // namespace reachlint
