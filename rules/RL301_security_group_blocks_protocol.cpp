@@ -65,7 +65,7 @@ void check(const RuleContext& context, FindingSink& sink) {
          fmt::format("{} on {}: {}", hop.decision, ports, port_consequence(hop)), a.file_system,
          &group,
          fmt::format("{}|{}|{}|{}", fs, group.name, hop.egress ? "egress" : "ingress", ports),
-         &trace, &hop});
+         &trace, &hop, hop.client_words});
   });
 }
 

@@ -65,7 +65,7 @@ void check(const RuleContext& context, FindingSink& sink) {
          a.file_system, &subject,
          fmt::format("{}|{}|{}|{}|{}", fs, acl.name, hop.egress ? "out" : "in",
                      hop.direction == analysis::Direction::Forward ? "request" : "reply", ports),
-         &trace, &hop});
+         &trace, &hop, hop.client_words});
   });
 }
 

@@ -63,6 +63,23 @@ FindingSink::Key FindingSink::qualified_identity(const Report& report) const {
   return {stack, report.subject->stack, fmt::format("{}|{}", scope, report.identity)};
 }
 
+namespace {
+
+// The name of the first client a report speaks for ("" for none), as its stack and id.
+std::string first_member(const model::Model& model, const Report& report) {
+  if (!report.trace) return {};
+  std::string first;
+  for (const analysis::ClientMember& member : report.trace->client->members) {
+    const std::string_view stack =
+        member.stack < model.stacks.size() ? std::string_view(model.stacks[member.stack]) : "";
+    std::string name = fmt::format("{}/{}", member.id, stack);
+    if (first.empty() || name < first) first = std::move(name);
+  }
+  return first;
+}
+
+}  // namespace
+
 // A finding found behind other broken hops says which: the walk went on as if they were fixed.
 // Seen from a client that needs no fix first, it says nothing of them.
 void FindingSink::report(const Report& report) {
@@ -73,10 +90,14 @@ void FindingSink::report(const Report& report) {
   auto [it, inserted] = findings_.try_emplace(qualified_identity(report));
   Finding& finding = it->second;
   const std::string_view fixes = report.hop ? report.hop->after_fixing : std::string_view{};
-  // The worst level, then a finding in plain sight, speaks for all the clients.
+  // The worst level, then a finding in plain sight, then the first client by name speaks for all
+  // the clients: its path is shown, whatever order the clients were walked in.
+  const std::string speaker = first_member(model_, report);
   const bool worse = !inserted && report.level < finding.level;
-  if (inserted || worse ||
-      (report.level == finding.level && finding.behind_fixes && fixes.empty())) {
+  const bool plainer = report.level == finding.level && finding.behind_fixes && fixes.empty();
+  const bool alike = report.level == finding.level && finding.behind_fixes == !fixes.empty();
+  if (inserted || worse || plainer || (alike && speaker < finding.speaker)) {
+    finding.speaker = speaker;
     finding.rule = &rule_;
     finding.level = report.level;
     finding.behind_fixes = !fixes.empty();
@@ -91,16 +112,22 @@ void FindingSink::report(const Report& report) {
     finding.subject_type = report.subject->type;
     finding.stack = report.subject->stack;
     finding.identity = std::get<2>(it->first);
+    finding.client_words = report.client_words;
     if (report.trace) finding.path = path_of(model_, *report.trace);
   }
   if (!report.trace) return;
+  std::vector<std::string> words;
+  for (const analysis::ClientWords& part : report.client_words)
+    words.push_back(report.message.substr(part.at, part.size));
   // Two clients of one id in two stacks are two clients: named apart in take().
   for (const analysis::ClientMember& member : report.trace->client->members) {
     const auto same = [&](const FindingClient& c) {
       return c.id == member.id && c.scope == member.stack;
     };
-    if (std::none_of(finding.clients.begin(), finding.clients.end(), same))
-      finding.clients.push_back({.id = member.id, .stack = {}, .shown = {}, .scope = member.stack});
+    if (std::none_of(finding.clients.begin(), finding.clients.end(), same)) {
+      finding.clients.push_back(
+          {.id = member.id, .stack = {}, .shown = {}, .scope = member.stack, .words = words});
+    }
   }
 }
 
@@ -145,7 +172,7 @@ void RepeatedIds::scan(const std::unordered_set<std::string_view>& asked) {
 FindingClient RepeatedIds::client(const std::string& id, model::Index stack) const {
   const std::string scope = stack < model_.stacks.size() ? model_.stacks[stack] : std::string();
   std::string shown = !scope.empty() && repeats(id) ? scope + "/" + id : id;
-  return {.id = id, .stack = scope, .shown = std::move(shown), .scope = stack};
+  return {.id = id, .stack = scope, .shown = std::move(shown), .scope = stack, .words = {}};
 }
 
 namespace {
@@ -159,6 +186,46 @@ std::string client_suffix(const std::vector<FindingClient>& clients) {
     names += (i ? ", " : "") + clients[i].shown;
   if (clients.size() > kNamed) names += fmt::format(" and {} more", clients.size() - kNamed);
   return fmt::format(" ({} clients: {})", clients.size(), names);
+}
+
+// "a, b and c", "a, b, c and 2 more"; "; " between items that hold commas themselves.
+std::string listed(const std::vector<std::string_view>& items) {
+  constexpr size_t kNamed = 3;
+  const bool commas = std::any_of(items.begin(), items.end(), [](std::string_view item) {
+    return item.find(',') != std::string_view::npos;
+  });
+  const std::string_view separator = commas ? "; " : ", ";
+  const size_t named = items.size() > kNamed ? kNamed : items.size() - 1;
+  std::string out;
+  for (size_t i = 0; i < named; ++i) out += fmt::format("{}{}", i ? separator : "", items[i]);
+  if (items.size() > kNamed) return out + fmt::format(" and {} more", items.size() - kNamed);
+  return out + fmt::format(" and {}", items.back());
+}
+
+// The clients' own words of one part of the message, each once, in the order of the clients;
+// empty when they are all alike.
+std::vector<std::string_view> differing_words(const std::vector<FindingClient>& clients,
+                                              size_t part, std::string_view one) {
+  std::vector<std::string_view> items;
+  for (const FindingClient& client : clients) {
+    if (part >= client.words.size()) continue;
+    std::string_view item = client.words[part];
+    if (item.substr(0, one.size()) == one) item.remove_prefix(one.size());
+    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+  }
+  if (items.size() < 2) items.clear();
+  return items;
+}
+
+// A finding that speaks for clients whose words differ (the addresses a security group does not
+// admit, the subnet whose ACL denies) names all of them where the message names the first's.
+void name_each_clients_words(Finding& finding) {
+  for (size_t part = finding.client_words.size(); part-- > 0;) {
+    const analysis::ClientWords& at = finding.client_words[part];
+    const std::vector<std::string_view> items = differing_words(finding.clients, part, at.one);
+    if (items.empty() || at.at + at.size > finding.message.size()) continue;
+    finding.message.replace(at.at, at.size, fmt::format("{}{}", at.many, listed(items)));
+  }
 }
 
 }  // namespace
@@ -192,8 +259,13 @@ void name_findings(const model::Model& model, std::vector<Finding>& findings) {
   }
   const RepeatedIds repeated(model, asked);
   for (Finding& finding : findings) {
-    for (FindingClient& client : finding.clients) client = repeated.client(client.id, client.scope);
+    for (FindingClient& client : finding.clients) {
+      std::vector<std::string> words = std::move(client.words);
+      client = repeated.client(client.id, client.scope);
+      client.words = std::move(words);
+    }
     std::sort(finding.clients.begin(), finding.clients.end());
+    name_each_clients_words(finding);
     finding.message += client_suffix(finding.clients);
     if (subject_apart(model, finding) && repeated.repeats(finding.subject))
       finding.identity += fmt::format("|subject of {}", model.stacks[finding.stack]);

@@ -41,6 +41,9 @@ struct FindingClient {
   std::string stack;  // of what the id names (an export's account/region); empty: none, a CIDR
   std::string shown;  // the id, or STACK/ID when the id names clients of several stacks
   model::Index scope = model::kNone;  // the stack's index: two files may share a stack name
+  // What the finding's message says of this client where it names the client's side
+  // (Finding::client_words), in order.
+  std::vector<std::string> words;
 
   friend bool operator<(const FindingClient& a, const FindingClient& b) {
     return std::tie(a.id, a.stack, a.shown, a.scope) < std::tie(b.id, b.stack, b.shown, b.scope);
@@ -78,18 +81,23 @@ struct Finding {
   std::string subject_type;  // its AWS type
   model::Index stack = model::kNone;
   std::string identity;  // rule-relative identity of what is broken, for fingerprints
+  // Where `message` names the client's side, as it reads for the first client; name_findings
+  // names every client's there when they differ.
+  std::vector<analysis::ClientWords> client_words;
   std::vector<PathStep> path;
   std::optional<SuppressionInfo> suppression;
   std::string baseline_state;  // "new" or "unchanged" when compared with a baseline; else empty
   bool behind_fixes = false;   // seen so far only behind other broken hops, as if they were fixed
+  std::string speaker;         // the client its message and path are written for (ID/STACK), if any
 
   // Whether it counts toward the exit status and is shown by default.
   bool active() const { return !suppression && baseline_state != "unchanged"; }
 };
 
 // Completes the findings of every rule's sink: names their clients (STACK/ID where the id
-// repeats across stacks) at the end of their messages, and gives a finding whose subject's id
-// repeats in a stack other than its file system's a fingerprint of its own.
+// repeats across stacks) at the end of their messages and, where the clients' own words differ
+// (their addresses, their subnets), all of them in their place, and gives a finding whose subject's
+// id repeats in a stack other than its file system's a fingerprint of its own.
 void name_findings(const model::Model& model, std::vector<Finding>& findings);
 
 // Stable across runs and line moves: the rule and the identity of what is broken.
@@ -104,6 +112,8 @@ struct Report {
   std::string identity;                    // what makes two reports the same finding
   const analysis::Trace* trace = nullptr;  // the path, when the finding is about one
   const analysis::Hop* hop = nullptr;      // the broken hop, when the finding is about one
+  // Where `message` names the client's side (its addresses, its subnet), in order.
+  std::vector<analysis::ClientWords> client_words = {};
 };
 
 // One report as its rule made it, unmerged: about a broken hop, or (no hop) about a file system as

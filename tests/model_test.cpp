@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "linter/ingest/cloudformation/template_model_builder.h"
+#include "linter/ingest/common/tgw_route_targets.h"
 #include "linter/model/finalize.h"
 
 using namespace reachlint;
@@ -116,6 +117,84 @@ BOOST_AUTO_TEST_CASE(invalid_values_are_errors) {
     "S": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "S2"}, "CidrBlock": "10.0.0.0/24"}},
     "S2": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"}, "CidrBlock": "10.0.1.0/24"}}}})");
   BOOST_TEST(wrong_kind.diagnostics.has_errors());
+}
+
+namespace {
+
+// Two transit gateways, each with an attachment of its own VPC, and a table of the first with
+// `route` (a TransitGatewayRoute's properties besides its table) as `Route`, under `condition`.
+std::string two_gateways(const std::string& route, const std::string& condition = "") {
+  return R"({"Parameters": {"Env": {"Type": "String"}},
+  "Conditions": {"Prod": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}},
+  "Resources": {
+  "VpcA": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
+  "VpcB": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.1.0.0/16"}},
+  "SubnetA": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "VpcA"}, "CidrBlock": "10.0.0.0/24", "AvailabilityZone": "us-east-1a"}},
+  "SubnetB": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "VpcB"}, "CidrBlock": "10.1.0.0/24", "AvailabilityZone": "us-east-1a"}},
+  "TgwA": {"Type": "AWS::EC2::TransitGateway", "Properties": {}},
+  "TgwB": {"Type": "AWS::EC2::TransitGateway", "Properties": {}},
+  "AttA": {"Type": "AWS::EC2::TransitGatewayAttachment", "Properties": {"TransitGatewayId": {"Ref": "TgwA"}, "VpcId": {"Ref": "VpcA"}, "SubnetIds": [{"Ref": "SubnetA"}]}},
+  "AttB": {"Type": "AWS::EC2::TransitGatewayAttachment", "Properties": {"TransitGatewayId": {"Ref": "TgwB"}, "VpcId": {"Ref": "VpcB"}, "SubnetIds": [{"Ref": "SubnetB"}]}},
+  "TableA": {"Type": "AWS::EC2::TransitGatewayRouteTable", "Properties": {"TransitGatewayId": {"Ref": "TgwA"}}},
+  "Route": {"Type": "AWS::EC2::TransitGatewayRoute", )" +
+         (condition.empty() ? "" : R"("Condition": ")" + condition + R"(", )") +
+         R"("Properties": {"TransitGatewayRouteTableId": {"Ref": "TableA"}, )" + route + "}}}}";
+}
+
+bool in_the_template(Location at) {
+  return at.known();
+}
+
+// The routes of TableA written in the template (not the propagated ones finalize adds).
+std::vector<model::TgwRoute> static_routes(const Built& built) {
+  std::vector<model::TgwRoute> out;
+  for (const model::TgwRoute& route :
+       built.model.tgw_route_tables[built.find("TableA").index].routes) {
+    if (!route.propagated) out.push_back(route);
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_route_to_another_gateways_attachment_is_an_error_at_the_route) {
+  Built built(two_gateways(
+      R"("DestinationCidrBlock": "10.9.0.0/16", "TransitGatewayAttachmentId": {"Ref": "AttB"})"));
+  BOOST_TEST(!built.diagnostics.has_errors());  // each reference alone is sound
+  reject_routes_to_other_gateways(built.model, in_the_template, built.diagnostics);
+  const auto errors = built.diagnostics.sorted_errors();
+  BOOST_TEST_REQUIRE(errors.size() == 1u);
+  BOOST_TEST(errors[0].message.find("transit gateway route Route of route table TableA (transit "
+                                    "gateway TgwA) targets attachment AttB of transit gateway "
+                                    "TgwB") == 0u,
+             errors[0].message);
+  const auto routes = static_routes(built);
+  BOOST_TEST_REQUIRE(routes.size() == 1u);
+  BOOST_TEST((errors[0].location == routes[0].origin.location));
+  // Nothing walks through it, should the input not be set aside.
+  BOOST_TEST(routes[0].attachment == model::kUnknownIndex);
+}
+
+BOOST_AUTO_TEST_CASE(a_route_to_its_own_gateways_attachment_or_a_blackhole_is_sound) {
+  for (const char* route :
+       {R"("DestinationCidrBlock": "10.9.0.0/16", "TransitGatewayAttachmentId": {"Ref": "AttA"})",
+        R"("DestinationCidrBlock": "10.9.0.0/16", "Blackhole": true)"}) {
+    Built built(two_gateways(route));
+    reject_routes_to_other_gateways(built.model, in_the_template, built.diagnostics);
+    BOOST_TEST(!built.diagnostics.has_errors(), route);
+    BOOST_TEST(built.diagnostics.sorted_notices().empty(), route);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_route_that_may_not_be_deployed_is_a_notice) {
+  Built built(two_gateways(
+      R"("DestinationCidrBlock": "10.9.0.0/16", "TransitGatewayAttachmentId": {"Ref": "AttB"})",
+      "Prod"));
+  const size_t notices = built.diagnostics.sorted_notices().size();
+  reject_routes_to_other_gateways(built.model, in_the_template, built.diagnostics);
+  BOOST_TEST(!built.diagnostics.has_errors());
+  BOOST_TEST(built.diagnostics.sorted_notices().size() == notices + 1);
+  BOOST_TEST(static_routes(built).at(0).attachment == model::kUnknownIndex);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -55,6 +55,17 @@ struct Via {
 // "peering connection pcx-1", "VPN gateway vgw-1"
 std::string via_words(const Via& via);
 
+// Words of a hop's decision that name the client's side of the path (its addresses, its subnet),
+// which differ between clients that break at the same hop: a finding that speaks for several
+// clients names each one's in their place. `one` is how the words begin ("subnet " of "subnet
+// s-1"), `many` how a list of them begins ("subnets ").
+struct ClientWords {
+  size_t at = 0;  // in the decision
+  size_t size = 0;
+  std::string_view one;
+  std::string_view many;
+};
+
 struct Hop {
   Direction direction = Direction::Forward;
   HopKind kind = HopKind::ClientRoute;
@@ -68,8 +79,9 @@ struct Hop {
   uint8_t reply = 0;      // 0: the request; n: the reply from reply_subnets(endpoint)[n - 1]
   bool essential = true;  // false: only NFSv3 side ports are affected
   bool egress = false;    // security groups and ACLs: the outbound side
-  std::vector<PortProblem> blocked;  // PortsBlocked: what is denied
-  Location unknown_at;               // Unknown: what made it so
+  std::vector<PortProblem> blocked;       // PortsBlocked: what is denied
+  std::vector<ClientWords> client_words;  // in `decision`, in order
+  Location unknown_at;                    // Unknown: what made it so
   // Every broken hop is reported in one run: the walk goes on past a broken hop as if it were
   // fixed, when the fix is plain. `fixed_as` (on the broken hop) says what the walk assumes
   // instead; `after_fixing` (on the hops after it) names the fixes they were found behind.

@@ -114,6 +114,11 @@ void Walker::fail(Hop& hop, Cause cause, std::string decision) {
   hop.decision = std::move(decision);
 }
 
+void Walker::fail(Hop& hop, Cause cause, MarkedWords decision) {
+  fail(hop, cause, std::move(decision.text));
+  hop.client_words = std::move(decision.client);
+}
+
 void Walker::unknown(Hop& hop, Location where, std::string why) {
   hop.verdict = Verdict::Unknown;
   hop.unknown_at = where;

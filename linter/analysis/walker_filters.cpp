@@ -53,24 +53,28 @@ std::vector<PortNeed> Walker::reply_ports() const {
 // The file system's groups toward the client, and the client's groups (when known) toward the
 // file system.
 void Walker::check_security_groups(const RoutePath& path) {
-  check_groups(fs_.security_groups, false, client_peer(path), say([&] {
-                 return fmt::format("{} of {} {} {}", group_names(model_, fs_.security_groups),
-                                    fs_.origin.name,
-                                    verb(fs_.security_groups, "does not admit", "do not admit"),
-                                    client_.addresses.str());
+  check_groups(fs_.security_groups, false, client_peer(path), say_marked([&] {
+                 MarkedWords words;
+                 words << fmt::format("{} of {} {} ", group_names(model_, fs_.security_groups),
+                                      fs_.origin.name,
+                                      verb(fs_.security_groups, "does not admit", "do not admit"));
+                 words.client_side(client_.addresses.str());
+                 return words;
                }));
   if (!client_.groups_known || client_.groups.empty()) return;
   const std::vector<model::Maybe<Index>> groups(client_.groups.begin(), client_.groups.end());
-  check_groups(groups, true, server_peer(path), say([&] {
-                 return fmt::format("{} of the client {} egress to {}", group_names(model_, groups),
-                                    verb(groups, "does not allow", "do not allow"),
-                                    endpoint_.description);
+  check_groups(groups, true, server_peer(path), say_marked([&] {
+                 MarkedWords words;
+                 words << fmt::format(
+                     "{} of the client {} egress to {}", group_names(model_, groups),
+                     verb(groups, "does not allow", "do not allow"), endpoint_.description);
+                 return words;
                }));
 }
 
 // One SecurityGroup hop: `groups` on one side, toward `peer`; `subject` says what fails.
 void Walker::check_groups(const std::vector<model::Maybe<Index>>& groups, bool egress,
-                          const Peer& peer, const std::string& subject) {
+                          const Peer& peer, const MarkedWords& subject) {
   const model::EntityRef resource = first_group(groups);
   if (!resource.valid()) return;
   Hop& hop = add(Direction::Forward, HopKind::SecurityGroup, resource,
@@ -81,8 +85,9 @@ void Walker::check_groups(const std::vector<model::Maybe<Index>>& groups, bool e
     hop.blocked = result.denied;
     hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
                                 [](const PortProblem& p) { return p.need.essential; });
-    fail(hop, Cause::PortsBlocked,
-         result.note.empty() ? subject : subject + " (" + result.note + ")");
+    MarkedWords decision = subject;
+    if (!result.note.empty()) decision << " (" << result.note << ")";
+    fail(hop, Cause::PortsBlocked, std::move(decision));
   } else if (result.unknown) {
     unknown(hop, result.unknown_at, result.unknown_why);
   } else {
@@ -150,11 +155,16 @@ void Walker::check_acl(Index of_subnet, bool egress, const AddressSet& remote,
     hop.decided_by = result.denied.front().rule;
     hop.essential = std::any_of(result.denied.begin(), result.denied.end(),
                                 [](const PortProblem& p) { return p.need.essential; });
-    fail(hop, Cause::PortsBlocked, say([&] {
-           return fmt::format("network ACL {} of subnet {} denies {} {} {}", name(hop.resource),
-                              subnet(of_subnet).origin.name, side,
-                              direction == Direction::Forward ? "requests" : "replies",
-                              egress ? "to " + remote.str() : "from " + remote.str());
+    fail(hop, Cause::PortsBlocked, say_marked([&] {
+           MarkedWords words;
+           words << fmt::format("network ACL {} of ", name(hop.resource));
+           words.client_side(fmt::format("subnet {}", subnet(of_subnet).origin.name), "subnet ",
+                             "subnets ");
+           words << fmt::format(" denies {} {} {} ", side,
+                                direction == Direction::Forward ? "requests" : "replies",
+                                egress ? "to" : "from");
+           words.client_side(remote.str());
+           return words;
          }));
   } else if (result.unknown) {
     unknown(hop, result.unknown_at, result.unknown_why);

@@ -17,6 +17,24 @@ namespace reachlint::analysis {
 
 enum class Transport : uint8_t { Unknown, SameVpc, Peering, TransitGateway };
 
+// A decision in words, with the words that name the client's side marked (Hop::client_words).
+struct MarkedWords {
+  std::string text;
+  std::vector<ClientWords> client;
+
+  MarkedWords& operator<<(std::string_view words) {
+    text += words;
+    return *this;
+  }
+  // `one` begins `words` ("subnet " of "subnet s-1"); `many` begins a list of them ("subnets ").
+  MarkedWords& client_side(std::string_view words, std::string_view one = {},
+                           std::string_view many = {}) {
+    client.push_back({text.size(), words.size(), one, many});
+    text += words;
+    return *this;
+  }
+};
+
 // What the routing half learns about the way between the client and the file system, and the
 // filtering half needs: which group references work and which ACLs apply depend on it.
 struct RoutePath {
@@ -133,7 +151,7 @@ class Walker {
   // Filters (walker_filters.cpp).
   void check_security_groups(const RoutePath& path);
   void check_groups(const std::vector<model::Maybe<model::Index>>& groups, bool egress,
-                    const Peer& peer, const std::string& subject);
+                    const Peer& peer, const MarkedWords& subject);
   Peer client_peer(const RoutePath& path) const;
   Peer server_peer(const RoutePath& path) const;
   void check_network_acls(const RoutePath& path);
@@ -150,6 +168,7 @@ class Walker {
   std::vector<model::Index> reply_sides() const;
   void set_reply(size_t side);
   void fail(Hop& hop, Cause cause, std::string decision);
+  void fail(Hop& hop, Cause cause, MarkedWords decision);
   void unknown(Hop& hop, Location where, std::string why);
   void walk_on_as_fixed(Hop& hop, std::string fix);
   std::optional<model::Index> tgw_joining(model::Index vpc) const;
@@ -166,6 +185,10 @@ class Walker {
   template <typename Make>
   std::string say(Make make) const {
     return words_ ? std::string(make()) : std::string();
+  }
+  template <typename Make>
+  MarkedWords say_marked(Make make) const {
+    return words_ ? make() : MarkedWords{};
   }
 
   // Words (walker_wording.cpp).

@@ -35,10 +35,6 @@ KNOWN_FAILURES = {
         CROSS_REGION,
     ("RL101", "dump-cross-region-peering-one-side-declared rtb-a519c0bb8a4f2c27a:10.1.0.0/16"):
         CROSS_REGION,
-    ("RL301", "client-ids-repeat FsxSecurityGroup"):
-        "one finding for the two clients the group blocks names the range of the first "
-        "(10.1.0.0/24) alone; the transformer admits that range, and team-b's 10.2.0.0/24 stays "
-        "blocked",
     ("RL102", "client-ids-repeat ClientRouteTable"):
         "the transformers find template resources by logical id in the first template that has "
         "it: they add the route to team-a's ClientRouteTable, not to team-b's that the finding "

@@ -666,17 +666,29 @@ def mover(old, new, subnets):
 # ---------------------------------------------------------------------------------------------
 # RL301: open the ports the message lists, to or from the CIDR it names.
 
+# A list of CIDRs as a finding that speaks for several clients writes them: "A", "A and B",
+# "A, B and C"; "A, B, C and 2 more" names too few to fix.
+CIDR_LIST = CIDR_TEXT + r"(?:(?:, |; | and )" + CIDR_TEXT + r")*(?: and \d+ more)?"
+
+
+def cidr_list(text):
+    if re.search(r" and \d+ more$", text):
+        return None
+    return re.findall(CIDR_TEXT, text)
+
+
 def fix_rl301(fixture, finding):
     message = finding["message"]
-    ingress = re.search(r"security group (\S+) of \S+ does not admit (" + CIDR_TEXT + r").*? on "
+    ingress = re.search(r"security group (\S+) of \S+ does not admit (" + CIDR_LIST + r").*? on "
                         r"(.*?): NF", message)
     egress = re.search(r"security group (\S+) of the client does not allow egress to (.+?) on "
                        r"(.*?): NF", message)
     m = ingress or egress
     if not m:
         return None
-    group, cidr, ports = m.group(1), destination(m.group(2)), port_ranges(m.group(3))
-    if not ports or not cidr:
+    group, ports = m.group(1), port_ranges(m.group(3))
+    cidrs = cidr_list(m.group(2)) if ingress else [destination(m.group(2))]
+    if not ports or not cidrs or None in cidrs:
         return None
     out = fixture.copy()
     if group.startswith("sg-"):
@@ -686,7 +698,8 @@ def fix_rl301(fixture, finding):
         key = "IpPermissions" if ingress else "IpPermissionsEgress"
         record.setdefault(key, []).extend(
             {"IpProtocol": p, "FromPort": lo, "ToPort": hi, "IpRanges": [{"CidrIp": cidr}],
-             "Ipv6Ranges": [], "PrefixListIds": [], "UserIdGroupPairs": []} for p, lo, hi in ports)
+             "Ipv6Ranges": [], "PrefixListIds": [], "UserIdGroupPairs": []}
+            for p, lo, hi in ports for cidr in cidrs)
         return out
     props = Template(out).props(group)
     if props is None:
@@ -694,7 +707,8 @@ def fix_rl301(fixture, finding):
     key = "SecurityGroupIngress" if ingress else "SecurityGroupEgress"
     field = "CidrIp" if ingress else "CidrIp"
     props.setdefault(key, []).extend(
-        {"IpProtocol": p, "FromPort": lo, "ToPort": hi, field: cidr} for p, lo, hi in ports)
+        {"IpProtocol": p, "FromPort": lo, "ToPort": hi, field: cidr}
+        for p, lo, hi in ports for cidr in cidrs)
     return out
 
 
@@ -702,14 +716,15 @@ def fix_rl301(fixture, finding):
 # RL302: allow entries, numbered before every other, for the ports and direction the message names.
 
 def fix_rl302(fixture, finding):
-    m = re.search(r"network ACL (\S+) of subnet \S+ denies (inbound|outbound) (?:requests|replies) "
-                  r"(?:to|from) (" + CIDR_TEXT + r") on (.*?) \((?:no rule allows them|rule \S+)\)",
-                  finding["message"])
+    m = re.search(r"network ACL (\S+) of subnets? .+? denies (inbound|outbound) "
+                  r"(?:requests|replies) (?:to|from) (" + CIDR_LIST + r") on (.*?) "
+                  r"\((?:no rule allows them|rule \S+)\)", finding["message"])
     if not m:
         return None
-    acl, direction, cidr, ports = m.groups()
+    acl, direction, cidrs, ports = m.groups()
     egress = direction == "outbound"
-    entries = port_ranges(ports)
+    cidrs = cidr_list(cidrs)
+    entries = [(cidr, proto, lo, hi) for cidr in cidrs or [] for proto, lo, hi in port_ranges(ports)]
     if not entries:
         return None
     out = fixture.copy()
@@ -721,7 +736,7 @@ def fix_rl302(fixture, finding):
         first = min(numbers, default=100)
         if first <= len(entries):
             return None
-        for index, (proto, lo, hi) in enumerate(entries):
+        for index, (cidr, proto, lo, hi) in enumerate(entries):
             record["Entries"].append({"CidrBlock": cidr, "Egress": egress, "RuleAction": "allow",
                                       "Protocol": "6" if proto == "tcp" else "17",
                                       "PortRange": {"From": lo, "To": hi},
@@ -737,7 +752,7 @@ def fix_rl302(fixture, finding):
     first = min(numbers, default=100)
     if first <= len(entries):
         return None
-    for index, (proto, lo, hi) in enumerate(entries):
+    for index, (cidr, proto, lo, hi) in enumerate(entries):
         t.add(f"OracleAclEntry{index}", {"Type": "AWS::EC2::NetworkAclEntry", "Properties": {
             "NetworkAclId": {"Ref": acl}, "RuleNumber": first - len(entries) + index,
             "Protocol": 6 if proto == "tcp" else 17, "RuleAction": "allow", "Egress": egress,

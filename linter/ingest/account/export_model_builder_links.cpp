@@ -3,6 +3,7 @@
 #include "linter/core/parallel.h"
 #include "linter/ingest/account/export_model_builder_internal.h"
 #include "linter/ingest/common/protocol_names.h"
+#include "linter/ingest/common/tgw_route_targets.h"
 
 namespace reachlint::export_detail {
 
@@ -165,6 +166,15 @@ void ExportModelBuilder::fill_tgw_routes(Scribe& out) {
         route.prefix_list = find(prefix_lists_, record.prefix_list);
       } else {
         route.destination = cidr(out, record.destination, record.location, listing.table);
+      }
+      // AWS lists no such route: the export is not one account's as AWS wrote it (edited, or
+      // mixed with another's). The route is not followed, and the rest is still checked.
+      if (const std::string problem =
+              other_gateway_target(model_, model_.tgw_route_tables[t], route);
+          !problem.empty()) {
+        out.notes.notice(record.location,
+                         fmt::format("{}; paths through it are not checked", problem));
+        route.attachment = model::kUnknownIndex;
       }
       routes.push_back(std::move(route));
     }

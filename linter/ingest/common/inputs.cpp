@@ -15,6 +15,7 @@
 
 #include "linter/core/utf16.h"
 #include "linter/core/whole_file.h"
+#include "linter/ingest/common/tgw_route_targets.h"
 #include "linter/model/finalize.h"
 
 namespace reachlint {
@@ -458,6 +459,8 @@ void build_once(Inputs& inputs, const std::set<uint32_t>& broken, model::Model& 
     }
   }
   model::finalize(model, written_out);
+  reject_routes_to_other_gateways(
+      model, [&](Location at) { return inputs.is_input(at); }, diagnostics);
 }
 
 }  // namespace

@@ -71,6 +71,7 @@ void PlanModelBuilder::build() {
   apply_unknown_subnet_associations();
   apply_unknown_table_routes();
   apply_attachment_defaults();
+  reject_routes_to_other_gateways();
 }
 
 PlanModelBuilder::Reader PlanModelBuilder::reader_for(std::string_view type) {

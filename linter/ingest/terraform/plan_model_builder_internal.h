@@ -117,6 +117,7 @@ class PlanModelBuilder {
   void apply_unknown_associations();
   void apply_unknown_subnet_associations();
   void apply_unknown_table_routes();
+  void reject_routes_to_other_gateways();
 
   const Plan& plan_;
   model::Model& model_;
@@ -138,6 +139,14 @@ class PlanModelBuilder {
   std::vector<model::Index> unknown_subnet_tables_;  // the VPCs (or kNone) they may be in
   std::vector<model::Index> unknown_subnet_acls_;
   std::vector<model::Route> unknown_table_routes_;  // routes whose table is known after apply
+  // The static transit gateway routes read, by table and place, with where the plan sets their
+  // attachment: an attachment of another gateway is an error located in the plan.
+  struct TgwRouteAt {
+    model::Index table;
+    size_t route;
+    Location attachment;
+  };
+  std::vector<TgwRouteAt> tgw_routes_;
 };
 
 }  // namespace reachlint::terraform

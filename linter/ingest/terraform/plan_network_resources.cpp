@@ -1,6 +1,7 @@
 // Readers for VPCs, subnets, route tables and the transports between VPCs.
 #include <fmt/format.h>
 
+#include "linter/ingest/common/tgw_route_targets.h"
 #include "linter/ingest/terraform/plan_model_builder_internal.h"
 
 namespace reachlint::terraform {
@@ -375,7 +376,25 @@ void PlanModelBuilder::read_tgw_route(const PlanResource& r) {
     route.attachment = attachment.known() ? *attachment : model::kUnknownIndex;
   }
   if (route.destination.absent()) return;  // an IPv6 route
-  if (table.known()) model_.tgw_route_tables[*table].routes.push_back(std::move(route));
+  if (!table.known()) return;
+  auto& routes = model_.tgw_route_tables[*table].routes;
+  tgw_routes_.push_back(
+      {*table, routes.size(), at(r, plan_.attribute(r.scope, "transit_gateway_attachment_id"))});
+  routes.push_back(std::move(route));
+}
+
+// Once every attachment's gateway is read: AWS rejects a route to another gateway's attachment,
+// so the plan cannot be applied (an error in the plan, which sets it aside), and nothing walks
+// through the route.
+void PlanModelBuilder::reject_routes_to_other_gateways() {
+  for (const TgwRouteAt& written : tgw_routes_) {
+    const model::TgwRouteTable& table = model_.tgw_route_tables[written.table];
+    model::TgwRoute& route = model_.tgw_route_tables[written.table].routes[written.route];
+    const std::string problem = other_gateway_target(model_, table, route);
+    if (problem.empty()) continue;
+    error(written.attachment, problem);
+    route.attachment = model::kUnknownIndex;
+  }
 }
 
 void PlanModelBuilder::read_peering(const PlanResource& r) {
