@@ -1,7 +1,6 @@
 #include "rules/finding.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -136,37 +135,16 @@ RepeatedIds::RepeatedIds(const model::Model& model,
     : model_(model) {
   // One stack or none: no id can repeat across stacks.
   if (model.stacks.size() < 2 || asked.empty()) return;
-  if (model.names_indexed()) {
-    look_up(asked);
-  } else {
-    scan(asked);
-  }
-}
-
-// Declared clients were found by name: the index is there, a lookup an id.
-void RepeatedIds::look_up(const std::unordered_set<std::string_view>& asked) {
-  for (const std::string_view id : asked) {
-    const std::vector<model::EntityRef> named = model_.find(id);
+  const std::vector<std::string_view> ids(asked.begin(), asked.end());
+  const std::vector<std::vector<model::EntityRef>> named = model.find_each(ids);
+  for (size_t i = 0; i < ids.size(); ++i) {
     const auto other_stack = [&](const model::EntityRef& ref) {
-      return model_.origin(ref).stack != model_.origin(named.front()).stack;
+      return model.origin(ref).stack != model.origin(named[i].front()).stack;
     };
-    if (std::any_of(named.begin(), named.end(), other_stack)) repeated_.insert(id);
+    // The model's copy of the name: the asked ones belong to findings, which are renamed next.
+    if (std::any_of(named[i].begin(), named[i].end(), other_stack))
+      repeated_.insert(model.origin(named[i].front()).name);
   }
-}
-
-// Otherwise one pass over the names costs less than building the index for a few ids.
-void RepeatedIds::scan(const std::unordered_set<std::string_view>& asked) {
-  std::unordered_map<std::string_view, model::Index> first_stack;
-  const auto add = [&](const auto& entities) {
-    for (const auto& entity : entities) {
-      if (entity.origin.implicit || !asked.count(entity.origin.name)) continue;
-      const auto [it, inserted] = first_stack.try_emplace(entity.origin.name, entity.origin.stack);
-      if (!inserted && it->second != entity.origin.stack) repeated_.insert(entity.origin.name);
-    }
-  };
-#define REACHLINT_ENTITY(kind, type, array, ...) add(model_.array);
-#include "linter/model/entities.def"
-#undef REACHLINT_ENTITY
 }
 
 FindingClient RepeatedIds::client(const std::string& id, model::Index stack) const {

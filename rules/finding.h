@@ -62,9 +62,6 @@ class RepeatedIds {
   FindingClient client(const std::string& id, model::Index stack) const;
 
  private:
-  void look_up(const std::unordered_set<std::string_view>& asked);
-  void scan(const std::unordered_set<std::string_view>& asked);
-
   const model::Model& model_;
   std::unordered_set<std::string_view> repeated_;
 };

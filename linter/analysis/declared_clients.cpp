@@ -1,6 +1,7 @@
 #include "linter/analysis/declared_clients.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -11,9 +12,39 @@ namespace reachlint::analysis {
 
 using model::Index;
 
+namespace {
+
+// A filesystems pattern. An id written as it is (most are) is compared, not matched: an audit
+// declares hundreds of clients, each asked about every file system.
+class FileSystemPattern {
+ public:
+  explicit FileSystemPattern(const std::string& pattern) {
+    const bool literal = std::all_of(pattern.begin(), pattern.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ':' ||
+             c == '/';
+    });
+    if (literal) {
+      literal_ = pattern;
+    } else {
+      re_ = std::make_unique<RE2>(pattern, RE2::Quiet);
+    }
+  }
+  // Empty when the pattern is a valid re2 expression.
+  std::string error() const { return re_ && !re_->ok() ? re_->error() : std::string(); }
+  bool matches(std::string_view name) const {
+    return re_ ? RE2::FullMatch(name, *re_) : name == literal_;
+  }
+
+ private:
+  std::string literal_;
+  std::unique_ptr<RE2> re_;
+};
+
+}  // namespace
+
 struct DeclaredClients::Entry {
   std::vector<ClientGroup> groups;
-  std::vector<std::unique_ptr<RE2>> filesystems;
+  std::vector<FileSystemPattern> filesystems;
 };
 
 DeclaredClients::DeclaredClients() = default;
@@ -21,16 +52,30 @@ DeclaredClients::~DeclaredClients() = default;
 DeclaredClients::DeclaredClients(DeclaredClients&&) noexcept = default;
 DeclaredClients& DeclaredClients::operator=(DeclaredClients&&) noexcept = default;
 
-std::vector<model::EntityRef> find_client_id(const model::Model& model, std::string_view value) {
+namespace {
+
+// "STACK/ID" names ID in STACK only: ids hold no '/', stack names may (the last one divides).
+std::string_view id_of(std::string_view value) {
   const size_t slash = value.rfind('/');
-  if (slash == std::string_view::npos) return model.find(value);
+  return slash == std::string_view::npos ? value : value.substr(slash + 1);
+}
+
+std::vector<model::EntityRef> in_stack_of(const model::Model& model, std::string_view value,
+                                          std::vector<model::EntityRef> found) {
+  const size_t slash = value.rfind('/');
+  if (slash == std::string_view::npos) return found;
   const std::string_view stack = value.substr(0, slash);
-  std::vector<model::EntityRef> found = model.find(value.substr(slash + 1));
   std::erase_if(found, [&](const model::EntityRef& ref) {
     const Index index = model.origin(ref).stack;
     return index >= model.stacks.size() || model.stacks[index] != stack;
   });
   return found;
+}
+
+}  // namespace
+
+std::vector<model::EntityRef> find_client_id(const model::Model& model, std::string_view value) {
+  return in_stack_of(model, value, model.find(id_of(value)));
 }
 
 bool names_cidr(std::string_view kind, std::string_view value) {
@@ -93,12 +138,12 @@ Result<std::vector<ClientGroup>> resolve_entity(const model::Model& model, model
 // nothing, and the run green: say so (a notice, as the inputs of one run may hold only some of
 // the file systems a shared configuration names).
 void note_unmatched_patterns(const model::Model& model, const ClientSpec& spec,
-                             const std::vector<std::unique_ptr<RE2>>& patterns,
+                             const std::vector<FileSystemPattern>& patterns,
                              Diagnostics& diagnostics) {
   for (size_t i = 0; i < patterns.size(); ++i) {
     const bool matched = std::any_of(
         model.file_systems.begin(), model.file_systems.end(),
-        [&](const model::FileSystem& fs) { return RE2::FullMatch(fs.origin.name, *patterns[i]); });
+        [&](const model::FileSystem& fs) { return patterns[i].matches(fs.origin.name); });
     if (!matched) {
       diagnostics.notice(spec.location,
                          fmt::format("client '{}': filesystems pattern '{}' matches no file "
@@ -119,7 +164,13 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
                                          const std::vector<ClientSpec>& specs,
                                          Diagnostics& diagnostics) {
   DeclaredClients out;
-  for (const ClientSpec& spec : specs) {
+  // One lookup for all the ids: an organisation's audit declares hundreds.
+  std::vector<std::string_view> ids;
+  for (const ClientSpec& spec : specs)
+    ids.push_back(names_cidr(spec.kind, spec.value) ? std::string_view() : id_of(spec.value));
+  std::vector<std::vector<model::EntityRef>> named = model.find_each(ids);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const ClientSpec& spec = specs[i];
     auto entry = std::make_unique<Entry>();
     std::string error;
     if (names_cidr(spec.kind, spec.value)) {
@@ -130,7 +181,7 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
         entry->groups = resolve_cidr(model, *cidr, spec.value);
       }
     } else {
-      for (const model::EntityRef& ref : find_client_id(model, spec.value)) {
+      for (const model::EntityRef& ref : in_stack_of(model, spec.value, std::move(named[i]))) {
         if (!kind_matches(spec.kind, ref.kind)) continue;
         auto groups = resolve_entity(model, ref, spec.value);
         if (!groups) {
@@ -151,11 +202,10 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
       }
     }
     for (const std::string& pattern : spec.filesystems) {
-      auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
-      if (!re->ok())
+      FileSystemPattern& compiled = entry->filesystems.emplace_back(pattern);
+      if (const std::string invalid = compiled.error(); !invalid.empty())
         error = fmt::format("filesystems pattern '{}' is not a valid re2 expression: {}", pattern,
-                            re->error());
-      entry->filesystems.push_back(std::move(re));
+                            invalid);
     }
     if (!error.empty()) {
       diagnostics.error(spec.location, error);
@@ -174,7 +224,7 @@ std::vector<ClientGroup> DeclaredClients::for_file_system(const model::Model&,
     const bool wanted =
         entry->filesystems.empty() ||
         std::any_of(entry->filesystems.begin(), entry->filesystems.end(),
-                    [&](const auto& re) { return RE2::FullMatch(fs.origin.name, *re); });
+                    [&](const FileSystemPattern& p) { return p.matches(fs.origin.name); });
     if (wanted) out.insert(out.end(), entry->groups.begin(), entry->groups.end());
   }
   return out;

@@ -191,6 +191,40 @@ void Model::index_names() const {
 #undef REACHLINT_ENTITY
 }
 
+std::vector<std::vector<EntityRef>> Model::find_each(
+    std::span<const std::string_view> names) const {
+  std::vector<std::vector<EntityRef>> found(names.size());
+  if (!name_links_.empty()) {
+    for (size_t i = 0; i < names.size(); ++i) found[i] = find(names[i]);
+    return found;
+  }
+  FlatIdMap wanted;  // name -> its first position in `names`
+  wanted.reserve(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (!names[i].empty()) wanted.try_emplace(names[i], static_cast<uint32_t>(i));
+  }
+  const auto scan = [&](const auto& array, Kind kind) {
+    for (size_t index = 0; index < array.size(); ++index) {
+      const Origin& origin = array[index].origin;
+      if (origin.implicit || origin.name.empty()) continue;
+      const uint32_t at = wanted.find(origin.name);
+      if (at != FlatIdMap::kMissing) found[at].push_back({kind, static_cast<Index>(index)});
+    }
+  };
+#define REACHLINT_ENTITY(kind, type, array, ...) scan(array, Kind::kind);
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) continue;  // no entity is named so
+    const uint32_t first = wanted.find(names[i]);
+    if (first != i) found[i] = found[first];  // a name asked twice
+    std::sort(found[i].begin(), found[i].end(), [](const EntityRef& a, const EntityRef& b) {
+      return std::tie(a.kind, a.index) < std::tie(b.kind, b.index);
+    });
+  }
+  return found;
+}
+
 std::vector<EntityRef> Model::find(std::string_view name) const {
   index_names();
   std::vector<EntityRef> found;

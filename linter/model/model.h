@@ -364,10 +364,9 @@ struct Model {
   EntityRef add(Kind kind, const Origin& origin);
   // The entities a logical or physical id names (implicit ones have no id of their own).
   std::vector<EntityRef> find(std::string_view name) const;
-  // Whether find() has built its index: until then, a few lookups cost a scan of every name.
-  bool names_indexed() const {
-    return !name_links_.empty();
-  }
+  // find() for each of `names`, in one pass over the entities until find() has built its index:
+  // building it for an organisation costs more than a pass for a few hundred names.
+  std::vector<std::vector<EntityRef>> find_each(std::span<const std::string_view> names) const;
 
  private:
   void index_names() const;
