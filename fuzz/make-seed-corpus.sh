@@ -144,6 +144,13 @@ grep -rhoE '"[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?"' --include='*.json' --in
 for h in template export intrinsics cidr config cli parameters terraform; do
   if [ -d "$root/fuzz/seeds/$h" ]; then cp "$root/fuzz/seeds/$h"/* "$seeds/$h/"; fi
 done
+# The hand-made plans with the configuration they were made from (syntax.tf: what the .tf block
+# scanner must skip: comments, heredocs, nested interpolations).
+for src in "$root"/fuzz/seeds/terraform-src/*/; do
+  name=$(basename "$src")
+  bundle_add "$seeds/terraform/$name--tf" "$name/plan.json" "$root/fuzz/seeds/terraform/$name.json"
+  for f in "$src"*.tf; do bundle_add "$seeds/terraform/$name--tf" "$name/$(basename "$f")" "$f"; done
+done
 
 # Dictionaries: the hand-written ones, plus the string literals the readers compare keys with.
 literals() {  # FILE... -> dictionary lines
