@@ -166,8 +166,10 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
   DeclaredClients out;
   // One lookup for all the ids: an organisation's audit declares hundreds.
   std::vector<std::string_view> ids;
-  for (const ClientSpec& spec : specs)
+  ids.reserve(specs.size());
+  for (const ClientSpec& spec : specs) {
     ids.push_back(names_cidr(spec.kind, spec.value) ? std::string_view() : id_of(spec.value));
+  }
   std::vector<std::vector<model::EntityRef>> named = model.find_each(ids);
   for (size_t i = 0; i < specs.size(); ++i) {
     const ClientSpec& spec = specs[i];
@@ -203,9 +205,10 @@ DeclaredClients DeclaredClients::resolve(const model::Model& model,
     }
     for (const std::string& pattern : spec.filesystems) {
       FileSystemPattern& compiled = entry->filesystems.emplace_back(pattern);
-      if (const std::string invalid = compiled.error(); !invalid.empty())
+      if (const std::string invalid = compiled.error(); !invalid.empty()) {
         error = fmt::format("filesystems pattern '{}' is not a valid re2 expression: {}", pattern,
                             invalid);
+      }
     }
     if (!error.empty()) {
       diagnostics.error(spec.location, error);
