@@ -147,10 +147,10 @@ RepeatedIds::RepeatedIds(const model::Model& model,
   }
 }
 
-FindingClient RepeatedIds::client(const std::string& id, model::Index stack) const {
-  const std::string scope = stack < model_.stacks.size() ? model_.stacks[stack] : std::string();
-  std::string shown = !scope.empty() && repeats(id) ? scope + "/" + id : id;
-  return {.id = id, .stack = scope, .shown = std::move(shown), .scope = stack, .words = {}};
+void RepeatedIds::name(FindingClient& client) const {
+  client.stack = client.scope < model_.stacks.size() ? model_.stacks[client.scope] : std::string();
+  client.shown =
+      !client.stack.empty() && repeats(client.id) ? client.stack + "/" + client.id : client.id;
 }
 
 namespace {
@@ -237,11 +237,7 @@ void name_findings(const model::Model& model, std::vector<Finding>& findings) {
   }
   const RepeatedIds repeated(model, asked);
   for (Finding& finding : findings) {
-    for (FindingClient& client : finding.clients) {
-      std::vector<std::string> words = std::move(client.words);
-      client = repeated.client(client.id, client.scope);
-      client.words = std::move(words);
-    }
+    for (FindingClient& client : finding.clients) repeated.name(client);
     std::sort(finding.clients.begin(), finding.clients.end());
     name_each_clients_words(finding);
     finding.message += client_suffix(finding.clients);

@@ -58,8 +58,8 @@ class RepeatedIds {
   // Which of the ids `asked` repeat.
   RepeatedIds(const model::Model& model, const std::unordered_set<std::string_view>& asked);
   bool repeats(std::string_view id) const { return repeated_.count(id) != 0; }
-  // The client `id` of `stack`, with its stack's name and the name to show.
-  FindingClient client(const std::string& id, model::Index stack) const;
+  // Gives `client` (its id and stack index set) its stack's name and the name to show.
+  void name(FindingClient& client) const;
 
  private:
   const model::Model& model_;

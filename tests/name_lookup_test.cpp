@@ -55,8 +55,13 @@ void check_repeated(const model::Model& model) {
   BOOST_TEST(!repeated.repeats("Solo"));
   BOOST_TEST(!repeated.repeats("Twice"));
   BOOST_TEST(!repeated.repeats("Absent"));
-  BOOST_TEST(repeated.client("Client", 1).shown == "clients/Client");
-  BOOST_TEST(repeated.client("Solo", 0).shown == "Solo");
+  rules::FindingClient client{.id = "Client", .scope = 1};
+  repeated.name(client);
+  BOOST_TEST(client.shown == "clients/Client");
+  BOOST_TEST(client.stack == "clients");
+  rules::FindingClient solo{.id = "Solo", .scope = 0};
+  repeated.name(solo);
+  BOOST_TEST(solo.shown == "Solo");
 }
 
 }  // namespace
