@@ -1,6 +1,7 @@
 #include "linter/analysis/analysis.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -50,22 +51,50 @@ void notice_unknown_hops(const model::Model& model, const FileSystemAnalysis& re
 
 namespace {
 
-// Everything about one file system that does not speak: file systems are analysed in parallel,
-// and what they have to say is said afterwards, in order.
-void analyze_one(const model::Model& model, const AnalysisOptions& options,
-                 const DeclaredClients& declared, const ClientIndex& index,
-                 const RouteIndexes& routes, model::Index f, FileSystemAnalysis& result) {
+// What one file system needs before its paths are walked: its endpoint, the ports, and the
+// clients to walk from. File systems are analysed in parallel, and what they have to say is said
+// afterwards, in order.
+void find_clients(const model::Model& model, const AnalysisOptions& options,
+                  const DeclaredClients& declared, const ClientIndex& index, model::Index f,
+                  FileSystemAnalysis& result) {
   const model::FileSystem& fs = model.file_systems[f];
-  result.file_system = f;
   result.endpoint = endpoint_of(model, fs);
   result.needs = required_ports(fs.type, options.nfs);
   if (result.needs.empty() || !result.endpoint.known) return;
   result.checked = true;
   result.clients = intended_clients(model, index, fs, result.endpoint, result.needs, declared);
+}
+
+// A run of one file system's clients, walked as one work item: a file system of an organisation
+// can have thousands of broad candidates, and walked as one item it kept one core busy long
+// after the other had finished.
+struct WalkItem {
+  model::Index file_system;
+  size_t first_client;
+  size_t end_client;
+};
+
+std::vector<WalkItem> walk_items(const std::vector<FileSystemAnalysis>& results) {
+  constexpr size_t kClientsPerItem = 64;  // a few hundred microseconds of walks
+  std::vector<WalkItem> items;
+  for (const FileSystemAnalysis& result : results) {
+    const size_t count = result.clients.size();
+    for (size_t first = 0; first < count; first += kClientsPerItem)
+      items.push_back({result.file_system, first, std::min(count, first + kClientsPerItem)});
+  }
+  return items;
+}
+
+// The traces of an item's clients, in client order.
+std::vector<Trace> walk_clients(const model::Model& model, const ClientIndex& index,
+                                const RouteIndexes& routes, const FileSystemAnalysis& result,
+                                const WalkItem& item) {
   EndpointLookups endpoint_lookups;
-  const WalkContext context{model,        routes,           index, f, result.endpoint,
-                            result.needs, &endpoint_lookups};
-  for (const ClientGroup& client : result.clients) {
+  const WalkContext context{
+      model, routes, index, item.file_system, result.endpoint, result.needs, &endpoint_lookups};
+  std::vector<Trace> traces;
+  for (size_t c = item.first_client; c < item.end_client; ++c) {
+    const ClientGroup& client = result.clients[c];
     // At organisation scale most clients are broad ones whose path holds: kept, they would be
     // most of the memory and say nothing. Whether it holds is in the verdicts alone, so they are
     // walked without words first, and again with them when the trace is kept.
@@ -74,7 +103,30 @@ void analyze_one(const model::Model& model, const AnalysisOptions& options,
     if (broad && !asymmetric(trace) && !has_unknown_hop(trace)) continue;
     if (broad) trace = walk(context, client);
     trace.hops.shrink_to_fit();  // the walk reserved room for the longest path
-    result.traces.push_back(std::move(trace));
+    traces.push_back(std::move(trace));
+  }
+  return traces;
+}
+
+// Walks every client of every file system, spread over the cores by items, and gives each file
+// system its traces in client order.
+void walk_all_clients(const model::Model& model, const AnalysisOptions& options,
+                      const ClientIndex& index, std::vector<FileSystemAnalysis>& results) {
+  const RouteIndexes routes(model);
+  const std::vector<WalkItem> items = walk_items(results);
+  size_t clients = 0;
+  for (const FileSystemAnalysis& result : results) clients += result.clients.size();
+  if (options.progress) options.progress->phase("walking client paths", clients);
+  std::vector<std::vector<Trace>> traces_of_item(items.size());
+  constexpr size_t kItemsPerThread = 4;
+  parallel_for(items.size(), workers_for(items.size(), kItemsPerThread), [&](size_t i) {
+    const WalkItem& item = items[i];
+    traces_of_item[i] = walk_clients(model, index, routes, results[item.file_system], item);
+    if (options.progress) options.progress->advance(item.end_client - item.first_client);
+  });
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::vector<Trace>& traces = results[items[i].file_system].traces;
+    std::move(traces_of_item[i].begin(), traces_of_item[i].end(), std::back_inserter(traces));
   }
 }
 
@@ -107,27 +159,27 @@ std::vector<FileSystemAnalysis> analyze(const model::Model& model, const Analysi
   PhaseTimer timer(options.timings);
   const ClientIndex index = ClientIndex::build(model);
   timer.mark("clientidx");
-  const RouteIndexes routes(model);
-  timer.mark("routeidx");
   // Sized once: traces point into their analysis's clients, which must not move.
   std::vector<FileSystemAnalysis> results(model.file_systems.size());
   constexpr size_t kFileSystemsPerThread = 16;  // fewer are not worth a thread
-  if (options.progress) options.progress->phase("analysing file systems", results.size());
+  if (options.progress) options.progress->phase("finding clients", results.size());
   parallel_for(results.size(), workers_for(results.size(), kFileSystemsPerThread), [&](size_t f) {
-    results[f].file_system = static_cast<model::Index>(f);
-    results[f].in_shard = in_shard(model, static_cast<model::Index>(f), options.shard);
-    if (results[f].in_shard) {
-      analyze_one(model, options, declared, index, routes, static_cast<model::Index>(f),
-                  results[f]);
-    }
+    const auto file_system = static_cast<model::Index>(f);
+    results[f].file_system = file_system;
+    results[f].in_shard = in_shard(model, file_system, options.shard);
+    if (results[f].in_shard) find_clients(model, options, declared, index, file_system, results[f]);
     if (options.progress) options.progress->advance();
   });
+  timer.mark("discovery");
+  walk_all_clients(model, options, index, results);
+  timer.mark("walks");
   for (const FileSystemAnalysis& result : results) {
     if (!result.in_shard) continue;
-    if (result.checked)
+    if (result.checked) {
       notice_unknown_hops(model, result, diagnostics);
-    else
+    } else {
       say_why_unchecked(model, result, diagnostics);
+    }
   }
   return results;
 }

@@ -17,6 +17,19 @@ class CidrIndex {
  public:
   void add(const Cidr& cidr, Payload payload) {
     entries_.push_back({cidr.address(), cidr.length(), payload});
+    lengths_ |= uint64_t{1} << cidr.length();
+    sorted_ = false;
+  }
+
+  void reserve(size_t count) { entries_.reserve(count); }
+  // Adds `other`'s entries after this index's, as if added one by one.
+  void append(CidrIndex&& other) {
+    if (entries_.empty()) {
+      entries_ = std::move(other.entries_);
+    } else {
+      entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
+    }
+    lengths_ |= other.lengths_;
     sorted_ = false;
   }
 
@@ -45,6 +58,7 @@ class CidrIndex {
   template <typename Visit>
   void containing(const Cidr& block, Visit visit, uint8_t min_length = 0) const {
     for (uint8_t length = min_length; length <= block.length(); ++length) {
+      if (((lengths_ >> length) & 1U) == 0) continue;
       const Cidr candidate(block.address(), length);
       auto it = lower(candidate.address(), length);
       for (; it != entries_.end() && it->address == candidate.address() && it->length == length;
@@ -95,6 +109,7 @@ class CidrIndex {
   }
 
   std::vector<Entry> entries_;
+  uint64_t lengths_ = 0;  // bit L: some entry is /L, so that searches skip the lengths none has
   bool sorted_ = true;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "linter/core/parallel.h"
+
 namespace reachlint::analysis {
 
 using model::Index;
@@ -65,18 +67,45 @@ ClientIndex ClientIndex::build(const model::Model& model) {
   return index;
 }
 
+namespace {
+
+// The transport routes of tables [first, end), in table order.
+CidrIndex<ClientIndex::RouteRef> transport_routes_of(const model::Model& model, Index first,
+                                                     Index end) {
+  size_t routes_in_range = 0;
+  for (Index t = first; t < end; ++t) routes_in_range += model.route_tables[t].routes.size();
+  CidrIndex<ClientIndex::RouteRef> out;
+  out.reserve(routes_in_range);  // most routes of an organisation lead to a transit gateway
+  for (Index t = first; t < end; ++t) {
+    const auto& routes = model.route_tables[t].routes;
+    for (uint32_t r = 0; r < routes.size(); ++r) {
+      if (!is_transport(routes[r].target.kind)) continue;
+      model::for_each_destination(model, routes[r], [&](const Cidr& destination) {
+        out.add(destination, {t, r});
+      });
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 const CidrIndex<ClientIndex::RouteRef>& ClientIndex::transport_routes() const {
   std::call_once(lazy_->built, [this] {
+    // The first file systems' discovery waits for this index (an organisation has hundreds of
+    // thousands of routes), so the tables are read in parts at once; joined in table order, the
+    // routes of one prefix stay in the order of their tables.
     const model::Model& model = *model_;
-    for (Index t = 0; t < model.route_tables.size(); ++t) {
-      const auto& routes = model.route_tables[t].routes;
-      for (uint32_t r = 0; r < routes.size(); ++r) {
-        if (!is_transport(routes[r].target.kind)) continue;
-        model::for_each_destination(model, routes[r], [&](const Cidr& destination) {
-          lazy_->transport_routes.add(destination, {t, r});
-        });
-      }
-    }
+    constexpr size_t kTablesPerThread = 4096;
+    const size_t tables = model.route_tables.size();
+    const size_t parts = workers_for(tables, kTablesPerThread);
+    std::vector<CidrIndex<RouteRef>> routes_of_part(parts);
+    parallel_for(parts, parts, [&](size_t part) {
+      routes_of_part[part] = transport_routes_of(model, static_cast<Index>(tables * part / parts),
+                                                 static_cast<Index>(tables * (part + 1) / parts));
+    });
+    for (CidrIndex<RouteRef>& part : routes_of_part)
+      lazy_->transport_routes.append(std::move(part));
     lazy_->transport_routes.sort();
   });
   return lazy_->transport_routes;

@@ -183,6 +183,9 @@ class BlockLookup {
 template <typename Route>
 RouteChoice lookup_routes(const model::Model& model, const std::vector<Route>& routes,
                           const AddressSet& destination, const PrefixIndex* index) {
+  // Most destinations are one block (a subnet, the endpoint): looked up as they are.
+  if (destination.blocks.size() == 1)
+    return BlockLookup<Route>(model, routes, destination, index).run();
   RouteChoice result;
   for (size_t b = 0; b < destination.blocks.size(); ++b) {
     const AddressSet block{{destination.blocks[b]}, destination.holes};
@@ -215,6 +218,7 @@ PrefixIndex PrefixIndex::build(const model::Model& model, const std::vector<Rout
   for (uint32_t i = 0; i < routes.size(); ++i) {
     const bool known = each_destination(model, routes[i], [&](const Cidr& prefix) {
       index.entries_.push_back({prefix.address(), prefix.length(), i});
+      index.lengths_ |= uint64_t{1} << prefix.length();
     });
     if (!known) index.unknown_.push_back(i);
   }
@@ -230,8 +234,9 @@ void PrefixIndex::overlapping(const Cidr& block, Visit visit) const {
   const auto less = [](const Entry& e, std::pair<uint32_t, uint8_t> key) {
     return e.address != key.first ? e.address < key.first : e.length < key.second;
   };
-  // Prefixes containing the block: one exact search per shorter length.
+  // Prefixes containing the block: one exact search per shorter length the table has.
   for (uint8_t length = 0; length <= block.length(); ++length) {
+    if (((lengths_ >> length) & 1U) == 0) continue;
     const Cidr candidate(block.address(), length);
     auto it = std::lower_bound(entries_.begin(), entries_.end(),
                                std::make_pair(candidate.address(), length), less);

@@ -45,6 +45,7 @@ class PrefixIndex {
 
  private:
   std::vector<Entry> entries_;  // sorted by (address, length)
+  uint64_t lengths_ = 0;        // bit L: some prefix is /L (a table has a few lengths of 33)
   std::vector<uint32_t> unknown_;
 };
 

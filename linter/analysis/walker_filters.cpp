@@ -107,10 +107,12 @@ Peer Walker::client_peer(const RoutePath& path) const {
   client.groups_known = client_.groups_known;
   client.references_usable = path.transport != Transport::TransitGateway || path.references_usable;
   if (!client.references_usable) {
-    client.references_note = fmt::format(
-        "group references across transit gateway {} need SecurityGroupReferencingSupport on the "
-        "transit gateway and both attachments",
-        model_.transit_gateways[path.tgw].origin.name);
+    client.references_note = say([&] {
+      return fmt::format(
+          "group references across transit gateway {} need SecurityGroupReferencingSupport on "
+          "the transit gateway and both attachments",
+          model_.transit_gateways[path.tgw].origin.name);
+    });
   }
   return client;
 }
@@ -126,7 +128,7 @@ Peer Walker::server_peer(const RoutePath& path) const {
   if (path.transport == Transport::TransitGateway) {
     server.references_usable = false;
     server.references_note =
-        "across a transit gateway, group references work in inbound rules only";
+        say([] { return "across a transit gateway, group references work in inbound rules only"; });
   }
   return server;
 }

@@ -23,7 +23,7 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  // A new phase: "reading inputs", "analysing file systems" (with `total`, the units to do).
+  // A new phase: "reading inputs", "walking client paths" (with `total`, the units to do).
   void phase(std::string_view name, size_t total = 0);
   // `done` more units of the phase are done. Safe from any thread.
   void advance(size_t done = 1) {
@@ -33,7 +33,7 @@ class Progress {
   // Stops drawing and erases the line; before the report is written. The destructor calls it.
   void finish();
 
-  // The line as it would be drawn now: "reachlint: analysing file systems 120/200".
+  // The line as it would be drawn now: "reachlint: walking client paths 1200/14872".
   std::string line() const;
 
  private:
