@@ -92,4 +92,34 @@ BOOST_AUTO_TEST_CASE(find_each_with_the_index) {
   check_repeated(model);
 }
 
+// find_each remembers its answers while the entities stay as they are (a declared client's id is
+// asked again for the findings' clients); an entity added since changes them.
+BOOST_AUTO_TEST_CASE(find_each_after_an_entity_is_added) {
+  model::Model model = two_stacks();
+  const std::vector<std::string_view> asked{"Solo", "Late"};
+  BOOST_TEST(model.find_each(asked)[0].size() == 1u);
+  BOOST_TEST(model.find_each(asked)[1].empty());
+  model::Origin origin;
+  origin.name = "Late";
+  model.add(model::Kind::Instance, origin);
+  origin.name = "Solo";
+  model.add(model::Kind::Instance, origin);
+  const auto again = model.find_each(asked);
+  BOOST_TEST(again[0].size() == 2u);
+  BOOST_TEST(again[1].size() == 1u);
+}
+
+// The remembered names are copies: the text a caller asked with may go (the sanitizer suite
+// sees a read of it when it is asked again).
+BOOST_AUTO_TEST_CASE(find_each_keeps_its_own_names) {
+  const model::Model model = two_stacks();
+  const std::string long_name(40, 'x');  // longer than a string keeps in itself
+  {
+    const std::string asked_with = long_name;
+    BOOST_TEST(model.find_each(std::vector<std::string_view>{asked_with})[0].empty());
+  }
+  BOOST_TEST(model.find_each(std::vector<std::string_view>{long_name})[0].empty());
+  BOOST_TEST(model.find_each(std::vector<std::string_view>{"Client"})[0].size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

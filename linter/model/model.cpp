@@ -191,13 +191,16 @@ void Model::index_names() const {
 #undef REACHLINT_ENTITY
 }
 
-std::vector<std::vector<EntityRef>> Model::find_each(
-    std::span<const std::string_view> names) const {
+size_t Model::entity_count() const {
+  size_t count = 0;
+#define REACHLINT_ENTITY(kind, type, array, ...) count += array.size();
+#include "linter/model/entities.def"
+#undef REACHLINT_ENTITY
+  return count;
+}
+
+std::vector<std::vector<EntityRef>> Model::scan_for(std::span<const std::string_view> names) const {
   std::vector<std::vector<EntityRef>> found(names.size());
-  if (!name_links_.empty()) {
-    for (size_t i = 0; i < names.size(); ++i) found[i] = find(names[i]);
-    return found;
-  }
   FlatIdMap wanted;  // name -> its first position in `names`
   wanted.reserve(names.size());
   for (size_t i = 0; i < names.size(); ++i) {
@@ -221,6 +224,38 @@ std::vector<std::vector<EntityRef>> Model::find_each(
     std::sort(found[i].begin(), found[i].end(), [](const EntityRef& a, const EntityRef& b) {
       return std::tie(a.kind, a.index) < std::tie(b.kind, b.index);
     });
+  }
+  return found;
+}
+
+std::vector<std::vector<EntityRef>> Model::find_each(
+    std::span<const std::string_view> names) const {
+  std::vector<std::vector<EntityRef>> found(names.size());
+  if (!name_links_.empty()) {
+    for (size_t i = 0; i < names.size(); ++i) found[i] = find(names[i]);
+    return found;
+  }
+  if (const size_t entities = entity_count(); entities != answered_for_) {
+    answered_ = FlatIdMap();  // entities were added since: every answer may have changed
+    answers_.clear();
+    answered_for_ = entities;
+  }
+  std::vector<std::string_view> unanswered;
+  for (const std::string_view name : names) {
+    if (!name.empty() && answered_.find(name) == FlatIdMap::kMissing) unanswered.push_back(name);
+  }
+  if (!unanswered.empty()) {
+    std::vector<std::vector<EntityRef>> scanned = scan_for(unanswered);
+    for (size_t i = 0; i < unanswered.size(); ++i) {
+      if (answered_.find(unanswered[i]) != FlatIdMap::kMissing) continue;  // asked twice
+      answered_.try_emplace(answered_names_.keep(unanswered[i]),
+                            static_cast<uint32_t>(answers_.size()));
+      answers_.push_back(std::move(scanned[i]));
+    }
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) continue;  // no entity is named so
+    found[i] = answers_[answered_.find(names[i])];
   }
   return found;
 }

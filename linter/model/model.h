@@ -365,11 +365,16 @@ struct Model {
   // The entities a logical or physical id names (implicit ones have no id of their own).
   std::vector<EntityRef> find(std::string_view name) const;
   // find() for each of `names`, in one pass over the entities until find() has built its index:
-  // building it for an organisation costs more than a pass for a few hundred names.
+  // building it for an organisation costs more than a pass for a few hundred names. Names asked
+  // before (while the entities stay as they were) are answered without a pass: a run with
+  // declared clients asks for their ids again when it names its findings' clients.
   std::vector<std::vector<EntityRef>> find_each(std::span<const std::string_view> names) const;
 
  private:
   void index_names() const;
+  size_t entity_count() const;
+  // One pass over the entities for `names`: each name's entities, in model order.
+  std::vector<std::vector<EntityRef>> scan_for(std::span<const std::string_view> names) const;
 
   // Entities with the same name, chained from the first one the flat map holds.
   struct NameLink {
@@ -380,6 +385,11 @@ struct Model {
   mutable FlatIdMap name_heads_;
   mutable std::vector<NameLink> name_links_;
   mutable std::array<size_t, kKindCount> names_indexed_{};
+  // What find_each() answered, by name (kept in answered_names_), for answered_for_ entities.
+  mutable TextArena answered_names_;
+  mutable FlatIdMap answered_;  // name -> its answer in answers_
+  mutable std::vector<std::vector<EntityRef>> answers_;
+  mutable size_t answered_for_ = 0;
 };
 
 // Calls `visit(cidr)` for each destination block of a VPC route: its CIDR, or the known entries of
