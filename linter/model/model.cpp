@@ -203,13 +203,19 @@ std::vector<std::vector<EntityRef>> Model::scan_for(std::span<const std::string_
   std::vector<std::vector<EntityRef>> found(names.size());
   FlatIdMap wanted;  // name -> its first position in `names`
   wanted.reserve(names.size());
+  // Bit L: a name of L characters is asked (bit 63: one of 63 or more). Ids of one kind have one
+  // length, so most entities are passed over without reading or hashing their names.
+  uint64_t asked_lengths = 0;
+  const auto length_bit = [](size_t length) { return uint64_t{1} << std::min<size_t>(length, 63); };
   for (size_t i = 0; i < names.size(); ++i) {
-    if (!names[i].empty()) wanted.try_emplace(names[i], static_cast<uint32_t>(i));
+    if (names[i].empty()) continue;
+    wanted.try_emplace(names[i], static_cast<uint32_t>(i));
+    asked_lengths |= length_bit(names[i].size());
   }
   const auto scan = [&](const auto& array, Kind kind) {
     for (size_t index = 0; index < array.size(); ++index) {
       const Origin& origin = array[index].origin;
-      if (origin.implicit || origin.name.empty()) continue;
+      if (origin.implicit || (asked_lengths & length_bit(origin.name.size())) == 0) continue;
       const uint32_t at = wanted.find(origin.name);
       if (at != FlatIdMap::kMissing) found[at].push_back({kind, static_cast<Index>(index)});
     }
