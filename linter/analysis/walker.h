@@ -19,7 +19,7 @@
 namespace reachlint::analysis {
 
 // Route lookups of the file system's own addresses: the same for every client of one file
-// system, so its walks look each table up once. One per file system (not shared across threads).
+// system, so its walks look each table up once. One per run of walks (not shared across threads).
 class EndpointLookups {
  public:
   // The answer of `table` (a VPC route table, or a TGW route table when `tgw`), computed by
