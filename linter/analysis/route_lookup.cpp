@@ -1,7 +1,6 @@
 #include "linter/analysis/route_lookup.h"
 
 #include <algorithm>
-#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -216,41 +215,14 @@ template <typename Route>
 PrefixIndex PrefixIndex::build(const model::Model& model, const std::vector<Route>& routes) {
   PrefixIndex index;
   for (uint32_t i = 0; i < routes.size(); ++i) {
-    const bool known = each_destination(model, routes[i], [&](const Cidr& prefix) {
-      index.entries_.push_back({prefix.address(), prefix.length(), i});
-      index.lengths_ |= uint64_t{1} << prefix.length();
-    });
+    const bool known = each_destination(
+        model, routes[i], [&](const Cidr& prefix) { index.prefixes_.add(prefix, i); });
     if (!known) index.unknown_.push_back(i);
   }
-  // Equal prefixes stay in table order, as a scan meets them: the first of equals wins ties.
-  std::sort(index.entries_.begin(), index.entries_.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.address, a.length, a.route) < std::tie(b.address, b.length, b.route);
-  });
+  // A stable sort: equal prefixes stay in table order, as a scan meets them (the first of equals
+  // wins ties).
+  index.prefixes_.sort();
   return index;
-}
-
-template <typename Visit>
-void PrefixIndex::overlapping(const Cidr& block, Visit visit) const {
-  const auto less = [](const Entry& e, std::pair<uint32_t, uint8_t> key) {
-    return e.address != key.first ? e.address < key.first : e.length < key.second;
-  };
-  // Prefixes containing the block: one exact search per shorter length the table has.
-  for (uint8_t length = 0; length <= block.length(); ++length) {
-    if (((lengths_ >> length) & 1U) == 0) continue;
-    const Cidr candidate(block.address(), length);
-    auto it = std::lower_bound(entries_.begin(), entries_.end(),
-                               std::make_pair(candidate.address(), length), less);
-    for (; it != entries_.end() && it->address == candidate.address() && it->length == length;
-         ++it) {
-      visit(it->route, candidate);
-    }
-  }
-  // Prefixes inside the block: one range of addresses.
-  auto it = std::lower_bound(entries_.begin(), entries_.end(),
-                             std::make_pair(block.first(), uint8_t{0}), less);
-  for (; it != entries_.end() && it->address <= block.last(); ++it) {
-    if (it->length > block.length()) visit(it->route, Cidr(it->address, it->length));
-  }
 }
 
 RouteIndexes::RouteIndexes(const model::Model& model) {

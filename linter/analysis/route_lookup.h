@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linter/analysis/address_set.h"
+#include "linter/analysis/cidr_index.h"
 #include "linter/model/model.h"
 
 namespace reachlint::analysis {
@@ -28,24 +29,19 @@ struct RouteChoice {
 // the block by one range.
 class PrefixIndex {
  public:
-  struct Entry {
-    uint32_t address;
-    uint8_t length;
-    uint32_t route;
-  };
-
   template <typename Route>
   static PrefixIndex build(const model::Model& model, const std::vector<Route>& routes);
 
   // Calls visit(route, prefix) for each known prefix that contains `block` or lies inside it.
   template <typename Visit>
-  void overlapping(const Cidr& block, Visit visit) const;
+  void overlapping(const Cidr& block, Visit visit) const {
+    prefixes_.overlapping(block, [&](const Cidr& prefix, uint32_t route) { visit(route, prefix); });
+  }
   // Routes whose destination is not known: they may match anything.
   const std::vector<uint32_t>& unknown_routes() const { return unknown_; }
 
  private:
-  std::vector<Entry> entries_;  // sorted by (address, length)
-  uint64_t lengths_ = 0;        // bit L: some prefix is /L (a table has a few lengths of 33)
+  CidrIndex<uint32_t> prefixes_;  // prefix -> its route; equal prefixes in table order
   std::vector<uint32_t> unknown_;
 };
 
