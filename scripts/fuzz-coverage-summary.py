@@ -161,9 +161,15 @@ def main():
                       if first <= line <= last and count > 0]
             return short(min(inside)[1]) if inside else None
 
-        never_taken = []
+        # A template's branch comes once per instantiation: a direction is never taken only
+        # when no instantiation takes it.
+        directions = {}
         for b in files[rel]["branches"]:
-            line, col, taken, not_taken = b[0], b[1], b[4], b[5]
+            counts = directions.setdefault((b[0], b[1]), [0, 0])
+            counts[0] += b[4]
+            counts[1] += b[5]
+        never_taken = []
+        for (line, col), (taken, not_taken) in directions.items():
             if (taken == 0) == (not_taken == 0):
                 continue  # both directions taken, or the condition never evaluated
             function = enclosing(line)

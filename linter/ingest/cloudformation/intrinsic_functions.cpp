@@ -6,14 +6,6 @@
 
 namespace reachlint {
 
-const Value* first_unknown(const Value& value) {
-  if (value.kind == Value::Kind::Unknown) return &value;
-  for (const Value& item : value.items) {
-    if (const Value* unknown = first_unknown(item)) return unknown;
-  }
-  return nullptr;
-}
-
 namespace {
 
 Value unknown_from(const Value& cause, Location at) {

@@ -14,7 +14,4 @@ Result<Value> fn_split(const Value& delimiter, const Value& source, Location at)
 Result<Value> fn_cidr(const Value& block, const Value& count, const Value& host_bits, Location at);
 Value fn_get_azs(const Value& region, Location at);
 
-// The first Unknown among `values` (depth-first), or nullptr.
-const Value* first_unknown(const Value& value);
-
 }  // namespace reachlint
