@@ -13,7 +13,7 @@ FUZZ_HARNESSES=(template export intrinsics cidr config cli parameters terraform)
 # shellcheck disable=SC2034 # read by the scripts that source this file
 FUZZ_CORPUS_MAX_FILES=2000
 # shellcheck disable=SC2034
-FUZZ_CORPUS_MAX_BYTES=$((80 * 1024 * 1024))
+FUZZ_CORPUS_MAX_BYTES=$((128 * 1024 * 1024))
 # shellcheck disable=SC2034
 FUZZ_CORPUS_MAX_PACKED=$((3 * 1024 * 1024))
 
