@@ -169,7 +169,7 @@ def main():
             counts[0] += b[4]
             counts[1] += b[5]
         never_taken = []
-        for (line, col), (taken, not_taken) in directions.items():
+        for (line, col), (taken, not_taken) in sorted(directions.items()):
             if (taken == 0) == (not_taken == 0):
                 continue  # both directions taken, or the condition never evaluated
             function = enclosing(line)
@@ -183,7 +183,7 @@ def main():
                      f"branches {percent(s['branches']['covered'], s['branches']['count'])}%")
         for first, name in never_run:
             lines.append(f"  never run: {first}: {name}")
-        for entry in sorted(set(never_taken), key=lambda e: tuple(map(int, e.split()[0].split(":")))):
+        for entry in never_taken:
             lines.append(f"  never taken: {entry}")
     (out_dir / "uncovered.txt").write_text("\n".join(lines) + "\n")
     print("\n".join(areas_md))
